@@ -1,0 +1,6 @@
+package io.tianshu.org;
+
+public enum OrgUnitStatus {
+  ACTIVE,
+  INACTIVE
+}

@@ -1,0 +1,98 @@
+package io.tianshu.org.internal;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.org.AccessService;
+import io.tianshu.org.Grant;
+import io.tianshu.org.User;
+import io.tianshu.org.UserDirectory;
+import io.tianshu.org.UserInput;
+import io.tianshu.org.internal.store.JpaOrgStore;
+import io.tianshu.org.internal.store.JpaUserStore;
+import io.tianshu.persistence.Database;
+import io.tianshu.persistence.PersistenceErrors;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * OSGi adapter for {@link AccessLogic}. Caller contexts are cached per user and role set, since
+ * every request needs one; any change of users or grants clears the cache.
+ */
+@Component(service = AccessService.class)
+public class AccessServiceImpl implements AccessService {
+  private final JpaTemplate jpa;
+  private final UserDirectory directory;
+  private final Map<String, CallerContext> callers = new ConcurrentHashMap<>();
+
+  @Activate
+  public AccessServiceImpl(
+      @Reference(target = "(osgi.unit.name=tianshu-org)") JpaTemplate jpa,
+      @Reference Database database,
+      @Reference UserDirectory directory) {
+    this.jpa = jpa;
+    this.directory = directory;
+  }
+
+  @Override
+  public CallerContext callerFor(String username, Set<String> roles) {
+    String key = username + "\u0000" + new java.util.TreeSet<>(roles);
+    return callers.computeIfAbsent(
+        key, k -> run(TransactionType.Supports, logic -> logic.callerFor(username, roles)));
+  }
+
+  @Override
+  public List<User> listUsers(CallerContext caller) {
+    return run(TransactionType.Supports, logic -> logic.listUsers(caller));
+  }
+
+  @Override
+  public User getUser(CallerContext caller, String username) {
+    return run(TransactionType.Supports, logic -> logic.getUser(caller, username));
+  }
+
+  @Override
+  public User createUser(CallerContext caller, UserInput input) {
+    return change(logic -> logic.createUser(caller, input));
+  }
+
+  @Override
+  public User setGrants(CallerContext caller, String username, List<Grant> grants) {
+    return change(logic -> logic.setGrants(caller, username, grants));
+  }
+
+  @Override
+  public void deleteUser(CallerContext caller, String username) {
+    change(
+        logic -> {
+          logic.deleteUser(caller, username);
+          return null;
+        });
+  }
+
+  private <R> R change(Function<AccessLogic, R> work) {
+    try {
+      return run(TransactionType.Required, work);
+    } finally {
+      callers.clear();
+    }
+  }
+
+  private <R> R run(TransactionType type, Function<AccessLogic, R> work) {
+    try {
+      return jpa.txExpr(
+          type,
+          (EntityManager em) ->
+              work.apply(new AccessLogic(new JpaUserStore(em), new JpaOrgStore(em), directory)));
+    } catch (RuntimeException e) {
+      throw PersistenceErrors.translate(e);
+    }
+  }
+}
