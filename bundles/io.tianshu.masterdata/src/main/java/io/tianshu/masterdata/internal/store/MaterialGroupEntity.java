@@ -1,0 +1,31 @@
+package io.tianshu.masterdata.internal.store;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+@Entity
+@Table(name = "material_group")
+public class MaterialGroupEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  String code;
+  String name;
+
+  @Column(name = "name_en")
+  String nameEn;
+
+  @Column(name = "parent_id")
+  Long parentId;
+
+  @Column(name = "owner_plant_id")
+  long owner;
+
+  @Version long version;
+}
