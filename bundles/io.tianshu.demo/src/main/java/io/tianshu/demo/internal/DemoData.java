@@ -1,0 +1,28 @@
+package io.tianshu.demo.internal;
+
+import io.tianshu.masterdata.MasterDataService;
+import io.tianshu.org.OrgService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the demo group on start when TIANSHU_DEMO=true and the database has no plant yet. */
+@Component(
+    immediate = true,
+    service = {})
+public class DemoData {
+  static final String ENV = "TIANSHU_DEMO";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  @Activate
+  public DemoData(@Reference OrgService org, @Reference MasterDataService masterData) {
+    if (!Boolean.parseBoolean(System.getenv(ENV))) {
+      return;
+    }
+    if (new DemoLoader(org, masterData).loadIfEmpty()) {
+      LOG.info("Loaded the demo group: plants SH01 and WX02 with units and materials");
+    }
+  }
+}

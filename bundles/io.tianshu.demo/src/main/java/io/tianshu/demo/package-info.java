@@ -1,0 +1,2 @@
+/** Demo data for trying Tianshu out; exports nothing. */
+package io.tianshu.demo;
