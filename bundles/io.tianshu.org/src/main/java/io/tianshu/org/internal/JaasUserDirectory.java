@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -71,8 +72,11 @@ public class JaasUserDirectory implements UserDirectory {
             .max((a, b) -> Integer.compare(a.getRank(), b.getRank()))
             .orElseThrow(() -> new IllegalStateException("No JAAS realm " + REALM));
     for (AppConfigurationEntry entry : realm.getEntries()) {
+      // Karaf wraps each module in its ProxyLoginModule and names the real class in an option.
+      Object module = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
+      String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
       for (BackingEngineFactory factory : factories) {
-        if (factory.getModuleClass().equals(entry.getLoginModuleName())) {
+        if (factory.getModuleClass().equals(moduleClass)) {
           return factory.build(entry.getOptions());
         }
       }

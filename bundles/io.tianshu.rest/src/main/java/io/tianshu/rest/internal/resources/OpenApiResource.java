@@ -22,9 +22,9 @@ public class OpenApiResource {
 
   @Activate
   public OpenApiResource() throws IOException {
-    try (InputStream in = OpenApiResource.class.getResourceAsStream("/openapi/openapi.json")) {
+    try (InputStream in = OpenApiResource.class.getResourceAsStream("openapi.json")) {
       if (in == null) {
-        throw new IOException("openapi/openapi.json is missing from the bundle");
+        throw new IOException("openapi.json is missing from the bundle");
       }
       document = in.readAllBytes();
     }
