@@ -27,17 +27,25 @@ public final class AuditTrail {
       String action,
       Map<String, ?> before,
       Map<String, ?> after) {
-    em.createNativeQuery(
-            "INSERT INTO audit_log (at_time, username, entity, entity_id, plant_id, action,"
-                + " before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, Timestamp.from(Instant.now()))
-        .setParameter(2, caller.username())
-        .setParameter(3, entity)
-        .setParameter(4, String.valueOf(entityId))
-        .setParameter(5, plantId)
-        .setParameter(6, action)
-        .setParameter(7, before == null ? null : Json.write(before))
-        .setParameter(8, after == null ? null : Json.write(after))
-        .executeUpdate();
+    // A null bound without a type reaches PostgreSQL as VARCHAR, which a BIGINT column refuses:
+    // write the NULL into the statement instead.
+    String plant = plantId == null ? "NULL" : "?";
+    var insert =
+        em.createNativeQuery(
+                "INSERT INTO audit_log (at_time, username, entity, entity_id, action, before_json,"
+                    + " after_json, plant_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    + plant
+                    + ")")
+            .setParameter(1, Timestamp.from(Instant.now()))
+            .setParameter(2, caller.username())
+            .setParameter(3, entity)
+            .setParameter(4, String.valueOf(entityId))
+            .setParameter(5, action)
+            .setParameter(6, before == null ? null : Json.write(before))
+            .setParameter(7, after == null ? null : Json.write(after));
+    if (plantId != null) {
+      insert.setParameter(8, plantId);
+    }
+    insert.executeUpdate();
   }
 }

@@ -9,14 +9,14 @@ import io.tianshu.persistence.internal.JdbcAuditQuery;
 import io.tianshu.persistence.internal.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,13 @@ class MigrationTest {
     JdbcAuditQuery query = new JdbcAuditQuery(ds, db);
     Page<AuditEntry> all = query.find(CallerContext.system(), "Material", null, 0, 10);
     assertThat(all.total()).isEqualTo(3);
-    assertThat(all.items().get(0).entityId()).isEqualTo("group"); // newest first
+    AuditEntry newest = all.items().get(0);
+    assertThat(newest.entityId()).isEqualTo("group");
+    assertThat(newest.plantId()).isNull();
+    assertThat(newest.before()).isEqualTo("{\"name\":\"旧\"}");
+    assertThat(newest.after()).isEqualTo("{\"name\":\"新\"}");
+    assertThat(newest.username()).isEqualTo("li");
+    assertThat(newest.action()).isEqualTo("UPDATE");
     CallerContext plantOne = new CallerContext("li", false, Map.of(1L, PlantRole.VIEWER));
     Page<AuditEntry> mine = query.find(plantOne, "Material", null, 0, 10);
     assertThat(mine.items()).extracting(AuditEntry::entityId).containsExactly("one");
@@ -85,17 +91,27 @@ class MigrationTest {
         .containsExactly("two");
   }
 
-  private static void insertAudit(DataSource ds, Long plant, String id) throws SQLException {
-    try (Connection c = ds.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO audit_log (at_time, username, entity, entity_id, plant_id, action,"
-                    + " before_json, after_json) VALUES (?, 'li', 'Material', ?, ?, 'CREATE',"
-                    + " NULL, '{}')")) {
-      ps.setTimestamp(1, Timestamp.from(Instant.now()));
-      ps.setString(2, id);
-      ps.setObject(3, plant, java.sql.Types.BIGINT);
-      ps.executeUpdate();
+  /** Through {@link AuditTrail} on a real EntityManager, as the domains write it. */
+  private static void insertAudit(DataSource ds, Long plant, String id) {
+    EntityManagerFactory emf =
+        Persistence.createEntityManagerFactory(
+            "audit-test", Map.of("javax.persistence.nonJtaDataSource", ds));
+    try {
+      EntityManager em = emf.createEntityManager();
+      em.getTransaction().begin();
+      AuditTrail.write(
+          em,
+          new CallerContext("li", false, Map.of()),
+          "Material",
+          id,
+          plant,
+          AuditTrail.UPDATE,
+          Map.of("name", "旧"),
+          Map.of("name", "新"));
+      em.getTransaction().commit();
+      em.close();
+    } finally {
+      emf.close();
     }
   }
 }

@@ -80,7 +80,8 @@ public class JdbcAuditQuery implements AuditQuery {
         bind(ps, params);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            long plant = rs.getLong(6);
+            long plantValue = rs.getLong(6);
+            Long plant = rs.wasNull() ? null : plantValue;
             items.add(
                 new AuditEntry(
                     rs.getLong(1),
@@ -88,7 +89,7 @@ public class JdbcAuditQuery implements AuditQuery {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5),
-                    rs.wasNull() ? null : plant,
+                    plant,
                     rs.getString(7),
                     rs.getString(8),
                     rs.getString(9)));
