@@ -36,7 +36,8 @@ public class AccessServiceImpl implements AccessService {
   public AccessServiceImpl(
       @Reference(target = "(osgi.unit.name=tianshu-org)") JpaTemplate jpa,
       @Reference Database database,
-      @Reference UserDirectory directory) {
+      @Reference UserDirectory directory,
+      @Reference AdminBootstrap adminCreated) {
     this.jpa = jpa;
     this.directory = directory;
   }

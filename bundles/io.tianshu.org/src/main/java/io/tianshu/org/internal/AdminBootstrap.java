@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the {@code admin} user on first start, since the distribution ships no user at all: the
  * password comes from TIANSHU_ADMIN_PASSWORD, or is generated and shown once.
+ *
+ * <p>Registered as a service only so that {@link AccessServiceImpl}, and with it every login
+ * through REST or the console, waits until the user is written: Karaf rewrites users.properties in
+ * place, and a login reading it half-written has corrupted it.
  */
-@Component(
-    immediate = true,
-    service = {})
+@Component(immediate = true, service = AdminBootstrap.class)
 public class AdminBootstrap {
   static final String ADMIN = "admin";
   static final String ENV = "TIANSHU_ADMIN_PASSWORD";

@@ -15,7 +15,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** GET /health: open, for load balancers and monitoring. UP once the schema is migrated. */
+/**
+ * GET /health: open, for load balancers and monitoring. It requires the other resources, so that it
+ * is registered after them and UP means the API serves.
+ */
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
@@ -25,7 +28,14 @@ public class HealthResource {
   private final Map<String, Object> body;
 
   @Activate
-  public HealthResource(@Reference Database database, BundleContext context) {
+  public HealthResource(
+      @Reference Database database,
+      @Reference PlantResource plants,
+      @Reference MaterialResource materials,
+      @Reference UnitResource units,
+      @Reference UserResource users,
+      @Reference OpenApiResource openApi,
+      BundleContext context) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", "UP");
     m.put("version", context.getBundle().getVersion().toString());

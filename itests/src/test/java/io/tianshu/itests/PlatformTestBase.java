@@ -1,0 +1,435 @@
+package io.tianshu.itests;
+
+import static io.tianshu.itests.ItSupport.fieldValues;
+import static io.tianshu.itests.ItSupport.id;
+import static io.tianshu.itests.ItSupport.obj;
+import static io.tianshu.itests.ItSupport.text;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tianshu.itests.ItSupport.Api;
+import io.tianshu.itests.ItSupport.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/**
+ * The REST, console and packaging contract, run against the assembled distribution. Subclasses
+ * choose the database (one container per class).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class PlatformTestBase {
+
+  @Inject protected BundleContext bundleContext;
+
+  @Inject protected FeaturesService featuresService;
+
+  @Inject protected SessionFactory sessionFactory;
+
+  protected Api admin;
+
+  /** The probe sees whatever the container exports (Jackson, Karaf shell, JAAS principals). */
+  @ProbeBuilder
+  public TestProbeBuilder probeConfiguration(TestProbeBuilder probe) {
+    probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
+    return probe;
+  }
+
+  @Before
+  public void awaitProduct() {
+    ItSupport.awaitHealthy(Duration.ofMinutes(2));
+    admin = ItSupport.admin();
+  }
+
+  // ------------------------------------------------------------------ 1. packaging
+
+  @Test
+  public void featuresInstalledAndBundlesActive() throws Exception {
+    for (String feature : List.of("tianshu", "tianshu-rest", "tianshu-console")) {
+      Feature f = featuresService.getFeature(feature);
+      assertNotNull("feature " + feature + " known", f);
+      assertTrue("feature " + feature + " installed", featuresService.isInstalled(f));
+    }
+    List<String> problems = new ArrayList<>();
+    int ours = 0;
+    for (Bundle b : bundleContext.getBundles()) {
+      String bsn = b.getSymbolicName();
+      if (bsn == null || !bsn.startsWith("io.tianshu")) {
+        continue;
+      }
+      ours++;
+      boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+      int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+      if (b.getState() != expected) {
+        problems.add(bsn + " state " + b.getState() + " expected " + expected);
+      }
+    }
+    assertTrue("at least one io.tianshu bundle", ours > 0);
+    assertTrue("bundle states: " + problems, problems.isEmpty());
+  }
+
+  // ------------------------------------------------------------------ 2. health and OpenAPI
+
+  @Test
+  public void healthAndOpenApiAreAnonymous() {
+    JsonNode health = ItSupport.api().get("/health").expect(200).json();
+    assertEquals("UP", health.path("status").asText());
+    assertTrue("health has a database field: " + health, health.has("database"));
+
+    JsonNode openapi = ItSupport.api().get("/openapi.json").expect(200).json();
+    assertTrue(
+        "openapi 3.x: " + openapi.path("openapi"),
+        openapi.path("openapi").asText().startsWith("3."));
+    JsonNode paths = openapi.path("paths");
+    assertTrue("paths has /materials", paths.has("/materials"));
+    assertTrue("paths has /plants", paths.has("/plants"));
+  }
+
+  // ------------------------------------------------------------------ 3. authentication
+
+  @Test
+  public void apiRequiresValidCredentials() {
+    Response anonymous = ItSupport.api().get("/materials").expect(401);
+    String challenge = anonymous.header("WWW-Authenticate");
+    assertNotNull("WWW-Authenticate header", challenge);
+    assertTrue("Basic challenge: " + challenge, challenge.trim().toLowerCase().startsWith("basic"));
+
+    ItSupport.api().as("karaf", "karaf").get("/materials").expect(401);
+    ItSupport.api().as("admin", "wrong-password").get("/materials").expect(401);
+    admin.get("/materials").expect(200);
+  }
+
+  // ------------------------------------------------------------------ 4. plants
+
+  @Test
+  public void plantCrud() {
+    Response created =
+        admin
+            .post("/plants", obj("code", "P-IT1", "name", "一号工厂", "nameEn", "Plant One"))
+            .expect(201);
+    JsonNode plant = created.json();
+    String plantId = id(plant);
+    assertNotNull("Location header", created.header("Location"));
+    assertTrue(
+        "Location names the plant: " + created.header("Location"),
+        created.header("Location").endsWith("/plants/" + plantId));
+    assertEquals("P-IT1", plant.path("code").asText());
+    assertTrue("version is a number: " + plant, plant.path("version").isNumber());
+    long version = plant.path("version").asLong();
+
+    JsonNode read = admin.get("/plants/" + plantId).expect(200).json();
+    assertEquals("P-IT1", read.path("code").asText());
+    assertEquals("一号工厂", read.path("name").asText());
+    assertEquals("Plant One", read.path("nameEn").asText());
+    assertEquals(version, read.path("version").asLong());
+
+    JsonNode updated =
+        admin
+            .put(
+                "/plants/" + plantId,
+                obj(
+                    "code", "P-IT1",
+                    "name", "一号工厂(改)",
+                    "nameEn", "Plant One",
+                    "status", "ACTIVE",
+                    "version", version))
+            .expect(200)
+            .json();
+    assertEquals("一号工厂(改)", updated.path("name").asText());
+    assertTrue("version incremented: " + updated, updated.path("version").asLong() > version);
+    assertEquals(
+        "一号工厂(改)", admin.get("/plants/" + plantId).expect(200).json().path("name").asText());
+
+    JsonNode list = admin.get("/plants?sort=code&limit=10").expect(200).json();
+    assertTrue("items array", list.path("items").isArray());
+    assertEquals(0, list.path("offset").asInt());
+    assertEquals(10, list.path("limit").asInt());
+    assertTrue("total >= 1: " + list, list.path("total").asInt() >= 1);
+    assertTrue("list contains P-IT1", fieldValues(list, "code").contains("P-IT1"));
+
+    // delete a plant that owns nothing
+    JsonNode spare =
+        admin
+            .post("/plants", obj("code", "P-IT-DEL", "name", "待删工厂", "nameEn", "Spare"))
+            .expect(201)
+            .json();
+    String spareId = id(spare);
+    admin.delete("/plants/" + spareId + "?version=" + spare.path("version").asLong()).expect(204);
+    admin.get("/plants/" + spareId).expect(404);
+  }
+
+  // ------------------------------------------------------------------ 5. materials
+
+  @Test
+  public void materialCrud() {
+    JsonNode plantId = createPlant("P-IT-MAT");
+    Response created =
+        admin
+            .post(
+                "/materials",
+                obj(
+                    "code", "M-IT-001",
+                    "name", "钢板",
+                    "nameEn", "Steel sheet",
+                    "type", "PURCHASED",
+                    "baseUnit", "PCS",
+                    "plantId", plantId))
+            .expect(201);
+    JsonNode material = created.json();
+    String id = id(material);
+    assertEquals("M-IT-001", material.path("code").asText());
+    long version = material.path("version").asLong();
+
+    JsonNode read = admin.get("/materials/" + id).expect(200).json();
+    assertEquals("钢板", read.path("name").asText());
+    assertEquals("PURCHASED", read.path("type").asText());
+    assertEquals("PCS", read.path("baseUnit").asText());
+    assertEquals(plantId.asText(), read.path("plantId").asText());
+
+    JsonNode updated =
+        admin
+            .put(
+                "/materials/" + id,
+                obj(
+                    "code", "M-IT-001",
+                    "name", "冷轧钢板",
+                    "nameEn", "Cold-rolled steel sheet",
+                    "type", "PURCHASED",
+                    "baseUnit", "PCS",
+                    "plantId", plantId,
+                    "version", version))
+            .expect(200)
+            .json();
+    assertEquals("冷轧钢板", updated.path("name").asText());
+    assertTrue("version incremented", updated.path("version").asLong() > version);
+
+    JsonNode list =
+        admin.get("/materials?plantId=" + plantId.asText() + "&q=M-IT").expect(200).json();
+    assertTrue("list contains M-IT-001: " + list, fieldValues(list, "code").contains("M-IT-001"));
+
+    admin.delete("/materials/" + id + "?version=" + updated.path("version").asLong()).expect(204);
+    admin.get("/materials/" + id).expect(404);
+  }
+
+  // ------------------------------------------------------------------ 6. invalid input
+
+  @Test
+  public void invalidInputIsRejectedWithProblemDetails() {
+    JsonNode plantId = createPlant("P-IT-BAD");
+    String listPath = "/materials?plantId=" + plantId.asText();
+    int before = admin.get(listPath).expect(200).json().path("total").asInt();
+
+    JsonNode problem =
+        admin
+            .post(
+                "/materials",
+                obj("code", "", "name", "", "type", "NOPE", "baseUnit", "XX", "plantId", plantId))
+            .expectProblem(400);
+    JsonNode errors = problem.path("errors");
+    assertTrue("errors array: " + problem, errors.isArray() && errors.size() > 0);
+    Set<String> fields = new HashSet<>();
+    for (JsonNode e : errors) {
+      assertTrue("error has a field: " + e, e.hasNonNull("field"));
+      fields.add(e.path("field").asText());
+    }
+    for (String f : List.of("code", "name", "type", "baseUnit")) {
+      assertTrue("error for " + f + " in " + fields, fields.contains(f));
+    }
+    assertEquals(before, admin.get(listPath).expect(200).json().path("total").asInt());
+
+    admin.send("POST", "/materials", "{\"code\": \"M-IT-BROKEN\", ").expectProblem(400);
+    assertEquals(before, admin.get(listPath).expect(200).json().path("total").asInt());
+
+    createMaterial(plantId, "M-IT-DUP", "重复物料");
+    JsonNode duplicate =
+        admin
+            .post(
+                "/materials",
+                obj(
+                    "code", "M-IT-DUP",
+                    "name", "重复物料二",
+                    "type", "PURCHASED",
+                    "baseUnit", "PCS",
+                    "plantId", plantId))
+            .expectProblem(400);
+    Set<String> dupFields = new HashSet<>();
+    duplicate.path("errors").forEach(e -> dupFields.add(e.path("field").asText()));
+    assertTrue("duplicate reported on code: " + duplicate, dupFields.contains("code"));
+    assertEquals(before + 1, admin.get(listPath).expect(200).json().path("total").asInt());
+  }
+
+  // ------------------------------------------------------------------ 7. optimistic locking
+
+  @Test
+  public void staleVersionIsAConflict() {
+    JsonNode plantId = createPlant("P-IT-LOCK");
+    JsonNode material = createMaterial(plantId, "M-IT-LOCK", "Original");
+    String id = id(material);
+    long v0 = material.path("version").asLong();
+
+    admin.put("/materials/" + id, materialBody(material, "Newer", v0)).expect(200);
+    admin.put("/materials/" + id, materialBody(material, "Stale", v0)).expectProblem(409);
+
+    assertEquals("Newer", admin.get("/materials/" + id).expect(200).json().path("name").asText());
+  }
+
+  // ------------------------------------------------------------------ 8. plant scoping
+
+  @Test
+  public void usersSeeOnlyTheirPlants() {
+    JsonNode plantA = createPlant("P-IT-A");
+    JsonNode plantB = createPlant("P-IT-B");
+    String matA = id(createMaterial(plantA, "M-IT-A1", "A物料"));
+    String matB = id(createMaterial(plantB, "M-IT-B1", "B物料"));
+
+    admin
+        .post(
+            "/users",
+            obj(
+                "username", "it-user-a",
+                "password", "Pw-a-123456",
+                "displayName", "User A",
+                "grants", List.of(obj("plantId", plantA, "role", "PLANNER"))))
+        .expect(201);
+    Api userA = ItSupport.api().as("it-user-a", "Pw-a-123456");
+
+    userA.get("/materials/" + matA).expect(200);
+    userA.get("/materials/" + matB).expect(404);
+    userA.get("/plants/" + plantB.asText()).expect(404);
+
+    JsonNode list = userA.get("/materials?limit=500").expect(200).json();
+    Set<String> plants = fieldValues(list, "plantId");
+    plants.remove(null);
+    assertEquals("user A sees only plant A materials: " + list, Set.of(plantA.asText()), plants);
+    Set<String> ids = new HashSet<>();
+    list.path("items").forEach(i -> ids.add(i.path("id").asText()));
+    assertTrue(ids.contains(matA));
+    assertFalse(ids.contains(matB));
+
+    Response intoB =
+        userA.post(
+            "/materials",
+            obj(
+                "code", "M-IT-B2",
+                "name", "越权",
+                "type", "PURCHASED",
+                "baseUnit", "PCS",
+                "plantId", plantB));
+    assertTrue(
+        "create in a foreign plant refused: " + intoB.status() + " " + intoB.body(),
+        intoB.status() == 404 || intoB.status() == 403);
+    assertFalse(
+        "nothing created in plant B",
+        fieldValues(admin.get("/materials?plantId=" + plantB.asText()).expect(200).json(), "code")
+            .contains("M-IT-B2"));
+
+    userA
+        .post("/plants", obj("code", "P-IT-U", "name", "用户工厂", "nameEn", "User plant"))
+        .expect(403);
+  }
+
+  // ------------------------------------------------------------------ 9. audit
+
+  @Test
+  public void changesAreAudited() {
+    JsonNode plantId = createPlant("P-IT-AUD");
+    JsonNode material = createMaterial(plantId, "M-IT-AUD", "Audit before");
+    String id = id(material);
+    admin
+        .put(
+            "/materials/" + id,
+            materialBody(material, "Audit after", material.path("version").asLong()))
+        .expect(200);
+
+    JsonNode audit = admin.get("/audit?entity=Material&entityId=" + id).expect(200).json();
+    Set<String> actions = new HashSet<>();
+    JsonNode update = null;
+    for (JsonNode row : audit.path("items")) {
+      actions.add(row.path("action").asText());
+      assertEquals("audited user: " + row, "admin", row.path("username").asText());
+      if ("UPDATE".equals(row.path("action").asText())) {
+        update = row;
+      }
+    }
+    assertTrue(
+        "CREATE and UPDATE audited: " + audit, actions.containsAll(Set.of("CREATE", "UPDATE")));
+    assertNotNull(update);
+    assertTrue(
+        "before has old name: " + update, text(update.get("before")).contains("Audit before"));
+    assertTrue("after has new name: " + update, text(update.get("after")).contains("Audit after"));
+  }
+
+  // ------------------------------------------------------------------ 10. console
+
+  @Test
+  public void consoleCommands() {
+    JsonNode plantId = createPlant("P-IT-CON");
+    createMaterial(plantId, "M-IT-CONSOLE", "控制台物料");
+
+    String status = ItSupport.executeCommand(sessionFactory, "mom:status");
+    assertTrue("mom:status mentions Tianshu: " + status, status.contains("Tianshu"));
+    assertTrue("mom:status mentions Database: " + status, status.contains("Database"));
+
+    String materials = ItSupport.executeCommand(sessionFactory, "mom:material-list");
+    assertTrue(
+        "mom:material-list lists M-IT-CONSOLE: " + materials, materials.contains("M-IT-CONSOLE"));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Creates a plant and returns its id as JSON (number or string, as the API gives it). */
+  protected JsonNode createPlant(String code) {
+    JsonNode plant =
+        admin
+            .post("/plants", obj("code", code, "name", "工厂 " + code, "nameEn", "Plant " + code))
+            .expect(201)
+            .json();
+    return plant.get("id");
+  }
+
+  protected JsonNode createMaterial(JsonNode plantId, String code, String name) {
+    return admin
+        .post(
+            "/materials",
+            obj(
+                "code", code,
+                "name", name,
+                "type", "PURCHASED",
+                "baseUnit", "PCS",
+                "plantId", plantId))
+        .expect(201)
+        .json();
+  }
+
+  /** A PUT body for a material read earlier, with a new name and the given version. */
+  protected static JsonNode materialBody(JsonNode material, String name, long version) {
+    return obj(
+        "code", material.path("code").asText(),
+        "name", name,
+        "type", material.path("type").asText(),
+        "baseUnit", material.path("baseUnit").asText(),
+        "plantId", material.get("plantId"),
+        "version", version);
+  }
+}
