@@ -53,12 +53,26 @@ for i in $(seq 1 100); do
   [ "${total:-0}" -ge 10 ] && break
   sleep 0.2
 done
+plant=$(curl -s -H "$auth" "http://127.0.0.1:$port/api/v1/plants?limit=1" | sed -n 's/^{"items":\[{"id":\([0-9]*\).*/\1/p')
 pid=$(cat "$home/karaf.pid" 2>/dev/null || pgrep -f "$home" | head -1)
 rss=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
 echo "database: $db"
 echo "boot to health 200: ${boot} s"
 echo "RSS after boot: ${rss} MB"
-wrk -t2 -c4 -d10s "http://127.0.0.1:$port/api/v1/health" | sed 's/^/health    /'
-wrk -t2 -c4 -d10s -H "$auth" "http://127.0.0.1:$port/api/v1/materials?limit=10" | sed 's/^/materials /'
+# Each endpoint: a cold 10 s run right after boot, two more to warm the JIT, then the measured run.
+for round in cold warm1 warm2 measured; do
+  h=$(wrk -t2 -c4 -d10s "http://127.0.0.1:$port/api/v1/health" | awk '/Requests\/sec/ {print $2}')
+  echo "health    $round: $h req/s"
+done
+wrk -t2 -c4 -d10s --latency "http://127.0.0.1:$port/api/v1/health" | sed 's/^/health    /'
+for round in cold warm1 warm2; do
+  m=$(wrk -t2 -c4 -d10s -H "$auth" "http://127.0.0.1:$port/api/v1/materials?limit=10" | awk '/Requests\/sec/ {print $2}')
+  echo "materials $round: $m req/s"
+done
+wrk -t2 -c4 -d10s --latency -H "$auth" "http://127.0.0.1:$port/api/v1/materials?limit=10" | sed 's/^/materials /'
+for round in warm measured; do
+  g=$(wrk -t2 -c4 -d10s -H "$auth" "http://127.0.0.1:$port/api/v1/plants/$plant" | awk '/Requests\/sec/ {print $2}')
+  echo "plant get $round: $g req/s"
+done
 rss=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
 echo "RSS after load: ${rss} MB"
