@@ -469,7 +469,34 @@ public final class ItSupport {
     }
   }
 
+  /**
+   * Runs a console command once as the given user with the given JAAS roles, as an SSH login of
+   * that user would; returns the output, or "FAILED: " and the error when the command is refused or
+   * fails.
+   */
+  public static String tryCommandAs(
+      SessionFactory sessionFactory, String command, String user, String... roles) {
+    Subject subject = new Subject();
+    subject.getPrincipals().add(new UserPrincipal(user));
+    for (String role : roles) {
+      subject.getPrincipals().add(new RolePrincipal(role));
+    }
+    try {
+      return executeOnce(sessionFactory, command, subject);
+    } catch (Exception e) {
+      return "FAILED: " + e;
+    }
+  }
+
   private static String executeOnce(SessionFactory sessionFactory, String command)
+      throws Exception {
+    Subject subject = new Subject();
+    subject.getPrincipals().add(new UserPrincipal(ADMIN));
+    subject.getPrincipals().add(new RolePrincipal("admin"));
+    return executeOnce(sessionFactory, command, subject);
+  }
+
+  private static String executeOnce(SessionFactory sessionFactory, String command, Subject subject)
       throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream printStream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -477,9 +504,6 @@ public final class ItSupport {
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     Session session =
         sessionFactory.create(new ByteArrayInputStream(new byte[0]), printStream, errStream);
-    Subject subject = new Subject();
-    subject.getPrincipals().add(new UserPrincipal(ADMIN));
-    subject.getPrincipals().add(new RolePrincipal("admin"));
     PrivilegedExceptionAction<String> action =
         () -> {
           Object result = session.execute(command);

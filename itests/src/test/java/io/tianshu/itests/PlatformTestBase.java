@@ -327,18 +327,37 @@ public abstract class PlatformTestBase {
     assertTrue(ids.contains(matA));
     assertFalse(ids.contains(matB));
 
-    Response intoB =
-        userA.post(
+    // Writes to plant B's records answer 404 as reads do: B does not exist for user A.
+    userA
+        .post(
             "/materials",
             obj(
                 "code", "M-IT-B2",
                 "name", "越权",
                 "type", "PURCHASED",
                 "baseUnit", "PCS",
-                "plantId", plantB));
-    assertTrue(
-        "create in a foreign plant refused: " + intoB.status() + " " + intoB.body(),
-        intoB.status() == 404 || intoB.status() == 403);
+                "plantId", plantB))
+        .expectProblem(404);
+    JsonNode b1 = admin.get("/materials/" + matB).expect(200).json();
+    userA
+        .put("/materials/" + matB, materialBody(b1, "越权修改", b1.path("version").asLong()))
+        .expectProblem(404);
+    userA.delete("/materials/" + matB + "?version=" + b1.path("version").asLong()).expect(404);
+    assertEquals("B物料", admin.get("/materials/" + matB).expect(200).json().path("name").asText());
+    userA.get("/plants/" + plantB.asText() + "/units").expect(404);
+    // Plant A's planner is no plant administrator, let alone a group administrator.
+    userA
+        .post(
+            "/org-units",
+            obj("type", "WORKSHOP", "code", "WS-IT", "name", "车间", "parentId", plantA))
+        .expect(403);
+    userA.get("/users").expect(403);
+    // The audit trail shows plant A's rows only.
+    JsonNode audit = userA.get("/audit?entity=Material&limit=500").expect(200).json();
+    Set<String> audited = fieldValues(audit, "entityId");
+    assertTrue("A's material audited: " + audit, audited.contains(matA));
+    assertFalse("B's material hidden from A's audit: " + audit, audited.contains(matB));
+    assertEquals(Set.of(plantA.asText()), fieldValues(audit, "plantId"));
     assertFalse(
         "nothing created in plant B",
         fieldValues(admin.get("/materials?plantId=" + plantB.asText()).expect(200).json(), "code")
@@ -372,12 +391,45 @@ public abstract class PlatformTestBase {
         update = row;
       }
     }
-    assertTrue(
-        "CREATE and UPDATE audited: " + audit, actions.containsAll(Set.of("CREATE", "UPDATE")));
+    assertEquals("one row per change: " + audit, 2, audit.path("total").asInt());
+    assertEquals(Set.of("CREATE", "UPDATE"), actions);
     assertNotNull(update);
     assertTrue(
         "before has old name: " + update, text(update.get("before")).contains("Audit before"));
     assertTrue("after has new name: " + update, text(update.get("after")).contains("Audit after"));
+
+    // Refused changes write nothing: not the change, not an audit row.
+    JsonNode current = admin.get("/materials/" + id).expect(200).json();
+    long version = current.path("version").asLong();
+    admin.put("/materials/" + id, materialBody(current, "", version)).expectProblem(400);
+    admin.put("/materials/" + id, materialBody(current, "Stale", version - 1)).expectProblem(409);
+    assertEquals(
+        2,
+        admin
+            .get("/audit?entity=Material&entityId=" + id)
+            .expect(200)
+            .json()
+            .path("total")
+            .asInt());
+
+    admin.delete("/materials/" + id + "?version=" + version).expect(204);
+    JsonNode afterDelete = admin.get("/audit?entity=Material&entityId=" + id).expect(200).json();
+    assertEquals(3, afterDelete.path("total").asInt());
+    JsonNode newest = afterDelete.path("items").get(0);
+    assertEquals("DELETE", newest.path("action").asText());
+    assertTrue(
+        "delete keeps the last state: " + newest,
+        text(newest.get("before")).contains("Audit after"));
+  }
+
+  // ------------------------------------------------------------------ 9b. empty bodies
+
+  @Test
+  public void missingBodyIsInvalidInputNotAServerError() {
+    JsonNode problem = admin.send("POST", "/materials", "").expectProblem(400);
+    assertEquals("body", problem.path("errors").get(0).path("field").asText());
+    admin.send("POST", "/plants", "null").expectProblem(400);
+    admin.send("PUT", "/materials/1", "").expectProblem(400);
   }
 
   // ------------------------------------------------------------------ 10. console
@@ -394,6 +446,53 @@ public abstract class PlatformTestBase {
     String materials = ItSupport.executeCommand(sessionFactory, "mom:material-list");
     assertTrue(
         "mom:material-list lists M-IT-CONSOLE: " + materials, materials.contains("M-IT-CONSOLE"));
+
+    // Create and update through the console; REST sees the result.
+    String created =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:material-create -p P-IT-CON -t MANUFACTURED M-IT-CON2 控制台新建");
+    assertTrue(created, created.contains("MANUFACTURED"));
+    JsonNode list =
+        admin.get("/materials?plantId=" + plantId.asText() + "&q=M-IT-CON2").expect(200).json();
+    assertEquals(1, list.path("total").asInt());
+    String conId = id(list.path("items").get(0));
+    ItSupport.executeCommand(sessionFactory, "mom:material-update --name 控制台改名 " + conId);
+    assertEquals(
+        "控制台改名", admin.get("/materials/" + conId).expect(200).json().path("name").asText());
+    String invalid =
+        ItSupport.tryCommandAs(sessionFactory, "mom:material-create '' x", "admin", "admin");
+    assertTrue(
+        "invalid input fails the command: " + invalid,
+        invalid.startsWith("FAILED") && invalid.contains("code"));
+
+    // A Tianshu user on the console: their plants only, and no Karaf administration.
+    JsonNode otherPlant = createPlant("P-IT-CON-B");
+    createMaterial(otherPlant, "M-IT-CON-B", "别厂物料");
+    admin
+        .post(
+            "/users",
+            obj(
+                "username", "it-console-user",
+                "password", "Pw-console-1",
+                "grants", List.of(obj("plantId", plantId, "role", "VIEWER"))))
+        .expect(201);
+    String mine =
+        ItSupport.tryCommandAs(
+            sessionFactory, "mom:material-list", "it-console-user", "tianshu", "ssh");
+    assertTrue("user sees own plant's material: " + mine, mine.contains("M-IT-CONSOLE"));
+    assertFalse("user does not see plant B's: " + mine, mine.contains("M-IT-CON-B"));
+    String write =
+        ItSupport.tryCommandAs(
+            sessionFactory,
+            "mom:material-create -p P-IT-CON M-IT-CON3 x",
+            "it-console-user",
+            "tianshu",
+            "ssh");
+    assertTrue(
+        "a viewer may not create: " + write, write.startsWith("FAILED") && write.contains("403"));
+    String karaf =
+        ItSupport.tryCommandAs(sessionFactory, "bundle:list", "it-console-user", "tianshu", "ssh");
+    assertTrue("Karaf administration refused: " + karaf, karaf.startsWith("FAILED"));
   }
 
   // ------------------------------------------------------------------ helpers

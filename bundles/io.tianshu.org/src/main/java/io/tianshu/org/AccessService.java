@@ -13,6 +13,18 @@ public interface AccessService {
   String USER_ROLE = "tianshu";
 
   /**
+   * The JAAS roles a user created through Tianshu gets: {@link #USER_ROLE}, and Karaf's ssh role so
+   * that they may open the console, where the command ACLs let them run mom commands only.
+   */
+  Set<String> USER_ROLES = Set.of(USER_ROLE, "ssh");
+
+  /**
+   * A number that changes whenever a user, a grant or a password changes here, so that adapters
+   * caching logins know when to forget them.
+   */
+  long revision();
+
+  /**
    * The context of an authenticated user: group administrator when they hold {@link
    * #GROUP_ADMIN_ROLE}, otherwise the plants granted to them.
    */

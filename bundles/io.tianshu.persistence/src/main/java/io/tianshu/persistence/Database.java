@@ -15,4 +15,7 @@ public interface Database {
 
   /** The applied schema version, e.g. "1". */
   String schemaVersion();
+
+  /** True when a connection can be had and answers within two seconds. */
+  boolean isAvailable();
 }

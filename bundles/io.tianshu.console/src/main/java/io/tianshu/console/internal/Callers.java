@@ -1,6 +1,7 @@
 package io.tianshu.console.internal;
 
 import io.tianshu.core.CallerContext;
+import io.tianshu.core.ForbiddenException;
 import io.tianshu.org.AccessService;
 import java.security.AccessController;
 import java.util.HashSet;
@@ -17,14 +18,16 @@ final class Callers {
   @SuppressWarnings("removal")
   static CallerContext current(AccessService access) {
     Subject subject = Subject.getSubject(AccessController.getContext());
-    if (subject == null) {
-      throw new IllegalStateException("No logged-in user / 未登录");
-    }
     String user =
-        subject.getPrincipals(UserPrincipal.class).stream()
-            .map(UserPrincipal::getName)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("No logged-in user / 未登录"));
+        subject == null
+            ? null
+            : subject.getPrincipals(UserPrincipal.class).stream()
+                .map(UserPrincipal::getName)
+                .findFirst()
+                .orElse(null);
+    if (user == null) {
+      throw new ForbiddenException("No logged-in user / 未登录");
+    }
     Set<String> roles = new HashSet<>();
     subject.getPrincipals(RolePrincipal.class).forEach(r -> roles.add(r.getName()));
     return access.callerFor(user, roles);

@@ -61,7 +61,7 @@ public final class MaterialCommands {
     int limit = 100;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         var caller = Callers.current(access);
         Long plantId = plant == null ? null : org.getPlantByCode(caller, plant).id();
@@ -93,7 +93,7 @@ public final class MaterialCommands {
         table.print(System.out);
         System.out.println(page.items().size() + " of " + page.total());
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -109,11 +109,11 @@ public final class MaterialCommands {
     long id;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         print(masterData.getMaterial(Callers.current(access), id));
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -153,7 +153,7 @@ public final class MaterialCommands {
     String nameEn;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         var caller = Callers.current(access);
         Long plantId = plant == null ? null : org.getPlantByCode(caller, plant).id();
@@ -162,7 +162,7 @@ public final class MaterialCommands {
                 caller,
                 new MaterialInput(code, name, nameEn, type, unit, null, null, plantId, null)));
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -194,7 +194,7 @@ public final class MaterialCommands {
     String status;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         var caller = Callers.current(access);
         Material m = masterData.getMaterial(caller, id);
@@ -213,7 +213,7 @@ public final class MaterialCommands {
                     null,
                     m.version())));
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }

@@ -2,20 +2,28 @@ package io.tianshu.console.internal;
 
 import io.tianshu.core.FieldError;
 import io.tianshu.core.TianshuException;
-import java.io.PrintStream;
+import org.apache.karaf.shell.support.CommandException;
 
-/** Domain errors become one clear console message each, never a stack trace. */
+/**
+ * Domain errors become one clear console message each, never a stack trace; thrown as a {@link
+ * CommandException} so that the command fails (scripts and SSH clients see a failure).
+ */
 final class Messages {
   private Messages() {}
 
-  static Object fail(PrintStream err, TianshuException e) {
-    err.println("Error / 错误 (" + e.status() + " " + e.title() + "): ");
+  static CommandException fail(TianshuException e) {
+    StringBuilder sb =
+        new StringBuilder("Error / 错误 (")
+            .append(e.status())
+            .append(' ')
+            .append(e.title())
+            .append(")");
     if (e.fieldErrors().isEmpty()) {
-      err.println("  " + e.getMessage());
+      sb.append(": ").append(e.getMessage());
     }
     for (FieldError f : e.fieldErrors()) {
-      err.println("  " + f.field() + ": " + f.message());
+      sb.append("\n  ").append(f.field()).append(": ").append(f.message());
     }
-    return null;
+    return new CommandException(sb.toString());
   }
 }

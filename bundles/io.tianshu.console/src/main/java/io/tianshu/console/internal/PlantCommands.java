@@ -41,7 +41,7 @@ public final class PlantCommands {
     String q;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
@@ -55,7 +55,7 @@ public final class PlantCommands {
         }
         table.print(System.out);
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -72,7 +72,7 @@ public final class PlantCommands {
     String code;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         var caller = Callers.current(access);
         OrgUnit p = org.getPlantByCode(caller, code);
@@ -81,7 +81,7 @@ public final class PlantCommands {
           System.out.println("  " + u.type() + " " + u.code() + " " + u.name());
         }
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -103,14 +103,14 @@ public final class PlantCommands {
     String nameEn;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         print(
             org.create(
                 Callers.current(access),
                 new OrgUnitInput(OrgUnitType.PLANT, code, name, nameEn, null, null, null)));
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -139,7 +139,7 @@ public final class PlantCommands {
     OrgUnitStatus status;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         var caller = Callers.current(access);
         OrgUnit p = org.getPlantByCode(caller, code);
@@ -156,7 +156,7 @@ public final class PlantCommands {
                     status,
                     p.version())));
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }

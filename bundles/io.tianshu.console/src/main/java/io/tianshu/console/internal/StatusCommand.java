@@ -19,7 +19,7 @@ public class StatusCommand implements Action {
   @Reference BundleContext context;
 
   @Override
-  public Object execute() {
+  public Object execute() throws Exception {
     Bundle self = context.getBundle();
     System.out.println("Tianshu (天枢) " + self.getVersion());
     System.out.println(

@@ -58,7 +58,7 @@ public final class UserCommands {
     @Reference AccessService access;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         ShellTable table = new ShellTable();
         table.column("User");
@@ -72,7 +72,7 @@ public final class UserCommands {
         }
         table.print(System.out);
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -118,7 +118,7 @@ public final class UserCommands {
                 new UserInput(username, password, displayName, parse(org, access, grants)));
         System.out.println("Created / 已创建: " + u.username() + " " + u.grants());
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -138,12 +138,12 @@ public final class UserCommands {
     List<String> grants;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         User u = access.setGrants(Callers.current(access), username, parse(org, access, grants));
         System.out.println(u.username() + " " + u.grants());
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }
@@ -158,12 +158,12 @@ public final class UserCommands {
     String username;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
       try {
         access.deleteUser(Callers.current(access), username);
         System.out.println("Deleted / 已删除: " + username);
       } catch (TianshuException e) {
-        return Messages.fail(System.err, e);
+        throw Messages.fail(e);
       }
       return null;
     }

@@ -140,6 +140,20 @@ public final class MasterDataLogic {
     if (version != old.version()) {
       throw ConflictException.staleVersion(MATERIAL, id, version);
     }
+    // The material's own conversions go with it; left behind they would still constrain the graph.
+    for (UnitConversion c : store.materialConversions()) {
+      if (c.materialId().equals(id)) {
+        store.deleteConversion(c.id());
+        store.audit(
+            caller,
+            "UnitConversion",
+            c.id(),
+            old.plantId(),
+            AuditTrail.DELETE,
+            conversion(c),
+            null);
+      }
+    }
     store.deleteMaterial(id);
     store.audit(caller, MATERIAL, id, old.plantId(), AuditTrail.DELETE, snapshot(old), null);
   }
@@ -314,11 +328,6 @@ public final class MasterDataLogic {
     }
     UnitConversion created =
         store.insertConversion(new UnitConversion(null, from, to, factor, materialId, 0));
-    Map<String, Object> after = new LinkedHashMap<>();
-    after.put("fromUnit", from);
-    after.put("toUnit", to);
-    after.put("factor", factor);
-    after.put("materialId", materialId);
     store.audit(
         caller,
         "UnitConversion",
@@ -326,8 +335,17 @@ public final class MasterDataLogic {
         material == null ? null : material.plantId(),
         AuditTrail.CREATE,
         null,
-        after);
+        conversion(created));
     return created;
+  }
+
+  private static Map<String, Object> conversion(UnitConversion c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("fromUnit", c.fromUnit());
+    m.put("toUnit", c.toUnit());
+    m.put("factor", c.factor());
+    m.put("materialId", c.materialId());
+    return m;
   }
 
   private UnitOfMeasure checkUnit(Validation v, String field, String code) {

@@ -45,6 +45,8 @@ public interface MasterDataStore {
 
   UnitConversion insertConversion(UnitConversion c);
 
+  void deleteConversion(long id);
+
   Optional<MaterialGroup> findGroup(long id);
 
   boolean groupCodeTaken(long owner, String code);

@@ -170,6 +170,11 @@ final class FakeStore implements MasterDataStore {
   }
 
   @Override
+  public void deleteConversion(long id) {
+    conversions.removeIf(c -> c.id() == id);
+  }
+
+  @Override
   public Optional<MaterialGroup> findGroup(long id) {
     return groups.stream().filter(g -> g.id() == id).findFirst();
   }

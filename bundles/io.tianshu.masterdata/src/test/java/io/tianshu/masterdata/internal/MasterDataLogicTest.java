@@ -146,6 +146,10 @@ class MasterDataLogicTest {
     // Globally BOX → PCS would now close a cycle inside the sheet's own graph.
     assertThatThrownBy(() -> logic.createConversion(admin, "BOX", "PCS", BigDecimal.TEN, null))
         .isInstanceOf(ValidationException.class);
+    // Deleting the material takes its own conversions with it: BOX → PCS is free again globally.
+    logic.deleteMaterial(admin, sheet.id(), sheet.version());
+    assertThat(store.materialConversions()).isEmpty();
+    logic.createConversion(admin, "BOX", "PCS", BigDecimal.TEN, null);
     // Without the material the global graph has no PCS → KG conversion.
     assertThatThrownBy(() -> logic.convert(admin, Quantity.of("1", "PCS"), "KG", null))
         .isInstanceOf(ValidationException.class);

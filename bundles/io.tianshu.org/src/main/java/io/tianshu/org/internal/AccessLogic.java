@@ -57,10 +57,9 @@ public final class AccessLogic {
     }
     List<User> visible = new ArrayList<>();
     for (User u : users.list()) {
-      List<Grant> mine =
-          u.grants().stream().filter(g -> administered.contains(g.plantId())).toList();
-      if (!mine.isEmpty()) {
-        visible.add(new User(u.username(), u.displayName(), u.status(), mine, u.version()));
+      User mine = visibleTo(caller, u);
+      if (mine != null) {
+        visible.add(mine);
       }
     }
     return visible;
@@ -108,12 +107,16 @@ public final class AccessLogic {
     users.insert(user, caller.username());
     users.audit(caller, AuditTrail.CREATE, user.username(), null, user);
     // Last: if the realm refuses, the transaction rolls the profile back.
-    directory.add(in.username(), in.password(), Set.of(AccessService.USER_ROLE));
+    directory.add(in.username(), in.password(), AccessService.USER_ROLES);
     return user;
   }
 
   public User setGrants(CallerContext caller, String username, List<Grant> requested) {
     User old = users.find(username).orElseThrow(() -> new NotFoundException(ENTITY, username));
+    if (!caller.isGroupAdmin() && visibleTo(caller, old) == null) {
+      // A plant administrator manages the users of their plants only; others do not exist for them.
+      throw new NotFoundException(ENTITY, username);
+    }
     List<Grant> grants = requested == null ? List.of() : requested;
     Validation v = new Validation();
     validateGrants(caller, v, grants);
@@ -133,7 +136,27 @@ public final class AccessLogic {
     }
     User changed = users.replaceGrants(username, result);
     users.audit(caller, AuditTrail.UPDATE, username, old, changed);
-    return changed;
+    if (caller.isGroupAdmin()) {
+      return changed;
+    }
+    User visible = visibleTo(caller, changed);
+    return visible != null
+        ? visible
+        : new User(
+            changed.username(),
+            changed.displayName(),
+            changed.status(),
+            List.of(),
+            changed.version());
+  }
+
+  /** The user with only the grants of plants the caller administers; null when there are none. */
+  private static User visibleTo(CallerContext caller, User u) {
+    Set<Long> administered = caller.plantsWith(PlantRole.PLANT_ADMIN);
+    List<Grant> mine = u.grants().stream().filter(g -> administered.contains(g.plantId())).toList();
+    return mine.isEmpty()
+        ? null
+        : new User(u.username(), u.displayName(), u.status(), mine, u.version());
   }
 
   public void deleteUser(CallerContext caller, String username) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -31,6 +32,7 @@ public class AccessServiceImpl implements AccessService {
   private final JpaTemplate jpa;
   private final UserDirectory directory;
   private final Map<String, CallerContext> callers = new ConcurrentHashMap<>();
+  private final AtomicLong revision = new AtomicLong();
 
   @Activate
   public AccessServiceImpl(
@@ -47,6 +49,11 @@ public class AccessServiceImpl implements AccessService {
     String key = username + "\u0000" + new java.util.TreeSet<>(roles);
     return callers.computeIfAbsent(
         key, k -> run(TransactionType.Supports, logic -> logic.callerFor(username, roles)));
+  }
+
+  @Override
+  public long revision() {
+    return revision.get();
   }
 
   @Override
@@ -83,6 +90,7 @@ public class AccessServiceImpl implements AccessService {
       return run(TransactionType.Required, work);
     } finally {
       callers.clear();
+      revision.incrementAndGet();
     }
   }
 

@@ -22,7 +22,8 @@ public class AdminBootstrap {
   static final String ADMIN = "admin";
   static final String ENV = "TIANSHU_ADMIN_PASSWORD";
   // Karaf's own roles, so that the administrator may use SSH and every console command.
-  static final Set<String> ADMIN_ROLES = Set.of("admin", "manager", "viewer", "systembsh", "ssh");
+  static final Set<String> ADMIN_ROLES =
+      Set.of("admin", "manager", "viewer", "systembundles", "ssh");
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -33,6 +34,13 @@ public class AdminBootstrap {
       return;
     }
     String fromEnv = System.getenv(ENV);
+    if (fromEnv != null && !fromEnv.isBlank() && fromEnv.length() < AccessLogic.MIN_PASSWORD) {
+      LOG.error(
+          "{} is shorter than {} characters and was ignored; a password is generated instead",
+          ENV,
+          AccessLogic.MIN_PASSWORD);
+      fromEnv = null;
+    }
     boolean generated = fromEnv == null || fromEnv.isBlank();
     String password = generated ? generate(20) : fromEnv;
     directory.add(ADMIN, password, ADMIN_ROLES);

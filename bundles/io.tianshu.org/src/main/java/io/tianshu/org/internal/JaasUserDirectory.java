@@ -45,13 +45,14 @@ public class JaasUserDirectory implements UserDirectory {
     factories.remove(factory);
   }
 
+  // Karaf's properties engine loads, changes and rewrites the whole file: one change at a time.
   @Override
-  public boolean exists(String username) {
+  public synchronized boolean exists(String username) {
     return engine().listUsers().stream().map(UserPrincipal::getName).anyMatch(username::equals);
   }
 
   @Override
-  public void add(String username, String password, Set<String> roles) {
+  public synchronized void add(String username, String password, Set<String> roles) {
     BackingEngine engine = engine();
     engine.addUser(username, password);
     for (String role : roles) {
@@ -60,7 +61,7 @@ public class JaasUserDirectory implements UserDirectory {
   }
 
   @Override
-  public void remove(String username) {
+  public synchronized void remove(String username) {
     engine().deleteUser(username);
   }
 

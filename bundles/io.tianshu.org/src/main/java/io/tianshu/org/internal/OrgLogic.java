@@ -169,6 +169,15 @@ public final class OrgLogic {
       throw new ConflictException("The unit still has units below it / 该组织下仍有下级单位");
     }
     if (old.type() == OrgUnitType.PLANT) {
+      long grants = store.grantCount(id);
+      if (grants > 0) {
+        throw new ConflictException(
+            "The plant is still granted to "
+                + grants
+                + " users; revoke their grants first / 该工厂仍授权给 "
+                + grants
+                + " 个用户，请先撤销");
+      }
       for (PlantDependents d : dependents) {
         String use = d.describe(id);
         if (use != null) {
@@ -180,11 +189,18 @@ public final class OrgLogic {
     store.audit(caller, AuditTrail.DELETE, old, null);
   }
 
+  /**
+   * Units inside a plant are its administrators' business; the plant record itself (a group-wide
+   * code) belongs to the group administrators, who also create plants.
+   */
   private static void requireAdminOf(CallerContext caller, OrgUnit unit) {
     if (unit.type() == OrgUnitType.PLANT && !Objects.equals(unit.id(), unit.plantId())) {
       throw new IllegalStateException("plant " + unit.id() + " has plantId " + unit.plantId());
     }
     caller.require(unit.plantId(), PlantRole.PLANT_ADMIN, ENTITY, unit.id());
+    if (unit.type() == OrgUnitType.PLANT) {
+      caller.requireGroupAdmin();
+    }
   }
 
   private static void validateFields(Validation v, OrgUnitInput in) {

@@ -24,6 +24,9 @@ public interface OrgStore {
 
   boolean hasChildren(long id);
 
+  /** How many users hold a grant in the plant. */
+  long grantCount(long plantId);
+
   /** Stores a new unit and returns it with its id (and, for a plant, plantId = id). */
   OrgUnit insert(OrgUnit unit);
 

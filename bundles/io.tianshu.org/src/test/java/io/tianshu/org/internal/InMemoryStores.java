@@ -76,6 +76,14 @@ final class InMemoryStores {
         }
 
         @Override
+        public long grantCount(long plantId) {
+          return users.values().stream()
+              .flatMap(u -> u.grants().stream())
+              .filter(g -> g.plantId() == plantId)
+              .count();
+        }
+
+        @Override
         public OrgUnit insert(OrgUnit u) {
           long id = nextId++;
           OrgUnit stored =

@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 
 class OrgAndAccessLogicTest {
   private final InMemoryStores db = new InMemoryStores();
+  private final Set<Long> plantsWithMaterials = new java.util.HashSet<>();
   private final OrgLogic org =
       new OrgLogic(
           db.org,
           Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC),
-          List.of(plantId -> plantId == 99L ? "3 materials" : null));
+          List.of(plantId -> plantsWithMaterials.contains(plantId) ? "3 materials" : null));
   private final AccessLogic access = new AccessLogic(db.userStore, db.org, db.userDirectory);
   private final CallerContext admin = CallerContext.system();
 
@@ -106,13 +107,51 @@ class OrgAndAccessLogicTest {
   }
 
   @Test
-  void aPlantWithChildrenOrDependentsIsNotDeleted() {
+  void aPlantWithChildrenDependentsOrGrantsIsNotDeleted() {
     OrgUnit p = plant("P1");
     org.create(admin, new OrgUnitInput(OrgUnitType.WORKSHOP, "WS", "车间", null, p.id(), null, null));
-    assertThatThrownBy(() -> org.delete(admin, p.id(), 0)).isInstanceOf(ConflictException.class);
-    OrgUnit empty = plant("P2");
+    assertThatThrownBy(() -> org.delete(admin, p.id(), 0))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.getMessage()).contains("units below"));
+    OrgUnit withMaterials = plant("P2");
+    plantsWithMaterials.add(withMaterials.id());
+    assertThatThrownBy(() -> org.delete(admin, withMaterials.id(), 0))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.getMessage()).contains("3 materials"));
+    OrgUnit granted = plant("P3");
+    access.createUser(
+        admin,
+        new UserInput(
+            "wu", "Secret-1234", null, List.of(new Grant(granted.id(), PlantRole.VIEWER))));
+    assertThatThrownBy(() -> org.delete(admin, granted.id(), 0))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.getMessage()).contains("granted to 1"));
+    assertThat(org.get(admin, withMaterials.id())).isNotNull();
+    assertThat(org.get(admin, granted.id())).isNotNull();
+    OrgUnit empty = plant("P4");
     org.delete(admin, empty.id(), 0);
     assertThatThrownBy(() -> org.get(admin, empty.id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void onlyGroupAdminsChangeThePlantRecordItself() {
+    OrgUnit p = plant("P1");
+    CallerContext plantAdmin =
+        new CallerContext("wang", false, Map.of(p.id(), PlantRole.PLANT_ADMIN));
+    assertThatThrownBy(
+            () ->
+                org.update(
+                    plantAdmin, p.id(), new OrgUnitInput(null, "P9", "改名", null, null, null, 0L)))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> org.delete(plantAdmin, p.id(), 0))
+        .isInstanceOf(ForbiddenException.class);
+    // ...but they run the units inside it.
+    OrgUnit ws =
+        org.create(
+            plantAdmin,
+            new OrgUnitInput(OrgUnitType.WORKSHOP, "WS", "车间", null, p.id(), null, null));
+    org.update(plantAdmin, ws.id(), new OrgUnitInput(null, "WS", "总装车间", null, null, null, 0L));
+    assertThat(org.get(admin, p.id()).code()).isEqualTo("P1");
   }
 
   @Test
@@ -123,7 +162,8 @@ class OrgAndAccessLogicTest {
         admin,
         new UserInput(
             "zhang.san", "Secret-1234", "张三", List.of(new Grant(a.id(), PlantRole.PLANNER))));
-    assertThat(db.directory.get("zhang.san")).containsExactly(AccessService.USER_ROLE);
+    assertThat(db.directory.get("zhang.san"))
+        .containsExactlyInAnyOrder(AccessService.USER_ROLE, "ssh");
     CallerContext zhang = access.callerFor("zhang.san", Set.of(AccessService.USER_ROLE));
     assertThat(zhang.isGroupAdmin()).isFalse();
     assertThat(zhang.grants()).isEqualTo(Map.of(a.id(), PlantRole.PLANNER));
@@ -172,11 +212,24 @@ class OrgAndAccessLogicTest {
     // A's admin upgrades the grant in A and keeps the grant in B untouched.
     var changed =
         access.setGrants(adminOfA, "li.si", List.of(new Grant(a.id(), PlantRole.PLANNER)));
-    assertThat(changed.grants())
+    assertThat(access.getUser(admin, "li.si").grants())
         .containsExactlyInAnyOrder(
             new Grant(a.id(), PlantRole.PLANNER), new Grant(b.id(), PlantRole.VIEWER));
+    // The answer to a plant administrator shows the grants of their plants only.
+    assertThat(changed.grants()).containsExactly(new Grant(a.id(), PlantRole.PLANNER));
     assertThat(access.listUsers(adminOfA).get(0).grants())
         .containsExactly(new Grant(a.id(), PlantRole.PLANNER));
+    CallerContext adminOfB =
+        new CallerContext("zhou", false, Map.of(b.id(), PlantRole.PLANT_ADMIN));
+    assertThat(
+            access
+                .setGrants(adminOfB, "li.si", List.of(new Grant(b.id(), PlantRole.PLANNER)))
+                .grants())
+        .containsExactly(new Grant(b.id(), PlantRole.PLANNER));
+    // A user with no grant in the administrator's plants does not exist for them.
+    access.createUser(admin, new UserInput("qian", "Secret-1234", null, List.of()));
+    assertThatThrownBy(() -> access.setGrants(adminOfA, "qian", List.of()))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

@@ -25,10 +25,12 @@ public class MigratedDatabase implements Database {
   private final String productVersion;
   private final String url;
   private final String schemaVersion;
+  private final DataSource dataSource;
 
   @Activate
   public MigratedDatabase(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource) {
+    this.dataSource = dataSource;
     Flyway flyway =
         Flyway.configure(MigratedDatabase.class.getClassLoader())
             .dataSource(dataSource)
@@ -72,5 +74,15 @@ public class MigratedDatabase implements Database {
   @Override
   public String schemaVersion() {
     return schemaVersion;
+  }
+
+  @Override
+  public boolean isAvailable() {
+    try (Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      LOG.warn("Database unavailable: {}", e.getMessage());
+      return false;
+    }
   }
 }

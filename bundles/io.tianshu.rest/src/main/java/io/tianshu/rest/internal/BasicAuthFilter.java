@@ -41,7 +41,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  *
  * <p>A successful login is remembered for a minute under a hash of the credentials, so that a busy
  * client does not pay for a JAAS login (and a password hash) on every request; a wrong password is
- * never cached.
+ * never cached, and any change of users or grants through Tianshu clears the memory at once (an
+ * edit of the realm behind Tianshu's back, e.g. with jaas: commands, takes up to a minute).
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -53,7 +54,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
   private static final int MAX_CACHED = 10_000;
   private static final Set<String> OPEN = Set.of("health", "openapi.json");
 
-  private record Login(String username, Set<String> roles, long expires) {}
+  private record Login(String username, Set<String> roles, long expires, long revision) {}
 
   private final AccessService access;
   private final Map<String, Login> logins = new ConcurrentHashMap<>();
@@ -117,7 +118,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     String key = sha256(encoded);
     long now = System.currentTimeMillis();
     Login cached = logins.get(key);
-    if (cached != null && cached.expires() > now) {
+    // Forget cached logins as soon as users or grants change through Tianshu.
+    if (cached != null && cached.expires() > now && cached.revision() == access.revision()) {
       return cached;
     }
     String decoded;
@@ -131,6 +133,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
       return null;
     }
     String username = decoded.substring(0, colon);
+    long revision = access.revision();
     char[] password = decoded.substring(colon + 1).toCharArray();
     Subject subject = new Subject();
     Thread thread = Thread.currentThread();
@@ -162,7 +165,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     for (RolePrincipal r : subject.getPrincipals(RolePrincipal.class)) {
       roles.add(r.getName());
     }
-    Login login = new Login(username, Set.copyOf(roles), now + TTL_MILLIS);
+    Login login = new Login(username, Set.copyOf(roles), now + TTL_MILLIS, revision);
     if (logins.size() >= MAX_CACHED) {
       logins.clear();
     }

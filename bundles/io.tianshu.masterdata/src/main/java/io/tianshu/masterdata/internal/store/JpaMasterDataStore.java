@@ -204,6 +204,12 @@ public final class JpaMasterDataStore implements MasterDataStore {
   }
 
   @Override
+  public void deleteConversion(long id) {
+    em.remove(em.find(UomConversionEntity.class, id));
+    em.flush();
+  }
+
+  @Override
   public Optional<MaterialGroup> findGroup(long id) {
     return Optional.ofNullable(em.find(MaterialGroupEntity.class, id))
         .map(JpaMasterDataStore::toRecord);

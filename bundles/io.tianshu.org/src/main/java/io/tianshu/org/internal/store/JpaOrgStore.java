@@ -115,6 +115,14 @@ public final class JpaOrgStore implements OrgStore {
   }
 
   @Override
+  public long grantCount(long plantId) {
+    return em.createQuery(
+            "SELECT COUNT(g) FROM PlantGrantEntity g WHERE g.plantId = :p", Long.class)
+        .setParameter("p", plantId)
+        .getSingleResult();
+  }
+
+  @Override
   public OrgUnit insert(OrgUnit unit) {
     OrgUnitEntity e = new OrgUnitEntity();
     copy(unit, e);

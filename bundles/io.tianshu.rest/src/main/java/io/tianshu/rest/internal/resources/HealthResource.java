@@ -8,6 +8,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +26,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
-  private final Map<String, Object> body;
+  /** How long one database check answers for: monitoring polls often, the database is shared. */
+  private static final long CHECK_MILLIS = 2_000;
+
+  private final Database database;
+  private final Map<String, Object> up;
+  private final Map<String, Object> down;
+  private volatile long checkedAt;
+  private volatile boolean available;
 
   @Activate
   public HealthResource(
@@ -36,16 +44,27 @@ public class HealthResource {
       @Reference UserResource users,
       @Reference OpenApiResource openApi,
       BundleContext context) {
+    this.database = database;
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "UP");
     m.put("version", context.getBundle().getVersion().toString());
     m.put("database", database.productName());
     m.put("schemaVersion", database.schemaVersion());
-    this.body = Map.copyOf(m);
+    m.put("status", "UP");
+    this.up = Map.copyOf(m);
+    m.put("status", "DOWN");
+    this.down = Map.copyOf(m);
   }
 
+  /** 200 UP while the database answers, 503 DOWN when it does not. */
   @GET
-  public Map<String, Object> health() {
-    return body;
+  public Response health() {
+    long now = System.currentTimeMillis();
+    if (now - checkedAt > CHECK_MILLIS) {
+      available = database.isAvailable();
+      checkedAt = now;
+    }
+    return available
+        ? Response.ok(up).build()
+        : Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(down).build();
   }
 }

@@ -69,6 +69,7 @@ public class MaterialResource {
 
   @POST
   public Response create(@Context SecurityContext sc, @Context UriInfo uri, MaterialInput input) {
+    Resources.body(input);
     Material m = masterData.createMaterial(caller(sc), input);
     return Resources.created(uri, m.id(), m);
   }
@@ -83,6 +84,7 @@ public class MaterialResource {
   @Path("{id}")
   public Material update(
       @Context SecurityContext sc, @PathParam("id") long id, MaterialInput input) {
+    Resources.body(input);
     return masterData.updateMaterial(caller(sc), id, input);
   }
 

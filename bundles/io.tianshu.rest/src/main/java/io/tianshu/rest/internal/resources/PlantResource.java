@@ -9,7 +9,6 @@ import io.tianshu.org.OrgUnit;
 import io.tianshu.org.OrgUnitInput;
 import io.tianshu.org.OrgUnitType;
 import io.tianshu.rest.RestApi;
-import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -61,6 +60,7 @@ public class PlantResource {
   @Path("plants")
   public Response createPlant(
       @Context SecurityContext sc, @Context UriInfo uri, OrgUnitInput input) {
+    Resources.body(input);
     OrgUnitInput in =
         new OrgUnitInput(
             OrgUnitType.PLANT,
@@ -88,6 +88,7 @@ public class PlantResource {
   @Path("plants/{id}")
   public OrgUnit updatePlant(
       @Context SecurityContext sc, @PathParam("id") long id, OrgUnitInput input) {
+    Resources.body(input);
     getPlant(sc, id);
     return org.update(caller(sc), id, input);
   }
@@ -103,8 +104,12 @@ public class PlantResource {
 
   @GET
   @Path("plants/{id}/units")
-  public List<OrgUnit> units(@Context SecurityContext sc, @PathParam("id") long id) {
-    return org.listUnits(caller(sc), id);
+  public Page<OrgUnit> units(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return Resources.page(org.listUnits(caller(sc), id), offset, limit);
   }
 
   /** Creates a workshop, line or work centre: {@code type} and {@code parentId} are required. */
@@ -112,6 +117,7 @@ public class PlantResource {
   @Path("org-units")
   public Response createUnit(
       @Context SecurityContext sc, @Context UriInfo uri, OrgUnitInput input) {
+    Resources.body(input);
     OrgUnit created = org.create(caller(sc), input);
     return Resources.created(uri, created.id(), created);
   }
@@ -126,6 +132,7 @@ public class PlantResource {
   @Path("org-units/{id}")
   public OrgUnit updateUnit(
       @Context SecurityContext sc, @PathParam("id") long id, OrgUnitInput input) {
+    Resources.body(input);
     return org.update(caller(sc), id, input);
   }
 

@@ -2,6 +2,7 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
+import io.tianshu.core.Page;
 import io.tianshu.core.Quantity;
 import io.tianshu.core.Validation;
 import io.tianshu.masterdata.MasterDataService;
@@ -49,29 +50,35 @@ public class UnitResource {
 
   @GET
   @Path("units")
-  public List<UnitOfMeasure> units() {
-    return masterData.listUnits();
+  public Page<UnitOfMeasure> units(
+      @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    return Resources.page(masterData.listUnits(), offset, limit);
   }
 
   @POST
   @Path("units")
   public Response createUnit(
       @Context SecurityContext sc, @Context UriInfo uri, UnitOfMeasure input) {
+    Resources.body(input);
     UnitOfMeasure u = masterData.createUnit(caller(sc), input);
     return Resources.created(uri, u.id(), u);
   }
 
   @GET
   @Path("unit-conversions")
-  public List<UnitConversion> conversions(
-      @Context SecurityContext sc, @QueryParam("materialId") Long materialId) {
-    return masterData.listConversions(caller(sc), materialId);
+  public Page<UnitConversion> conversions(
+      @Context SecurityContext sc,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return Resources.page(masterData.listConversions(caller(sc), materialId), offset, limit);
   }
 
   @POST
   @Path("unit-conversions")
   public Response createConversion(
       @Context SecurityContext sc, @Context UriInfo uri, ConversionInput in) {
+    Resources.body(in);
     UnitConversion c =
         masterData.createConversion(
             caller(sc), in.fromUnit(), in.toUnit(), in.factor(), in.materialId());
@@ -101,14 +108,30 @@ public class UnitResource {
 
   @GET
   @Path("material-groups")
-  public List<MaterialGroup> groups(@Context SecurityContext sc) {
-    return masterData.listGroups(caller(sc));
+  public Page<MaterialGroup> groups(
+      @Context SecurityContext sc,
+      @QueryParam("q") String q,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    List<MaterialGroup> all = masterData.listGroups(caller(sc));
+    if (q != null && !q.isBlank()) {
+      String needle = q.trim().toLowerCase(java.util.Locale.ROOT);
+      all =
+          all.stream()
+              .filter(
+                  g ->
+                      g.code().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                          || g.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+              .toList();
+    }
+    return Resources.page(all, offset, limit);
   }
 
   @POST
   @Path("material-groups")
   public Response createGroup(
       @Context SecurityContext sc, @Context UriInfo uri, MaterialGroup input) {
+    Resources.body(input);
     MaterialGroup g = masterData.createGroup(caller(sc), input);
     return Resources.created(uri, g.id(), g);
   }

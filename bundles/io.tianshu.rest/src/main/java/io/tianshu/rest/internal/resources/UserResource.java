@@ -60,13 +60,17 @@ public class UserResource {
 
   @GET
   @Path("users")
-  public List<User> list(@Context SecurityContext sc) {
-    return access.listUsers(caller(sc));
+  public Page<User> list(
+      @Context SecurityContext sc,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return Resources.page(access.listUsers(caller(sc)), offset, limit);
   }
 
   @POST
   @Path("users")
   public Response create(@Context SecurityContext sc, @Context UriInfo uri, UserInput input) {
+    Resources.body(input);
     User u = access.createUser(caller(sc), input);
     return Resources.created(uri, u.username(), u);
   }
@@ -81,6 +85,7 @@ public class UserResource {
   @Path("users/{username}/grants")
   public User setGrants(
       @Context SecurityContext sc, @PathParam("username") String username, List<Grant> grants) {
+    Resources.body(grants);
     return access.setGrants(caller(sc), username, grants);
   }
 

@@ -22,8 +22,11 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The one changelog must run on both databases, and the audit query must filter by plant. */
-class MigrationTest {
+/**
+ * The one changelog must run on both databases, and the audit query must filter by plant. Needs the
+ * PostgreSQL server at 127.0.0.1:5432, so it runs with the integration tests (failsafe).
+ */
+class MigrationIT {
 
   @Test
   void migratesDerby() throws Exception {
