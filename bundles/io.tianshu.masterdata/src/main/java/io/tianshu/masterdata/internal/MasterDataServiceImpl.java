@@ -17,7 +17,7 @@ import io.tianshu.masterdata.internal.store.JpaMasterDataStore;
 import io.tianshu.org.OrgService;
 import io.tianshu.org.PlantDependents;
 import io.tianshu.persistence.Database;
-import io.tianshu.persistence.PersistenceErrors;
+import io.tianshu.persistence.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +27,6 @@ import java.util.function.Function;
 import java.util.function.LongPredicate;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -143,11 +142,11 @@ public class MasterDataServiceImpl implements MasterDataService, PlantDependents
   }
 
   private <R> R read(Function<MasterDataLogic, R> work) {
-    return run(TransactionType.Supports, work, id -> false);
+    return Transactions.read(jpa, em -> work.apply(logic(em, id -> false)));
   }
 
   private <R> R write(Function<MasterDataLogic, R> work) {
-    return run(TransactionType.Required, work, id -> false);
+    return Transactions.write(jpa, em -> work.apply(logic(em, id -> false)));
   }
 
   /**
@@ -156,20 +155,11 @@ public class MasterDataServiceImpl implements MasterDataService, PlantDependents
    */
   private <R> R write(Function<MasterDataLogic, R> work, Long plantId) {
     boolean exists = plantId != null && plantExists(plantId);
-    return run(TransactionType.Required, work, id -> exists && plantId == id);
+    return Transactions.write(jpa, em -> work.apply(logic(em, id -> exists && plantId == id)));
   }
 
-  private <R> R run(
-      TransactionType type, Function<MasterDataLogic, R> work, LongPredicate plantExists) {
-    try {
-      return jpa.txExpr(
-          type,
-          (EntityManager em) ->
-              work.apply(
-                  new MasterDataLogic(new JpaMasterDataStore(em), Clock.systemUTC(), plantExists)));
-    } catch (RuntimeException e) {
-      throw PersistenceErrors.translate(e);
-    }
+  private static MasterDataLogic logic(EntityManager em, LongPredicate plantExists) {
+    return new MasterDataLogic(new JpaMasterDataStore(em), Clock.systemUTC(), plantExists);
   }
 
   private boolean plantExists(long plantId) {

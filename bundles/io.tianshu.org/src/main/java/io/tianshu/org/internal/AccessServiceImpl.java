@@ -9,7 +9,7 @@ import io.tianshu.org.UserInput;
 import io.tianshu.org.internal.store.JpaOrgStore;
 import io.tianshu.org.internal.store.JpaUserStore;
 import io.tianshu.persistence.Database;
-import io.tianshu.persistence.PersistenceErrors;
+import io.tianshu.persistence.Transactions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,8 +46,7 @@ public class AccessServiceImpl implements AccessService {
   @Override
   public CallerContext callerFor(String username, Set<String> roles) {
     String key = username + "\u0000" + new java.util.TreeSet<>(roles);
-    return callers.computeIfAbsent(
-        key, k -> run(TransactionType.Supports, logic -> logic.callerFor(username, roles)));
+    return callers.computeIfAbsent(key, k -> read(logic -> logic.callerFor(username, roles)));
   }
 
   @Override
@@ -58,12 +56,12 @@ public class AccessServiceImpl implements AccessService {
 
   @Override
   public List<User> listUsers(CallerContext caller) {
-    return run(TransactionType.Supports, logic -> logic.listUsers(caller));
+    return read(logic -> logic.listUsers(caller));
   }
 
   @Override
   public User getUser(CallerContext caller, String username) {
-    return run(TransactionType.Supports, logic -> logic.getUser(caller, username));
+    return read(logic -> logic.getUser(caller, username));
   }
 
   @Override
@@ -87,21 +85,18 @@ public class AccessServiceImpl implements AccessService {
 
   private <R> R change(Function<AccessLogic, R> work) {
     try {
-      return run(TransactionType.Required, work);
+      return Transactions.write(jpa, em -> work.apply(logic(em)));
     } finally {
       callers.clear();
       revision.incrementAndGet();
     }
   }
 
-  private <R> R run(TransactionType type, Function<AccessLogic, R> work) {
-    try {
-      return jpa.txExpr(
-          type,
-          (EntityManager em) ->
-              work.apply(new AccessLogic(new JpaUserStore(em), new JpaOrgStore(em), directory)));
-    } catch (RuntimeException e) {
-      throw PersistenceErrors.translate(e);
-    }
+  private <R> R read(Function<AccessLogic, R> work) {
+    return Transactions.read(jpa, em -> work.apply(logic(em)));
+  }
+
+  private AccessLogic logic(EntityManager em) {
+    return new AccessLogic(new JpaUserStore(em), new JpaOrgStore(em), directory);
   }
 }

@@ -12,7 +12,7 @@ import io.tianshu.org.OrgUnitType;
 import io.tianshu.org.PlantDependents;
 import io.tianshu.org.internal.store.JpaOrgStore;
 import io.tianshu.persistence.Database;
-import io.tianshu.persistence.PersistenceErrors;
+import io.tianshu.persistence.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -118,19 +117,11 @@ public class OrgServiceImpl implements OrgService {
   }
 
   private <R> R read(Function<OrgLogic, R> work) {
-    return run(TransactionType.Supports, work);
+    return Transactions.read(jpa, em -> work.apply(logic(em)));
   }
 
   private <R> R write(Function<OrgLogic, R> work) {
-    return run(TransactionType.Required, work);
-  }
-
-  private <R> R run(TransactionType type, Function<OrgLogic, R> work) {
-    try {
-      return jpa.txExpr(type, (EntityManager em) -> work.apply(logic(em)));
-    } catch (RuntimeException e) {
-      throw PersistenceErrors.translate(e);
-    }
+    return Transactions.write(jpa, em -> work.apply(logic(em)));
   }
 
   private OrgLogic logic(EntityManager em) {

@@ -12,6 +12,7 @@ import io.tianshu.masterdata.UnitConversion;
 import io.tianshu.masterdata.UnitOfMeasure;
 import io.tianshu.masterdata.internal.MasterDataStore;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.Transactions;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,27 +75,14 @@ public final class JpaMasterDataStore implements MasterDataStore {
       where.append(" AND m.status = :status");
       params.put("status", f.status().name());
     }
-    TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(m) FROM MaterialEntity m" + where, Long.class);
-    TypedQuery<MaterialEntity> select =
-        em.createQuery(
-            "SELECT m FROM MaterialEntity m"
-                + where
-                + " ORDER BY m."
-                + page.sortField()
-                + (page.ascending() ? " ASC" : " DESC")
-                + ", m.id ASC",
-            MaterialEntity.class);
-    params.forEach(
-        (k, v) -> {
-          count.setParameter(k, v);
-          select.setParameter(k, v);
-        });
-    List<Material> items =
-        select.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-            .map(JpaMasterDataStore::toRecord)
-            .toList();
-    return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
+    return Transactions.page(
+        em,
+        MaterialEntity.class,
+        "m",
+        where.toString(),
+        params,
+        page,
+        JpaMasterDataStore::toRecord);
   }
 
   @Override

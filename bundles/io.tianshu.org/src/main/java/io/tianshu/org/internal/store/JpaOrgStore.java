@@ -9,13 +9,15 @@ import io.tianshu.org.OrgUnitType;
 import io.tianshu.org.internal.OrgLogic;
 import io.tianshu.org.internal.OrgStore;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.Transactions;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 /** {@link OrgStore} on the caller's EntityManager (one transaction). */
 public final class JpaOrgStore implements OrgStore {
@@ -60,37 +62,18 @@ public final class JpaOrgStore implements OrgStore {
       return new Page<>(List.of(), page.offset(), page.limit(), 0);
     }
     StringBuilder where = new StringBuilder(" WHERE u.plantId = 0");
+    Map<String, Object> params = new HashMap<>();
     if (plantIds != null) {
       where.append(" AND u.id IN :ids");
+      params.put("ids", plantIds);
     }
     if (q != null && !q.isBlank()) {
       where.append(
           " AND (LOWER(u.code) LIKE :q OR LOWER(u.name) LIKE :q OR LOWER(u.nameEn) LIKE :q)");
+      params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
     }
-    TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(u) FROM OrgUnitEntity u" + where, Long.class);
-    TypedQuery<OrgUnitEntity> select =
-        em.createQuery(
-            "SELECT u FROM OrgUnitEntity u"
-                + where
-                + " ORDER BY u."
-                + page.sortField()
-                + (page.ascending() ? " ASC" : " DESC")
-                + ", u.id ASC",
-            OrgUnitEntity.class);
-    for (TypedQuery<?> query : List.of(count, select)) {
-      if (plantIds != null) {
-        query.setParameter("ids", plantIds);
-      }
-      if (q != null && !q.isBlank()) {
-        query.setParameter("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
-      }
-    }
-    List<OrgUnit> items =
-        select.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-            .map(JpaOrgStore::toRecord)
-            .toList();
-    return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
+    return Transactions.page(
+        em, OrgUnitEntity.class, "u", where.toString(), params, page, JpaOrgStore::toRecord);
   }
 
   @Override
