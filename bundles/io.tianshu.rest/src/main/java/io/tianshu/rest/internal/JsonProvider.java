@@ -1,5 +1,6 @@
 package io.tianshu.rest.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,6 +35,8 @@ public class JsonProvider extends JacksonJsonProvider {
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // Quantities are exact decimals: 1E+1 would be correct JSON but unkind to people.
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 }

@@ -11,6 +11,7 @@ import io.tianshu.org.internal.OrgStore;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Transactions;
 import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +80,13 @@ public final class JpaOrgStore implements OrgStore {
   @Override
   public List<OrgUnit> listUnits(long plantId) {
     return em
-        .createQuery(
-            "SELECT u FROM OrgUnitEntity u WHERE u.plantId = :p ORDER BY u.unitType, u.code",
-            OrgUnitEntity.class)
+        .createQuery("SELECT u FROM OrgUnitEntity u WHERE u.plantId = :p", OrgUnitEntity.class)
         .setParameter("p", plantId)
         .getResultList()
         .stream()
         .map(JpaOrgStore::toRecord)
+        // Down the hierarchy (workshops, lines, work centres), then by code.
+        .sorted(Comparator.comparing(OrgUnit::type).thenComparing(OrgUnit::code))
         .toList();
   }
 

@@ -42,6 +42,7 @@ public class HealthResource {
       @Reference MaterialResource materials,
       @Reference UnitResource units,
       @Reference UserResource users,
+      @Reference InventoryResource inventory,
       @Reference OpenApiResource openApi,
       BundleContext context) {
     this.database = database;

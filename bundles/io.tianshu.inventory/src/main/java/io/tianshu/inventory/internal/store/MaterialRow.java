@@ -1,0 +1,19 @@
+package io.tianshu.inventory.internal.store;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+/**
+ * Read-only view of a material's base unit, so that stock lists carry their unit in one query.
+ * Master data owns the table; inventory never writes it.
+ */
+@Entity
+@Table(name = "material")
+public class MaterialRow {
+  @Id Long id;
+
+  @Column(name = "base_uom", insertable = false, updatable = false)
+  String baseUnit;
+}
