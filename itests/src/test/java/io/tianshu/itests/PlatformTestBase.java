@@ -422,6 +422,38 @@ public abstract class PlatformTestBase {
         text(newest.get("before")).contains("Audit after"));
   }
 
+  // ------------------------------------------------------------------ 8b. the user realm
+
+  /**
+   * Users created one after another must all be able to log in, and admin too: the realm file is
+   * rewritten for each, and Karaf's own watcher reads it at the same time.
+   */
+  @Test
+  public void usersCreatedInARowCanAllLogIn() {
+    JsonNode plant = createPlant("P-IT-REALM");
+    for (int i = 0; i < 25; i++) {
+      String name = "it-realm-" + i;
+      admin
+          .post(
+              "/users",
+              obj(
+                  "username",
+                  name,
+                  "password",
+                  "Pw-realm-" + i + "-x",
+                  "grants",
+                  List.of(obj("plantId", plant, "role", "VIEWER"))))
+          .expect(201);
+      ItSupport.api().as(name, "Pw-realm-" + i + "-x").get("/me").expect(200);
+    }
+    for (int i = 0; i < 25; i++) {
+      ItSupport.api().as("it-realm-" + i, "Pw-realm-" + i + "-x").get("/me").expect(200);
+    }
+    admin.delete("/users/it-realm-0").expect(204);
+    ItSupport.api().as("it-realm-0", "Pw-realm-0-x").get("/me").expect(401);
+    admin.get("/me").expect(200);
+  }
+
   // ------------------------------------------------------------------ 9b. empty bodies
 
   @Test
