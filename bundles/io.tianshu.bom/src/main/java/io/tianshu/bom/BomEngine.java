@@ -120,6 +120,10 @@ public final class BomEngine {
         index.computeIfAbsent(l.componentId(), k -> add(ids, k));
       }
     }
+    // The arrays are indexed by dense number: versions must be grouped in that order.
+    sorted.sort(
+        Comparator.comparingInt((BomVersion v) -> index.get(v.parentId()))
+            .thenComparing(BomVersion::validFrom));
     for (int i = 1; i < sorted.size(); i++) {
       BomVersion a = sorted.get(i - 1);
       BomVersion b = sorted.get(i);

@@ -154,6 +154,24 @@ class BomEngineTest {
   }
 
   @Test
+  void parentsMetAsComponentsBeforeTheirOwnBomCompileCorrectly() {
+    // Z (id 1) uses Y (id 30); Y uses X (id 20) — ids out of the order they are first seen in.
+    BomEngine e =
+        BomEngine.build(
+            List.of(
+                bom(1, "1", "2020-01-01", null, line(30, 2)),
+                bom(30, "1", "2020-01-01", null, line(20, 3)),
+                bom(20, "1", "2020-01-01", null, line(10, 5))));
+    assertThat(e.summarised(1, 1, NOW))
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry(30L, 2.0),
+            org.assertj.core.api.Assertions.entry(20L, 6.0),
+            org.assertj.core.api.Assertions.entry(10L, 30.0));
+    assertThat(e.whereUsed(10, NOW, true))
+        .containsExactly(new WhereUsed(20, 1), new WhereUsed(30, 2), new WhereUsed(1, 3));
+  }
+
+  @Test
   void sizesAreReported() {
     assertThat(engine.materials()).isEqualTo(7);
     assertThat(engine.lines()).isEqualTo(10);
