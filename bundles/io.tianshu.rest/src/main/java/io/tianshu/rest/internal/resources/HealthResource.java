@@ -43,6 +43,7 @@ public class HealthResource {
       @Reference UnitResource units,
       @Reference UserResource users,
       @Reference InventoryResource inventory,
+      @Reference BomResource boms,
       @Reference OpenApiResource openApi,
       BundleContext context) {
     this.database = database;

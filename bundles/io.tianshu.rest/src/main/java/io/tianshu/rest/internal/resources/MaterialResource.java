@@ -2,6 +2,8 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
+import io.tianshu.bom.BomService;
+import io.tianshu.bom.BomView;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
@@ -12,6 +14,11 @@ import io.tianshu.masterdata.MaterialInput;
 import io.tianshu.masterdata.MaterialStatus;
 import io.tianshu.masterdata.MaterialType;
 import io.tianshu.rest.RestApi;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -41,10 +48,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MaterialResource {
   private final MasterDataService masterData;
+  private final BomService boms;
 
   @Activate
-  public MaterialResource(@Reference MasterDataService masterData) {
+  public MaterialResource(@Reference MasterDataService masterData, @Reference BomService boms) {
     this.masterData = masterData;
+    this.boms = boms;
   }
 
   @GET
@@ -94,6 +103,71 @@ public class MaterialResource {
       @Context SecurityContext sc, @PathParam("id") long id, @QueryParam("version") Long version) {
     masterData.deleteMaterial(caller(sc), id, Resources.requireVersion(version));
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/explosion")
+  /**
+   * Summarised (every component once, with its low-level code) or indented explosion of the
+   * material's BOM at a date, in the BOM set of {@code plantId} (default: the material's plant).
+   */
+  public Map<String, Object> explosion(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("view") String view,
+      @QueryParam("date") String date,
+      @QueryParam("quantity") Double quantity,
+      @QueryParam("mode") String mode) {
+    Validation v = new Validation();
+    BomView parsedView = BomResource.view(v, view);
+    LocalDate at = BomResource.date(v, date);
+    double q = quantity == null ? 1 : quantity;
+    if (!(q > 0) || Double.isInfinite(q)) {
+      v.add("quantity", "not_positive", "must be greater than zero / 必须大于零");
+    }
+    String m = mode == null ? "summarised" : mode.trim().toLowerCase(Locale.ROOT);
+    if (!m.equals("summarised") && !m.equals("indented")) {
+      v.add("mode", "invalid_value", "summarised or indented / 汇总或缩排");
+    }
+    v.throwIfInvalid();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("materialId", id);
+    body.put("view", parsedView);
+    body.put("date", at);
+    body.put("quantity", q);
+    body.put("mode", m);
+    List<?> items =
+        m.equals("indented")
+            ? boms.indented(caller(sc), id, plantId, parsedView, at, q, BomResource.MAX_ROWS)
+            : boms.summarised(caller(sc), id, plantId, parsedView, at, q);
+    body.put("items", items);
+    return body;
+  }
+
+  @GET
+  @Path("{id}/where-used")
+  public Map<String, Object> whereUsed(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("view") String view,
+      @QueryParam("date") String date,
+      @QueryParam("levels") String levels) {
+    Validation v = new Validation();
+    BomView parsedView = BomResource.view(v, view);
+    LocalDate at = BomResource.date(v, date);
+    String l = levels == null ? "all" : levels.trim().toLowerCase(Locale.ROOT);
+    if (!l.equals("all") && !l.equals("single")) {
+      v.add("levels", "invalid_value", "single or all / 单层或多层");
+    }
+    v.throwIfInvalid();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("materialId", id);
+    body.put("view", parsedView);
+    body.put("date", at);
+    body.put("items", boms.whereUsed(caller(sc), id, plantId, parsedView, at, l.equals("all")));
+    return body;
   }
 
   private static <E extends Enum<E>> E parse(

@@ -1,0 +1,217 @@
+package io.tianshu.bom.internal;
+
+import io.tianshu.bom.Bom;
+import io.tianshu.bom.BomEngine;
+import io.tianshu.bom.BomInput;
+import io.tianshu.bom.BomLineInput;
+import io.tianshu.bom.BomService;
+import io.tianshu.bom.BomView;
+import io.tianshu.bom.ExplosionRow;
+import io.tianshu.bom.Requirement;
+import io.tianshu.bom.WhereUsed;
+import io.tianshu.bom.internal.store.JpaBomStore;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.NotFoundException;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.Quantity;
+import io.tianshu.core.TianshuException;
+import io.tianshu.masterdata.MasterDataService;
+import io.tianshu.masterdata.Material;
+import io.tianshu.org.PlantDependents;
+import io.tianshu.persistence.Database;
+import io.tianshu.persistence.Transactions;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * OSGi adapter around {@link BomLogic} and {@link BomEngine}. Compiled engines are cached per view
+ * and plant and dropped on any BOM change, so that explosions and where-used run on arrays in
+ * memory rather than on the database.
+ */
+@Component(service = {BomService.class, PlantDependents.class})
+public class BomServiceImpl implements BomService, PlantDependents {
+  private final JpaTemplate jpa;
+  private final MasterDataService masterData;
+  private final Map<String, BomEngine> engines = new ConcurrentHashMap<>();
+
+  @Activate
+  public BomServiceImpl(
+      @Reference(target = "(osgi.unit.name=tianshu-bom)") JpaTemplate jpa,
+      @Reference Database database,
+      @Reference MasterDataService masterData) {
+    this.jpa = jpa;
+    this.masterData = masterData;
+  }
+
+  @Override
+  public Bom create(CallerContext caller, BomInput input) {
+    Materials materials = lookUp(caller, input);
+    try {
+      return Transactions.write(jpa, em -> logic(em, materials).create(caller, input));
+    } finally {
+      engines.clear();
+    }
+  }
+
+  @Override
+  public Bom get(CallerContext caller, long id) {
+    return Transactions.read(jpa, em -> logic(em, null).get(caller, id));
+  }
+
+  @Override
+  public Page<Bom> list(
+      CallerContext caller, Long parentMaterialId, Long plantId, BomView view, PageRequest page) {
+    return Transactions.read(
+        jpa, em -> logic(em, null).list(caller, parentMaterialId, plantId, view, page));
+  }
+
+  @Override
+  public void delete(CallerContext caller, long id, long version) {
+    try {
+      Transactions.write(
+          jpa,
+          em -> {
+            logic(em, null).delete(caller, id, version);
+            return null;
+          });
+    } finally {
+      engines.clear();
+    }
+  }
+
+  @Override
+  public List<Requirement> summarised(
+      CallerContext caller,
+      long materialId,
+      Long plantId,
+      BomView view,
+      LocalDate date,
+      double quantity) {
+    BomEngine engine = engineFor(caller, materialId, plantId, view);
+    List<Requirement> result = new ArrayList<>();
+    engine
+        .summarised(materialId, quantity, date)
+        .forEach((id, q) -> result.add(new Requirement(id, q, engine.lowLevelCode(id))));
+    return result;
+  }
+
+  @Override
+  public List<ExplosionRow> indented(
+      CallerContext caller,
+      long materialId,
+      Long plantId,
+      BomView view,
+      LocalDate date,
+      double quantity,
+      int maxRows) {
+    return engineFor(caller, materialId, plantId, view)
+        .indented(materialId, quantity, date, maxRows);
+  }
+
+  @Override
+  public List<WhereUsed> whereUsed(
+      CallerContext caller,
+      long materialId,
+      Long plantId,
+      BomView view,
+      LocalDate date,
+      boolean multiLevel) {
+    return engineFor(caller, materialId, plantId, view).whereUsed(materialId, date, multiLevel);
+  }
+
+  @Override
+  public String describe(long plantId) {
+    long n = Transactions.read(jpa, em -> new JpaBomStore(em).countOwnedBy(plantId));
+    return n == 0 ? null : n + " BOM versions";
+  }
+
+  /** The engine of the BOM set the question is about: the plant asked for, or the material's. */
+  private BomEngine engineFor(CallerContext caller, long materialId, Long plantId, BomView view) {
+    Material material = masterData.getMaterial(caller, materialId);
+    Long plant = plantId != null ? plantId : material.plantId();
+    if (plant != null && !caller.canRead(plant)) {
+      throw new NotFoundException("Plant", plant);
+    }
+    return engines.computeIfAbsent(
+        view + "/" + plant,
+        k ->
+            BomEngine.build(
+                Transactions.read(
+                    jpa, em -> BomLogic.scope(new JpaBomStore(em).versions(view, plant), plant))));
+  }
+
+  /** Materials and unit conversions asked of master data before the transaction. */
+  private Materials lookUp(CallerContext caller, BomInput in) {
+    Map<Long, MaterialRef> refs = new HashMap<>();
+    Map<String, BigDecimal> converted = new HashMap<>();
+    find(caller, in.parentMaterialId(), refs);
+    if (in.lines() != null) {
+      for (BomLineInput l : in.lines()) {
+        if (l == null) {
+          continue;
+        }
+        MaterialRef c = find(caller, l.componentMaterialId(), refs);
+        if (c != null
+            && l.unit() != null
+            && !l.unit().equals(c.baseUnit())
+            && l.quantityPer() != null) {
+          try {
+            converted.put(
+                key(c.id(), l.quantityPer(), l.unit()),
+                masterData
+                    .convert(caller, new Quantity(l.quantityPer(), l.unit()), c.baseUnit(), c.id())
+                    .value());
+          } catch (TianshuException e) {
+            // no conversion: BomLogic reports the line's unit
+          }
+        }
+      }
+    }
+    return new Materials() {
+      @Override
+      public Optional<MaterialRef> find(long id) {
+        return Optional.ofNullable(refs.get(id));
+      }
+
+      @Override
+      public Optional<BigDecimal> toBase(long materialId, BigDecimal quantity, String unit) {
+        return Optional.ofNullable(converted.get(key(materialId, quantity, unit)));
+      }
+    };
+  }
+
+  private MaterialRef find(CallerContext caller, Long id, Map<Long, MaterialRef> refs) {
+    if (id == null) {
+      return null;
+    }
+    if (!refs.containsKey(id)) {
+      try {
+        Material m = masterData.getMaterial(caller, id);
+        refs.put(id, new MaterialRef(m.id(), m.plantId(), m.baseUnit()));
+      } catch (NotFoundException e) {
+        refs.put(id, null);
+      }
+    }
+    return refs.get(id);
+  }
+
+  private static String key(long id, BigDecimal q, String unit) {
+    return id + "/" + q.toPlainString() + "/" + unit;
+  }
+
+  private static BomLogic logic(EntityManager em, Materials materials) {
+    return new BomLogic(new JpaBomStore(em), materials);
+  }
+}

@@ -1,0 +1,39 @@
+package io.tianshu.bom.internal;
+
+import io.tianshu.bom.Bom;
+import io.tianshu.bom.BomView;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the BOM rules need from storage. */
+public interface BomStore {
+  Optional<Bom> find(long id);
+
+  /** BOMs of the readable plants ({@code plants} null: all) and the group, filtered. */
+  Page<Bom> list(Set<Long> plants, Long parentId, Long plantId, BomView view, PageRequest page);
+
+  /** Every version of the view owned by the group, and by {@code plantId} when not null. */
+  List<Bom> versions(BomView view, Long plantId);
+
+  /** Every version of the view, whoever owns it. */
+  List<Bom> allVersions(BomView view);
+
+  Bom insert(Bom bom, String createdBy);
+
+  long countOwnedBy(long plantId);
+
+  void delete(long id);
+
+  void audit(
+      CallerContext caller,
+      Object id,
+      Long plantId,
+      String action,
+      Map<String, ?> before,
+      Map<String, ?> after);
+}

@@ -1,0 +1,197 @@
+package io.tianshu.bom.internal.store;
+
+import io.tianshu.bom.Bom;
+import io.tianshu.bom.BomItem;
+import io.tianshu.bom.BomView;
+import io.tianshu.bom.internal.BomStore;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.Transactions;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.persistence.EntityManager;
+
+/**
+ * {@link BomStore} on the caller's EntityManager. Lines are read in one query per request (not per
+ * version), so that loading a whole BOM set costs two queries. Units are the components' base
+ * units, read with the lines.
+ */
+public final class JpaBomStore implements BomStore {
+  private final EntityManager em;
+
+  public JpaBomStore(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public Optional<Bom> find(long id) {
+    BomVersionEntity e = em.find(BomVersionEntity.class, id);
+    return e == null ? Optional.empty() : Optional.of(withLines(List.of(e)).get(0));
+  }
+
+  @Override
+  public Page<Bom> list(
+      Set<Long> plants, Long parentId, Long plantId, BomView view, PageRequest page) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (plantId != null) {
+      where.append(" AND b.owner = :plant");
+      params.put("plant", plantId);
+    } else if (plants != null) {
+      List<Long> owners = new ArrayList<>(plants);
+      owners.add(0L);
+      where.append(" AND b.owner IN :owners");
+      params.put("owners", owners);
+    }
+    if (parentId != null) {
+      where.append(" AND b.parentId = :parent");
+      params.put("parent", parentId);
+    }
+    if (view != null) {
+      where.append(" AND b.view = :view");
+      params.put("view", view.name());
+    }
+    Page<BomVersionEntity> rows =
+        Transactions.page(em, BomVersionEntity.class, "b", where.toString(), params, page, e -> e);
+    return new Page<>(withLines(rows.items()), rows.offset(), rows.limit(), rows.total());
+  }
+
+  @Override
+  public List<Bom> versions(BomView view, Long plantId) {
+    return withLines(
+        em.createQuery(
+                "SELECT b FROM BomVersionEntity b WHERE b.view = :v AND b.owner IN :o",
+                BomVersionEntity.class)
+            .setParameter("v", view.name())
+            .setParameter("o", plantId == null ? List.of(0L) : List.of(0L, plantId))
+            .getResultList());
+  }
+
+  @Override
+  public List<Bom> allVersions(BomView view) {
+    return withLines(
+        em.createQuery("SELECT b FROM BomVersionEntity b WHERE b.view = :v", BomVersionEntity.class)
+            .setParameter("v", view.name())
+            .getResultList());
+  }
+
+  private List<Bom> withLines(List<BomVersionEntity> versions) {
+    if (versions.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<BomItem>> lines = new HashMap<>();
+    List<Long> ids = versions.stream().map(v -> v.id).toList();
+    // IN lists stay short enough for every database: chunks of 1,000.
+    for (int from = 0; from < ids.size(); from += 1000) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      for (Object[] row :
+          em.createQuery(
+                  "SELECT l, m.baseUnit FROM BomLineEntity l, MaterialRow m"
+                      + " WHERE l.bomId IN :ids AND m.id = l.componentId ORDER BY l.bomId, l.lineNo",
+                  Object[].class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        BomLineEntity l = (BomLineEntity) row[0];
+        lines
+            .computeIfAbsent(l.bomId, k -> new ArrayList<>())
+            .add(
+                new BomItem(
+                    l.lineNo,
+                    l.componentId,
+                    l.quantityPer.stripTrailingZeros(),
+                    (String) row[1],
+                    l.scrapPercent.stripTrailingZeros(),
+                    l.phantom,
+                    l.operationRef));
+      }
+    }
+    List<Bom> result = new ArrayList<>();
+    for (BomVersionEntity v : versions) {
+      result.add(
+          new Bom(
+              v.id,
+              v.parentId,
+              v.owner == 0L ? null : v.owner,
+              BomView.valueOf(v.view),
+              v.revision,
+              v.validFrom.toLocalDate(),
+              v.validTo == null ? null : v.validTo.toLocalDate(),
+              lines.getOrDefault(v.id, List.of()),
+              v.version));
+    }
+    return result;
+  }
+
+  @Override
+  public Bom insert(Bom bom, String createdBy) {
+    BomVersionEntity e = new BomVersionEntity();
+    e.owner = bom.plantId() == null ? 0L : bom.plantId();
+    e.parentId = bom.parentMaterialId();
+    e.view = bom.view().name();
+    e.revision = bom.revision();
+    e.validFrom = Date.valueOf(bom.validFrom());
+    e.validTo = bom.validTo() == null ? null : Date.valueOf(bom.validTo());
+    e.createdAt = Timestamp.from(Instant.now());
+    e.createdBy = createdBy;
+    em.persist(e);
+    em.flush();
+    for (BomItem i : bom.lines()) {
+      BomLineEntity l = new BomLineEntity();
+      l.bomId = e.id;
+      l.lineNo = i.lineNo();
+      l.componentId = i.componentMaterialId();
+      l.quantityPer = i.quantityPer();
+      l.scrapPercent = i.scrapPercent();
+      l.phantom = i.phantom();
+      l.operationRef = i.operationRef();
+      em.persist(l);
+    }
+    em.flush();
+    return new Bom(
+        e.id,
+        bom.parentMaterialId(),
+        bom.plantId(),
+        bom.view(),
+        bom.revision(),
+        bom.validFrom(),
+        bom.validTo(),
+        bom.lines(),
+        e.version);
+  }
+
+  @Override
+  public long countOwnedBy(long plantId) {
+    return em.createQuery("SELECT COUNT(b) FROM BomVersionEntity b WHERE b.owner = :p", Long.class)
+        .setParameter("p", plantId)
+        .getSingleResult();
+  }
+
+  @Override
+  public void delete(long id) {
+    em.createQuery("DELETE FROM BomLineEntity l WHERE l.bomId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.remove(em.find(BomVersionEntity.class, id));
+    em.flush();
+  }
+
+  @Override
+  public void audit(
+      CallerContext caller,
+      Object id,
+      Long plantId,
+      String action,
+      Map<String, ?> before,
+      Map<String, ?> after) {
+    AuditTrail.write(em, caller, "Bom", id, plantId, action, before, after);
+  }
+}
