@@ -36,3 +36,20 @@ CREATE TABLE bom_line (
 );
 
 CREATE INDEX ix_bom_line_component ON bom_line (component_material_id);
+
+-- One row per view, locked by every BOM change of that view: checking a new version for overlaps
+-- and cycles and inserting it must not interleave with another such change, or two halves of a
+-- cycle could each pass their check.
+CREATE TABLE bom_lock (
+  bom_view VARCHAR(16) NOT NULL,
+  changes BIGINT NOT NULL,
+  CONSTRAINT pk_bom_lock PRIMARY KEY (bom_view)
+);
+
+INSERT INTO bom_lock (bom_view, changes) VALUES ('ENGINEERING', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('PROCESS', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('MANUFACTURING', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('SALES', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('SERVICE', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('ORDER', 0);
+INSERT INTO bom_lock (bom_view, changes) VALUES ('COSTING', 0);

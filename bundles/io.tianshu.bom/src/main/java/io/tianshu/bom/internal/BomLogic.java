@@ -87,6 +87,8 @@ public final class BomLogic {
       }
     }
     v.throwIfInvalid();
+    // From here on, no other change of this view interleaves: the checks below see all of them.
+    store.lockView(view);
     Bom candidate =
         new Bom(
             null,
@@ -140,6 +142,7 @@ public final class BomLogic {
     if (old.version() != version) {
       throw ConflictException.staleVersion(ENTITY, id, version);
     }
+    store.lockView(old.view());
     store.delete(id);
     store.audit(caller, id, old.plantId(), AuditTrail.DELETE, snapshot(old), null);
   }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -45,6 +46,9 @@ public class BomServiceImpl implements BomService, PlantDependents {
   private final JpaTemplate jpa;
   private final MasterDataService masterData;
   private final Map<String, BomEngine> engines = new ConcurrentHashMap<>();
+  // Bumped after every committed change; engines are cached under the revision they were built at,
+  // so an engine loaded while a change was committing is never served after it.
+  private final AtomicLong revision = new AtomicLong();
 
   @Activate
   public BomServiceImpl(
@@ -61,7 +65,7 @@ public class BomServiceImpl implements BomService, PlantDependents {
     try {
       return Transactions.write(jpa, em -> logic(em, materials).create(caller, input));
     } finally {
-      engines.clear();
+      changed();
     }
   }
 
@@ -87,8 +91,13 @@ public class BomServiceImpl implements BomService, PlantDependents {
             return null;
           });
     } finally {
-      engines.clear();
+      changed();
     }
+  }
+
+  private void changed() {
+    revision.incrementAndGet();
+    engines.clear();
   }
 
   @Override
@@ -145,7 +154,7 @@ public class BomServiceImpl implements BomService, PlantDependents {
       throw new NotFoundException("Plant", plant);
     }
     return engines.computeIfAbsent(
-        view + "/" + plant,
+        view + "/" + plant + "@" + revision.get(),
         k ->
             BomEngine.build(
                 Transactions.read(

@@ -23,6 +23,12 @@ public interface BomStore {
   /** Every version of the view, whoever owns it. */
   List<Bom> allVersions(BomView view);
 
+  /**
+   * Locks the view until the transaction ends: BOM changes of one view run one at a time, so that
+   * each is checked against everything committed before it.
+   */
+  void lockView(BomView view);
+
   Bom insert(Bom bom, String createdBy);
 
   long countOwnedBy(long plantId);

@@ -84,6 +84,11 @@ class BomLogicTest {
         }
 
         @Override
+        public void lockView(BomView view) {
+          audit.add("lock " + view);
+        }
+
+        @Override
         public long countOwnedBy(long plantId) {
           return stored.stream().filter(b -> Objects.equals(b.plantId(), plantId)).count();
         }
@@ -145,7 +150,8 @@ class BomLogicTest {
     LocalDate at = LocalDate.of(2026, 1, 1);
     assertThat(group.summarised(1, 1, at)).containsOnlyKeys(2L, 3L);
     assertThat(plant.summarised(1, 1, at)).containsOnlyKeys(2L, 5L);
-    assertThat(audit).hasSize(2);
+    assertThat(audit).filteredOn(a -> a.startsWith("CREATE")).hasSize(2);
+    assertThat(audit).filteredOn(a -> a.startsWith("lock MANUFACTURING")).hasSize(2);
   }
 
   @Test

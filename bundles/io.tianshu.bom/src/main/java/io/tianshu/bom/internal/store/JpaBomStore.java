@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 /**
  * {@link BomStore} on the caller's EntityManager. Lines are read in one query per request (not per
@@ -166,6 +167,16 @@ public final class JpaBomStore implements BomStore {
         bom.validTo(),
         bom.lines(),
         e.version);
+  }
+
+  @Override
+  public void lockView(BomView view) {
+    BomLockEntity lock =
+        em.createQuery("SELECT l FROM BomLockEntity l WHERE l.view = :v", BomLockEntity.class)
+            .setParameter("v", view.name())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getSingleResult();
+    lock.changes++;
   }
 
   @Override
