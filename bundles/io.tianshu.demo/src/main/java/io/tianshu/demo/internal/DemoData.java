@@ -1,5 +1,7 @@
 package io.tianshu.demo.internal;
 
+import io.tianshu.bom.BomService;
+import io.tianshu.inventory.InventoryService;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.org.OrgService;
 import org.osgi.service.component.annotations.Activate;
@@ -17,12 +19,16 @@ public class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   @Activate
-  public DemoData(@Reference OrgService org, @Reference MasterDataService masterData) {
+  public DemoData(
+      @Reference OrgService org,
+      @Reference MasterDataService masterData,
+      @Reference InventoryService inventory,
+      @Reference BomService boms) {
     if (!Boolean.parseBoolean(System.getenv(ENV))) {
       return;
     }
-    if (new DemoLoader(org, masterData).loadIfEmpty()) {
-      LOG.info("Loaded the demo group: plants SH01 and WX02 with units and materials");
+    if (new DemoLoader(org, masterData, inventory, boms).loadIfEmpty()) {
+      LOG.info("Loaded the demo group: plants SH01 and WX02, units, materials, BOMs and stock");
     }
   }
 }
