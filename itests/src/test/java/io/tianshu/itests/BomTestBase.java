@@ -18,6 +18,7 @@ import io.tianshu.itests.ItSupport.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1191,6 +1192,36 @@ public abstract class BomTestBase {
             + me.body(),
         200,
         me.status());
+  }
+
+  // ------------------------------------------------------------------ comparing versions
+
+  @Test
+  public void twoVersionsCompareByComponent() {
+    JsonNode plant = createPlant(code("PCMP"));
+    JsonNode parent = material(plant, "CMP-P", "MANUFACTURED", "PCS");
+    JsonNode kept = material(plant, "CMP-K", "PURCHASED", "PCS");
+    JsonNode dropped = material(plant, "CMP-D", "PURCHASED", "PCS");
+    JsonNode added = material(plant, "CMP-A", "PURCHASED", "PCS");
+    JsonNode v1 =
+        bom(plant, parent, "1", "2020-01-01", "2027-01-01", line(kept, 2), line(dropped, 1));
+    JsonNode v2 = bom(plant, parent, "2", "2027-01-01", null, line(kept, 3), line(added, 1));
+    JsonNode diff = admin.get(BOMS + "/" + id(v1) + "/compare/" + id(v2)).expect(200).json();
+    Map<String, String> changes = new HashMap<>();
+    diff.forEach(
+        d -> changes.put(d.path("componentMaterialId").asText(), d.path("change").asText()));
+    assertEquals(
+        "differences: " + diff,
+        Map.of(kept.asText(), "CHANGED", dropped.asText(), "REMOVED", added.asText(), "ADDED"),
+        changes);
+    for (JsonNode d : diff) {
+      if (d.path("change").asText().equals("CHANGED")) {
+        assertNear("quantity before", 2, d.path("quantityBefore"));
+        assertNear("quantity after", 3, d.path("quantityAfter"));
+      }
+    }
+    assertEquals(
+        0, admin.get(BOMS + "/" + id(v1) + "/compare/" + id(v1)).expect(200).json().size());
   }
 
   // ------------------------------------------------------------------ helpers: BOMs

@@ -22,6 +22,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -230,13 +232,30 @@ public final class ItSupport {
     return new File(System.getProperty("tianshu.it.buildDir", "target")).getAbsoluteFile();
   }
 
+  /**
+   * Ports for the containers, handed out once each per test JVM and taken below the kernel's
+   * ephemeral range (32768+): a port asked of the kernel with bind(0) could be handed out again, or
+   * be taken by a client connection, before a later container binds it, and a test would then talk
+   * to another container (seen once: a container still shutting down answered a health check).
+   */
+  private static final AtomicInteger NEXT_PORT =
+      new AtomicInteger(20_000 + (int) (ProcessHandle.current().pid() % 400) * 25);
+
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int i = 0; i < 2_000; i++) {
+      int port = NEXT_PORT.getAndIncrement();
+      if (port >= 32_000) {
+        NEXT_PORT.set(20_000);
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try the next one
+      }
     }
+    throw new IllegalStateException("No free port between 20000 and 32000");
   }
 
   // ---------------------------------------------------------------- probe side: REST client

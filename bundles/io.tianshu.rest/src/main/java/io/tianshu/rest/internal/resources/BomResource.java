@@ -3,6 +3,7 @@ package io.tianshu.rest.internal.resources;
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
 import io.tianshu.bom.Bom;
+import io.tianshu.bom.BomDifference;
 import io.tianshu.bom.BomInput;
 import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
@@ -12,6 +13,7 @@ import io.tianshu.core.Validation;
 import io.tianshu.rest.RestApi;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.ws.rs.Consumes;
@@ -84,6 +86,16 @@ public class BomResource {
   @Path("boms/{id}")
   public Bom get(@Context SecurityContext sc, @PathParam("id") long id) {
     return boms.get(caller(sc), id);
+  }
+
+  /**
+   * What changed from BOM version {@code id} to {@code other}: components added, removed, changed.
+   */
+  @GET
+  @Path("boms/{id}/compare/{other}")
+  public List<BomDifference> compare(
+      @Context SecurityContext sc, @PathParam("id") long id, @PathParam("other") long other) {
+    return BomDifference.between(boms.get(caller(sc), id), boms.get(caller(sc), other));
   }
 
   @DELETE
