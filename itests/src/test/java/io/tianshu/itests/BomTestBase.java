@@ -33,18 +33,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 /**
  * The bill-of-materials contract (BOM versions, explosion, where-used, scoping, audit), run against
@@ -53,7 +46,7 @@ import org.osgi.framework.Constants;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public abstract class BomTestBase {
+public abstract class BomTestBase extends ContainerTestBase {
 
   private static final String BOMS = "/boms";
   private static final double TOLERANCE = 1e-9;
@@ -62,21 +55,8 @@ public abstract class BomTestBase {
   /** A leaf material whose explosion and where-used answer once the BOM resources are up. */
   private static volatile String readinessMaterial;
 
-  @Inject protected BundleContext bundleContext;
-
-  protected Api admin;
-
-  /** The probe sees whatever the container exports (Jackson, Karaf shell, JAAS principals). */
-  @ProbeBuilder
-  public TestProbeBuilder probeConfiguration(TestProbeBuilder probe) {
-    probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-    return probe;
-  }
-
-  @Before
-  public void awaitProduct() {
-    ItSupport.awaitHealthy(Duration.ofMinutes(2));
-    admin = ItSupport.admin();
+  @Override
+  protected void awaitDomainApi() {
     awaitBomApi(Duration.ofMinutes(1));
   }
 
@@ -84,14 +64,7 @@ public abstract class BomTestBase {
 
   @Test
   public void bomBundleActive() {
-    Bundle bom = null;
-    for (Bundle b : bundleContext.getBundles()) {
-      if ("io.tianshu.bom".equals(b.getSymbolicName())) {
-        bom = b;
-      }
-    }
-    assertNotNull("bundle io.tianshu.bom installed", bom);
-    assertEquals("io.tianshu.bom state", Bundle.ACTIVE, bom.getState());
+    assertBundleActive("io.tianshu.bom");
   }
 
   // ------------------------------------------------------------------ storing and reading

@@ -31,18 +31,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.inject.Inject;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 /**
  * The inventory contract (warehouses, locations, the movement ledger and stock balances), run
@@ -51,26 +44,13 @@ import org.osgi.framework.Constants;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public abstract class InventoryTestBase {
+public abstract class InventoryTestBase extends ContainerTestBase {
 
   private static final String MOVEMENTS = "/stock/movements";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Inject protected BundleContext bundleContext;
-
-  protected Api admin;
-
-  /** The probe sees whatever the container exports (Jackson, Karaf shell, JAAS principals). */
-  @ProbeBuilder
-  public TestProbeBuilder probeConfiguration(TestProbeBuilder probe) {
-    probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-    return probe;
-  }
-
-  @Before
-  public void awaitProduct() {
-    ItSupport.awaitHealthy(Duration.ofMinutes(2));
-    admin = ItSupport.admin();
+  @Override
+  protected void awaitDomainApi() {
     awaitInventoryApi(Duration.ofMinutes(1));
   }
 
@@ -78,14 +58,7 @@ public abstract class InventoryTestBase {
 
   @Test
   public void inventoryBundleActive() {
-    Bundle inventory = null;
-    for (Bundle b : bundleContext.getBundles()) {
-      if ("io.tianshu.inventory".equals(b.getSymbolicName())) {
-        inventory = b;
-      }
-    }
-    assertNotNull("bundle io.tianshu.inventory installed", inventory);
-    assertEquals("io.tianshu.inventory state", Bundle.ACTIVE, inventory.getState());
+    assertBundleActive("io.tianshu.inventory");
   }
 
   // ------------------------------------------------------------------ warehouses and locations

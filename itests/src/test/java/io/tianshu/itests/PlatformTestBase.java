@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tianshu.itests.ItSupport.Api;
 import io.tianshu.itests.ItSupport.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,16 +20,12 @@ import javax.inject.Inject;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 
 /**
@@ -39,28 +34,11 @@ import org.osgi.framework.Constants;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public abstract class PlatformTestBase {
-
-  @Inject protected BundleContext bundleContext;
+public abstract class PlatformTestBase extends ContainerTestBase {
 
   @Inject protected FeaturesService featuresService;
 
   @Inject protected SessionFactory sessionFactory;
-
-  protected Api admin;
-
-  /** The probe sees whatever the container exports (Jackson, Karaf shell, JAAS principals). */
-  @ProbeBuilder
-  public TestProbeBuilder probeConfiguration(TestProbeBuilder probe) {
-    probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
-    return probe;
-  }
-
-  @Before
-  public void awaitProduct() {
-    ItSupport.awaitHealthy(Duration.ofMinutes(2));
-    admin = ItSupport.admin();
-  }
 
   // ------------------------------------------------------------------ 1. packaging
 
