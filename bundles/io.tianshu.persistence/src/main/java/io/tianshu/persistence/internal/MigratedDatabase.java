@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = Database.class, immediate = true)
 public class MigratedDatabase implements Database {
   private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabase.class);
+  private static final int CONNECT_ATTEMPTS = 120;
 
   private final String productName;
   private final String productVersion;
@@ -31,6 +32,7 @@ public class MigratedDatabase implements Database {
   public MigratedDatabase(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource) {
     this.dataSource = dataSource;
+    awaitConnection(dataSource);
     Flyway flyway =
         Flyway.configure(MigratedDatabase.class.getClassLoader())
             .dataSource(dataSource)
@@ -54,6 +56,35 @@ public class MigratedDatabase implements Database {
         url,
         schemaVersion,
         result.migrationsExecuted);
+  }
+
+  /**
+   * Waits until the database accepts a connection: PostgreSQL may still be starting when the server
+   * does, and an embedded Derby database stays locked until the process that had it open is gone.
+   * Migration errors are not retried; they are real.
+   */
+  private static void awaitConnection(DataSource dataSource) {
+    SQLException last = null;
+    for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        if (attempt > 0) {
+          LOG.info("Database reachable after {} attempts", attempt + 1);
+        }
+        return;
+      } catch (SQLException e) {
+        last = e;
+        if (attempt % 10 == 0) {
+          LOG.warn("Database not reachable yet, retrying every second: {}", e.getMessage());
+        }
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new IllegalStateException("Database not reachable", last);
   }
 
   @Override
