@@ -68,9 +68,10 @@ public final class JpaResourceStore implements ResourceStore {
   public Optional<PlantCalendar> defaultCalendar(long plantId) {
     return em
         .createQuery(
-            "SELECT c FROM WorkCalendarEntity c WHERE c.plantId = :p AND c.plantDefault = TRUE",
+            "SELECT c FROM WorkCalendarEntity c WHERE c.plantId = :p AND c.plantDefault = :t",
             WorkCalendarEntity.class)
         .setParameter("p", plantId)
+        .setParameter("t", true)
         .getResultList()
         .stream()
         .findFirst()
@@ -157,9 +158,10 @@ public final class JpaResourceStore implements ResourceStore {
     for (WorkCalendarEntity e :
         em.createQuery(
                 "SELECT c FROM WorkCalendarEntity c WHERE c.plantId = :p AND c.id <> :id"
-                    + " AND c.plantDefault = TRUE",
+                    + " AND c.plantDefault = :t",
                 WorkCalendarEntity.class)
             .setParameter("p", plantId)
+            .setParameter("t", true)
             .setParameter("id", exceptId)
             .getResultList()) {
       e.plantDefault = false;

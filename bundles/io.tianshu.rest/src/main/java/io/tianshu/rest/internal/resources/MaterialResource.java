@@ -14,6 +14,8 @@ import io.tianshu.masterdata.MaterialInput;
 import io.tianshu.masterdata.MaterialStatus;
 import io.tianshu.masterdata.MaterialType;
 import io.tianshu.rest.RestApi;
+import io.tianshu.routing.Routing;
+import io.tianshu.routing.RoutingService;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +51,31 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class MaterialResource {
   private final MasterDataService masterData;
   private final BomService boms;
+  private final RoutingService routings;
 
   @Activate
-  public MaterialResource(@Reference MasterDataService masterData, @Reference BomService boms) {
+  public MaterialResource(
+      @Reference MasterDataService masterData,
+      @Reference BomService boms,
+      @Reference RoutingService routings) {
     this.masterData = masterData;
     this.boms = boms;
+    this.routings = routings;
+  }
+
+  /** The material's routing in the plant valid at the date (default today). */
+  @GET
+  @Path("{id}/routing")
+  public Routing routing(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("date") String date) {
+    Validation v = new Validation();
+    v.required("plantId", plantId);
+    LocalDate d = Dates.optional(v, "date", date);
+    v.throwIfInvalid();
+    return routings.effective(caller(sc), id, plantId, d == null ? LocalDate.now() : d);
   }
 
   @GET

@@ -4,13 +4,11 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
-import io.tianshu.core.Validation;
 import io.tianshu.rest.RestApi;
 import io.tianshu.routing.Routing;
 import io.tianshu.routing.RoutingInput;
 import io.tianshu.routing.RoutingSchedule;
 import io.tianshu.routing.RoutingService;
-import java.time.LocalDate;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -31,7 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** Routing versions (/routings), their schedules, and a material's effective routing. */
+/** Routing versions (/routings) and their schedules; a material's routing is under /materials. */
 @Component(service = RoutingResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
@@ -92,19 +90,5 @@ public class RoutingResource {
       @PathParam("id") long id,
       @QueryParam("quantity") Double quantity) {
     return routings.schedule(caller(sc), id, quantity == null ? 1 : quantity);
-  }
-
-  @GET
-  @Path("materials/{id}/routing")
-  public Routing effective(
-      @Context SecurityContext sc,
-      @PathParam("id") long id,
-      @QueryParam("plantId") Long plantId,
-      @QueryParam("date") String date) {
-    Validation v = new Validation();
-    v.required("plantId", plantId);
-    LocalDate d = Dates.optional(v, "date", date);
-    v.throwIfInvalid();
-    return routings.effective(caller(sc), id, plantId, d == null ? LocalDate.now() : d);
   }
 }
