@@ -1,0 +1,137 @@
+package io.tianshu.exchange;
+
+import io.tianshu.resource.CalendarDay;
+import io.tianshu.resource.EfficiencyPeriod;
+import io.tianshu.resource.Shift;
+import io.tianshu.routing.OperationLink;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A Tianshu exchange document, format {@value #FORMAT}. Records refer to each other by code: a
+ * {@code plant} is a plant code (absent: the group), a material by its code within its owner (a
+ * plant's own materials first, then the group's), a work centre, calendar or warehouse by its code
+ * within the plant. Every section is optional; an import creates records and never changes existing
+ * ones. Documented with a sample in docs/exchange.md.
+ */
+public record ExchangeDocument(
+    String format,
+    List<Plant> plants,
+    List<Material> materials,
+    List<Bom> boms,
+    List<Calendar> calendars,
+    List<Resource> resources,
+    List<Capacity> capacities,
+    List<Routing> routings,
+    List<Warehouse> warehouses,
+    List<Stock> stock) {
+
+  public static final String FORMAT = "tianshu-exchange/1";
+
+  /** A plant and its units; {@code parent} of a unit is the code of a unit one level up. */
+  public record Plant(String code, String name, String nameEn, List<Unit> units) {}
+
+  /** A workshop, line or work centre. */
+  public record Unit(String type, String code, String name, String nameEn, String parent) {}
+
+  public record Material(
+      String code,
+      String name,
+      String nameEn,
+      String type,
+      String baseUnit,
+      String plant,
+      String status) {}
+
+  public record Bom(
+      String parent,
+      String plant,
+      String view,
+      String revision,
+      LocalDate validFrom,
+      LocalDate validTo,
+      List<BomLine> lines) {}
+
+  /** A line; {@code unit}, when given, must be the base unit or directly convertible to it. */
+  public record BomLine(
+      String component,
+      BigDecimal quantityPer,
+      String unit,
+      BigDecimal scrapPercent,
+      Boolean phantom,
+      String operationRef) {}
+
+  public record Calendar(
+      String plant,
+      String code,
+      String name,
+      Boolean plantDefault,
+      List<Shift> shifts,
+      List<CalendarDay> days,
+      List<EfficiencyPeriod> efficiencies) {}
+
+  public record Resource(
+      String plant,
+      String code,
+      String name,
+      String type,
+      String status,
+      String workCenter,
+      String calendar,
+      Integer units,
+      Integer cavities,
+      Long lifeCycles) {}
+
+  /** Capacity parameters of a work centre. */
+  public record Capacity(
+      String plant,
+      String workCenter,
+      String calendar,
+      Integer parallelUnits,
+      BigDecimal utilisationPercent) {}
+
+  public record Routing(
+      String plant,
+      String material,
+      String revision,
+      String description,
+      LocalDate validFrom,
+      LocalDate validTo,
+      List<Operation> operations) {}
+
+  public record Operation(
+      Integer opNo,
+      String description,
+      String workCenter,
+      BigDecimal setupMinutes,
+      BigDecimal runMinutes,
+      BigDecimal queueMinutes,
+      BigDecimal moveMinutes,
+      Boolean outsourced,
+      List<OperationLink> predecessors,
+      List<Alternative> alternatives) {}
+
+  public record Alternative(String workCenter, BigDecimal runMinutes) {}
+
+  public record Warehouse(
+      String plant,
+      String code,
+      String name,
+      String nameEn,
+      Boolean allowNegative,
+      List<Location> locations) {}
+
+  public record Location(String code, String name) {}
+
+  /** Opening stock: posted as one receipt per plant, in the material's base unit. */
+  public record Stock(
+      String plant,
+      String warehouse,
+      String location,
+      String material,
+      String lot,
+      String serial,
+      String status,
+      BigDecimal quantity) {}
+}
