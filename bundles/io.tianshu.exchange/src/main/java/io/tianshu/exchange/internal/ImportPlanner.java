@@ -564,7 +564,7 @@ public final class ImportPlanner {
   // ------------------------------------------------------------------ BOMs
 
   private final Map<String, List<BomPlan>> bomsByView = new HashMap<>();
-  private final Map<BomPlan, String> bomPaths = new HashMap<>();
+  private final Set<String> bomRevisions = new HashSet<>();
 
   private void bom(String p, ExchangeDocument.Bom in) {
     Ref owner = null;
@@ -642,18 +642,19 @@ public final class ImportPlanner {
             in.validFrom(),
             in.validTo(),
             planned);
-    for (BomPlan other : bomsByView.getOrDefault(view.name(), List.of())) {
-      if (other.parent().key() == parent.key()
-          && other.revision().equals(in.revision())
-          && (other.owner() == null
-              ? owner == null
-              : owner != null && other.owner().key() == owner.key())) {
-        v.add(p + ".revision", "duplicate", "this revision is in the document twice / 版本重复");
-        return;
-      }
+    String revisionKey =
+        view.name()
+            + "/"
+            + (owner == null ? 0 : owner.key())
+            + "/"
+            + parent.key()
+            + "/"
+            + in.revision();
+    if (!bomRevisions.add(revisionKey)) {
+      v.add(p + ".revision", "duplicate", "this revision is in the document twice / 版本重复");
+      return;
     }
     bomsByView.computeIfAbsent(view.name(), k -> new ArrayList<>()).add(b);
-    bomPaths.put(b, p);
     plan.boms.add(b);
   }
 
