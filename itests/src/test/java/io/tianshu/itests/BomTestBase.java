@@ -1197,6 +1197,403 @@ public abstract class BomTestBase extends ContainerTestBase {
         0, admin.get(BOMS + "/" + id(v1) + "/compare/" + id(v1)).expect(200).json().size());
   }
 
+  // ------------------------------------------------------------------ co- and by-products
+
+  @Test
+  public void coAndByProductsCarryCostShares() {
+    JsonNode plant = createPlant(code("PCO2"));
+    JsonNode p = material(plant, "CP-P", "MANUFACTURED", "PCS");
+    JsonNode c = material(plant, "CP-C", "PURCHASED", "KG");
+    JsonNode co = material(plant, "CP-CO", "MANUFACTURED", "PCS");
+    JsonNode by = material(plant, "CP-BY", "MANUFACTURED", "KG");
+    int auditBefore = auditTotal();
+
+    // Co-product 30 %, by-product 0 %: the parent carries 100 - 30 = 70 %.
+    ObjectNode body = bomBody(p, plant, "1", "2026-01-01", null, line(c, 2));
+    body.putArray("outputs")
+        .add(
+            obj("materialId", co, "quantityPer", 0.5, "kind", "CO_PRODUCT", "costSharePercent", 30))
+        .add(obj("materialId", by, "quantityPer", 0.25, "kind", "BY_PRODUCT"));
+    JsonNode bom = admin.post(BOMS, body).expect(201).json();
+    assertEquals("one audit row for the create", auditBefore + 1, auditTotal());
+    JsonNode read = admin.get(BOMS + "/" + id(bom)).expect(200).json();
+    JsonNode outputs = read.path("outputs");
+    assertEquals("two outputs: " + read, 2, outputs.size());
+    assertEquals(co.asText(), outputs.get(0).path("materialId").asText());
+    assertEquals("CO_PRODUCT", outputs.get(0).path("kind").asText());
+    assertNear("co-product share", 30, outputs.get(0).path("costSharePercent"));
+    assertNear("co-product quantity", 0.5, outputs.get(0).path("quantityPer"));
+    assertEquals("BY_PRODUCT", outputs.get(1).path("kind").asText());
+    assertNear("by-product share", 0, outputs.get(1).path("costSharePercent"));
+    assertEquals("KG", outputs.get(1).path("unit").asText());
+    assertNear("parent share 100 - 30", 70, read.path("parentCostSharePercent"));
+
+    // Shares 60 + 40 = 100 (not under 100), the parent and a component as outputs, a by-product
+    // with a share, an unknown kind: every field listed, nothing stored, no audit row.
+    JsonNode q = material(plant, "CP-Q", "MANUFACTURED", "PCS");
+    ObjectNode bad = bomBody(q, plant, "1", "2026-01-01", null, line(c, 1));
+    bad.putArray("outputs")
+        .add(obj("materialId", co, "quantityPer", 1, "kind", "CO_PRODUCT", "costSharePercent", 60))
+        .add(obj("materialId", by, "quantityPer", 1, "kind", "CO_PRODUCT", "costSharePercent", 40))
+        .add(obj("materialId", q, "quantityPer", 1, "kind", "BY_PRODUCT", "costSharePercent", 5))
+        .add(obj("materialId", c, "quantityPer", 0, "kind", "SIDE"));
+    JsonNode problem = admin.post(BOMS, bad).expectProblem(400);
+    assertError(problem, "outputs", "share_total");
+    assertError(problem, "outputs[2].materialId", "is_parent");
+    assertError(problem, "outputs[2].costSharePercent", "by_product_share");
+    assertError(problem, "outputs[3].materialId", "is_component");
+    assertError(problem, "outputs[3].quantityPer", "not_positive");
+    assertError(problem, "outputs[3].kind", "invalid_value");
+    assertEquals("nothing stored for Q", 0, bomCount(q));
+    assertEquals("no audit row for the refusal", auditBefore + 1, auditTotal());
+  }
+
+  // ------------------------------------------------------------------ serial effectivity
+
+  @Test
+  public void serialRangesChooseTheVersion() {
+    JsonNode plant = createPlant(code("PSN"));
+    JsonNode p = material(plant, "SN-P", "MANUFACTURED", "PCS");
+    JsonNode x = material(plant, "SN-X", "PURCHASED", "PCS");
+    JsonNode y = material(plant, "SN-Y", "PURCHASED", "PCS");
+    ObjectNode low = bomBody(p, plant, "1", "2026-01-01", null, line(x, 3));
+    low.put("serialFrom", "1").put("serialTo", "999");
+    JsonNode v1 = admin.post(BOMS, low).expect(201).json();
+    assertEquals("999", v1.path("serialTo").asText());
+    ObjectNode high = bomBody(p, plant, "2", "2026-01-01", null, line(x, 1), line(y, 1));
+    high.put("serialFrom", "1000");
+    admin.post(BOMS, high).expect(201);
+
+    // 5 P, serial 0999 (= 999): rev 1, X 5 * 3 = 15. Serial 1000: rev 2, X 5 and Y 5.
+    assertSummarised(
+        "serial 0999", explode(p, "quantity=5&date=2026-06-01&serial=0999"), expected(x, 15), null);
+    JsonNode s1000 = explode(p, "quantity=5&date=2026-06-01&serial=1000");
+    assertEquals("1000", s1000.path("serial").asText());
+    assertSummarised("serial 1000", s1000, expected(x, 5, y, 5), null);
+    JsonNode none = explode(p, "quantity=5&date=2026-06-01");
+    assertEquals(
+        "no serial: only unranged versions, none here: " + none, 0, none.path("items").size());
+    String wu = "/materials/" + y.asText() + "/where-used?date=2026-06-01";
+    assertEquals(
+        Map.of(p.asText(), 1), whereUsed(admin.get(wu + "&serial=1500").expect(200).json()));
+    assertEquals(Map.of(), whereUsed(admin.get(wu + "&serial=15").expect(200).json()));
+    assertEquals(Map.of(), whereUsed(admin.get(wu).expect(200).json()));
+
+    // Serial 999 again in the same window: overlap; an unranged version overlaps every range.
+    ObjectNode clash = bomBody(p, plant, "3", "2026-03-01", null, line(y, 1));
+    clash.put("serialFrom", "999").put("serialTo", "999");
+    assertError(admin.post(BOMS, clash).expectProblem(400), "validFrom", "overlap");
+    assertError(
+        admin.post(BOMS, bomBody(p, plant, "4", "2026-03-01", null, line(y, 1))).expectProblem(400),
+        "validFrom",
+        "overlap");
+    ObjectNode reversed = bomBody(p, plant, "5", "2030-01-01", null, line(y, 1));
+    reversed.put("serialFrom", "20").put("serialTo", "3");
+    assertError(admin.post(BOMS, reversed).expectProblem(400), "serialTo", "before_start");
+    assertEquals("two versions stored", 2, bomCount(p));
+    assertTrue(
+        "a bad serial is named",
+        errorFields(
+                admin
+                    .get("/materials/" + p.asText() + "/explosion?serial=a%20b")
+                    .expectProblem(400))
+            .contains("serial"));
+  }
+
+  // ------------------------------------------------------------------ group BOM allocation
+
+  @Test
+  public void groupBomsAllocatedToPlants() {
+    JsonNode plantA = createPlant(code("PAL"));
+    JsonNode plantB = createPlant(code("PBL"));
+    JsonNode g = material(null, "AL-G", "MANUFACTURED", "PCS");
+    JsonNode h = material(null, "AL-H", "PURCHASED", "PCS");
+    int auditBefore = auditTotal();
+    ObjectNode body = bomBody(g, null, "1", "2026-01-01", null, line(h, 2));
+    body.putArray("allocatedPlantIds").add(plantA);
+    JsonNode bom = admin.post(BOMS, body).expect(201).json();
+    assertEquals(
+        "allocated to plant A: " + bom,
+        List.of(plantA.asText()),
+        List.of(bom.path("allocatedPlantIds").get(0).asText()));
+    String ex = "/materials/" + g.asText() + "/explosion?date=2026-06-01&plantId=";
+    assertSummarised(
+        "plant A", admin.get(ex + plantA.asText()).expect(200).json(), expected(h, 2), null);
+    assertEquals(0, admin.get(ex + plantB.asText()).expect(200).json().path("items").size());
+    assertEquals(
+        "the group's own set holds unallocated BOMs only",
+        0,
+        explode(g, "date=2026-06-01").path("items").size());
+
+    // Re-allocate to plant B: one audit row, a new version.
+    long version = bom.path("version").asLong();
+    String allocation = BOMS + "/" + id(bom) + "/allocation";
+    JsonNode moved =
+        admin
+            .put(allocation, obj("plantIds", List.of(plantB), "version", version))
+            .expect(200)
+            .json();
+    assertTrue("version bumped: " + moved, moved.path("version").asLong() > version);
+    assertEquals(auditBefore + 2, auditTotal());
+    assertEquals(0, admin.get(ex + plantA.asText()).expect(200).json().path("items").size());
+    assertSummarised(
+        "plant B", admin.get(ex + plantB.asText()).expect(200).json(), expected(h, 2), null);
+
+    // Stale version, unknown plant, a plant BOM, a planner: refused; nothing changes.
+    Response stale = admin.put(allocation, obj("plantIds", List.of(plantA), "version", version));
+    assertEquals("stale version: " + stale.body(), 409, stale.status());
+    JsonNode unknown =
+        admin
+            .put(
+                allocation,
+                obj(
+                    "plantIds",
+                    List.of(ItSupport.JSON.valueToTree(999999999L)),
+                    "version",
+                    moved.path("version").asLong()))
+            .expectProblem(400);
+    assertError(unknown, "plantIds[0]", "unknown_plant");
+    ObjectNode badCreate = bomBody(h, null, "1", "2026-01-01", null, line(g, 1));
+    badCreate.putArray("allocatedPlantIds").add(999999999L);
+    badCreate.put("revision", "");
+    JsonNode refused = admin.post(BOMS, badCreate).expectProblem(400);
+    assertError(refused, "allocatedPlantIds[0]", "unknown_plant");
+    assertError(refused, "revision", "required");
+    assertEquals(0, bomCount(h));
+    String plannerName = "it-alloc-planner" + code("").toLowerCase(Locale.ROOT);
+    createUser(plannerName, plantB, "PLANNER");
+    Api planner = ItSupport.api().as(plannerName, "Pw-planner-123");
+    planner
+        .put(allocation, obj("plantIds", List.of(), "version", moved.path("version").asLong()))
+        .expectProblem(403);
+    assertEquals("no audit row for the refusals", auditBefore + 2, auditTotal());
+    JsonNode after = admin.get(BOMS + "/" + id(bom)).expect(200).json();
+    assertEquals(moved.path("version").asLong(), after.path("version").asLong());
+    assertEquals(plantB.asText(), after.path("allocatedPlantIds").get(0).asText());
+  }
+
+  // ------------------------------------------------------------------ substitutions
+
+  private static final String GROUPS = "/substitution-groups";
+
+  private static ObjectNode part(JsonNode materialId, Object quantity) {
+    return obj("materialId", materialId, "quantity", quantity);
+  }
+
+  private static ObjectNode substitute(int priority, ObjectNode... parts) {
+    ObjectNode s = obj("priority", priority);
+    ArrayNode array = s.putArray("parts");
+    for (ObjectNode p : parts) {
+      array.add(p);
+    }
+    return s;
+  }
+
+  private static ObjectNode groupBody(
+      JsonNode plant, JsonNode parent, String strategy, ObjectNode primary, ObjectNode... subs) {
+    ObjectNode body = obj("strategy", strategy);
+    if (plant != null) {
+      body.set("plantId", plant);
+    }
+    if (parent != null) {
+      body.set("parentMaterialId", parent);
+    }
+    body.putArray("primary").add(primary);
+    ArrayNode array = body.putArray("substitutes");
+    for (ObjectNode s : subs) {
+      array.add(s);
+    }
+    return body;
+  }
+
+  private int groupAuditTotal() {
+    return admin
+        .get("/audit?entity=SubstitutionGroup&limit=1")
+        .expect(200)
+        .json()
+        .path("total")
+        .asInt();
+  }
+
+  @Test
+  public void substitutionGroupsOfferOrderedOptions() {
+    JsonNode plant = createPlant(code("PSU"));
+    JsonNode p = material(plant, "SB-P", "MANUFACTURED", "PCS");
+    JsonNode a = material(plant, "SB-A", "PURCHASED", "PCS");
+    JsonNode s1 = material(plant, "SB-S1", "PURCHASED", "PCS");
+    JsonNode s2 = material(plant, "SB-S2", "PURCHASED", "PCS");
+    bom(plant, p, "1", "2020-01-01", null, line(a, 2));
+    int auditBefore = groupAuditTotal();
+
+    // Primary 2 A per set; substitutes 1 S1 (priority 1) and 3 S2 (priority 2).
+    JsonNode group =
+        admin
+            .post(
+                GROUPS,
+                groupBody(
+                    plant,
+                    p,
+                    "PRIORITY",
+                    part(a, 2),
+                    substitute(2, part(s2, 3)),
+                    substitute(1, part(s1, 1))))
+            .expect(201)
+            .json();
+    assertEquals(auditBefore + 1, groupAuditTotal());
+    admin.get(GROUPS + "/" + id(group)).expect(200);
+
+    // 10 A inside P: 10 / 2 = 5 sets. Options: A 10, then S1 5 * 1 = 5, then S2 5 * 3 = 15.
+    String q =
+        "/materials/"
+            + a.asText()
+            + "/substitutes?quantity=10&date=2026-06-01&plantId="
+            + plant.asText()
+            + "&parentId=";
+    JsonNode options = admin.get(q + p.asText()).expect(200).json().path("options");
+    assertEquals("three options: " + options, 3, options.size());
+    assertTrue(options.get(0).path("primary").asBoolean());
+    assertNear("sets", 5, options.get(0).path("sets"));
+    assertNear("A", 10, options.get(0).path("parts").get(0).path("quantity"));
+    assertEquals(s1.asText(), options.get(1).path("parts").get(0).path("materialId").asText());
+    assertNear("S1", 5, options.get(1).path("parts").get(0).path("quantity"));
+    assertEquals(s2.asText(), options.get(2).path("parts").get(0).path("materialId").asText());
+    assertNear("S2", 15, options.get(2).path("parts").get(0).path("quantity"));
+    // Outside P the group does not apply: the primary alone.
+    JsonNode alone = admin.get(q.replace("&parentId=", "")).expect(200).json().path("options");
+    assertEquals("no group outside P: " + alone, 1, alone.size());
+    assertEquals(0, alone.get(0).path("groupId").asInt());
+
+    // The summarised explosion of P flags A with the group.
+    JsonNode explosion =
+        admin
+            .get(
+                "/materials/"
+                    + p.asText()
+                    + "/explosion?date=2026-06-01&quantity=5&plantId="
+                    + plant.asText())
+            .expect(200)
+            .json();
+    JsonNode item = explosion.path("items").get(0);
+    assertNear("A for 5 P", 10, item.path("quantity"));
+    assertEquals(
+        "alternatives of A: " + item, id(group), item.path("alternatives").get(0).asText());
+
+    // Listed by component and plant; deleted with its version, one audit row each.
+    JsonNode list =
+        admin
+            .get(GROUPS + "?componentMaterialId=" + a.asText() + "&plantId=" + plant.asText())
+            .expect(200)
+            .json();
+    assertEquals(Set.of(id(group)), fieldValues(list, "id"));
+    admin
+        .delete(GROUPS + "/" + id(group) + "?version=" + (group.path("version").asLong() + 1))
+        .expectProblem(409);
+    admin
+        .delete(GROUPS + "/" + id(group) + "?version=" + group.path("version").asLong())
+        .expect(204);
+    admin.get(GROUPS + "/" + id(group)).expectProblem(404);
+    assertEquals(auditBefore + 2, groupAuditTotal());
+  }
+
+  @Test
+  public void useUpTakesAvailableStockFromInventory() {
+    JsonNode plant = createPlant(code("PUU"));
+    JsonNode a = material(plant, "UU-A", "PURCHASED", "PCS");
+    JsonNode s = material(plant, "UU-S", "PURCHASED", "PCS");
+    JsonNode wh =
+        admin
+            .post(
+                "/warehouses",
+                obj("plantId", plant, "code", code("WUU"), "name", "原料库", "nameEn", "Raw"))
+            .expect(201)
+            .json();
+    JsonNode loc =
+        admin
+            .post("/warehouses/" + id(wh) + "/locations", obj("code", "UU-01", "name", "一号货位"))
+            .expect(201)
+            .json();
+    admin
+        .post(
+            "/stock/movements",
+            obj("type", "RECEIPT", "materialId", a, "quantity", 4, "locationId", loc.get("id")))
+        .expect(201);
+    admin
+        .post(GROUPS, groupBody(plant, null, "USE_UP", part(a, 1), substitute(1, part(s, 2))))
+        .expect(201);
+    // 10 A needed, 4 on hand: 4 sets of A from stock, the other 6 sets as 6 * 2 = 12 S.
+    JsonNode options =
+        admin
+            .get(
+                "/materials/"
+                    + a.asText()
+                    + "/substitutes?quantity=10&date=2026-06-01&plantId="
+                    + plant.asText())
+            .expect(200)
+            .json()
+            .path("options");
+    assertEquals("two options: " + options, 2, options.size());
+    assertNear("A from stock", 4, options.get(0).path("parts").get(0).path("quantity"));
+    assertNear("S for the rest", 12, options.get(1).path("parts").get(0).path("quantity"));
+  }
+
+  @Test
+  public void invalidSubstitutionGroupsAndScoping() {
+    JsonNode plantA = createPlant(code("PSX"));
+    JsonNode plantB = createPlant(code("PSY"));
+    JsonNode a = material(plantA, "SX-A", "PURCHASED", "PCS");
+    JsonNode s = material(plantA, "SX-S", "PURCHASED", "PCS");
+    JsonNode b = material(plantB, "SX-B", "PURCHASED", "PCS");
+    int auditBefore = groupAuditTotal();
+
+    ObjectNode bad =
+        groupBody(
+            plantA,
+            null,
+            "DESIGNATED",
+            part(a, 0),
+            substitute(1, part(a, 1)),
+            substitute(2, part(b, 1), part(s, -1)));
+    bad.put("validFrom", "2026-06-01").put("validTo", "2026-01-01");
+    JsonNode problem = admin.post(GROUPS, bad).expectProblem(400);
+    assertError(problem, "primary[0].quantity", "not_positive");
+    assertError(problem, "customer", "required");
+    assertError(problem, "validTo", "before_start");
+    assertError(problem, "substitutes[0].parts[0].materialId", "in_primary");
+    assertError(problem, "substitutes[1].parts[0].materialId", "unknown_material");
+    assertError(problem, "substitutes[1].parts[1].quantity", "not_positive");
+    JsonNode empty = admin.post(GROUPS, obj("strategy", "SOMETIMES")).expectProblem(400);
+    assertEquals(Set.of("strategy", "primary", "substitutes"), errorFields(empty));
+    assertEquals(
+        "nothing stored",
+        0,
+        admin.get(GROUPS + "?plantId=" + plantA.asText()).expect(200).json().path("total").asInt());
+    assertEquals("no audit row", auditBefore, groupAuditTotal());
+
+    JsonNode mine =
+        admin
+            .post(
+                GROUPS, groupBody(plantA, null, "PRIORITY", part(a, 1), substitute(1, part(s, 1))))
+            .expect(201)
+            .json();
+    String plannerName = "it-sub-planner" + code("").toLowerCase(Locale.ROOT);
+    createUser(plannerName, plantB, "PLANNER");
+    Api planner = ItSupport.api().as(plannerName, "Pw-planner-123");
+    planner.get(GROUPS + "/" + id(mine)).expectProblem(404);
+    planner.get(GROUPS + "?plantId=" + plantA.asText()).expectProblem(404);
+    assertFalse(
+        "plant A's group hidden from plant B",
+        fieldValues(planner.get(GROUPS + "?limit=500").expect(200).json(), "id")
+            .contains(id(mine)));
+    planner
+        .delete(GROUPS + "/" + id(mine) + "?version=" + mine.path("version").asLong())
+        .expectProblem(404);
+    planner
+        .post(GROUPS, groupBody(plantA, null, "PRIORITY", part(a, 1), substitute(1, part(s, 1))))
+        .expectProblem(404);
+    planner.get("/materials/" + a.asText() + "/substitutes").expectProblem(404);
+    assertEquals("one audit row, for the one group", auditBefore + 1, groupAuditTotal());
+  }
+
   // ------------------------------------------------------------------ helpers: BOMs
 
   /** A BOM line; extra alternating keys and values (unit, scrapPercent, phantom, operationRef). */

@@ -9,10 +9,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable, compiled set of BOM versions (one view of one owner) that answers explosions and
@@ -21,9 +23,12 @@ import java.util.Optional;
  * once and shared by any number of threads.
  *
  * <p>Building rejects cycles (naming the path) and versions of one parent whose effectivity
- * overlaps. Low-level codes (the deepest level at which a material occurs, over all versions) order
- * the summarised explosion, as in MRP: a material's requirement is complete before it is exploded
- * further.
+ * overlaps: two versions overlap when their date windows overlap and their serial ranges overlap
+ * (an unranged version covers every serial). Every question takes an optional end-item serial: with
+ * one, a version applies when its window holds the date and its range holds the serial, a ranged
+ * version being preferred to an unranged one; without one, only unranged versions apply. Low-level
+ * codes (the deepest level at which a material occurs, over all versions) order the summarised
+ * explosion, as in MRP: a material's requirement is complete before it is exploded further.
  */
 public final class BomEngine {
   private static final int OPEN = Integer.MAX_VALUE;
@@ -36,6 +41,10 @@ public final class BomEngine {
   private final int[] verTo;
   private final int[] verParent;
   private final int[] verLineStart;
+  // Serial ranges of the versions (null ends open); verRanged[v] when either end is set.
+  private final String[] verSerialFrom;
+  private final String[] verSerialTo;
+  private final boolean[] verRanged;
   // Lines of version v: verLineStart[v] .. verLineStart[v + 1].
   private final int[] lineComp;
   private final int[] lineVersion;
@@ -59,6 +68,9 @@ public final class BomEngine {
     verTo = new int[v];
     verParent = new int[v];
     verLineStart = new int[v + 1];
+    verSerialFrom = new String[v];
+    verSerialTo = new String[v];
+    verRanged = new boolean[v];
     lineComp = new int[lines];
     lineVersion = new int[lines];
     lineGross = new double[lines];
@@ -74,6 +86,9 @@ public final class BomEngine {
       verFrom[i] = (int) bv.validFrom().toEpochDay();
       verTo[i] = bv.validTo() == null ? OPEN : (int) bv.validTo().toEpochDay();
       verLineStart[i] = line;
+      verSerialFrom[i] = bv.serialFrom();
+      verSerialTo[i] = bv.serialTo();
+      verRanged[i] = bv.ranged();
       for (BomLine l : bv.lines()) {
         int c = index.get(l.componentId());
         lineComp[line] = c;
@@ -124,23 +139,33 @@ public final class BomEngine {
     sorted.sort(
         Comparator.comparingInt((BomVersion v) -> index.get(v.parentId()))
             .thenComparing(BomVersion::validFrom));
-    for (int i = 1; i < sorted.size(); i++) {
-      BomVersion a = sorted.get(i - 1);
-      BomVersion b = sorted.get(i);
-      if (a.parentId() == b.parentId()
-          && (a.validTo() == null || a.validTo().isAfter(b.validFrom()))) {
-        throw new ValidationException(
-            "validFrom",
-            "overlap",
-            "versions "
-                + a.version()
-                + " and "
-                + b.version()
-                + " of material "
-                + a.parentId()
-                + " are both effective on "
-                + b.validFrom()
-                + " / 两个版本的有效期重叠");
+    // Sorted by start within a parent: the versions whose window overlaps version i's are the
+    // following ones that start before it ends.
+    for (int i = 0; i < sorted.size(); i++) {
+      BomVersion a = sorted.get(i);
+      for (int j = i + 1; j < sorted.size(); j++) {
+        BomVersion b = sorted.get(j);
+        if (a.parentId() != b.parentId()
+            || (a.validTo() != null && !a.validTo().isAfter(b.validFrom()))) {
+          break;
+        }
+        if (!a.ranged()
+            || !b.ranged()
+            || SerialNumbers.overlap(a.serialFrom(), a.serialTo(), b.serialFrom(), b.serialTo())) {
+          throw new ValidationException(
+              "validFrom",
+              "overlap",
+              "versions "
+                  + a.version()
+                  + " and "
+                  + b.version()
+                  + " of material "
+                  + a.parentId()
+                  + " are both effective on "
+                  + b.validFrom()
+                  + (a.ranged() && b.ranged() ? " for common serials" : "")
+                  + " / 两个版本的有效期重叠");
+        }
       }
     }
     return new BomEngine(sorted, index, ids.stream().mapToLong(Long::longValue).toArray());
@@ -238,21 +263,38 @@ public final class BomEngine {
     return i == null ? -1 : llc[i];
   }
 
-  private int effectiveVersion(int p, int day) {
+  /**
+   * The version of parent {@code p} applying on the day for the serial: a ranged version holding
+   * the serial first, else an unranged one; -1 if none. Without a serial only unranged ones apply.
+   */
+  private int effectiveVersion(int p, int day, String serial) {
+    int unranged = -1;
     for (int v = verStart[p]; v < verStart[p + 1]; v++) {
-      if (verFrom[v] <= day && day < verTo[v]) {
+      if (verFrom[v] > day || day >= verTo[v]) {
+        continue;
+      }
+      if (!verRanged[v]) {
+        if (unranged < 0) {
+          unranged = v;
+        }
+      } else if (serial != null && SerialNumbers.within(serial, verSerialFrom[v], verSerialTo[v])) {
         return v;
       }
     }
-    return -1;
+    return unranged;
+  }
+
+  /** {@link #summarised(long, double, LocalDate, String)} without a serial. */
+  public Map<Long, Double> summarised(long top, double quantity, LocalDate date) {
+    return summarised(top, quantity, date, null);
   }
 
   /**
    * Total requirements of every component (all levels) for {@code quantity} of {@code top} at
    * {@code date}, scrap included, phantoms blown through (not listed, their components are).
-   * Ordered by low-level code, then as found.
+   * Ordered by low-level code, then as found. {@code serial} is the end item's serial (null: none).
    */
-  public Map<Long, Double> summarised(long top, double quantity, LocalDate date) {
+  public Map<Long, Double> summarised(long top, double quantity, LocalDate date, String serial) {
     Integer t = index.get(top);
     if (t == null) {
       return Map.of();
@@ -273,7 +315,7 @@ public final class BomEngine {
       int p = stack.pop();
       reached.add(p);
       sizes[llc[p]]++;
-      int v = effectiveVersion(p, day);
+      int v = effectiveVersion(p, day, serial);
       if (v < 0) {
         continue;
       }
@@ -301,7 +343,7 @@ public final class BomEngine {
         if (p != t && !phantom[p]) {
           result.put(ids[p], need);
         }
-        int v = effectiveVersion(p, day);
+        int v = effectiveVersion(p, day, serial);
         if (v < 0 || need == 0) {
           continue;
         }
@@ -319,26 +361,38 @@ public final class BomEngine {
    * the caller says how many it can use.
    */
   public List<ExplosionRow> indented(long top, double quantity, LocalDate date, int maxRows) {
+    return indented(top, quantity, date, null, maxRows);
+  }
+
+  /** The indented explosion for the end item with {@code serial} (null: none). */
+  public List<ExplosionRow> indented(
+      long top, double quantity, LocalDate date, String serial, int maxRows) {
     Integer t = index.get(top);
     if (t == null) {
       return List.of();
     }
     int day = (int) date.toEpochDay();
     List<ExplosionRow> rows = new ArrayList<>();
-    explode(t, quantity, 1, day, maxRows, rows);
+    explode(t, quantity, 1, day, serial, maxRows, rows);
     return rows;
   }
 
   private void explode(
-      int p, double quantity, int level, int day, int maxRows, List<ExplosionRow> rows) {
-    int v = effectiveVersion(p, day);
+      int p,
+      double quantity,
+      int level,
+      int day,
+      String serial,
+      int maxRows,
+      List<ExplosionRow> rows) {
+    int v = effectiveVersion(p, day, serial);
     if (v < 0) {
       return;
     }
     for (int l = verLineStart[v]; l < verLineStart[v + 1] && rows.size() < maxRows; l++) {
       double q = quantity * lineGross[l];
       rows.add(new ExplosionRow(level, ids[p], ids[lineComp[l]], lineQtyPer[l], q, linePhantom[l]));
-      explode(lineComp[l], q, level + 1, day, maxRows, rows);
+      explode(lineComp[l], q, level + 1, day, serial, maxRows, rows);
     }
   }
 
@@ -347,6 +401,15 @@ public final class BomEngine {
    * or every level up to the top items ({@code multiLevel}), each once at its nearest level.
    */
   public List<WhereUsed> whereUsed(long component, LocalDate date, boolean multiLevel) {
+    return whereUsed(component, date, null, multiLevel);
+  }
+
+  /**
+   * Where-used for the end item with {@code serial} (null: none): a parent counts through the
+   * version that applies to it at the date and serial.
+   */
+  public List<WhereUsed> whereUsed(
+      long component, LocalDate date, String serial, boolean multiLevel) {
     Integer c0 = index.get(component);
     if (c0 == null) {
       return List.of();
@@ -366,12 +429,43 @@ public final class BomEngine {
           continue;
         }
         int p = verParent[v];
+        if (effectiveVersion(p, day, serial) != v) {
+          continue;
+        }
         if (levelOf[p] == 0 && p != c0) {
           levelOf[p] = level;
           result.add(new WhereUsed(ids[p], level));
           if (multiLevel) {
             queue.add(p);
           }
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Every material reached from {@code top} (itself and phantoms included) through the versions
+   * applying at the date and serial.
+   */
+  public Set<Long> reached(long top, LocalDate date, String serial) {
+    Integer t = index.get(top);
+    if (t == null) {
+      return Set.of(top);
+    }
+    int day = (int) date.toEpochDay();
+    boolean[] seen = new boolean[ids.length];
+    ArrayDeque<Integer> stack = new ArrayDeque<>(List.of(t));
+    seen[t] = true;
+    Set<Long> result = new HashSet<>();
+    while (!stack.isEmpty()) {
+      int p = stack.pop();
+      result.add(ids[p]);
+      int v = effectiveVersion(p, day, serial);
+      for (int l = v < 0 ? 0 : verLineStart[v]; v >= 0 && l < verLineStart[v + 1]; l++) {
+        if (!seen[lineComp[l]]) {
+          seen[lineComp[l]] = true;
+          stack.push(lineComp[l]);
         }
       }
     }

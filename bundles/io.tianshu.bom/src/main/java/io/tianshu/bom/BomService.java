@@ -20,13 +20,23 @@ public interface BomService {
 
   void delete(CallerContext caller, long id, long version);
 
-  /** All components at every level for {@code quantity} of the material at the date. */
+  /**
+   * Allocates a group BOM version to plants (empty: shared with every plant); group administrators
+   * only, {@code version} the version last read.
+   */
+  Bom allocate(CallerContext caller, long id, List<Long> plantIds, Long version);
+
+  /**
+   * All components at every level for {@code quantity} of the material at the date, for the end
+   * item with {@code serial} (null: no serial, only versions without a serial range apply).
+   */
   List<Requirement> summarised(
       CallerContext caller,
       long materialId,
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       double quantity);
 
   List<ExplosionRow> indented(
@@ -35,6 +45,7 @@ public interface BomService {
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       double quantity,
       int maxRows);
 
@@ -44,5 +55,6 @@ public interface BomService {
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       boolean multiLevel);
 }

@@ -23,7 +23,11 @@ class BomDifferenceTest {
         revision,
         LocalDate.of(2026, 1, 1),
         null,
+        null,
+        null,
+        null,
         List.of(items),
+        null,
         1);
   }
 

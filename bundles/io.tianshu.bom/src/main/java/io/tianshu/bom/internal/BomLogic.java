@@ -6,8 +6,12 @@ import io.tianshu.bom.BomInput;
 import io.tianshu.bom.BomItem;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomLineInput;
+import io.tianshu.bom.BomOutput;
+import io.tianshu.bom.BomOutputInput;
+import io.tianshu.bom.BomOutputKind;
 import io.tianshu.bom.BomVersion;
 import io.tianshu.bom.BomView;
+import io.tianshu.bom.SerialNumbers;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.ConflictException;
 import io.tianshu.core.NotFoundException;
@@ -75,6 +79,18 @@ public final class BomLogic {
     if (in.validFrom() != null && in.validTo() != null && !in.validTo().isAfter(in.validFrom())) {
       v.add("validTo", "before_start", "must be after validFrom / 失效日期须晚于生效日期");
     }
+    String serialFrom = blankToNull(in.serialFrom());
+    String serialTo = blankToNull(in.serialTo());
+    serial(v, "serialFrom", serialFrom);
+    serial(v, "serialTo", serialTo);
+    if (serialFrom != null
+        && serialTo != null
+        && !v.hasErrorFor("serialFrom")
+        && !v.hasErrorFor("serialTo")
+        && SerialNumbers.compare(serialFrom, serialTo) > 0) {
+      v.add("serialTo", "before_start", "must not be below serialFrom / 截止序列号须不小于起始序列号");
+    }
+    List<Long> allocated = allocation(v, in.plantId(), in.allocatedPlantIds());
     List<BomItem> items = new ArrayList<>();
     if (in.lines() == null || in.lines().isEmpty()) {
       v.add("lines", "required", "at least one line / 至少一行");
@@ -86,6 +102,7 @@ public final class BomLogic {
         }
       }
     }
+    List<BomOutput> outputs = outputs(v, in);
     v.throwIfInvalid();
     // From here on, no other change of this view interleaves: the checks below see all of them.
     store.lockView(view);
@@ -98,7 +115,11 @@ public final class BomLogic {
             in.revision(),
             in.validFrom(),
             in.validTo(),
+            serialFrom,
+            serialTo,
+            allocated,
             items,
+            outputs,
             0);
     if (store.versions(view, in.plantId()).stream()
         .anyMatch(
@@ -109,27 +130,76 @@ public final class BomLogic {
       throw new io.tianshu.core.ValidationException(
           "revision", "duplicate", "this revision exists already / 该版本已存在");
     }
-    // Compiling the BOM set with the new version rejects overlaps and cycles, naming them. A group
-    // BOM is also checked inside every plant's set, since each plant combines it with its own.
-    if (in.plantId() == null) {
-      List<Bom> all = new ArrayList<>(store.allVersions(view));
-      all.add(candidate);
-      BomEngine.build(scope(all, null));
-      Set<Long> plants = new HashSet<>();
-      all.forEach(b -> plants.add(b.plantId()));
-      plants.remove(null);
-      for (Long plant : plants) {
-        BomEngine.build(scope(all, plant));
-      }
-    } else {
-      List<Bom> set = new ArrayList<>(store.versions(view, in.plantId()));
-      set.add(candidate);
-      BomEngine.build(scope(set, in.plantId()));
-    }
+    checkSets(candidate, store.allVersions(view), in.plantId());
     Bom created = store.insert(candidate, caller.username());
     store.audit(
         caller, created.id(), created.plantId(), AuditTrail.CREATE, null, snapshot(created));
     return created;
+  }
+
+  /**
+   * Compiling every BOM set the changed version takes part in rejects overlaps and cycles, naming
+   * them. A group BOM is checked in the group's set and inside every plant's, since each plant
+   * combines it with its own; {@code all} holds every version of the view except the candidate.
+   */
+  private static void checkSets(Bom candidate, List<Bom> all, Long ownerPlant) {
+    List<Bom> set = new ArrayList<>(all);
+    set.removeIf(b -> candidate.id() != null && candidate.id().equals(b.id()));
+    set.add(candidate);
+    if (ownerPlant == null) {
+      BomEngine.build(scope(set, null));
+      Set<Long> plants = new HashSet<>();
+      for (Bom b : set) {
+        plants.add(b.plantId());
+        plants.addAll(b.allocatedPlantIds());
+      }
+      plants.remove(null);
+      for (Long plant : plants) {
+        BomEngine.build(scope(set, plant));
+      }
+    } else {
+      set.removeIf(b -> b.plantId() != null && !b.plantId().equals(ownerPlant));
+      BomEngine.build(scope(set, ownerPlant));
+    }
+  }
+
+  /**
+   * Replaces the plants a group BOM version is allocated to (empty: every plant); checked like a
+   * new version, since the plants' BOM sets change.
+   */
+  public Bom allocate(CallerContext caller, long id, List<Long> plantIds, Long version) {
+    caller.requireGroupAdmin();
+    Bom old = get(caller, id);
+    Validation v = new Validation();
+    v.required("version", version);
+    if (old.plantId() != null) {
+      v.add("plantIds", "not_group_bom", "only a group BOM is allocated / 仅集团 BOM 可分配工厂");
+    }
+    List<Long> plants = allocation(v, null, plantIds == null ? List.of() : plantIds, "plantIds");
+    v.throwIfInvalid();
+    if (old.version() != version) {
+      throw ConflictException.staleVersion(ENTITY, id, version);
+    }
+    store.lockView(old.view());
+    Bom changed =
+        new Bom(
+            old.id(),
+            old.parentMaterialId(),
+            old.plantId(),
+            old.view(),
+            old.revision(),
+            old.validFrom(),
+            old.validTo(),
+            old.serialFrom(),
+            old.serialTo(),
+            plants,
+            old.lines(),
+            old.outputs(),
+            old.version());
+    checkSets(changed, store.allVersions(old.view()), null);
+    Bom saved = store.allocate(id, plants);
+    store.audit(caller, id, null, AuditTrail.UPDATE, snapshot(old), snapshot(saved));
+    return saved;
   }
 
   public void delete(CallerContext caller, long id, long version) {
@@ -195,6 +265,133 @@ public final class BomLogic {
         l.operationRef());
   }
 
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static void serial(Validation v, String field, String serial) {
+    if (serial != null) {
+      v.code(field, serial, 32);
+    }
+  }
+
+  private List<Long> allocation(Validation v, Long owner, List<Long> plantIds) {
+    return allocation(v, owner, plantIds, "allocatedPlantIds");
+  }
+
+  /** Distinct existing plants, in the order given; a plant BOM cannot be allocated. */
+  private List<Long> allocation(Validation v, Long owner, List<Long> plantIds, String field) {
+    if (plantIds == null || plantIds.isEmpty()) {
+      return List.of();
+    }
+    if (owner != null) {
+      v.add(field, "not_group_bom", "only a group BOM is allocated / 仅集团 BOM 可分配工厂");
+      return List.of();
+    }
+    Set<Long> seen = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < plantIds.size(); i++) {
+      Long p = plantIds.get(i);
+      if (p == null || !materials.plantExists(p)) {
+        v.add(field + "[" + i + "]", "unknown_plant", "no such plant / 工厂不存在");
+      } else if (!seen.add(p)) {
+        v.add(field + "[" + i + "]", "duplicate", "listed twice / 重复");
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  /**
+   * Co- and by-products: an output is neither the parent nor a component of the version, nor listed
+   * twice; co-products carry a share above 0, all together under 100 (the parent keeps the rest);
+   * by-products carry none.
+   */
+  private List<BomOutput> outputs(Validation v, BomInput in) {
+    List<BomOutput> result = new ArrayList<>();
+    if (in.outputs() == null) {
+      return result;
+    }
+    Set<Long> components = new HashSet<>();
+    if (in.lines() != null) {
+      in.lines().stream()
+          .filter(Objects::nonNull)
+          .map(BomLineInput::componentMaterialId)
+          .filter(Objects::nonNull)
+          .forEach(components::add);
+    }
+    Set<Long> seen = new HashSet<>();
+    BigDecimal coShares = BigDecimal.ZERO;
+    boolean sharesValid = true;
+    for (int i = 0; i < in.outputs().size(); i++) {
+      String path = "outputs[" + i + "]";
+      BomOutputInput o = in.outputs().get(i);
+      if (o == null) {
+        v.add(path, "required", "is required / 必填");
+        continue;
+      }
+      MaterialRef m = null;
+      if (o.materialId() == null) {
+        v.add(path + ".materialId", "required", "is required / 必填");
+      } else if (o.materialId().equals(in.parentMaterialId())) {
+        v.add(path + ".materialId", "is_parent", "the parent is not an output / 产出物不能是父件");
+      } else if (components.contains(o.materialId())) {
+        v.add(
+            path + ".materialId",
+            "is_component",
+            "also a component of this version / 产出物不能同时是本版本的子件");
+      } else if (!seen.add(o.materialId())) {
+        v.add(path + ".materialId", "duplicate", "listed twice / 重复");
+      } else {
+        m = materials.find(o.materialId()).orElse(null);
+        if (m == null || !ownedFor(m, in.plantId())) {
+          v.add(path + ".materialId", "unknown_material", "no such material here / 物料不存在");
+          m = null;
+        }
+      }
+      if (o.quantityPer() == null || o.quantityPer().signum() <= 0) {
+        v.add(path + ".quantityPer", "not_positive", "must be greater than zero / 必须大于零");
+      }
+      BomOutputKind kind = null;
+      if (o.kind() == null || o.kind().isBlank()) {
+        v.add(path + ".kind", "required", "CO_PRODUCT or BY_PRODUCT / 须为联产品或副产品");
+      } else {
+        try {
+          kind = BomOutputKind.valueOf(o.kind().trim());
+        } catch (IllegalArgumentException e) {
+          v.add(path + ".kind", "invalid_value", "CO_PRODUCT or BY_PRODUCT / 须为联产品或副产品");
+        }
+      }
+      BigDecimal share = o.costSharePercent();
+      if (kind == BomOutputKind.CO_PRODUCT) {
+        if (share == null || share.signum() <= 0) {
+          v.add(
+              path + ".costSharePercent",
+              "not_positive",
+              "a co-product's share must be above 0 / 联产品分摊须大于零");
+          sharesValid = false;
+        } else {
+          coShares = coShares.add(share);
+        }
+      } else if (kind == BomOutputKind.BY_PRODUCT) {
+        if (share != null && share.signum() != 0) {
+          v.add(
+              path + ".costSharePercent",
+              "by_product_share",
+              "a by-product carries no share (credited at standard) / 副产品不分摊成本");
+        }
+        share = BigDecimal.ZERO;
+      }
+      if (sharesValid && coShares.compareTo(BigDecimal.valueOf(100)) >= 0) {
+        v.add(
+            "outputs", "share_total", "co-product shares must total under 100 / 联产品成本分摊合计须小于 100");
+        sharesValid = false;
+      }
+      if (m != null && kind != null && o.quantityPer() != null && o.quantityPer().signum() > 0) {
+        result.add(new BomOutput(i + 1, m.id(), o.quantityPer(), m.baseUnit(), kind, share));
+      }
+    }
+    return result;
+  }
+
   /**
    * A plant BOM may use group-owned materials and the plant's own; a group BOM only the group's.
    */
@@ -220,8 +417,10 @@ public final class BomLogic {
   }
 
   /**
-   * The BOM set of a plant: the group's BOMs and the plant's, where a plant BOM of a parent
-   * replaces every group version of that parent (the plant's own structure for the product).
+   * The BOM set of a plant: the group's BOMs shared with every plant or allocated to this one, and
+   * the plant's, where a plant BOM of a parent replaces every group version of that parent (the
+   * plant's own structure for the product). The group's own set ({@code plantId} null) holds the
+   * unallocated group BOMs only.
    */
   public static List<BomVersion> scope(List<Bom> boms, Long plantId) {
     Set<Long> overridden = new HashSet<>();
@@ -234,13 +433,22 @@ public final class BomLogic {
     }
     List<BomVersion> versions = new ArrayList<>();
     for (Bom b : boms) {
-      boolean group = b.plantId() == null;
-      if ((group && !overridden.contains(b.parentMaterialId()))
-          || (!group && b.plantId().equals(plantId))) {
+      if (b.plantId() == null
+          ? !overridden.contains(b.parentMaterialId()) && allocatedTo(b, plantId)
+          : b.plantId().equals(plantId)) {
         versions.add(toVersion(b));
       }
     }
     return versions;
+  }
+
+  /**
+   * A group BOM without allocation is shared with every plant (and is the group's own structure);
+   * an allocated one applies only in the plants it is allocated to.
+   */
+  private static boolean allocatedTo(Bom groupBom, Long plantId) {
+    return groupBom.allocatedPlantIds().isEmpty()
+        || (plantId != null && groupBom.allocatedPlantIds().contains(plantId));
   }
 
   static BomVersion toVersion(Bom b) {
@@ -253,7 +461,14 @@ public final class BomLogic {
               i.scrapPercent().doubleValue(),
               i.phantom()));
     }
-    return new BomVersion(b.parentMaterialId(), b.revision(), b.validFrom(), b.validTo(), lines);
+    return new BomVersion(
+        b.parentMaterialId(),
+        b.revision(),
+        b.validFrom(),
+        b.validTo(),
+        b.serialFrom(),
+        b.serialTo(),
+        lines);
   }
 
   static Map<String, Object> snapshot(Bom b) {
@@ -274,6 +489,19 @@ public final class BomLogic {
       lines.add(l);
     }
     m.put("lines", lines);
+    m.put("serialFrom", b.serialFrom());
+    m.put("serialTo", b.serialTo());
+    m.put("allocatedPlantIds", b.allocatedPlantIds());
+    List<Map<String, Object>> outputs = new ArrayList<>();
+    for (BomOutput o : b.outputs()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("materialId", o.materialId());
+      out.put("quantityPer", o.quantityPer());
+      out.put("kind", o.kind());
+      out.put("costSharePercent", o.costSharePercent());
+      outputs.add(out);
+    }
+    m.put("outputs", outputs);
     return m;
   }
 }

@@ -8,8 +8,10 @@ import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
 import io.tianshu.bom.ExplosionRow;
 import io.tianshu.bom.Requirement;
+import io.tianshu.bom.Substitutions;
 import io.tianshu.bom.WhereUsed;
 import io.tianshu.bom.internal.store.JpaBomStore;
+import io.tianshu.bom.internal.store.JpaSubstitutionStore;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Page;
@@ -18,6 +20,7 @@ import io.tianshu.core.Quantity;
 import io.tianshu.core.TianshuException;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.masterdata.Material;
+import io.tianshu.org.OrgService;
 import io.tianshu.org.PlantDependents;
 import io.tianshu.persistence.Database;
 import io.tianshu.persistence.Transactions;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.persistence.EntityManager;
@@ -45,6 +49,7 @@ import org.osgi.service.component.annotations.Reference;
 public class BomServiceImpl implements BomService, PlantDependents {
   private final JpaTemplate jpa;
   private final MasterDataService masterData;
+  private final OrgService org;
   private final Map<String, BomEngine> engines = new ConcurrentHashMap<>();
   // Bumped after every committed change; engines are cached under the revision they were built at,
   // so an engine loaded while a change was committing is never served after it.
@@ -54,16 +59,30 @@ public class BomServiceImpl implements BomService, PlantDependents {
   public BomServiceImpl(
       @Reference(target = "(osgi.unit.name=tianshu-bom)") JpaTemplate jpa,
       @Reference Database database,
-      @Reference MasterDataService masterData) {
+      @Reference MasterDataService masterData,
+      @Reference OrgService org) {
     this.jpa = jpa;
     this.masterData = masterData;
+    this.org = org;
   }
 
   @Override
   public Bom create(CallerContext caller, BomInput input) {
-    Materials materials = lookUp(caller, input);
+    Materials materials = lookUp(caller, input, input.allocatedPlantIds());
     try {
       return Transactions.write(jpa, em -> logic(em, materials).create(caller, input));
+    } finally {
+      changed();
+    }
+  }
+
+  @Override
+  public Bom allocate(CallerContext caller, long id, List<Long> plantIds, Long version) {
+    Materials plants =
+        lookUp(caller, new BomInput(null, null, null, null, null, null, null), plantIds);
+    try {
+      return Transactions.write(
+          jpa, em -> logic(em, plants).allocate(caller, id, plantIds, version));
     } finally {
       changed();
     }
@@ -107,12 +126,25 @@ public class BomServiceImpl implements BomService, PlantDependents {
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       double quantity) {
-    BomEngine engine = engineFor(caller, materialId, plantId, view);
+    Long plant = plantFor(caller, materialId, plantId);
+    BomEngine engine = engineFor(plant, view);
+    Map<Long, Double> summarised = engine.summarised(materialId, quantity, date, serial);
+    // Substitutions are resolved after the explosion: the engine stays free of them.
+    Substitutions substitutions =
+        Transactions.read(
+            jpa, em -> SubstitutionServiceImpl.compile(new JpaSubstitutionStore(em), plant));
+    Set<Long> reached = engine.reached(materialId, date, serial);
     List<Requirement> result = new ArrayList<>();
-    engine
-        .summarised(materialId, quantity, date)
-        .forEach((id, q) -> result.add(new Requirement(id, q, engine.lowLevelCode(id))));
+    summarised.forEach(
+        (id, q) ->
+            result.add(
+                new Requirement(
+                    id,
+                    q,
+                    engine.lowLevelCode(id),
+                    Alternatives.groupIds(engine, substitutions, reached, id, date, serial))));
     return result;
   }
 
@@ -123,10 +155,11 @@ public class BomServiceImpl implements BomService, PlantDependents {
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       double quantity,
       int maxRows) {
-    return engineFor(caller, materialId, plantId, view)
-        .indented(materialId, quantity, date, maxRows);
+    return engineFor(plantFor(caller, materialId, plantId), view)
+        .indented(materialId, quantity, date, serial, maxRows);
   }
 
   @Override
@@ -136,8 +169,10 @@ public class BomServiceImpl implements BomService, PlantDependents {
       Long plantId,
       BomView view,
       LocalDate date,
+      String serial,
       boolean multiLevel) {
-    return engineFor(caller, materialId, plantId, view).whereUsed(materialId, date, multiLevel);
+    return engineFor(plantFor(caller, materialId, plantId), view)
+        .whereUsed(materialId, date, serial, multiLevel);
   }
 
   @Override
@@ -146,13 +181,17 @@ public class BomServiceImpl implements BomService, PlantDependents {
     return n == 0 ? null : n + " BOM versions";
   }
 
-  /** The engine of the BOM set the question is about: the plant asked for, or the material's. */
-  private BomEngine engineFor(CallerContext caller, long materialId, Long plantId, BomView view) {
+  /** The plant whose BOM set the question is about: the plant asked for, or the material's. */
+  private Long plantFor(CallerContext caller, long materialId, Long plantId) {
     Material material = masterData.getMaterial(caller, materialId);
     Long plant = plantId != null ? plantId : material.plantId();
     if (plant != null && !caller.canRead(plant)) {
       throw new NotFoundException("Plant", plant);
     }
+    return plant;
+  }
+
+  private BomEngine engineFor(Long plant, BomView view) {
     return engines.computeIfAbsent(
         view + "/" + plant + "@" + revision.get(),
         k ->
@@ -161,11 +200,23 @@ public class BomServiceImpl implements BomService, PlantDependents {
                     jpa, em -> BomLogic.scope(new JpaBomStore(em).versions(view, plant), plant))));
   }
 
-  /** Materials and unit conversions asked of master data before the transaction. */
-  private Materials lookUp(CallerContext caller, BomInput in) {
+  /**
+   * Materials, unit conversions and plants asked of master data and the org service before the
+   * transaction.
+   */
+  private Materials lookUp(CallerContext caller, BomInput in, List<Long> plantIds) {
     Map<Long, MaterialRef> refs = new HashMap<>();
     Map<String, BigDecimal> converted = new HashMap<>();
     find(caller, in.parentMaterialId(), refs);
+    Map<Long, Boolean> plants = new HashMap<>();
+    if (plantIds != null) {
+      plantIds.stream()
+          .filter(p -> p != null)
+          .forEach(p -> plants.computeIfAbsent(p, this::plantExists));
+    }
+    if (in.outputs() != null) {
+      in.outputs().stream().filter(o -> o != null).forEach(o -> find(caller, o.materialId(), refs));
+    }
     if (in.lines() != null) {
       for (BomLineInput l : in.lines()) {
         if (l == null) {
@@ -190,6 +241,11 @@ public class BomServiceImpl implements BomService, PlantDependents {
     }
     return new Materials() {
       @Override
+      public boolean plantExists(long plantId) {
+        return plants.getOrDefault(plantId, false);
+      }
+
+      @Override
       public Optional<MaterialRef> find(long id) {
         return Optional.ofNullable(refs.get(id));
       }
@@ -199,6 +255,15 @@ public class BomServiceImpl implements BomService, PlantDependents {
         return Optional.ofNullable(converted.get(key(materialId, quantity, unit)));
       }
     };
+  }
+
+  /** The org service answers an unknown plant with "not found"; here it is a bad field. */
+  private boolean plantExists(long plantId) {
+    try {
+      return org.plantExists(plantId);
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   private MaterialRef find(CallerContext caller, Long id, Map<Long, MaterialRef> refs) {

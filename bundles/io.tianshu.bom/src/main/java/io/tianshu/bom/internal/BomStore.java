@@ -31,6 +31,9 @@ public interface BomStore {
 
   Bom insert(Bom bom, String createdBy);
 
+  /** Replaces the version's allocation and bumps its optimistic-lock version; the BOM after. */
+  Bom allocate(long id, List<Long> plantIds);
+
   long countOwnedBy(long plantId);
 
   void delete(long id);

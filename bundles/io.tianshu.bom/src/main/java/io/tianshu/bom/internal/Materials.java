@@ -13,4 +13,9 @@ public interface Materials {
 
   /** {@code quantity} of {@code unit} in the material's base unit, if a conversion exists. */
   Optional<BigDecimal> toBase(long materialId, BigDecimal quantity, String unit);
+
+  /** Whether the plant exists (for allocations; the org service is asked before the write). */
+  default boolean plantExists(long plantId) {
+    return false;
+  }
 }

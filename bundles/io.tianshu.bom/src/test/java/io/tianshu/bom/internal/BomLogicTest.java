@@ -7,6 +7,7 @@ import io.tianshu.bom.Bom;
 import io.tianshu.bom.BomEngine;
 import io.tianshu.bom.BomInput;
 import io.tianshu.bom.BomLineInput;
+import io.tianshu.bom.BomOutputInput;
 import io.tianshu.bom.BomView;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.FieldError;
@@ -68,19 +69,17 @@ class BomLogicTest {
 
         @Override
         public Bom insert(Bom b, String createdBy) {
-          Bom s =
-              new Bom(
-                  (long) stored.size() + 1,
-                  b.parentMaterialId(),
-                  b.plantId(),
-                  b.view(),
-                  b.revision(),
-                  b.validFrom(),
-                  b.validTo(),
-                  b.lines(),
-                  1);
+          Bom s = copy(b, (long) stored.size() + 1, b.allocatedPlantIds(), 1);
           stored.add(s);
           return s;
+        }
+
+        @Override
+        public Bom allocate(long id, List<Long> plantIds) {
+          Bom old = find(id).orElseThrow();
+          Bom changed = copy(old, id, plantIds, old.version() + 1);
+          stored.set(stored.indexOf(old), changed);
+          return changed;
         }
 
         @Override
@@ -118,6 +117,11 @@ class BomLogicTest {
         }
 
         @Override
+        public boolean plantExists(long plantId) {
+          return plantId == PLANT || plantId == OTHER;
+        }
+
+        @Override
         public Optional<BigDecimal> toBase(long materialId, BigDecimal quantity, String unit) {
           // G → KG only.
           return unit.equals("G") && MATERIALS.get(materialId).baseUnit().equals("KG")
@@ -130,6 +134,23 @@ class BomLogicTest {
   private final CallerContext admin = CallerContext.system();
   private final CallerContext planner =
       new CallerContext("li", false, Map.of(PLANT, PlantRole.PLANNER));
+
+  private static Bom copy(Bom b, long id, List<Long> allocation, long version) {
+    return new Bom(
+        id,
+        b.parentMaterialId(),
+        b.plantId(),
+        b.view(),
+        b.revision(),
+        b.validFrom(),
+        b.validTo(),
+        b.serialFrom(),
+        b.serialTo(),
+        allocation,
+        b.lines(),
+        b.outputs(),
+        version);
+  }
 
   private static BomInput bom(long parent, Long plant, String rev, long... components) {
     List<BomLineInput> lines = new ArrayList<>();
@@ -224,5 +245,168 @@ class BomLogicTest {
                 assertThat(e.fieldErrors())
                     .extracting(FieldError::code)
                     .containsExactly("duplicate"));
+  }
+
+  // ------------------------------------------------------------------ group BOM allocation
+
+  private static BomInput allocated(
+      long parent, String rev, List<Long> plants, long... components) {
+    BomInput b = bom(parent, null, rev, components);
+    return new BomInput(
+        b.parentMaterialId(),
+        null,
+        null,
+        rev,
+        b.validFrom(),
+        null,
+        null,
+        null,
+        plants,
+        b.lines(),
+        null);
+  }
+
+  private Set<Long> explode(Long plant, long top) {
+    return BomEngine.build(BomLogic.scope(store.allVersions(BomView.MANUFACTURING), plant))
+        .summarised(top, 1, LocalDate.of(2026, 1, 1))
+        .keySet();
+  }
+
+  @Test
+  void anAllocatedGroupBomAppliesOnlyInItsPlants() {
+    // Group BOM 1 → 2 allocated to PLANT: PLANT explodes 1 to {2}; OTHER and the group see no BOM.
+    Bom g = logic.create(admin, allocated(1, "G", List.of(PLANT), 2));
+    assertThat(g.allocatedPlantIds()).containsExactly(PLANT);
+    assertThat(explode(PLANT, 1)).containsExactly(2L);
+    assertThat(explode(OTHER, 1)).isEmpty();
+    assertThat(explode(null, 1)).isEmpty();
+    // A shared group BOM of 3 applies everywhere; PLANT's own BOM of 3 still replaces it there.
+    logic.create(admin, bom(3, null, "G", 4));
+    logic.create(planner, bom(3, PLANT, "P", 5));
+    assertThat(explode(OTHER, 3)).containsExactly(4L);
+    assertThat(explode(null, 3)).containsExactly(4L);
+    assertThat(explode(PLANT, 3)).containsExactly(5L);
+  }
+
+  @Test
+  void groupVersionsAllocatedToDisjointPlantsMayShareAWindow() {
+    logic.create(admin, allocated(1, "A", List.of(PLANT), 2));
+    logic.create(admin, allocated(1, "B", List.of(OTHER), 3));
+    assertThat(explode(PLANT, 1)).containsExactly(2L);
+    assertThat(explode(OTHER, 1)).containsExactly(3L);
+    // A third version shared with every plant overlaps both inside each plant's set.
+    assertThatThrownBy(() -> logic.create(admin, bom(1, null, "C", 4)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::code)
+                    .containsExactly("overlap"));
+    // Re-allocating B to PLANT as well would overlap A there: refused, nothing changed.
+    Bom b = stored.get(1);
+    assertThatThrownBy(() -> logic.allocate(admin, b.id(), List.of(OTHER, PLANT), b.version()))
+        .isInstanceOf(ValidationException.class);
+    assertThat(stored.get(1).allocatedPlantIds()).containsExactly(OTHER);
+    long audits = audit.stream().filter(a -> a.startsWith("UPDATE")).count();
+    assertThat(audits).isZero();
+    // Moving B from OTHER to nowhere-but-OTHER is a no-op change that passes and is audited once.
+    Bom moved = logic.allocate(admin, b.id(), List.of(OTHER), b.version());
+    assertThat(moved.version()).isEqualTo(b.version() + 1);
+    assertThat(audit).filteredOn(a -> a.startsWith("UPDATE")).hasSize(1);
+  }
+
+  @Test
+  void allocationIsCheckedAndForGroupAdminsOnly() {
+    Bom g = logic.create(admin, bom(1, null, "G", 2));
+    Bom p = logic.create(planner, bom(3, PLANT, "P", 5));
+    assertThatThrownBy(() -> logic.allocate(planner, g.id(), List.of(PLANT), g.version()))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> logic.allocate(admin, g.id(), List.of(PLANT, 99L, PLANT), g.version()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::field)
+                    .containsExactly("plantIds[1]", "plantIds[2]"));
+    assertThatThrownBy(() -> logic.allocate(admin, p.id(), List.of(PLANT), p.version()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::code)
+                    .containsExactly("not_group_bom"));
+    assertThatThrownBy(() -> logic.allocate(admin, g.id(), List.of(PLANT), g.version() + 5))
+        .isInstanceOf(io.tianshu.core.ConflictException.class);
+    assertThat(stored.get(0).allocatedPlantIds()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ co- and by-products
+
+  private static BomInput withOutputs(List<BomLineInput> lines, BomOutputInput... outputs) {
+    return new BomInput(
+        1L,
+        null,
+        null,
+        "O",
+        LocalDate.of(2020, 1, 1),
+        null,
+        null,
+        null,
+        null,
+        lines,
+        List.of(outputs));
+  }
+
+  private static BomLineInput one(long component) {
+    return new BomLineInput(component, BigDecimal.ONE, null, null, null, null);
+  }
+
+  @Test
+  void coProductSharesLeaveTheParentTheRest() {
+    // Co-products 3 (25 %) and 4 (15 %), by-product 7: the parent keeps 100 - 25 - 15 = 60 %.
+    Bom b =
+        logic.create(
+            admin,
+            withOutputs(
+                List.of(one(2)),
+                new BomOutputInput(3L, new BigDecimal("0.5"), "CO_PRODUCT", new BigDecimal("25")),
+                new BomOutputInput(4L, BigDecimal.ONE, "CO_PRODUCT", new BigDecimal("15")),
+                new BomOutputInput(7L, new BigDecimal("0.2"), "BY_PRODUCT", null)));
+    assertThat(b.outputs()).hasSize(3);
+    assertThat(b.getParentCostSharePercent()).isEqualByComparingTo("60");
+    assertThat(b.outputs().get(2).costSharePercent()).isEqualByComparingTo("0");
+    assertThat(b.outputs().get(2).unit()).isEqualTo("KG");
+  }
+
+  @Test
+  void everyBadOutputFieldIsListed() {
+    // Shares 60 + 40 = 100: not under 100. 2 is a component, 1 the parent, 6 another plant's.
+    BomInput bad =
+        withOutputs(
+            List.of(one(2)),
+            new BomOutputInput(3L, BigDecimal.ONE, "CO_PRODUCT", new BigDecimal("60")),
+            new BomOutputInput(4L, BigDecimal.ONE, "CO_PRODUCT", new BigDecimal("40")),
+            new BomOutputInput(2L, BigDecimal.ONE, "CO_PRODUCT", new BigDecimal("0")),
+            new BomOutputInput(1L, BigDecimal.ZERO, "BY_PRODUCT", new BigDecimal("5")),
+            new BomOutputInput(6L, BigDecimal.ONE, "SIDE", null),
+            new BomOutputInput(3L, BigDecimal.ONE, "BY_PRODUCT", null));
+    assertThatThrownBy(() -> logic.create(admin, bad))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(f -> f.field() + "/" + f.code())
+                    .containsExactly(
+                        "outputs/share_total",
+                        "outputs[2].materialId/is_component",
+                        "outputs[2].costSharePercent/not_positive",
+                        "outputs[3].materialId/is_parent",
+                        "outputs[3].quantityPer/not_positive",
+                        "outputs[3].costSharePercent/by_product_share",
+                        "outputs[4].materialId/unknown_material",
+                        "outputs[4].kind/invalid_value",
+                        "outputs[5].materialId/duplicate"));
+    assertThat(stored).isEmpty();
+    assertThat(audit).isEmpty();
   }
 }

@@ -74,6 +74,12 @@ public final class BomCommands {
     @Option(name = "-v", aliases = "--view", description = "BOM view (default MANUFACTURING)")
     BomView view = BomView.MANUFACTURING;
 
+    @Option(
+        name = "-s",
+        aliases = "--serial",
+        description = "End-item serial for serial effectivity / 成品序列号")
+    String serial;
+
     @Option(name = "-i", aliases = "--indented", description = "Indented, not summarised / 缩排")
     boolean indented;
 
@@ -85,7 +91,7 @@ public final class BomCommands {
         LocalDate at = date == null ? LocalDate.now() : LocalDate.parse(date);
         ShellTable table = new ShellTable();
         if (indented) {
-          var rows = boms.indented(caller, m.id(), null, view, at, quantity, 1000);
+          var rows = boms.indented(caller, m.id(), null, view, at, serial, quantity, 1000);
           Map<Long, String> codes =
               codes(masterData, caller, rows.stream().map(ExplosionRow::componentId).toList());
           table.column("Level").alignRight();
@@ -104,7 +110,7 @@ public final class BomCommands {
                     r.phantom() ? "yes" : "");
           }
         } else {
-          var reqs = boms.summarised(caller, m.id(), null, view, at, quantity);
+          var reqs = boms.summarised(caller, m.id(), null, view, at, serial, quantity);
           Map<Long, String> codes =
               codes(masterData, caller, reqs.stream().map(Requirement::materialId).toList());
           table.column("LLC").alignRight();
@@ -141,6 +147,12 @@ public final class BomCommands {
     @Option(name = "-p", aliases = "--plant-id", description = "BOM set of this plant id")
     Long plantId;
 
+    @Option(
+        name = "-s",
+        aliases = "--serial",
+        description = "End-item serial for serial effectivity / 成品序列号")
+    String serial;
+
     @Option(name = "-1", aliases = "--single", description = "Direct parents only / 仅单层")
     boolean single;
 
@@ -150,7 +162,8 @@ public final class BomCommands {
         CallerContext caller = Callers.current(access);
         Material m = byCode(masterData, caller, code);
         LocalDate at = date == null ? LocalDate.now() : LocalDate.parse(date);
-        var used = boms.whereUsed(caller, m.id(), plantId, BomView.MANUFACTURING, at, !single);
+        var used =
+            boms.whereUsed(caller, m.id(), plantId, BomView.MANUFACTURING, at, serial, !single);
         Map<Long, String> codes =
             codes(masterData, caller, used.stream().map(WhereUsed::parentId).toList());
         ShellTable table = new ShellTable();

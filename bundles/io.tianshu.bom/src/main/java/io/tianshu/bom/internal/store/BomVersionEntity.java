@@ -35,6 +35,12 @@ public class BomVersionEntity {
   @Column(name = "valid_to")
   Date validTo;
 
+  @Column(name = "serial_from")
+  String serialFrom;
+
+  @Column(name = "serial_to")
+  String serialTo;
+
   @Version long version;
 
   @Column(name = "created_at")

@@ -2,6 +2,8 @@ package io.tianshu.bom.internal.store;
 
 import io.tianshu.bom.Bom;
 import io.tianshu.bom.BomItem;
+import io.tianshu.bom.BomOutput;
+import io.tianshu.bom.BomOutputKind;
 import io.tianshu.bom.BomView;
 import io.tianshu.bom.internal.BomStore;
 import io.tianshu.core.CallerContext;
@@ -115,6 +117,39 @@ public final class JpaBomStore implements BomStore {
                     l.operationRef));
       }
     }
+    Map<Long, List<BomOutput>> outputs = new HashMap<>();
+    Map<Long, List<Long>> allocations = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      for (Object[] row :
+          em.createQuery(
+                  "SELECT o, m.baseUnit FROM BomOutputEntity o, MaterialRow m"
+                      + " WHERE o.bomId IN :ids AND m.id = o.materialId ORDER BY o.bomId, o.lineNo",
+                  Object[].class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        BomOutputEntity o = (BomOutputEntity) row[0];
+        outputs
+            .computeIfAbsent(o.bomId, k -> new ArrayList<>())
+            .add(
+                new BomOutput(
+                    o.lineNo,
+                    o.materialId,
+                    o.quantityPer.stripTrailingZeros(),
+                    (String) row[1],
+                    BomOutputKind.valueOf(o.kind),
+                    o.costShare.stripTrailingZeros()));
+      }
+      for (BomAllocationEntity a :
+          em.createQuery(
+                  "SELECT a FROM BomAllocationEntity a WHERE a.bomId IN :ids"
+                      + " ORDER BY a.bomId, a.plantId",
+                  BomAllocationEntity.class)
+              .setParameter("ids", chunk)
+              .getResultList()) {
+        allocations.computeIfAbsent(a.bomId, k -> new ArrayList<>()).add(a.plantId);
+      }
+    }
     List<Bom> result = new ArrayList<>();
     for (BomVersionEntity v : versions) {
       result.add(
@@ -126,7 +161,11 @@ public final class JpaBomStore implements BomStore {
               v.revision,
               v.validFrom.toLocalDate(),
               v.validTo == null ? null : v.validTo.toLocalDate(),
+              v.serialFrom,
+              v.serialTo,
+              allocations.getOrDefault(v.id, List.of()),
               lines.getOrDefault(v.id, List.of()),
+              outputs.getOrDefault(v.id, List.of()),
               v.version));
     }
     return result;
@@ -141,6 +180,8 @@ public final class JpaBomStore implements BomStore {
     e.revision = bom.revision();
     e.validFrom = Date.valueOf(bom.validFrom());
     e.validTo = bom.validTo() == null ? null : Date.valueOf(bom.validTo());
+    e.serialFrom = bom.serialFrom();
+    e.serialTo = bom.serialTo();
     e.createdAt = Timestamp.from(Instant.now());
     e.createdBy = createdBy;
     em.persist(e);
@@ -156,6 +197,17 @@ public final class JpaBomStore implements BomStore {
       l.operationRef = i.operationRef();
       em.persist(l);
     }
+    for (BomOutput o : bom.outputs()) {
+      BomOutputEntity out = new BomOutputEntity();
+      out.bomId = e.id;
+      out.lineNo = o.lineNo();
+      out.materialId = o.materialId();
+      out.quantityPer = o.quantityPer();
+      out.kind = o.kind().name();
+      out.costShare = o.costSharePercent();
+      em.persist(out);
+    }
+    insertAllocation(e.id, bom.allocatedPlantIds());
     em.flush();
     return new Bom(
         e.id,
@@ -165,8 +217,36 @@ public final class JpaBomStore implements BomStore {
         bom.revision(),
         bom.validFrom(),
         bom.validTo(),
+        bom.serialFrom(),
+        bom.serialTo(),
+        bom.allocatedPlantIds(),
         bom.lines(),
+        bom.outputs(),
         e.version);
+  }
+
+  private void insertAllocation(long bomId, List<Long> plantIds) {
+    for (Long plant : plantIds) {
+      BomAllocationEntity a = new BomAllocationEntity();
+      a.bomId = bomId;
+      a.plantId = plant;
+      em.persist(a);
+    }
+  }
+
+  @Override
+  public Bom allocate(long id, List<Long> plantIds) {
+    em.createQuery("DELETE FROM BomAllocationEntity a WHERE a.bomId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    insertAllocation(id, plantIds);
+    // The allocation is part of the version: changing it bumps the version a client must send.
+    em.createQuery("UPDATE BomVersionEntity b SET b.version = b.version + 1 WHERE b.id = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.flush();
+    em.clear();
+    return find(id).orElseThrow();
   }
 
   @Override
@@ -189,6 +269,12 @@ public final class JpaBomStore implements BomStore {
   @Override
   public void delete(long id) {
     em.createQuery("DELETE FROM BomLineEntity l WHERE l.bomId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.createQuery("DELETE FROM BomOutputEntity o WHERE o.bomId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.createQuery("DELETE FROM BomAllocationEntity a WHERE a.bomId = :id")
         .setParameter("id", id)
         .executeUpdate();
     em.remove(em.find(BomVersionEntity.class, id));

@@ -20,6 +20,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -98,6 +99,20 @@ public class BomResource {
     return BomDifference.between(boms.get(caller(sc), id), boms.get(caller(sc), other));
   }
 
+  /** The body of PUT /boms/{id}/allocation. */
+  public record AllocationInput(List<Long> plantIds, Long version) {}
+
+  /**
+   * Allocates a group BOM version to plants ({@code plantIds} empty: shared with every plant);
+   * group administrators only.
+   */
+  @PUT
+  @Path("boms/{id}/allocation")
+  public Bom allocate(@Context SecurityContext sc, @PathParam("id") long id, AllocationInput in) {
+    Resources.body(in);
+    return boms.allocate(caller(sc), id, in.plantIds(), in.version());
+  }
+
   @DELETE
   @Path("boms/{id}")
   public Response delete(
@@ -116,6 +131,15 @@ public class BomResource {
       v.add("view", "invalid_value", "unknown BOM view / BOM 视图无效");
       return null;
     }
+  }
+
+  /** An optional end-item serial: blank means none. */
+  static String serial(Validation v, String serial) {
+    if (serial == null || serial.isBlank()) {
+      return null;
+    }
+    v.code("serial", serial.trim(), 32);
+    return serial.trim();
   }
 
   static LocalDate date(Validation v, String date) {

@@ -44,6 +44,7 @@ public class HealthResource {
       @Reference UserResource users,
       @Reference InventoryResource inventory,
       @Reference BomResource boms,
+      @Reference SubstitutionGroupResource substitutionGroups,
       @Reference OpenApiResource openApi,
       BundleContext context) {
     this.database = database;

@@ -4,6 +4,7 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 
 import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
+import io.tianshu.bom.SubstitutionService;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
@@ -52,15 +53,18 @@ public class MaterialResource {
   private final MasterDataService masterData;
   private final BomService boms;
   private final RoutingService routings;
+  private final SubstitutionService substitutions;
 
   @Activate
   public MaterialResource(
       @Reference MasterDataService masterData,
       @Reference BomService boms,
-      @Reference RoutingService routings) {
+      @Reference RoutingService routings,
+      @Reference SubstitutionService substitutions) {
     this.masterData = masterData;
     this.boms = boms;
     this.routings = routings;
+    this.substitutions = substitutions;
   }
 
   /** The material's routing in the plant valid at the date (default today). */
@@ -140,10 +144,12 @@ public class MaterialResource {
       @QueryParam("view") String view,
       @QueryParam("date") String date,
       @QueryParam("quantity") Double quantity,
-      @QueryParam("mode") String mode) {
+      @QueryParam("mode") String mode,
+      @QueryParam("serial") String serial) {
     Validation v = new Validation();
     BomView parsedView = BomResource.view(v, view);
     LocalDate at = BomResource.date(v, date);
+    String s = BomResource.serial(v, serial);
     double q = quantity == null ? 1 : quantity;
     if (!(q > 0) || Double.isInfinite(q)) {
       v.add("quantity", "not_positive", "must be greater than zero / 必须大于零");
@@ -159,10 +165,11 @@ public class MaterialResource {
     body.put("date", at);
     body.put("quantity", q);
     body.put("mode", m);
+    body.put("serial", s);
     List<?> items =
         m.equals("indented")
-            ? boms.indented(caller(sc), id, plantId, parsedView, at, q, BomResource.MAX_ROWS)
-            : boms.summarised(caller(sc), id, plantId, parsedView, at, q);
+            ? boms.indented(caller(sc), id, plantId, parsedView, at, s, q, BomResource.MAX_ROWS)
+            : boms.summarised(caller(sc), id, plantId, parsedView, at, s, q);
     body.put("items", items);
     return body;
   }
@@ -175,10 +182,12 @@ public class MaterialResource {
       @QueryParam("plantId") Long plantId,
       @QueryParam("view") String view,
       @QueryParam("date") String date,
-      @QueryParam("levels") String levels) {
+      @QueryParam("levels") String levels,
+      @QueryParam("serial") String serial) {
     Validation v = new Validation();
     BomView parsedView = BomResource.view(v, view);
     LocalDate at = BomResource.date(v, date);
+    String s = BomResource.serial(v, serial);
     String l = levels == null ? "all" : levels.trim().toLowerCase(Locale.ROOT);
     if (!l.equals("all") && !l.equals("single")) {
       v.add("levels", "invalid_value", "single or all / 单层或多层");
@@ -188,7 +197,42 @@ public class MaterialResource {
     body.put("materialId", id);
     body.put("view", parsedView);
     body.put("date", at);
-    body.put("items", boms.whereUsed(caller(sc), id, plantId, parsedView, at, l.equals("all")));
+    body.put("serial", s);
+    body.put("items", boms.whereUsed(caller(sc), id, plantId, parsedView, at, s, l.equals("all")));
+    return body;
+  }
+
+  /**
+   * The ordered options for covering {@code quantity} (default 1) of the material inside {@code
+   * parentId}'s BOM at the date, for the customer and order if given, in the plant's set. USE_UP
+   * groups take the primary's AVAILABLE stock from inventory.
+   */
+  @GET
+  @Path("{id}/substitutes")
+  public Map<String, Object> substitutes(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("parentId") Long parentId,
+      @QueryParam("quantity") Double quantity,
+      @QueryParam("date") String date,
+      @QueryParam("customer") String customer,
+      @QueryParam("orderRef") String orderRef,
+      @QueryParam("plantId") Long plantId) {
+    Validation v = new Validation();
+    LocalDate at = BomResource.date(v, date);
+    double q = quantity == null ? 1 : quantity;
+    if (!(q >= 0) || Double.isInfinite(q)) {
+      v.add("quantity", "out_of_range", "must be zero or more / 须不小于零");
+    }
+    v.throwIfInvalid();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("materialId", id);
+    body.put("parentId", parentId);
+    body.put("date", at);
+    body.put("quantity", q);
+    body.put(
+        "options",
+        substitutions.options(caller(sc), id, parentId, q, at, customer, orderRef, plantId));
     return body;
   }
 
