@@ -59,7 +59,17 @@ public final class ImportBench {
       lines += docLines.size();
       boms.add(
           new ExchangeDocument.Bom(
-              "M" + v.parentId(), null, null, v.version(), v.validFrom(), v.validTo(), docLines));
+              "M" + v.parentId(),
+              null,
+              null,
+              v.version(),
+              v.validFrom(),
+              v.validTo(),
+              docLines,
+              null,
+              null,
+              null,
+              null));
     }
     ExchangeDocument doc =
         new ExchangeDocument(

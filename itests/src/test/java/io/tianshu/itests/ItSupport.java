@@ -151,6 +151,11 @@ public final class ItSupport {
   }
 
   /** Points the container's datasource at a database on the local PostgreSQL server. */
+  /** Loads the demo group on the container's first start (DemoData reads tianshu.demo). */
+  public static Option demo() {
+    return systemProperty("tianshu.demo").value("true");
+  }
+
   public static Option[] postgres(String database) {
     return options(
         editConfigurationFilePut(DATASOURCE_CFG, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
@@ -389,7 +394,16 @@ public final class ItSupport {
     }
 
     /** Sends a body as is (a String is sent verbatim, anything else as JSON). */
+    /** A POST of a text body with its own content type (CSV, malformed JSON). */
+    public Response postText(String path, String contentType, String text) {
+      return send("POST", path, text, contentType);
+    }
+
     public Response send(String method, String path, Object body) {
+      return send(method, path, body, "application/json");
+    }
+
+    private Response send(String method, String path, Object body, String contentType) {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
               .timeout(Duration.ofSeconds(30))
@@ -409,7 +423,7 @@ public final class ItSupport {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        b.header("Content-Type", "application/json");
+        b.header("Content-Type", contentType);
         b.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
       }
       try {

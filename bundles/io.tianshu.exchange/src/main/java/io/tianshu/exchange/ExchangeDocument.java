@@ -44,6 +44,11 @@ public record ExchangeDocument(
       String plant,
       String status) {}
 
+  /**
+   * A BOM version. {@code serialFrom}/{@code serialTo}: end-item serial effectivity (inclusive,
+   * either end open); {@code allocatedPlants}: the plants a group BOM applies in (absent: all);
+   * {@code outputs}: co- and by-products.
+   */
   public record Bom(
       String parent,
       String plant,
@@ -51,7 +56,15 @@ public record ExchangeDocument(
       String revision,
       LocalDate validFrom,
       LocalDate validTo,
-      List<BomLine> lines) {}
+      List<BomLine> lines,
+      List<BomOutput> outputs,
+      String serialFrom,
+      String serialTo,
+      List<String> allocatedPlants) {}
+
+  /** A co-product (cost share above 0) or by-product (no share) per one unit of the parent. */
+  public record BomOutput(
+      String material, BigDecimal quantityPer, String kind, BigDecimal costSharePercent) {}
 
   /** A line; {@code unit}, when given, must be the base unit or directly convertible to it. */
   public record BomLine(

@@ -39,14 +39,19 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 /**
  * OSGi adapter around {@link BomLogic} and {@link BomEngine}. Compiled engines are cached per view
  * and plant and dropped on any BOM change, so that explosions and where-used run on arrays in
  * memory rather than on the database.
  */
-@Component(service = {BomService.class, PlantDependents.class})
-public class BomServiceImpl implements BomService, PlantDependents {
+@Component(
+    service = {BomService.class, PlantDependents.class, EventHandler.class},
+    property = EventConstants.EVENT_TOPIC + "=io/tianshu/exchange/Import/COMPLETED")
+public class BomServiceImpl implements BomService, PlantDependents, EventHandler {
   private final JpaTemplate jpa;
   private final MasterDataService masterData;
   private final OrgService org;
@@ -112,6 +117,12 @@ public class BomServiceImpl implements BomService, PlantDependents {
     } finally {
       changed();
     }
+  }
+
+  /** A bulk import wrote BOMs past this service: the compiled engines are stale. */
+  @Override
+  public void handleEvent(Event event) {
+    changed();
   }
 
   private void changed() {

@@ -17,6 +17,15 @@ public class EventAdminPublisher implements EventPublisher {
 
   @Override
   public void publish(DomainEvent event) {
+    eventAdmin.postEvent(toEvent(event));
+  }
+
+  @Override
+  public void publishAndWait(DomainEvent event) {
+    eventAdmin.sendEvent(toEvent(event));
+  }
+
+  private static Event toEvent(DomainEvent event) {
     Map<String, Object> props = new HashMap<>(event.data());
     props.put("domain", event.domain());
     props.put("entity", event.entity());
@@ -27,6 +36,6 @@ public class EventAdminPublisher implements EventPublisher {
     }
     props.put("username", event.username());
     props.put("timestamp", event.at().toEpochMilli());
-    eventAdmin.postEvent(new Event(event.topic(), props));
+    return new Event(event.topic(), props);
   }
 }

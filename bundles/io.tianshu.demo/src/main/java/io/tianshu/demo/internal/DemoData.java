@@ -1,34 +1,50 @@
 package io.tianshu.demo.internal;
 
-import io.tianshu.bom.BomService;
-import io.tianshu.inventory.InventoryService;
-import io.tianshu.masterdata.MasterDataService;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.PageRequest;
+import io.tianshu.exchange.ExchangeService;
+import io.tianshu.exchange.ImportReport;
 import io.tianshu.org.OrgService;
+import java.io.IOException;
+import java.io.InputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the demo group on start when TIANSHU_DEMO=true and the database has no plant yet. */
+/**
+ * Loads the demo group on start when TIANSHU_DEMO=true (or the system property tianshu.demo=true)
+ * and the database has no plant yet. The demo is the documented sample of the exchange format
+ * (docs/exchange/sample-group.json), imported like any other document: checked, audited, all or
+ * nothing.
+ */
 @Component(
     immediate = true,
     service = {})
 public class DemoData {
   static final String ENV = "TIANSHU_DEMO";
+  static final String PROPERTY = "tianshu.demo";
+  static final String DOCUMENT = "/demo/sample-group.json";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   @Activate
-  public DemoData(
-      @Reference OrgService org,
-      @Reference MasterDataService masterData,
-      @Reference InventoryService inventory,
-      @Reference BomService boms) {
-    if (!Boolean.parseBoolean(System.getenv(ENV))) {
+  public DemoData(@Reference OrgService org, @Reference ExchangeService exchange) {
+    if (!Boolean.parseBoolean(System.getenv(ENV)) && !Boolean.getBoolean(PROPERTY)) {
       return;
     }
-    if (new DemoLoader(org, masterData, inventory, boms).loadIfEmpty()) {
-      LOG.info("Loaded the demo group: plants SH01 and WX02, units, materials, BOMs and stock");
+    CallerContext system = CallerContext.system();
+    if (org.listPlants(system, null, new PageRequest(0, 1, "id", true)).total() > 0) {
+      return;
+    }
+    try (InputStream in = DemoData.class.getResourceAsStream(DOCUMENT)) {
+      if (in == null) {
+        throw new IllegalStateException(DOCUMENT + " is missing from the demo bundle");
+      }
+      ImportReport report = exchange.importDocument(system, in, false);
+      LOG.info("Loaded the demo group (plants SH01 and WX02): {}", report.created());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DOCUMENT, e);
     }
   }
 }

@@ -170,7 +170,6 @@ public final class Exchange {
   /** Exports one plant (by code) or every plant the caller may read, with the group's data. */
   public ExchangeDocument export(CallerContext caller, String plantCode) {
     try (Connection c = dataSource.getConnection()) {
-      c.setReadOnly(true);
       List<Long> plants = new ArrayList<>();
       try (PreparedStatement ps =
               c.prepareStatement(

@@ -56,7 +56,7 @@ public class ExchangeServiceImpl implements ExchangeService {
     ImportReport report = exchange.importDocument(caller, doc, dryRun);
     if (!dryRun) {
       Map<String, Object> data = new HashMap<>(report.created());
-      events.publish(
+      events.publishAndWait(
           new DomainEvent(
               "exchange",
               "Import",

@@ -15,7 +15,7 @@ public interface Existing {
   record UnitRow(long id, String type) {}
 
   /** A BOM version with its owner (0: the group), for cycle and overlap checks. */
-  record BomRow(long ownerPlantId, String view, BomVersion version) {}
+  record BomRow(long ownerPlantId, String view, BomVersion version, Set<Long> allocatedPlants) {}
 
   /** A routing version's window. */
   record RoutingRow(String revision, LocalDate validFrom, LocalDate validTo) {}

@@ -77,6 +77,9 @@ public final class ImportPlan {
       boolean phantom,
       String operationRef) {}
 
+  public record OutputPlan(
+      int lineNo, Ref material, BigDecimal quantityPer, String kind, BigDecimal costShare) {}
+
   public record BomPlan(
       Ref ref,
       Ref owner,
@@ -85,7 +88,11 @@ public final class ImportPlan {
       String revision,
       LocalDate validFrom,
       LocalDate validTo,
-      List<LinePlan> lines) {}
+      List<LinePlan> lines,
+      List<OutputPlan> outputs,
+      String serialFrom,
+      String serialTo,
+      List<Ref> allocatedPlants) {}
 
   public record AlternativePlan(Ref workCenter, BigDecimal runMinutes) {}
 

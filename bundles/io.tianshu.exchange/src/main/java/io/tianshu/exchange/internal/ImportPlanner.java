@@ -2,8 +2,10 @@ package io.tianshu.exchange.internal;
 
 import io.tianshu.bom.BomEngine;
 import io.tianshu.bom.BomLine;
+import io.tianshu.bom.BomOutputKind;
 import io.tianshu.bom.BomVersion;
 import io.tianshu.bom.BomView;
+import io.tianshu.bom.SerialNumbers;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.FieldError;
 import io.tianshu.core.PlantRole;
@@ -626,10 +628,37 @@ public final class ImportPlanner {
           new LinePlan(
               i + 1, component, qty, scrap, Boolean.TRUE.equals(l.phantom()), l.operationRef()));
     }
+    String serialFrom = blankToNull(in.serialFrom());
+    String serialTo = blankToNull(in.serialTo());
+    if (serialFrom != null) {
+      v.code(p + ".serialFrom", serialFrom, 32);
+    }
+    if (serialTo != null) {
+      v.code(p + ".serialTo", serialTo, 32);
+    }
+    if (serialFrom != null && serialTo != null && SerialNumbers.compare(serialFrom, serialTo) > 0) {
+      v.add(p + ".serialTo", "before_start", "must not be below serialFrom / 截止序列号须不小于起始序列号");
+    }
+    List<Ref> allocated = new ArrayList<>();
+    List<String> allocatedCodes = in.allocatedPlants() == null ? List.of() : in.allocatedPlants();
+    if (!allocatedCodes.isEmpty() && owner != null) {
+      v.add(p + ".allocatedPlants", "plant_bom", "only group BOMs are allocated / 仅集团 BOM 可分配");
+    } else {
+      for (int i = 0; i < allocatedCodes.size(); i++) {
+        Ref plant =
+            plantRef(p + ".allocatedPlants[" + i + "]", allocatedCodes.get(i), PlantRole.VIEWER);
+        if (plant != null) {
+          allocated.add(plant);
+        }
+      }
+    }
+    List<ImportPlan.OutputPlan> outputs = outputs(p, in, owner, parent, planned);
     if (parent == null
         || in.validFrom() == null
         || in.revision() == null
-        || planned.size() != lines.size()) {
+        || planned.size() != lines.size()
+        || outputs == null
+        || allocated.size() != allocatedCodes.size()) {
       return;
     }
     BomPlan b =
@@ -641,7 +670,11 @@ public final class ImportPlanner {
             in.revision(),
             in.validFrom(),
             in.validTo(),
-            planned);
+            planned,
+            outputs,
+            serialFrom,
+            serialTo,
+            allocated);
     String revisionKey =
         view.name()
             + "/"
@@ -659,42 +692,125 @@ public final class ImportPlanner {
   }
 
   /**
+   * Co- and by-products, by the BOM rules: neither the parent nor a component, not listed twice;
+   * co-products carry a share above 0, together under 100; by-products none. Null when invalid.
+   */
+  private List<ImportPlan.OutputPlan> outputs(
+      String p, ExchangeDocument.Bom in, Ref owner, Ref parent, List<LinePlan> lines) {
+    List<ExchangeDocument.BomOutput> given = in.outputs() == null ? List.of() : in.outputs();
+    List<ImportPlan.OutputPlan> result = new ArrayList<>();
+    Set<Long> components = new HashSet<>();
+    lines.forEach(l -> components.add(l.component().key()));
+    Set<Long> seen = new HashSet<>();
+    BigDecimal shares = BigDecimal.ZERO;
+    boolean valid = true;
+    for (int i = 0; i < given.size(); i++) {
+      String op = p + ".outputs[" + i + "]";
+      ExchangeDocument.BomOutput o = given.get(i);
+      if (o == null) {
+        v.add(op, "required", "is required / 必填");
+        valid = false;
+        continue;
+      }
+      Ref m = materialRef(op + ".material", owner, o.material());
+      if (m != null && parent != null && m.key() == parent.key()) {
+        v.add(op + ".material", "is_parent", "the parent is not an output / 产出物不能是父件");
+        m = null;
+      } else if (m != null && components.contains(m.key())) {
+        v.add(
+            op + ".material", "is_component", "also a component of this version / 产出物不能同时是本版本的子件");
+        m = null;
+      } else if (m != null && !seen.add(m.key())) {
+        v.add(op + ".material", "duplicate", "listed twice / 重复");
+        m = null;
+      }
+      if (o.quantityPer() == null || o.quantityPer().signum() <= 0) {
+        v.add(op + ".quantityPer", "not_positive", "must be greater than zero / 必须大于零");
+        valid = false;
+      }
+      BomOutputKind kind = null;
+      if (o.kind() == null || o.kind().isBlank()) {
+        v.add(op + ".kind", "required", "CO_PRODUCT or BY_PRODUCT / 须为联产品或副产品");
+      } else {
+        kind = parse(op + ".kind", o.kind(), BomOutputKind.class, null);
+      }
+      BigDecimal share = o.costSharePercent() == null ? BigDecimal.ZERO : o.costSharePercent();
+      if (kind == BomOutputKind.CO_PRODUCT) {
+        if (share.signum() <= 0) {
+          v.add(
+              op + ".costSharePercent",
+              "not_positive",
+              "a co-product's share must be above 0 / 联产品分摊须大于零");
+          valid = false;
+        }
+        shares = shares.add(share);
+      } else if (kind == BomOutputKind.BY_PRODUCT && share.signum() != 0) {
+        v.add(
+            op + ".costSharePercent",
+            "by_product_share",
+            "a by-product carries no share (credited at standard) / 副产品不分摊成本");
+        valid = false;
+      }
+      if (m == null || kind == null) {
+        valid = false;
+        continue;
+      }
+      result.add(new ImportPlan.OutputPlan(i + 1, m, o.quantityPer(), kind.name(), share));
+    }
+    if (shares.compareTo(HUNDRED) >= 0) {
+      v.add(
+          p + ".outputs",
+          "share_total",
+          "co-product shares must total under 100 / 联产品成本分摊合计须小于 100");
+      valid = false;
+    }
+    return valid ? result : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /**
    * Every BOM set that the document changes (the group's and each plant's, per view) compiled with
-   * the new versions: cycles and overlapping versions are refused as they are one by one.
+   * the new versions: cycles and overlapping versions are refused as they are one by one. A plant's
+   * set is its own versions and the group's versions allocated to it (or to no plant in particular)
+   * of parents it has none of; the group's set is the unallocated group versions.
    */
   private void checkBomSets() {
     for (Map.Entry<String, List<BomPlan>> e : bomsByView.entrySet()) {
       String view = e.getKey();
-      List<Existing.BomRow> existing = db.boms(view);
+      List<Existing.BomRow> all = new ArrayList<>(db.boms(view));
+      for (BomPlan b : e.getValue()) {
+        Set<Long> allocated = new HashSet<>();
+        b.allocatedPlants().forEach(r -> allocated.add(r.key()));
+        all.add(
+            new Existing.BomRow(
+                b.owner() == null ? 0L : b.owner().key(), view, version(b), allocated));
+      }
       Set<Long> owners = new HashSet<>();
       owners.add(0L);
-      existing.forEach(r -> owners.add(r.ownerPlantId()));
-      for (BomPlan b : e.getValue()) {
-        owners.add(b.owner() == null ? 0L : b.owner().key());
-      }
+      all.forEach(r -> owners.add(r.ownerPlantId()));
+      all.forEach(r -> owners.addAll(r.allocatedPlants()));
       for (long owner : owners) {
-        // The set of a plant: its own versions, and the group's of parents it has none of.
-        List<BomVersion> versions = new ArrayList<>();
         Set<Long> overridden = new HashSet<>();
-        List<Object[]> all = new ArrayList<>();
-        for (Existing.BomRow r : existing) {
-          all.add(new Object[] {r.ownerPlantId(), r.version(), null});
-        }
-        for (BomPlan b : e.getValue()) {
-          all.add(new Object[] {b.owner() == null ? 0L : b.owner().key(), version(b), b});
-        }
         if (owner != 0) {
-          for (Object[] o : all) {
-            if ((long) o[0] == owner) {
-              overridden.add(((BomVersion) o[1]).parentId());
+          for (Existing.BomRow r : all) {
+            if (r.ownerPlantId() == owner) {
+              overridden.add(r.version().parentId());
             }
           }
         }
-        for (Object[] o : all) {
-          long own = (long) o[0];
-          BomVersion bv = (BomVersion) o[1];
-          if (own == owner || (own == 0 && !overridden.contains(bv.parentId()))) {
-            versions.add(bv);
+        List<BomVersion> versions = new ArrayList<>();
+        for (Existing.BomRow r : all) {
+          boolean applies =
+              r.ownerPlantId() == 0
+                  ? !overridden.contains(r.version().parentId())
+                      && (r.allocatedPlants().isEmpty()
+                          || (owner != 0 && r.allocatedPlants().contains(owner)))
+                  : r.ownerPlantId() == owner;
+          if (applies) {
+            versions.add(r.version());
           }
         }
         try {
@@ -703,7 +819,7 @@ public final class ImportPlanner {
           for (FieldError fe : ex.fieldErrors()) {
             v.add("$.boms", fe.code(), fe.message() + " (view " + view + ")");
           }
-          return;
+          break;
         }
       }
     }
@@ -719,7 +835,14 @@ public final class ImportPlanner {
               l.scrapPercent().doubleValue(),
               l.phantom()));
     }
-    return new BomVersion(b.parent().key(), b.revision(), b.validFrom(), b.validTo(), lines);
+    return new BomVersion(
+        b.parent().key(),
+        b.revision(),
+        b.validFrom(),
+        b.validTo(),
+        b.serialFrom(),
+        b.serialTo(),
+        lines);
   }
 
   // ------------------------------------------------------------------ routings

@@ -194,11 +194,21 @@ final class JdbcExisting implements Existing {
                   ((BigDecimal) r[3]).doubleValue(),
                   Boolean.TRUE.equals(r[4])));
     }
+    Map<Long, Set<Long>> allocations = new HashMap<>();
+    for (Object[] r :
+        rows(
+            "SELECT a.bom_id, a.plant_id FROM bom_allocation a JOIN bom_version b ON b.id = a.bom_id"
+                + " WHERE b.bom_view = ?",
+            view)) {
+      allocations
+          .computeIfAbsent(((Number) r[0]).longValue(), k -> new HashSet<>())
+          .add(((Number) r[1]).longValue());
+    }
     List<BomRow> result = new ArrayList<>();
     for (Object[] r :
         rows(
-            "SELECT id, owner_plant_id, parent_material_id, revision, valid_from, valid_to"
-                + " FROM bom_version WHERE bom_view = ?",
+            "SELECT id, owner_plant_id, parent_material_id, revision, valid_from, valid_to,"
+                + " serial_from, serial_to FROM bom_version WHERE bom_view = ?",
             view)) {
       long id = ((Number) r[0]).longValue();
       result.add(
@@ -210,7 +220,10 @@ final class JdbcExisting implements Existing {
                   (String) r[3],
                   date(r[4]),
                   date(r[5]),
-                  lines.getOrDefault(id, List.of()))));
+                  (String) r[6],
+                  (String) r[7],
+                  lines.getOrDefault(id, List.of())),
+              allocations.getOrDefault(id, Set.of())));
     }
     return result;
   }

@@ -268,15 +268,38 @@ final class JdbcExporter {
                   Boolean.TRUE.equals(l[4]),
                   (String) l[5]));
     }
+    Map<Long, List<ExchangeDocument.BomOutput>> outputs = new HashMap<>();
+    for (Object[] o :
+        q.rows(
+            "SELECT bom_id, material_id, quantity_per, output_kind, cost_share FROM bom_output"
+                + " ORDER BY bom_id, line_no")) {
+      outputs
+          .computeIfAbsent(((Number) o[0]).longValue(), k -> new ArrayList<>())
+          .add(
+              new ExchangeDocument.BomOutput(
+                  materialCodes.get(((Number) o[1]).longValue()),
+                  dec(o[2]),
+                  (String) o[3],
+                  dec(o[4])));
+    }
+    Map<Long, List<String>> allocations = new HashMap<>();
+    for (Object[] a :
+        q.rows("SELECT bom_id, plant_id FROM bom_allocation ORDER BY bom_id, plant_id")) {
+      String code = plantCodes.get(((Number) a[1]).longValue());
+      if (code != null) {
+        allocations.computeIfAbsent(((Number) a[0]).longValue(), k -> new ArrayList<>()).add(code);
+      }
+    }
     List<ExchangeDocument.Bom> boms = new ArrayList<>();
     for (Object[] b :
         q.rows(
             "SELECT id, owner_plant_id, parent_material_id, bom_view, revision, valid_from,"
-                + " valid_to FROM bom_version ORDER BY owner_plant_id, id")) {
+                + " valid_to, serial_from, serial_to FROM bom_version ORDER BY owner_plant_id, id")) {
       long owner = ((Number) b[1]).longValue();
       if (owner != 0 && !plantCodes.containsKey(owner)) {
         continue;
       }
+      long id = ((Number) b[0]).longValue();
       boms.add(
           new ExchangeDocument.Bom(
               materialCodes.get(((Number) b[2]).longValue()),
@@ -285,7 +308,11 @@ final class JdbcExporter {
               (String) b[4],
               date(b[5]),
               date(b[6]),
-              lines.getOrDefault(((Number) b[0]).longValue(), List.of())));
+              lines.getOrDefault(id, List.of()),
+              outputs.get(id),
+              (String) b[7],
+              (String) b[8],
+              allocations.get(id)));
     }
     return boms;
   }

@@ -321,8 +321,8 @@ final class JdbcImportWriter {
   private void writeBoms(ImportPlan plan) throws SQLException {
     insert(
         "INSERT INTO bom_version (owner_plant_id, parent_material_id, bom_view, revision,"
-            + " valid_from, valid_to, version, created_at, created_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            + " valid_from, valid_to, serial_from, serial_to, version, created_at, created_by)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
         plan.boms,
         BomPlan::ref,
         (ps, b) -> {
@@ -336,8 +336,40 @@ final class JdbcImportWriter {
           } else {
             ps.setDate(6, Date.valueOf(b.validTo()));
           }
-          ps.setTimestamp(7, now);
-          ps.setString(8, user);
+          ps.setString(7, b.serialFrom());
+          ps.setString(8, b.serialTo());
+          ps.setTimestamp(9, now);
+          ps.setString(10, user);
+        });
+    List<Object[]> outputs = new ArrayList<>();
+    List<long[]> allocations = new ArrayList<>();
+    for (BomPlan b : plan.boms) {
+      for (ImportPlan.OutputPlan o : b.outputs()) {
+        outputs.add(new Object[] {b.ref().id(), o});
+      }
+      for (Ref plant : b.allocatedPlants()) {
+        allocations.add(new long[] {b.ref().id(), plant.id()});
+      }
+    }
+    batch(
+        "INSERT INTO bom_output (bom_id, line_no, material_id, quantity_per, output_kind,"
+            + " cost_share) VALUES (?, ?, ?, ?, ?, ?)",
+        outputs,
+        (ps, r) -> {
+          ImportPlan.OutputPlan o = (ImportPlan.OutputPlan) r[1];
+          ps.setLong(1, (Long) r[0]);
+          ps.setInt(2, o.lineNo());
+          ps.setLong(3, o.material().id());
+          ps.setBigDecimal(4, o.quantityPer());
+          ps.setString(5, o.kind());
+          ps.setBigDecimal(6, o.costShare());
+        });
+    batch(
+        "INSERT INTO bom_allocation (bom_id, plant_id) VALUES (?, ?)",
+        allocations,
+        (ps, a) -> {
+          ps.setLong(1, a[0]);
+          ps.setLong(2, a[1]);
         });
     List<Object[]> lines = new ArrayList<>();
     for (BomPlan b : plan.boms) {

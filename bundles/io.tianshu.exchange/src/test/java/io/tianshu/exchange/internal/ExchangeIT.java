@@ -244,6 +244,58 @@ class ExchangeIT {
   }
 
   @Test
+  void bomOutputsSerialRangesAndAllocationTravel() throws Exception {
+    DataSource ds = derby();
+    new Exchange(ds).importDocument(ADMIN, sample(), false);
+    String json =
+        """
+        {"materials": [
+            {"code": "CAST-1", "name": "铸件", "type": "MANUFACTURED", "baseUnit": "PCS"},
+            {"code": "CO-1", "name": "联产品", "type": "MANUFACTURED", "baseUnit": "PCS"},
+            {"code": "SCRAP", "name": "废铝", "type": "MANUFACTURED", "baseUnit": "KG"}],
+         "boms": [
+            {"parent": "CAST-1", "revision": "S1", "validFrom": "2026-01-01", "serialFrom": "0001",
+             "serialTo": "0999", "allocatedPlants": ["SH01"],
+             "lines": [{"component": "RM-AL-6061", "quantityPer": 2.5}],
+             "outputs": [{"material": "CO-1", "quantityPer": 1, "kind": "CO_PRODUCT", "costSharePercent": 30},
+                         {"material": "SCRAP", "quantityPer": 0.4, "kind": "BY_PRODUCT"}]}]}
+        """;
+    new Exchange(ds).importDocument(ADMIN, parse(json), false);
+    assertThat(count(ds, "SELECT COUNT(*) FROM bom_output")).isEqualTo(2);
+    assertThat(count(ds, "SELECT COUNT(*) FROM bom_allocation")).isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM bom_version WHERE serial_from = '0001'"))
+        .isEqualTo(1);
+    String exported = export(ds);
+    assertThat(exported)
+        .contains(
+            "\"serialTo\" : \"0999\"",
+            "\"allocatedPlants\" : [ \"SH01\" ]",
+            "\"kind\" : \"BY_PRODUCT\"");
+    // Shares of 60 + 50 reach 100; a by-product with a share; the parent as its own output.
+    String bad =
+        """
+        {"boms": [{"parent": "CO-1", "revision": "X", "validFrom": "2026-01-01",
+             "lines": [{"component": "RM-AL-6061", "quantityPer": 1}],
+             "outputs": [{"material": "CAST-1", "quantityPer": 1, "kind": "CO_PRODUCT", "costSharePercent": 60},
+                         {"material": "SCRAP", "quantityPer": 1, "kind": "CO_PRODUCT", "costSharePercent": 50},
+                         {"material": "CO-1", "quantityPer": 1, "kind": "BY_PRODUCT", "costSharePercent": 5}]}]}
+        """;
+    assertThatThrownBy(() -> new Exchange(ds).importDocument(ADMIN, parse(bad), false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(fields(e))
+                    .contains(
+                        "$.boms[0].outputs",
+                        "$.boms[0].outputs[2].material",
+                        "$.boms[0].outputs[2].costSharePercent"));
+  }
+
+  private static ExchangeDocument parse(String json) {
+    return Exchange.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void syntaxAndTypeErrorsNameTheirPlace() {
     assertThatThrownBy(
             () ->
