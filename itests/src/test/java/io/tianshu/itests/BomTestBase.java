@@ -1248,6 +1248,33 @@ public abstract class BomTestBase extends ContainerTestBase {
     assertEquals("no audit row for the refusal", auditBefore + 1, auditTotal());
   }
 
+  // ------------------------------------------------------------------ where-used across plants
+
+  @Test
+  public void whereUsedOfAGroupMaterialSpansThePlantsTheCallerReads() {
+    JsonNode plantA = createPlant(code("WUA"));
+    JsonNode plantB = createPlant(code("WUB"));
+    JsonNode g = material(null, "WU-G", "PURCHASED", "PCS");
+    JsonNode groupParent = material(null, "WU-GP", "MANUFACTURED", "PCS");
+    JsonNode a = material(plantA, "WU-A", "MANUFACTURED", "PCS");
+    JsonNode b = material(plantB, "WU-B", "MANUFACTURED", "PCS");
+    bom(null, groupParent, "A", "2026-01-01", null, line(g, 1));
+    bom(plantA, a, "A", "2026-01-01", null, line(groupParent, 2));
+    bom(plantB, b, "A", "2026-01-01", null, line(g, 3));
+    // No plant given: the group's BOMs and every readable plant's. G is in GP (level 1) everywhere,
+    // in B's own BOM (level 1) and, through GP, in A's (level 2).
+    String path = "/materials/" + g.asText() + "/where-used?date=2026-06-01&levels=all";
+    assertEquals(
+        Map.of(groupParent.asText(), 1, a.asText(), 2, b.asText(), 1),
+        whereUsed(admin.get(path).expect(200).json()));
+    // A planner of plant A sees the group's and plant A's uses only.
+    String user = "wu-" + code("U").toLowerCase(Locale.ROOT);
+    createUser(user, plantA, "PLANNER");
+    assertEquals(
+        Map.of(groupParent.asText(), 1, a.asText(), 2),
+        whereUsed(ItSupport.api().as(user, "Pw-planner-123").get(path).expect(200).json()));
+  }
+
   // ------------------------------------------------------------------ serial effectivity
 
   @Test

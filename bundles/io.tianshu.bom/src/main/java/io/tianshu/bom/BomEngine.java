@@ -23,8 +23,10 @@ import java.util.Set;
  * once and shared by any number of threads.
  *
  * <p>Building rejects cycles (naming the path) and versions of one parent whose effectivity
- * overlaps: two versions overlap when their date windows overlap and their serial ranges overlap
- * (an unranged version covers every serial). Every question takes an optional end-item serial: with
+ * overlaps: two unranged versions overlap when their date windows overlap; two ranged versions when
+ * their windows and their serial ranges overlap. A ranged version may share its window with an
+ * unranged one: the unranged version is the default, the ranged one applies to its serials (a
+ * serial breakpoint). Every question takes an optional end-item serial: with
  * one, a version applies when its window holds the date and its range holds the serial, a ranged
  * version being preferred to an unranged one; without one, only unranged versions apply. Low-level
  * codes (the deepest level at which a material occurs, over all versions) order the summarised
@@ -149,9 +151,11 @@ public final class BomEngine {
             || (a.validTo() != null && !a.validTo().isAfter(b.validFrom()))) {
           break;
         }
-        if (!a.ranged()
-            || !b.ranged()
-            || SerialNumbers.overlap(a.serialFrom(), a.serialTo(), b.serialFrom(), b.serialTo())) {
+        // Unranged versions are the default; ranged ones are exceptions on top of it for their
+        // serials (a serial breakpoint), so only two of a kind can clash.
+        if (a.ranged() == b.ranged()
+            && (!a.ranged()
+                || SerialNumbers.overlap(a.serialFrom(), a.serialTo(), b.serialFrom(), b.serialTo()))) {
           throw new ValidationException(
               "validFrom",
               "overlap",

@@ -100,13 +100,23 @@ class SerialEffectivityTest {
                         v(P, "3", "2026-07-01", null, "999", null, line(Y, 1)))))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.getMessage()).contains("2").contains("3"));
-    // An unranged version covers every serial: it overlaps a ranged one in the same window.
+    // A ranged version on top of an unranged default in the same window: a serial breakpoint.
+    // In July serials 1..9 get v2 (3 X), every other serial and no serial the default v1 (2 X).
+    BomEngine breakpoint =
+        BomEngine.build(
+            List.of(
+                v(P, "1", "2026-01-01", null, null, null, line(X, 2)),
+                v(P, "2", "2026-07-01", "2026-08-01", "1", "9", line(X, 3))));
+    assertThat(breakpoint.summarised(P, 1, LocalDate.of(2026, 7, 15), "5").get(X)).isEqualTo(3.0);
+    assertThat(breakpoint.summarised(P, 1, LocalDate.of(2026, 7, 15), "50").get(X)).isEqualTo(2.0);
+    assertThat(breakpoint.summarised(P, 1, LocalDate.of(2026, 7, 15), null).get(X)).isEqualTo(2.0);
+    // Two unranged versions in one window clash.
     assertThatThrownBy(
             () ->
                 BomEngine.build(
                     List.of(
                         v(P, "1", "2026-01-01", null, null, null, line(X, 2)),
-                        v(P, "2", "2026-07-01", "2026-08-01", "1", "9", line(X, 3)))))
+                        v(P, "2", "2026-07-01", "2026-08-01", null, null, line(X, 3)))))
         .isInstanceOf(ValidationException.class);
     // Overlapping serials in windows that do not overlap: fine (the later v starts at v1's end).
     BomEngine ok =

@@ -182,8 +182,50 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
       LocalDate date,
       String serial,
       boolean multiLevel) {
-    return engineFor(plantFor(caller, materialId, plantId), view)
-        .whereUsed(materialId, date, serial, multiLevel);
+    Long plant = plantFor(caller, materialId, plantId);
+    if (plantId != null || plant != null) {
+      return engineFor(plant, view).whereUsed(materialId, date, serial, multiLevel);
+    }
+    // A group-owned component without a plant: where it is used in the group's BOMs and in every
+    // plant's BOM set the caller may read, each parent at its shortest distance.
+    Map<Long, Integer> levels = new java.util.TreeMap<>();
+    List<Long> sets = new ArrayList<>();
+    sets.add(null);
+    for (Long p : plantsWithBoms(view)) {
+      if (caller.canRead(p)) {
+        sets.add(p);
+      }
+    }
+    for (Long set : sets) {
+      for (WhereUsed w : engineFor(set, view).whereUsed(materialId, date, serial, multiLevel)) {
+        levels.merge(w.parentId(), w.level(), Math::min);
+      }
+    }
+    List<WhereUsed> result = new ArrayList<>();
+    levels.forEach((parent, level) -> result.add(new WhereUsed(parent, level)));
+    result.sort(
+        java.util.Comparator.comparingInt(WhereUsed::level).thenComparingLong(WhereUsed::parentId));
+    return result;
+  }
+
+  /** Plants whose BOM set differs from the group's: owners of plant BOMs and allocation targets. */
+  private List<Long> plantsWithBoms(BomView view) {
+    return Transactions.read(
+        jpa,
+        em -> {
+          java.util.Set<Long> plants =
+              new java.util.TreeSet<>(
+                  em.createQuery(
+                          "SELECT DISTINCT b.owner FROM BomVersionEntity b WHERE b.view = :v"
+                              + " AND b.owner <> 0",
+                          Long.class)
+                      .setParameter("v", view.name())
+                      .getResultList());
+          plants.addAll(
+              em.createQuery("SELECT DISTINCT a.plantId FROM BomAllocationEntity a", Long.class)
+                  .getResultList());
+          return new ArrayList<>(plants);
+        });
   }
 
   @Override
