@@ -1306,18 +1306,29 @@ public abstract class BomTestBase extends ContainerTestBase {
     assertEquals(Map.of(), whereUsed(admin.get(wu + "&serial=15").expect(200).json()));
     assertEquals(Map.of(), whereUsed(admin.get(wu).expect(200).json()));
 
-    // Serial 999 again in the same window: overlap; an unranged version overlaps every range.
+    // Serial 999 again in the same window: overlap.
     ObjectNode clash = bomBody(p, plant, "3", "2026-03-01", null, line(y, 1));
     clash.put("serialFrom", "999").put("serialTo", "999");
     assertError(admin.post(BOMS, clash).expectProblem(400), "validFrom", "overlap");
+    // An unranged version is the default under the ranged ones (a serial breakpoint): without a
+    // serial, or for serials no range holds, it applies: 5 P need 5 Y; serial 0999 keeps rev 1.
+    admin.post(BOMS, bomBody(p, plant, "4", "2026-03-01", null, line(y, 1))).expect(201);
+    assertSummarised(
+        "no serial: the default", explode(p, "quantity=5&date=2026-06-01"), expected(y, 5), null);
+    assertSummarised(
+        "serial 0999: still rev 1",
+        explode(p, "quantity=5&date=2026-06-01&serial=0999"),
+        expected(x, 15),
+        null);
+    // A second unranged version in the same window clashes with the first.
     assertError(
-        admin.post(BOMS, bomBody(p, plant, "4", "2026-03-01", null, line(y, 1))).expectProblem(400),
+        admin.post(BOMS, bomBody(p, plant, "6", "2026-04-01", null, line(x, 1))).expectProblem(400),
         "validFrom",
         "overlap");
     ObjectNode reversed = bomBody(p, plant, "5", "2030-01-01", null, line(y, 1));
     reversed.put("serialFrom", "20").put("serialTo", "3");
     assertError(admin.post(BOMS, reversed).expectProblem(400), "serialTo", "before_start");
-    assertEquals("two versions stored", 2, bomCount(p));
+    assertEquals("three versions stored", 3, bomCount(p));
     assertTrue(
         "a bad serial is named",
         errorFields(

@@ -26,11 +26,11 @@ import java.util.Set;
  * overlaps: two unranged versions overlap when their date windows overlap; two ranged versions when
  * their windows and their serial ranges overlap. A ranged version may share its window with an
  * unranged one: the unranged version is the default, the ranged one applies to its serials (a
- * serial breakpoint). Every question takes an optional end-item serial: with
- * one, a version applies when its window holds the date and its range holds the serial, a ranged
- * version being preferred to an unranged one; without one, only unranged versions apply. Low-level
- * codes (the deepest level at which a material occurs, over all versions) order the summarised
- * explosion, as in MRP: a material's requirement is complete before it is exploded further.
+ * serial breakpoint). Every question takes an optional end-item serial: with one, a version applies
+ * when its window holds the date and its range holds the serial, a ranged version being preferred
+ * to an unranged one; without one, only unranged versions apply. Low-level codes (the deepest level
+ * at which a material occurs, over all versions) order the summarised explosion, as in MRP: a
+ * material's requirement is complete before it is exploded further.
  */
 public final class BomEngine {
   private static final int OPEN = Integer.MAX_VALUE;
@@ -155,7 +155,8 @@ public final class BomEngine {
         // serials (a serial breakpoint), so only two of a kind can clash.
         if (a.ranged() == b.ranged()
             && (!a.ranged()
-                || SerialNumbers.overlap(a.serialFrom(), a.serialTo(), b.serialFrom(), b.serialTo()))) {
+                || SerialNumbers.overlap(
+                    a.serialFrom(), a.serialTo(), b.serialFrom(), b.serialTo()))) {
           throw new ValidationException(
               "validFrom",
               "overlap",

@@ -26,6 +26,9 @@ public interface BomService {
    */
   Bom allocate(CallerContext caller, long id, List<Long> plantIds, Long version);
 
+  /** Ends a version at {@code validTo} (exclusive, earlier than its current end). */
+  Bom endVersion(CallerContext caller, long id, LocalDate validTo, long version);
+
   /**
    * All components at every level for {@code quantity} of the material at the date, for the end
    * item with {@code serial} (null: no serial, only versions without a serial range apply).

@@ -15,6 +15,9 @@ public interface RoutingService {
 
   void delete(CallerContext caller, long id, long version);
 
+  /** Ends a version at {@code validTo} (exclusive, earlier than its current end). */
+  Routing endVersion(CallerContext caller, long id, LocalDate validTo, long version);
+
   /** The version of the material's routing in the plant valid at the date. */
   Routing effective(CallerContext caller, long materialId, long plantId, LocalDate date);
 

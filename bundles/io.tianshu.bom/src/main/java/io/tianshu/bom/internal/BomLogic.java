@@ -21,6 +21,7 @@ import io.tianshu.core.PlantRole;
 import io.tianshu.core.Validation;
 import io.tianshu.persistence.AuditTrail;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -199,6 +200,35 @@ public final class BomLogic {
     checkSets(changed, store.allVersions(old.view()), null);
     Bom saved = store.allocate(id, plants);
     store.audit(caller, id, null, AuditTrail.UPDATE, snapshot(old), snapshot(saved));
+    return saved;
+  }
+
+  /**
+   * Ends a version at {@code validTo} (exclusive): an engineering change's date breakpoint. A
+   * version only ends earlier, so no overlap or cycle can follow from it.
+   */
+  public Bom endVersion(CallerContext caller, long id, LocalDate validTo, long version) {
+    Bom old = get(caller, id);
+    if (old.plantId() == null) {
+      caller.requireGroupAdmin();
+    } else {
+      caller.require(old.plantId(), PlantRole.PLANNER, ENTITY, id);
+    }
+    Validation v = new Validation();
+    v.required("validTo", validTo);
+    if (validTo != null && !validTo.isAfter(old.validFrom())) {
+      v.add("validTo", "before_start", "must be after validFrom / 失效日期须晚于生效日期");
+    }
+    if (validTo != null && old.validTo() != null && validTo.isAfter(old.validTo())) {
+      v.add("validTo", "extends", "a version only ends earlier / 只能提前失效");
+    }
+    v.throwIfInvalid();
+    if (old.version() != version) {
+      throw ConflictException.staleVersion(ENTITY, id, version);
+    }
+    store.lockView(old.view());
+    Bom saved = store.endVersion(id, validTo);
+    store.audit(caller, id, old.plantId(), AuditTrail.UPDATE, snapshot(old), snapshot(saved));
     return saved;
   }
 

@@ -82,6 +82,16 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
   }
 
   @Override
+  public Bom endVersion(CallerContext caller, long id, LocalDate validTo, long version) {
+    try {
+      return Transactions.write(
+          jpa, em -> logic(em, null).endVersion(caller, id, validTo, version));
+    } finally {
+      changed();
+    }
+  }
+
+  @Override
   public Bom allocate(CallerContext caller, long id, List<Long> plantIds, Long version) {
     Materials plants =
         lookUp(caller, new BomInput(null, null, null, null, null, null, null), plantIds);

@@ -34,6 +34,9 @@ public interface BomStore {
   /** Replaces the version's allocation and bumps its optimistic-lock version; the BOM after. */
   Bom allocate(long id, List<Long> plantIds);
 
+  /** Sets the version's end date and bumps its version. */
+  Bom endVersion(long id, java.time.LocalDate validTo);
+
   long countOwnedBy(long plantId);
 
   void delete(long id);

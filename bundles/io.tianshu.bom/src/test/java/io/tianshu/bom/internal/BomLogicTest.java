@@ -83,6 +83,28 @@ class BomLogicTest {
         }
 
         @Override
+        public Bom endVersion(long id, java.time.LocalDate validTo) {
+          Bom o = find(id).orElseThrow();
+          Bom changed =
+              new Bom(
+                  o.id(),
+                  o.parentMaterialId(),
+                  o.plantId(),
+                  o.view(),
+                  o.revision(),
+                  o.validFrom(),
+                  validTo,
+                  o.serialFrom(),
+                  o.serialTo(),
+                  o.allocatedPlantIds(),
+                  o.lines(),
+                  o.outputs(),
+                  o.version() + 1);
+          stored.set(stored.indexOf(o), changed);
+          return changed;
+        }
+
+        @Override
         public void lockView(BomView view) {
           audit.add("lock " + view);
         }
@@ -173,6 +195,36 @@ class BomLogicTest {
     assertThat(plant.summarised(1, 1, at)).containsOnlyKeys(2L, 5L);
     assertThat(audit).filteredOn(a -> a.startsWith("CREATE")).hasSize(2);
     assertThat(audit).filteredOn(a -> a.startsWith("lock MANUFACTURING")).hasSize(2);
+  }
+
+  @Test
+  void aVersionOnlyEndsEarlierAndAtItsVersion() {
+    Bom b = logic.create(planner, bom(1, PLANT, "P", 2));
+    // Valid from 2020-01-01, open-ended: it may end on 2027-01-01 (a date breakpoint).
+    Bom ended = logic.endVersion(planner, b.id(), LocalDate.of(2027, 1, 1), b.version());
+    assertThat(ended.validTo()).isEqualTo(LocalDate.of(2027, 1, 1));
+    assertThat(ended.version()).isEqualTo(b.version() + 1);
+    // Not later than it ends now, not at or before its start, not at a stale version.
+    assertThatThrownBy(
+            () -> logic.endVersion(planner, b.id(), LocalDate.of(2028, 1, 1), ended.version()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::code)
+                    .containsExactly("extends"));
+    assertThatThrownBy(
+            () -> logic.endVersion(planner, b.id(), LocalDate.of(2020, 1, 1), ended.version()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.fieldErrors())
+                    .extracting(FieldError::code)
+                    .containsExactly("before_start"));
+    assertThatThrownBy(
+            () -> logic.endVersion(planner, b.id(), LocalDate.of(2026, 1, 1), b.version()))
+        .isInstanceOf(io.tianshu.core.ConflictException.class);
+    assertThat(audit).filteredOn(a -> a.startsWith("UPDATE")).hasSize(1);
   }
 
   @Test

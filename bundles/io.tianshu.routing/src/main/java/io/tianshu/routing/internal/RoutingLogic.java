@@ -162,6 +162,28 @@ public final class RoutingLogic {
     return created;
   }
 
+  /** Ends a version at {@code validTo} (exclusive): only earlier, so no overlap can follow. */
+  public Routing endVersion(CallerContext caller, long id, LocalDate validTo, long version) {
+    Routing old = get(caller, id);
+    caller.require(old.plantId(), PlantRole.PLANNER, ENTITY, id);
+    Validation v = new Validation();
+    v.required("validTo", validTo);
+    if (validTo != null && !validTo.isAfter(old.validFrom())) {
+      v.add("validTo", "before_start", "must be after validFrom / 失效日期须晚于生效日期");
+    }
+    if (validTo != null && old.validTo() != null && validTo.isAfter(old.validTo())) {
+      v.add("validTo", "extends", "a version only ends earlier / 只能提前失效");
+    }
+    v.throwIfInvalid();
+    if (old.version() != version) {
+      throw ConflictException.staleVersion(ENTITY, id, version);
+    }
+    store.lockPlant(old.plantId());
+    Routing saved = store.endVersion(id, validTo);
+    store.audit(caller, id, old.plantId(), AuditTrail.UPDATE, snapshot(old), snapshot(saved));
+    return saved;
+  }
+
   public void delete(CallerContext caller, long id, long version) {
     Routing old = get(caller, id);
     caller.require(old.plantId(), PlantRole.PLANNER, ENTITY, id);

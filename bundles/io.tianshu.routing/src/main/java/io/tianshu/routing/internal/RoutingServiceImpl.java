@@ -74,6 +74,11 @@ public class RoutingServiceImpl implements RoutingService, PlantDependents {
   }
 
   @Override
+  public Routing endVersion(CallerContext caller, long id, LocalDate validTo, long version) {
+    return Transactions.write(jpa, em -> logic(em, null).endVersion(caller, id, validTo, version));
+  }
+
+  @Override
   public Routing effective(CallerContext caller, long materialId, long plantId, LocalDate date) {
     return Transactions.read(
         jpa, em -> logic(em, null).effective(caller, materialId, plantId, date));

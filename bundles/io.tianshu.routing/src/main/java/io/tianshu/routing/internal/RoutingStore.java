@@ -25,6 +25,9 @@ public interface RoutingStore {
 
   void delete(long id);
 
+  /** Sets the version's end date and bumps its version. */
+  Routing endVersion(long id, java.time.LocalDate validTo);
+
   long countOwnedBy(long plantId);
 
   void audit(

@@ -250,6 +250,19 @@ public final class JpaBomStore implements BomStore {
   }
 
   @Override
+  public Bom endVersion(long id, java.time.LocalDate validTo) {
+    em.createQuery(
+            "UPDATE BomVersionEntity b SET b.validTo = :to, b.version = b.version + 1"
+                + " WHERE b.id = :id")
+        .setParameter("to", Date.valueOf(validTo))
+        .setParameter("id", id)
+        .executeUpdate();
+    em.flush();
+    em.clear();
+    return find(id).orElseThrow();
+  }
+
+  @Override
   public void lockView(BomView view) {
     BomLockEntity lock =
         em.createQuery("SELECT l FROM BomLockEntity l WHERE l.view = :v", BomLockEntity.class)

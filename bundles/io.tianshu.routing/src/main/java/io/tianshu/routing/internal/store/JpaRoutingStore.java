@@ -145,6 +145,18 @@ public final class JpaRoutingStore implements RoutingStore {
   }
 
   @Override
+  public Routing endVersion(long id, java.time.LocalDate validTo) {
+    em.createQuery(
+            "UPDATE RoutingEntity r SET r.validTo = :to, r.version = r.version + 1 WHERE r.id = :id")
+        .setParameter("to", Date.valueOf(validTo))
+        .setParameter("id", id)
+        .executeUpdate();
+    em.flush();
+    em.clear();
+    return find(id).orElseThrow();
+  }
+
+  @Override
   public void delete(long id) {
     for (String table : List.of("routing_link", "routing_alternative", "routing_operation")) {
       em.createNativeQuery("DELETE FROM " + table + " WHERE routing_id = ?")
