@@ -31,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class ChangeTestBase extends ContainerTestBase {
+  @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String ECO = "/engineering-changes";
 
@@ -248,6 +250,12 @@ public abstract class ChangeTestBase extends ContainerTestBase {
             .json();
     assertEquals("2", newRouting.path("revision").asText());
     assertEquals(m.wc2, newRouting.path("operations").get(0).path("workCenterId").asText());
+    String console = ItSupport.executeCommand(sessionFactory, "mom:eco-show " + id);
+    assertTrue(
+        "the console shows the released change and its impact: " + console,
+        console.contains("RELEASED") && console.contains("WHERE_USED"));
+    String list = ItSupport.executeCommand(sessionFactory, "mom:eco-list -s RELEASED");
+    assertTrue(list, list.contains(released.path("number").asText()));
     // Released is final.
     admin.post(ECO + "/" + id + "/release?version=" + version(released), null).expectProblem(409);
     admin.post(ECO + "/" + id + "/cancel?version=" + version(released), null).expectProblem(409);
