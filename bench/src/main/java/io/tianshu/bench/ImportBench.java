@@ -28,6 +28,8 @@ public final class ImportBench {
   public static void main(String[] args) throws Exception {
     int materials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+    // --keep leaves the database for a server to be started on it (bench/README in benchmarks.md).
+    boolean keep = args.length > 2 && args[2].equals("--keep");
     int perLevel = materials / BomBench.LEVELS;
     List<BomVersion> versions = BomBench.generate(perLevel, new Random(seed));
     List<ExchangeDocument.Material> docMaterials = new ArrayList<>();
@@ -94,9 +96,13 @@ public final class ImportBench {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("import: %d ms (target < 60000 ms); created %s%n", ms, report.created());
     } finally {
-      try (Connection c = DriverManager.getConnection(admin, "postgres", "");
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE " + name + " WITH (FORCE)");
+      if (keep) {
+        System.out.println("kept database " + name);
+      } else {
+        try (Connection c = DriverManager.getConnection(admin, "postgres", "");
+            Statement st = c.createStatement()) {
+          st.execute("DROP DATABASE " + name + " WITH (FORCE)");
+        }
       }
     }
   }

@@ -47,6 +47,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class BomTestBase extends ContainerTestBase {
+  @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
 
   private static final String BOMS = "/boms";
   private static final double TOLERANCE = 1e-9;
@@ -1515,6 +1516,17 @@ public abstract class BomTestBase extends ContainerTestBase {
     assertNear("A for 5 P", 10, item.path("quantity"));
     assertEquals(
         "alternatives of A: " + item, id(group), item.path("alternatives").get(0).asText());
+    // The console lists the same options in the same order.
+    String aCode = admin.get("/materials/" + a.asText()).expect(200).json().path("code").asText();
+    String pCode = admin.get("/materials/" + p.asText()).expect(200).json().path("code").asText();
+    String s1Code = admin.get("/materials/" + s1.asText()).expect(200).json().path("code").asText();
+    String console =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:substitutes -q 10 -d 2026-06-01 -p " + pCode + " " + aCode);
+    assertTrue(console, console.contains(s1Code + " × 5"));
+    assertTrue(
+        "primary first, then S1: " + console,
+        console.indexOf(aCode + " × 10") < console.indexOf(s1Code + " × 5"));
 
     // Listed by component and plant; deleted with its version, one audit row each.
     JsonNode list =

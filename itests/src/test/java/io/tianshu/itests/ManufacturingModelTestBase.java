@@ -236,6 +236,9 @@ public abstract class ManufacturingModelTestBase extends ContainerTestBase {
             .json()
             .path("total")
             .asInt());
+    String console =
+        ItSupport.executeCommand(sessionFactory, "mom:resource-list -t MOULD " + p.code);
+    assertTrue(console, console.contains(mould.path("code").asText()) && console.contains("MOULD"));
     JsonNode bad =
         admin
             .post(

@@ -122,7 +122,9 @@ public final class BomLogic {
             items,
             outputs,
             0);
-    if (store.versions(view, in.plantId()).stream()
+    // One read of the view serves the duplicate check and the set checks.
+    List<Bom> all = store.allVersions(view);
+    if (all.stream()
         .anyMatch(
             b ->
                 b.parentMaterialId() == candidate.parentMaterialId()
@@ -131,7 +133,7 @@ public final class BomLogic {
       throw new io.tianshu.core.ValidationException(
           "revision", "duplicate", "this revision exists already / 该版本已存在");
     }
-    checkSets(candidate, store.allVersions(view), in.plantId());
+    checkSets(candidate, all, in.plantId());
     Bom created = store.insert(candidate, caller.username());
     store.audit(
         caller, created.id(), created.plantId(), AuditTrail.CREATE, null, snapshot(created));

@@ -10,6 +10,7 @@ import io.tianshu.bom.ExplosionRow;
 import io.tianshu.bom.Requirement;
 import io.tianshu.bom.Substitutions;
 import io.tianshu.bom.WhereUsed;
+import io.tianshu.bom.internal.store.JdbcBomSets;
 import io.tianshu.bom.internal.store.JpaBomStore;
 import io.tianshu.bom.internal.store.JpaSubstitutionStore;
 import io.tianshu.core.CallerContext;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.persistence.EntityManager;
+import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,6 +55,7 @@ import org.osgi.service.event.EventHandler;
     property = EventConstants.EVENT_TOPIC + "=io/tianshu/exchange/Import/COMPLETED")
 public class BomServiceImpl implements BomService, PlantDependents, EventHandler {
   private final JpaTemplate jpa;
+  private final JdbcBomSets bomSets;
   private final MasterDataService masterData;
   private final OrgService org;
   private final Map<String, BomEngine> engines = new ConcurrentHashMap<>();
@@ -65,8 +68,10 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
       @Reference(target = "(osgi.unit.name=tianshu-bom)") JpaTemplate jpa,
       @Reference Database database,
       @Reference MasterDataService masterData,
-      @Reference OrgService org) {
+      @Reference OrgService org,
+      @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource) {
     this.jpa = jpa;
+    this.bomSets = new JdbcBomSets(dataSource);
     this.masterData = masterData;
     this.org = org;
   }
@@ -256,11 +261,7 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
 
   private BomEngine engineFor(Long plant, BomView view) {
     return engines.computeIfAbsent(
-        view + "/" + plant + "@" + revision.get(),
-        k ->
-            BomEngine.build(
-                Transactions.read(
-                    jpa, em -> BomLogic.scope(new JpaBomStore(em).versions(view, plant), plant))));
+        view + "/" + plant + "@" + revision.get(), k -> BomEngine.build(bomSets.load(view, plant)));
   }
 
   /**

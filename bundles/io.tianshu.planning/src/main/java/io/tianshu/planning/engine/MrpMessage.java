@@ -1,0 +1,47 @@
+package io.tianshu.planning.engine;
+
+import java.time.LocalDate;
+
+/**
+ * An exception message of an MRP run; {@code message} reads "English / 中文".
+ *
+ * <ul>
+ *   <li>{@link #PAST_DUE}: a planned order should have been released before the plan start; it is
+ *       released on the plan start and due on the first day it can arrive. date = the release date
+ *       that would have been needed, referenceId = the planned order.
+ *   <li>{@link #BELOW_SAFETY}: projected available falls below safety stock (or below zero) before
+ *       any order can arrive. date = the first such day, referenceId = the first planned order
+ *       recovering it.
+ *   <li>{@link #EXPEDITE}: a scheduled receipt is needed before it arrives. date = the day it is
+ *       first needed, referenceId = the receipt.
+ *   <li>{@link #DEFER}: a scheduled receipt arrives at least {@value MrpEngine#DEFER_WORKING_DAYS}
+ *       working days before it is first needed. date = the day it is first needed, referenceId =
+ *       the receipt.
+ *   <li>{@link #CANCEL}: no unit of a scheduled receipt is needed within the horizon. date = the
+ *       receipt date, referenceId = the receipt.
+ * </ul>
+ *
+ * @param materialId the material concerned
+ * @param kind one of the constants of this record
+ * @param date see the kinds
+ * @param referenceId see the kinds
+ * @param message human-readable text, "English / 中文"
+ */
+public record MrpMessage(
+    long materialId, String kind, LocalDate date, long referenceId, String message) {
+
+  /** A planned order's release date would be before the plan start. */
+  public static final String PAST_DUE = "PAST_DUE";
+
+  /** A scheduled receipt arrives after the date it is first needed. */
+  public static final String EXPEDITE = "EXPEDITE";
+
+  /** A scheduled receipt arrives well before the date it is first needed. */
+  public static final String DEFER = "DEFER";
+
+  /** A scheduled receipt is not needed within the horizon. */
+  public static final String CANCEL = "CANCEL";
+
+  /** Projected available below safety stock that no order can fix in time. */
+  public static final String BELOW_SAFETY = "BELOW_SAFETY";
+}

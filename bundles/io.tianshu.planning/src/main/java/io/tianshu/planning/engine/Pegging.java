@@ -1,0 +1,44 @@
+package io.tianshu.planning.engine;
+
+/**
+ * One supply–demand link: {@code quantity} of the supply covers that much of the demand. Within a
+ * material, demands take supplies first come, first served: demands by date (on one date
+ * independent demands in input order, then dependent demands, then safety stock) against on-hand,
+ * then receipts by date, then planned orders by due date. Quantities are in good output units.
+ *
+ * @param supplyId 0 for {@link #ON_HAND}, the {@link PlanReceipt#id()} for {@link #RECEIPT}, the
+ *     {@link PlannedOrder#id()} for {@link #PLANNED}
+ * @param supplyKind {@link #ON_HAND}, {@link #RECEIPT} or {@link #PLANNED}
+ * @param demandId the {@link PlanDemand#id()} for {@link #DEMAND}, the parent planned order's id
+ *     for {@link #DEPENDENT}, 0 for {@link #SAFETY_STOCK}
+ * @param demandKind {@link #DEMAND}, {@link #DEPENDENT} or {@link #SAFETY_STOCK}. Requirements
+ *     passed through a phantom keep the kind and id of the phantom requirement they come from
+ * @param materialId the material of supply and demand
+ * @param quantity the quantity linked, &gt; 0
+ */
+public record Pegging(
+    long supplyId,
+    String supplyKind,
+    long demandId,
+    String demandKind,
+    long materialId,
+    double quantity) {
+
+  /** Supply from on-hand stock (supplyId 0). */
+  public static final String ON_HAND = "ON_HAND";
+
+  /** Supply from a scheduled receipt. */
+  public static final String RECEIPT = "RECEIPT";
+
+  /** Supply from a planned order. */
+  public static final String PLANNED = "PLANNED";
+
+  /** An independent demand ({@link PlanDemand}). */
+  public static final String DEMAND = "DEMAND";
+
+  /** Dependent demand from the parent planned order whose id is demandId. */
+  public static final String DEPENDENT = "DEPENDENT";
+
+  /** The safety stock requirement at the plan start (demandId 0). */
+  public static final String SAFETY_STOCK = "SAFETY_STOCK";
+}

@@ -1,0 +1,17 @@
+package io.tianshu.planning.engine;
+
+import java.time.LocalDate;
+
+/**
+ * An independent requirement (a sales order line, remaining forecast, …), already consumed by the
+ * caller. A date before the plan start counts on the plan start; a date on or after the end of the
+ * horizon is ignored.
+ *
+ * @param id identifies the demand in {@link Pegging} rows
+ * @param materialId the material required
+ * @param date the date the quantity is required
+ * @param quantity the quantity, &gt;= 0
+ * @param reference free text (e.g. the sales order number), not used by the engine
+ */
+public record PlanDemand(
+    long id, long materialId, LocalDate date, double quantity, String reference) {}

@@ -1,0 +1,356 @@
+package io.tianshu.planning.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tianshu.resource.CalendarDefinition;
+import io.tianshu.resource.Shift;
+import io.tianshu.resource.WorkCalendar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Test helpers: the Mon–Fri calendar, a fluent item builder and an independent re-computation of
+ * the pegging and projected-available invariants from the input and the result.
+ */
+final class MrpInvariants {
+
+  /** Monday. */
+  static final LocalDate START = LocalDate.of(2026, 3, 2);
+
+  /** Mon–Fri 08:00–16:00, no holidays. */
+  static final WorkCalendar CAL =
+      WorkCalendar.of(
+          new CalendarDefinition(
+              List.of(
+                  new Shift(
+                      "DAY",
+                      LocalTime.of(8, 0),
+                      LocalTime.of(16, 0),
+                      0,
+                      EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
+              List.of(),
+              List.of()));
+
+  private MrpInvariants() {}
+
+  static LocalDate d(String iso) {
+    return LocalDate.parse(iso);
+  }
+
+  static ItemBuilder item(long id) {
+    return new ItemBuilder(id);
+  }
+
+  /** Fluent builder for {@link PlanItem}; defaults: lot-for-lot, lead 0, everything else 0. */
+  static final class ItemBuilder {
+    private final long id;
+    private int lead;
+    private LotSizing lot = LotSizing.LOT_FOR_LOT;
+    private double fixed;
+    private int period;
+    private double min;
+    private double max;
+    private double mult;
+    private double ss;
+    private double onHand;
+    private double yield;
+    private boolean phantom;
+
+    ItemBuilder(long id) {
+      this.id = id;
+    }
+
+    ItemBuilder lead(int v) {
+      lead = v;
+      return this;
+    }
+
+    ItemBuilder fixed(double v) {
+      lot = LotSizing.FIXED_QUANTITY;
+      fixed = v;
+      return this;
+    }
+
+    ItemBuilder period(int v) {
+      lot = LotSizing.PERIOD_ORDER_QUANTITY;
+      period = v;
+      return this;
+    }
+
+    ItemBuilder min(double v) {
+      min = v;
+      return this;
+    }
+
+    ItemBuilder max(double v) {
+      max = v;
+      return this;
+    }
+
+    ItemBuilder mult(double v) {
+      mult = v;
+      return this;
+    }
+
+    ItemBuilder ss(double v) {
+      ss = v;
+      return this;
+    }
+
+    ItemBuilder onHand(double v) {
+      onHand = v;
+      return this;
+    }
+
+    ItemBuilder yield(double v) {
+      yield = v;
+      return this;
+    }
+
+    ItemBuilder phantom() {
+      phantom = true;
+      return this;
+    }
+
+    PlanItem build() {
+      return new PlanItem(id, lead, lot, fixed, period, min, max, mult, ss, onHand, yield, phantom);
+    }
+  }
+
+  static double tol(double x) {
+    return 1e-6 * Math.max(1.0, Math.abs(x));
+  }
+
+  /** The first day index an order of lead time lt can be due on (release not before START). */
+  static int firstArrival(MrpInput in, int lt) {
+    if (lt == 0) {
+      return 0;
+    }
+    WorkCalendar cal = in.calendar();
+    LocalDate last = cal.plusWorkingDays(cal.onOrAfter(in.planStart()), lt - 1);
+    return (int) ChronoUnit.DAYS.between(in.planStart(), last) + 1;
+  }
+
+  private static String key(long material, String kind, long id) {
+    return material + "/" + kind + "/" + id;
+  }
+
+  /**
+   * Every demand (independent within the horizon, dependent from the planned orders of non-phantom
+   * parents, safety stock) of a non-phantom item is pegged exactly; no supply is over-pegged; no
+   * pegging row has a quantity ≤ 0. Items below phantoms are not checked for DEPENDENT demands.
+   */
+  static void assertPegging(MrpInput in, MrpResult r) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
+    Set<Long> belowPhantom = new HashSet<>();
+    for (PlanBomLine b : in.bom()) {
+      if (items.get(b.parentMaterialId()).phantom()) {
+        belowPhantom.add(b.componentMaterialId());
+      }
+    }
+    Map<String, Double> expected = new HashMap<>();
+    LocalDate end = in.planStart().plusDays(in.horizonDays());
+    for (PlanDemand dm : in.demands()) {
+      if (dm.date().isBefore(end) && !items.get(dm.materialId()).phantom()) {
+        expected.merge(key(dm.materialId(), Pegging.DEMAND, dm.id()), dm.quantity(), Double::sum);
+      }
+    }
+    Map<Long, PlannedOrder> orders = new HashMap<>();
+    for (PlannedOrder o : r.plannedOrders()) {
+      orders.put(o.id(), o);
+      for (PlanBomLine b : in.bom()) {
+        if (b.parentMaterialId() == o.materialId()
+            && !items.get(b.componentMaterialId()).phantom()) {
+          double q = o.quantity() * b.quantityPer() * (1 + b.scrapPercent() / 100);
+          expected.merge(key(b.componentMaterialId(), Pegging.DEPENDENT, o.id()), q, Double::sum);
+        }
+      }
+    }
+    for (PlanItem it : in.items()) {
+      if (it.safetyStock() > 0 && !it.phantom()) {
+        expected.put(key(it.materialId(), Pegging.SAFETY_STOCK, 0), it.safetyStock());
+      }
+    }
+    Map<String, Double> pegged = new HashMap<>();
+    Map<String, Double> supplyPegged = new HashMap<>();
+    for (Pegging p : r.pegging()) {
+      assertThat(p.quantity()).as("pegging quantity %s", p).isPositive();
+      pegged.merge(key(p.materialId(), p.demandKind(), p.demandId()), p.quantity(), Double::sum);
+      supplyPegged.merge(
+          key(p.materialId(), p.supplyKind(), p.supplyId()), p.quantity(), Double::sum);
+    }
+    for (Map.Entry<String, Double> e : expected.entrySet()) {
+      if (e.getValue() <= 0) {
+        continue;
+      }
+      assertThat(pegged.getOrDefault(e.getKey(), 0.0))
+          .as("pegged quantity of demand %s", e.getKey())
+          .isCloseTo(e.getValue(), org.assertj.core.api.Assertions.within(tol(e.getValue())));
+    }
+    for (Pegging p : r.pegging()) {
+      String k = key(p.materialId(), p.demandKind(), p.demandId());
+      boolean phantomRelated =
+          belowPhantom.contains(p.materialId()) || items.get(p.materialId()).phantom();
+      if (!phantomRelated) {
+        assertThat(expected).as("pegged demand %s exists", k).containsKey(k);
+      }
+    }
+    Map<String, Double> supply = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      supply.put(key(it.materialId(), Pegging.ON_HAND, 0), it.onHand());
+    }
+    for (PlanReceipt rc : in.receipts()) {
+      if (rc.date().isBefore(end)) {
+        supply.merge(key(rc.materialId(), Pegging.RECEIPT, rc.id()), rc.quantity(), Double::sum);
+      }
+    }
+    for (PlannedOrder o : r.plannedOrders()) {
+      supply.put(key(o.materialId(), Pegging.PLANNED, o.id()), output(items, o));
+    }
+    for (Map.Entry<String, Double> e : supplyPegged.entrySet()) {
+      assertThat(supply).as("pegged supply %s exists", e.getKey()).containsKey(e.getKey());
+      assertThat(e.getValue())
+          .as("pegged quantity of supply %s", e.getKey())
+          .isLessThanOrEqualTo(supply.get(e.getKey()) + tol(supply.get(e.getKey())));
+    }
+  }
+
+  /** Good output of a planned order. */
+  static double output(Map<Long, PlanItem> items, PlannedOrder o) {
+    double y = items.get(o.materialId()).yieldPercent();
+    return y == 0 || y == 100 ? o.quantity() : o.quantity() * y / 100;
+  }
+
+  /**
+   * Recomputes projected available per item and day (receipts that got an EXPEDITE message counted
+   * on the message date, i.e. as if the message is followed) and checks that it is ≥ safety stock
+   * from the first possible arrival day on; before it, a shortfall needs a PAST_DUE or BELOW_SAFETY
+   * message for the item. Phantoms and their components are skipped.
+   */
+  static void assertProjectedAvailable(MrpInput in, MrpResult r) {
+    int h = in.horizonDays();
+    Map<Long, PlanItem> items = new HashMap<>();
+    Map<Long, double[]> flow = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+      double[] f = new double[h];
+      f[0] += it.onHand();
+      flow.put(it.materialId(), f);
+    }
+    Map<Long, LocalDate> expedite = new HashMap<>();
+    Set<Long> flagged = new HashSet<>();
+    for (MrpMessage m : r.messages()) {
+      if (m.kind().equals(MrpMessage.EXPEDITE)) {
+        expedite.put(m.referenceId(), m.date());
+      }
+      if (m.kind().equals(MrpMessage.PAST_DUE) || m.kind().equals(MrpMessage.BELOW_SAFETY)) {
+        flagged.add(m.materialId());
+      }
+    }
+    for (PlanReceipt rc : in.receipts()) {
+      int day = day(in, expedite.getOrDefault(rc.id(), rc.date()));
+      if (day < h) {
+        flow.get(rc.materialId())[Math.max(0, day)] += rc.quantity();
+      }
+    }
+    for (PlanDemand dm : in.demands()) {
+      int day = day(in, dm.date());
+      if (day < h) {
+        flow.get(dm.materialId())[Math.max(0, day)] -= dm.quantity();
+      }
+    }
+    for (PlannedOrder o : r.plannedOrders()) {
+      int due = day(in, o.dueDate());
+      if (due < h) {
+        flow.get(o.materialId())[due] += output(items, o);
+      }
+      int rel = day(in, o.releaseDate());
+      for (PlanBomLine b : in.bom()) {
+        if (b.parentMaterialId() == o.materialId()) {
+          flow.get(b.componentMaterialId())[rel] -=
+              o.quantity() * b.quantityPer() * (1 + b.scrapPercent() / 100);
+        }
+      }
+    }
+    Set<Long> skip = new HashSet<>();
+    for (PlanItem it : in.items()) {
+      if (it.phantom()) {
+        skip.add(it.materialId());
+      }
+    }
+    for (PlanBomLine b : in.bom()) {
+      if (items.get(b.parentMaterialId()).phantom()) {
+        skip.add(b.componentMaterialId());
+      }
+    }
+    for (PlanItem it : in.items()) {
+      if (skip.contains(it.materialId())) {
+        continue;
+      }
+      double[] f = flow.get(it.materialId());
+      int fa = firstArrival(in, it.leadTimeDays());
+      double pa = 0;
+      for (int t = 0; t < h; t++) {
+        pa += f[t];
+        boolean shortfall = pa < it.safetyStock() - tol(pa);
+        if (t >= fa) {
+          assertThat(shortfall)
+              .as(
+                  "material %d day %d: projected available %s below safety stock %s",
+                  it.materialId(), t, pa, it.safetyStock())
+              .isFalse();
+        } else if (shortfall) {
+          assertThat(flagged)
+              .as("material %d short on day %d before first arrival %d", it.materialId(), t, fa)
+              .contains(it.materialId());
+        }
+      }
+    }
+  }
+
+  /**
+   * Each planned order's release is the due date minus the lead time (or the plan start with a
+   * PAST_DUE message naming the order) and never before the plan start.
+   */
+  static void assertDates(MrpInput in, MrpResult r) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
+    Set<Long> pastDue = new HashSet<>();
+    for (MrpMessage m : r.messages()) {
+      if (m.kind().equals(MrpMessage.PAST_DUE)) {
+        pastDue.add(m.referenceId());
+      }
+    }
+    long expectedId = 1;
+    for (PlannedOrder o : r.plannedOrders()) {
+      assertThat(o.id()).isEqualTo(expectedId++);
+      assertThat(o.quantity()).isPositive();
+      assertThat(o.releaseDate()).isAfterOrEqualTo(in.planStart());
+      int lt = items.get(o.materialId()).leadTimeDays();
+      if (pastDue.contains(o.id())) {
+        assertThat(o.releaseDate()).isEqualTo(in.planStart());
+        assertThat(day(in, o.dueDate())).isEqualTo(firstArrival(in, lt));
+      } else {
+        LocalDate rel = lt == 0 ? o.dueDate() : in.calendar().plusWorkingDays(o.dueDate(), -lt);
+        assertThat(o.releaseDate()).as("release of %s", o).isEqualTo(rel);
+      }
+    }
+  }
+
+  static int day(MrpInput in, LocalDate date) {
+    return (int) ChronoUnit.DAYS.between(in.planStart(), date);
+  }
+}
