@@ -349,7 +349,7 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
     return id + "/" + q.toPlainString() + "/" + unit;
   }
 
-  private static BomLogic logic(EntityManager em, Materials materials) {
-    return new BomLogic(new JpaBomStore(em), materials);
+  private BomLogic logic(EntityManager em, Materials materials) {
+    return new BomLogic(new JpaBomStore(em, bomSets), materials);
   }
 }

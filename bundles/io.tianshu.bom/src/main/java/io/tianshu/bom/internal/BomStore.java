@@ -20,7 +20,10 @@ public interface BomStore {
   /** Every version of the view owned by the group, and by {@code plantId} when not null. */
   List<Bom> versions(BomView view, Long plantId);
 
-  /** Every version of the view, whoever owns it. */
+  /**
+   * Every version of the view, whoever owns it, for the set checks (outputs may be left out: the
+   * checks do not read them).
+   */
   List<Bom> allVersions(BomView view);
 
   /**

@@ -1,5 +1,7 @@
 package io.tianshu.bom.internal.store;
 
+import io.tianshu.bom.Bom;
+import io.tianshu.bom.BomItem;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomVersion;
 import io.tianshu.bom.BomView;
@@ -162,6 +164,86 @@ public final class JdbcBomSets {
       }
     }
     return versions;
+  }
+
+  /**
+   * Every version of the view with its lines and allocations, on the caller's connection (inside a
+   * write transaction the data source hands out the transaction's connection): what creating or
+   * allocating a version checks for overlaps and cycles. Outputs are not read; the checks do not
+   * need them.
+   */
+  public List<Bom> allVersions(BomView view) {
+    try (Connection c = dataSource.getConnection()) {
+      Map<Long, List<BomItem>> lines = new HashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT l.bom_id, l.line_no, l.component_material_id, l.quantity_per, l.scrap_percent,"
+                  + " l.phantom, l.operation_ref, m.base_uom FROM bom_line l"
+                  + " JOIN bom_version b ON b.id = l.bom_id JOIN material m ON m.id = l.component_material_id"
+                  + " WHERE b.bom_view = ? ORDER BY l.bom_id, l.line_no")) {
+        ps.setString(1, view.name());
+        ps.setFetchSize(FETCH);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            lines
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(
+                    new BomItem(
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        rs.getBigDecimal(4).stripTrailingZeros(),
+                        rs.getString(8),
+                        rs.getBigDecimal(5).stripTrailingZeros(),
+                        rs.getBoolean(6),
+                        rs.getString(7)));
+          }
+        }
+      }
+      Map<Long, List<Long>> allocated = new HashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT a.bom_id, a.plant_id FROM bom_allocation a JOIN bom_version b ON b.id = a.bom_id"
+                  + " WHERE b.bom_view = ? ORDER BY a.bom_id, a.plant_id")) {
+        ps.setString(1, view.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            allocated.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+          }
+        }
+      }
+      List<Bom> result = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, owner_plant_id, parent_material_id, revision, valid_from, valid_to,"
+                  + " serial_from, serial_to, version FROM bom_version WHERE bom_view = ?")) {
+        ps.setString(1, view.name());
+        ps.setFetchSize(FETCH);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong(1);
+            long owner = rs.getLong(2);
+            result.add(
+                new Bom(
+                    id,
+                    rs.getLong(3),
+                    owner == 0 ? null : owner,
+                    view,
+                    rs.getString(4),
+                    date(rs.getDate(5)),
+                    date(rs.getDate(6)),
+                    rs.getString(7),
+                    rs.getString(8),
+                    allocated.getOrDefault(id, List.of()),
+                    lines.getOrDefault(id, List.of()),
+                    List.of(),
+                    rs.getLong(9)));
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the BOM view: " + e.getMessage(), e);
+    }
   }
 
   private static LocalDate date(Date d) {
