@@ -79,6 +79,13 @@ public final class MrpEngine {
   /** Largest accepted {@link MrpInput#horizonDays()}. */
   public static final int MAX_HORIZON_DAYS = 100_000;
 
+  /**
+   * Orders one net requirement may be split into by a fixed or maximum lot size; beyond it the rest
+   * becomes one order with a LOT_LIMIT message, so that a lot size far below the requirement cannot
+   * exhaust memory (one order per fixed lot of 50 under a requirement of millions).
+   */
+  public static final int MAX_ORDERS_PER_REQUIREMENT = 1000;
+
   /** A receipt first needed this many working days or more after it arrives gets a DEFER. */
   public static final int DEFER_WORKING_DAYS = 5;
 
@@ -701,12 +708,43 @@ public final class MrpEngine {
       double covered = 0;
       double remaining = target;
       double t = tol(target);
+      int orders = 0;
       while (remaining > t) {
         double q = lot[i] == LotSizing.FIXED_QUANTITY ? fixedQty[i] : remaining;
         q = Math.max(q, minQty[i]);
         q = roundUp(q, multQty[i]);
         if (maxQty[i] > 0 && q > maxQty[i]) {
           q = cappedMaximum(maxQty[i], multQty[i]);
+        }
+        if (++orders == MAX_ORDERS_PER_REQUIREMENT && remaining - q > t) {
+          double lotSize = q;
+          q = roundUp(remaining, multQty[i]);
+          messages.add(
+              new MrpMessage(
+                  material[i],
+                  MrpMessage.LOT_LIMIT,
+                  dateOf(d),
+                  poCount + 1L,
+                  "Net requirement "
+                      + target
+                      + " of material "
+                      + material[i]
+                      + " would need more than "
+                      + MAX_ORDERS_PER_REQUIREMENT
+                      + " orders of "
+                      + lotSize
+                      + "; the rest is one order of "
+                      + q
+                      + " / 物料 "
+                      + material[i]
+                      + " 的净需求 "
+                      + target
+                      + " 需要超过 "
+                      + MAX_ORDERS_PER_REQUIREMENT
+                      + " 张批量为 "
+                      + lotSize
+                      + " 的订单，余量合为一张 "
+                      + q));
         }
         addOrder(i, d, q, firstShort);
         covered += q;

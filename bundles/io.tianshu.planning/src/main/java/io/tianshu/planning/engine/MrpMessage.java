@@ -44,4 +44,10 @@ public record MrpMessage(
 
   /** Projected available below safety stock that no order can fix in time. */
   public static final String BELOW_SAFETY = "BELOW_SAFETY";
+
+  /**
+   * One net requirement would need more than {@link MrpEngine#MAX_ORDERS_PER_REQUIREMENT} orders of
+   * the fixed or maximum lot size: the rest is one order, and the lot size wants a look.
+   */
+  public static final String LOT_LIMIT = "LOT_LIMIT";
 }

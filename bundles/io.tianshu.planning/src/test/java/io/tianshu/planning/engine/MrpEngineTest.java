@@ -143,6 +143,32 @@ class MrpEngineTest {
    * Mon 03-09: 100      → need 85: 40 + 40 + 40 = 120 (85 → 45 → 5 → covered), 35 left
    * </pre>
    */
+  /**
+   * A fixed lot of 1 under a requirement of 5000: 999 orders of 1, then the rest, 5000 - 999 =
+   * 4001, as the 1000th order, with one LOT_LIMIT message naming it.
+   */
+  @Test
+  void aLotSizeFarBelowTheRequirementIsLimited() {
+    MrpInput in =
+        input(
+            List.of(item(10).fixed(1).build()),
+            List.of(),
+            List.of(dem(1, 10, "2026-03-02", 5000)),
+            List.of(),
+            30);
+    MrpResult r = runChecked(in);
+    assertThat(r.plannedOrders()).hasSize(MrpEngine.MAX_ORDERS_PER_REQUIREMENT);
+    assertThat(r.plannedOrders().get(998).quantity()).isEqualTo(1.0);
+    assertThat(r.plannedOrders().get(999).quantity()).isEqualTo(4001.0);
+    assertThat(r.messages())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(MrpMessage.LOT_LIMIT);
+              assertThat(m.referenceId()).isEqualTo(1000L);
+            });
+  }
+
   @Test
   void fixedQuantityWithMinimumAndMultiple() {
     MrpInput in =
