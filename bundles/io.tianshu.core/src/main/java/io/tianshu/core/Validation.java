@@ -69,6 +69,25 @@ public final class Validation {
     return this;
   }
 
+  /**
+   * A new end date for a record valid from {@code from} until {@code currentEnd} (null: open): it
+   * must be after the start and may only move the end earlier.
+   */
+  public Validation earlierEnd(
+      String field,
+      java.time.LocalDate end,
+      java.time.LocalDate from,
+      java.time.LocalDate currentEnd) {
+    required(field, end);
+    if (end != null && !end.isAfter(from)) {
+      add(field, "before_start", "must be after validFrom / 失效日期须晚于生效日期");
+    }
+    if (end != null && currentEnd != null && end.isAfter(currentEnd)) {
+      add(field, "extends", "a version only ends earlier / 只能提前失效");
+    }
+    return this;
+  }
+
   public boolean isValid() {
     return errors.isEmpty();
   }

@@ -217,14 +217,7 @@ public final class BomLogic {
       caller.require(old.plantId(), PlantRole.PLANNER, ENTITY, id);
     }
     Validation v = new Validation();
-    v.required("validTo", validTo);
-    if (validTo != null && !validTo.isAfter(old.validFrom())) {
-      v.add("validTo", "before_start", "must be after validFrom / 失效日期须晚于生效日期");
-    }
-    if (validTo != null && old.validTo() != null && validTo.isAfter(old.validTo())) {
-      v.add("validTo", "extends", "a version only ends earlier / 只能提前失效");
-    }
-    v.throwIfInvalid();
+    v.earlierEnd("validTo", validTo, old.validFrom(), old.validTo()).throwIfInvalid();
     if (old.version() != version) {
       throw ConflictException.staleVersion(ENTITY, id, version);
     }

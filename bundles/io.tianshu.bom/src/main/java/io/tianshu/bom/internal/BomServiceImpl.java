@@ -245,7 +245,7 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
 
   @Override
   public String describe(long plantId) {
-    long n = Transactions.read(jpa, em -> new JpaBomStore(em).countOwnedBy(plantId));
+    long n = Transactions.read(jpa, em -> new JpaBomStore(em, bomSets).countOwnedBy(plantId));
     return n == 0 ? null : n + " BOM versions";
   }
 

@@ -225,15 +225,17 @@ public class ResourceServiceImpl implements CalendarService, ResourceService, Pl
       CallerContext caller, long workCenterId, LocalDate from, LocalDate to) {
     checkRange(from, to);
     OrgFacts facts = facts(workCenterId);
-    PlantCalendar calendar =
+    record Setting(WorkCenterCapacity capacity, PlantCalendar calendar) {}
+    Setting setting =
         Transactions.read(
             jpa,
             em -> {
               ResourceLogic logic = logic(em, facts);
-              return logic.calendarOf(caller, logic.capacity(caller, workCenterId));
+              WorkCenterCapacity c = logic.capacity(caller, workCenterId);
+              return new Setting(c, logic.calendarOf(caller, c));
             });
-    WorkCenterCapacity capacity = capacity(caller, workCenterId);
-    WorkCalendar engine = compile(calendar);
+    WorkCenterCapacity capacity = setting.capacity();
+    WorkCalendar engine = compile(setting.calendar());
     double factor = capacity.parallelUnits() * capacity.utilisationPercent().doubleValue() / 100;
     List<CapacityDay> result = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

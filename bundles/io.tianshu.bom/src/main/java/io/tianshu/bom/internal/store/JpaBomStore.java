@@ -40,11 +40,7 @@ public final class JpaBomStore implements BomStore {
 
   private final JdbcBomSets sets;
 
-  public JpaBomStore(EntityManager em) {
-    this(em, null);
-  }
-
-  /** With {@code sets}, whole views are read with plain JDBC (see {@link #allVersions}). */
+  /** Whole views are read through {@code sets} with plain JDBC (see {@link #allVersions}). */
   public JpaBomStore(EntityManager em, JdbcBomSets sets) {
     this.em = em;
     this.sets = sets;
@@ -97,17 +93,10 @@ public final class JpaBomStore implements BomStore {
 
   @Override
   public List<Bom> allVersions(BomView view) {
-    if (sets != null) {
-      // Flushed first: the JDBC read runs on the transaction's connection and must see this
-      // transaction's own changes (e.g. an engineering change that just ended a version).
-      em.flush();
-      return sets.allVersions(view);
-    }
-    return withLines(
-        em.createQuery("SELECT b FROM BomVersionEntity b WHERE b.view = :v", BomVersionEntity.class)
-            .setParameter("v", view.name())
-            .setHint(READ_ONLY, "true")
-            .getResultList());
+    // Flushed first: the JDBC read runs on the transaction's connection and must see this
+    // transaction's own changes (e.g. an engineering change that just ended a version).
+    em.flush();
+    return sets.allVersions(view);
   }
 
   private List<Bom> withLines(List<BomVersionEntity> versions) {

@@ -12,7 +12,6 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
 import io.tianshu.rest.RestApi;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -142,15 +141,8 @@ public class BomResource {
     return serial.trim();
   }
 
+  /** The {@code date} parameter; today when absent. */
   static LocalDate date(Validation v, String date) {
-    if (date == null || date.isBlank()) {
-      return LocalDate.now();
-    }
-    try {
-      return LocalDate.parse(date.trim());
-    } catch (DateTimeParseException e) {
-      v.add("date", "invalid_date", "use YYYY-MM-DD / 日期格式应为 YYYY-MM-DD");
-      return null;
-    }
+    return date == null || date.isBlank() ? LocalDate.now() : Dates.optional(v, "date", date);
   }
 }
