@@ -52,6 +52,7 @@ public final class BomEngine {
   private final int[] lineVersion;
   private final double[] lineGross;
   private final double[] lineQtyPer;
+  private final double[] lineScrap;
   private final boolean[] linePhantom;
   // Lines using component c: usedStart[c] .. usedStart[c + 1], indices into usedLine.
   private final int[] usedStart;
@@ -77,6 +78,7 @@ public final class BomEngine {
     lineVersion = new int[lines];
     lineGross = new double[lines];
     lineQtyPer = new double[lines];
+    lineScrap = new double[lines];
     linePhantom = new boolean[lines];
     int[] usedCount = new int[n + 1];
     int line = 0;
@@ -97,6 +99,7 @@ public final class BomEngine {
         lineVersion[line] = i;
         lineGross[line] = l.grossPer();
         lineQtyPer[line] = l.quantityPer();
+        lineScrap[line] = l.scrapPercent();
         linePhantom[line] = l.phantom();
         usedCount[c + 1]++;
         line++;
@@ -260,6 +263,33 @@ public final class BomEngine {
 
   public int lines() {
     return lineComp.length;
+  }
+
+  /**
+   * The single-level structure in effect on {@code date} without a serial: for every parent with an
+   * unranged version applying on the day, that version's lines, parents in material-id order. This
+   * is what a planning run nets against; it blows nothing through (phantom lines keep their flag).
+   */
+  public Map<Long, List<BomLine>> structureAt(LocalDate date) {
+    int day = (int) date.toEpochDay();
+    Integer[] parents = new Integer[ids.length];
+    for (int p = 0; p < ids.length; p++) {
+      parents[p] = p;
+    }
+    Arrays.sort(parents, (a, b) -> Long.compare(ids[a], ids[b]));
+    Map<Long, List<BomLine>> structure = new LinkedHashMap<>();
+    for (int p : parents) {
+      int v = effectiveVersion(p, day, null);
+      if (v < 0) {
+        continue;
+      }
+      List<BomLine> lines = new ArrayList<>(verLineStart[v + 1] - verLineStart[v]);
+      for (int l = verLineStart[v]; l < verLineStart[v + 1]; l++) {
+        lines.add(new BomLine(ids[lineComp[l]], lineQtyPer[l], lineScrap[l], linePhantom[l]));
+      }
+      structure.put(ids[p], lines);
+    }
+    return structure;
   }
 
   /** The low-level code of a material: 0 for a top item; -1 when the engine does not know it. */

@@ -5,6 +5,7 @@ import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * BOM versions and the questions asked of them. The BOM set of a plant is the group-owned BOMs plus
@@ -60,4 +61,11 @@ public interface BomService {
       LocalDate date,
       String serial,
       boolean multiLevel);
+
+  /**
+   * The single-level structure of a plant's BOM set in effect on {@code date} (unranged versions
+   * only): parent material id to its lines, for planning runs. The caller must read the plant.
+   */
+  Map<Long, List<BomLine>> structure(
+      CallerContext caller, long plantId, BomView view, LocalDate date);
 }

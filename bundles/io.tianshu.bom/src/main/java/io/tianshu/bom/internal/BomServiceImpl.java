@@ -3,6 +3,7 @@ package io.tianshu.bom.internal;
 import io.tianshu.bom.Bom;
 import io.tianshu.bom.BomEngine;
 import io.tianshu.bom.BomInput;
+import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomLineInput;
 import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
@@ -250,6 +251,15 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
   }
 
   /** The plant whose BOM set the question is about: the plant asked for, or the material's. */
+  @Override
+  public Map<Long, List<BomLine>> structure(
+      CallerContext caller, long plantId, BomView view, LocalDate date) {
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return engineFor(plantId, view).structureAt(date);
+  }
+
   private Long plantFor(CallerContext caller, long materialId, Long plantId) {
     Material material = masterData.getMaterial(caller, materialId);
     Long plant = plantId != null ? plantId : material.plantId();

@@ -1,0 +1,23 @@
+package io.tianshu.planning;
+
+/**
+ * Planning parameters to set for a material in a plant; null numbers mean 0 (yield: 100), null
+ * texts the defaults (MAKE, LOT_FOR_LOT). {@code version} is the version last read when the
+ * parameters exist already, null when they are new.
+ */
+public record PlanParameterInput(
+    Long plantId,
+    Long materialId,
+    String procurement,
+    Integer leadTimeDays,
+    String lotSizing,
+    Double fixedQuantity,
+    Integer periodDays,
+    Double minimumQuantity,
+    Double maximumQuantity,
+    Double multipleQuantity,
+    Double safetyStock,
+    Double yieldPercent,
+    Boolean phantom,
+    Boolean mps,
+    Long version) {}

@@ -1,0 +1,44 @@
+package io.tianshu.planning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A plan run: a named plan version of a plant and, while it runs, a job with a phase and a percent.
+ *
+ * @param status RUNNING, SIMULATED (computed, nothing committed to it), FIRMED, RELEASED, FAILED or
+ *     CANCELLED
+ * @param phase QUEUED, LOADING, CONSUMING, PLANNING, SAVING or DONE
+ */
+public record PlanRun(
+    long id,
+    long plantId,
+    String name,
+    String planType,
+    String status,
+    String phase,
+    int percent,
+    LocalDate planStart,
+    int horizonDays,
+    String bomView,
+    int backwardDays,
+    int forwardDays,
+    int items,
+    int demands,
+    int plannedOrders,
+    int peggingRows,
+    int messages,
+    long loadMillis,
+    long engineMillis,
+    long saveMillis,
+    String error,
+    Instant createdAt,
+    String createdBy,
+    Instant finishedAt,
+    long version) {
+
+  /** True while the run is queued or computing. */
+  public boolean active() {
+    return "RUNNING".equals(status);
+  }
+}

@@ -1,0 +1,66 @@
+package io.tianshu.planning;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Planning data and plan runs of a plant. Reads need the plant's VIEWER role, writes PLANNER; a
+ * plant the caller cannot read is reported as not found.
+ */
+public interface PlanningService {
+  PlanParameter putParameter(CallerContext caller, PlanParameterInput input);
+
+  List<PlanParameter> parameters(CallerContext caller, long plantId, Long materialId);
+
+  Forecast addForecast(CallerContext caller, ForecastInput input);
+
+  List<Forecast> forecasts(CallerContext caller, long plantId, Long materialId);
+
+  void deleteForecast(CallerContext caller, long id);
+
+  SalesOrder addSalesOrderLine(CallerContext caller, SalesOrderInput input);
+
+  List<SalesOrder> salesOrders(CallerContext caller, long plantId, Long materialId);
+
+  /** Closes an open line (delivered or cancelled): it is no longer demand. */
+  SalesOrder closeSalesOrderLine(CallerContext caller, long id, long version);
+
+  Receipt addReceipt(CallerContext caller, ReceiptInput input);
+
+  List<Receipt> receipts(CallerContext caller, long plantId, Long materialId);
+
+  /** Starts a run in the background and returns it RUNNING; poll {@link #run} for progress. */
+  PlanRun startRun(CallerContext caller, PlanRunRequest request);
+
+  PlanRun run(CallerContext caller, long id);
+
+  List<PlanRun> runs(CallerContext caller, long plantId);
+
+  /** Asks a running run to stop; it ends CANCELLED with nothing saved. */
+  PlanRun cancelRun(CallerContext caller, long id);
+
+  /**
+   * Firms (FIRMED) or releases (RELEASED) a simulated run; releasing makes the plant's previously
+   * released run of the same plan type FIRMED again. {@code version} is the version last read.
+   */
+  PlanRun setRunStatus(CallerContext caller, long id, String status, long version);
+
+  /** Deletes a finished run that is not released, with its results. */
+  void deleteRun(CallerContext caller, long id);
+
+  Page<PlanOrder> plannedOrders(
+      CallerContext caller, long runId, Long materialId, PageRequest page);
+
+  List<PlanPegging> pegging(CallerContext caller, long runId, long materialId);
+
+  Page<PlanMessage> messages(CallerContext caller, long runId, String kind, PageRequest page);
+
+  PlanComparison compare(CallerContext caller, long runId, long otherRunId);
+
+  /** The earliest date {@code quantity} of the material can be promised, from {@code date} on. */
+  Promise promise(
+      CallerContext caller, long plantId, long materialId, double quantity, LocalDate date);
+}

@@ -1,0 +1,633 @@
+package io.tianshu.planning.internal;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.ConflictException;
+import io.tianshu.core.NotFoundException;
+import io.tianshu.core.Validation;
+import io.tianshu.planning.Forecast;
+import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.PlanParameter;
+import io.tianshu.planning.PlanParameterInput;
+import io.tianshu.planning.Receipt;
+import io.tianshu.planning.ReceiptInput;
+import io.tianshu.planning.SalesOrder;
+import io.tianshu.planning.SalesOrderInput;
+import io.tianshu.planning.engine.LotSizing;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Planning parameters, forecasts, sales order lines and scheduled receipts on plain JDBC. Every
+ * write checks the caller's PLANNER role in the plant, validates all fields at once and writes its
+ * audit row on the same connection (the caller's transaction).
+ */
+final class PlanData {
+  static final Set<String> PROCUREMENTS = Set.of("MAKE", "BUY");
+  static final Set<String> RECEIPT_KINDS = Set.of("PURCHASE", "PRODUCTION", "TRANSFER");
+  private static final double MAX_QUANTITY = 1e15;
+
+  private PlanData() {}
+
+  /** The material's code, when it is group-owned or owned by the plant; null otherwise. */
+  static String materialCode(Connection c, long materialId, long plantId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT code FROM material WHERE id = ? AND (owner_plant_id = 0 OR owner_plant_id = ?)")) {
+      ps.setLong(1, materialId);
+      ps.setLong(2, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static String requireMaterial(Connection c, Long materialId, long plantId)
+      throws SQLException {
+    String code = materialCode(c, materialId, plantId);
+    if (code == null) {
+      throw new io.tianshu.core.ValidationException(
+          "materialId",
+          "not_found",
+          "material " + materialId + " is not known in the plant / 工厂中无此物料");
+    }
+    return code;
+  }
+
+  private static void quantity(Validation v, String field, Double value, boolean positive) {
+    if (value == null) {
+      return;
+    }
+    if (!Double.isFinite(value) || value < 0 || value > MAX_QUANTITY || positive && value == 0) {
+      v.add(
+          field,
+          "invalid_value",
+          (positive ? "must be > 0" : "must be >= 0") + " / " + (positive ? "必须大于 0" : "不能为负"));
+    }
+  }
+
+  private static void days(Validation v, String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      v.add(field, "invalid_value", "must be in [" + min + ", " + max + "] / 超出范围");
+    }
+  }
+
+  private static double or(Double d, double dflt) {
+    return d == null ? dflt : d;
+  }
+
+  private static int or(Integer i, int dflt) {
+    return i == null ? dflt : i;
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s.trim();
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  static PlanParameter putParameter(Connection c, CallerContext caller, PlanParameterInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId()).required("materialId", in.materialId());
+    String procurement =
+        in.procurement() == null ? "MAKE" : in.procurement().trim().toUpperCase(Locale.ROOT);
+    if (!PROCUREMENTS.contains(procurement)) {
+      v.add("procurement", "invalid_value", "MAKE or BUY / 只能是 MAKE 或 BUY");
+    }
+    String lot =
+        in.lotSizing() == null ? "LOT_FOR_LOT" : in.lotSizing().trim().toUpperCase(Locale.ROOT);
+    LotSizing lotSizing = null;
+    try {
+      lotSizing = LotSizing.valueOf(lot);
+    } catch (IllegalArgumentException e) {
+      v.add(
+          "lotSizing",
+          "invalid_value",
+          "LOT_FOR_LOT, FIXED_QUANTITY or PERIOD_ORDER_QUANTITY / 批量规则无效");
+    }
+    days(v, "leadTimeDays", in.leadTimeDays(), 0, 3650);
+    days(v, "periodDays", in.periodDays(), 0, 3650);
+    quantity(v, "fixedQuantity", in.fixedQuantity(), false);
+    quantity(v, "minimumQuantity", in.minimumQuantity(), false);
+    quantity(v, "maximumQuantity", in.maximumQuantity(), false);
+    quantity(v, "multipleQuantity", in.multipleQuantity(), false);
+    quantity(v, "safetyStock", in.safetyStock(), false);
+    if (in.yieldPercent() != null && !(in.yieldPercent() > 0 && in.yieldPercent() <= 100)) {
+      v.add("yieldPercent", "invalid_value", "must be in (0, 100] / 成品率须在 (0, 100] 之内");
+    }
+    if (lotSizing == LotSizing.FIXED_QUANTITY && !(or(in.fixedQuantity(), 0) > 0)) {
+      v.add("fixedQuantity", "required", "FIXED_QUANTITY needs a fixed quantity > 0 / 固定批量须大于 0");
+    }
+    if (lotSizing == LotSizing.PERIOD_ORDER_QUANTITY && or(in.periodDays(), 0) < 1) {
+      v.add("periodDays", "required", "PERIOD_ORDER_QUANTITY needs periodDays >= 1 / 期间天数至少 1");
+    }
+    double max = or(in.maximumQuantity(), 0);
+    if (max > 0 && max < or(in.minimumQuantity(), 0)) {
+      v.add("maximumQuantity", "invalid_value", "below the minimum / 小于最小批量");
+    }
+    v.throwIfInvalid();
+    long plant = in.plantId();
+    Sql.requirePlanner(caller, plant);
+    String code = requireMaterial(c, in.materialId(), plant);
+    Long current = null;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT version FROM plan_parameter WHERE plant_id = ? AND material_id = ? FOR UPDATE")) {
+      ps.setLong(1, plant);
+      ps.setLong(2, in.materialId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          current = rs.getLong(1);
+        }
+      }
+    }
+    long version;
+    Timestamp now = Timestamp.from(Instant.now());
+    if (current == null) {
+      if (in.version() != null) {
+        throw new NotFoundException("PlanParameter", plant + "/" + in.materialId());
+      }
+      version = 0;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
+                  + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
+                  + " safety_stock, yield_percent, phantom, mps, version, updated_at, updated_by,"
+                  + " plant_id, material_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?)")) {
+        bindParameter(ps, in, procurement, lot, version, now, caller.username());
+        ps.executeUpdate();
+      }
+    } else {
+      if (in.version() == null) {
+        throw new ConflictException(
+            "planning parameters exist already; send the version last read / 计划参数已存在，请带上版本号");
+      }
+      if (in.version() != current.longValue()) {
+        throw ConflictException.staleVersion(
+            "PlanParameter", plant + "/" + in.materialId(), current);
+      }
+      version = current + 1;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE plan_parameter SET procurement = ?, lead_time_days = ?, lot_sizing = ?,"
+                  + " fixed_quantity = ?, period_days = ?, minimum_quantity = ?,"
+                  + " maximum_quantity = ?, multiple_quantity = ?, safety_stock = ?,"
+                  + " yield_percent = ?, phantom = ?, mps = ?, version = ?, updated_at = ?,"
+                  + " updated_by = ? WHERE plant_id = ? AND material_id = ?")) {
+        bindParameter(ps, in, procurement, lot, version, now, caller.username());
+        ps.executeUpdate();
+      }
+    }
+    PlanParameter p =
+        new PlanParameter(
+            plant,
+            in.materialId(),
+            code,
+            procurement,
+            or(in.leadTimeDays(), 0),
+            lot,
+            or(in.fixedQuantity(), 0),
+            or(in.periodDays(), 0),
+            or(in.minimumQuantity(), 0),
+            or(in.maximumQuantity(), 0),
+            or(in.multipleQuantity(), 0),
+            or(in.safetyStock(), 0),
+            or(in.yieldPercent(), 100),
+            Boolean.TRUE.equals(in.phantom()),
+            Boolean.TRUE.equals(in.mps()),
+            version);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("material", code);
+    after.put("procurement", procurement);
+    after.put("leadTimeDays", p.leadTimeDays());
+    after.put("lotSizing", lot);
+    after.put("safetyStock", p.safetyStock());
+    Sql.audit(
+        c,
+        caller,
+        "PlanParameter",
+        plant + "/" + in.materialId(),
+        plant,
+        current == null ? "CREATE" : "UPDATE",
+        after);
+    return p;
+  }
+
+  private static void bindParameter(
+      PreparedStatement ps,
+      PlanParameterInput in,
+      String procurement,
+      String lot,
+      long version,
+      Timestamp now,
+      String user)
+      throws SQLException {
+    ps.setString(1, procurement);
+    ps.setInt(2, or(in.leadTimeDays(), 0));
+    ps.setString(3, lot);
+    ps.setDouble(4, or(in.fixedQuantity(), 0));
+    ps.setInt(5, or(in.periodDays(), 0));
+    ps.setDouble(6, or(in.minimumQuantity(), 0));
+    ps.setDouble(7, or(in.maximumQuantity(), 0));
+    ps.setDouble(8, or(in.multipleQuantity(), 0));
+    ps.setDouble(9, or(in.safetyStock(), 0));
+    ps.setDouble(10, or(in.yieldPercent(), 100));
+    ps.setBoolean(11, Boolean.TRUE.equals(in.phantom()));
+    ps.setBoolean(12, Boolean.TRUE.equals(in.mps()));
+    ps.setLong(13, version);
+    ps.setTimestamp(14, now);
+    ps.setString(15, user);
+    ps.setLong(16, in.plantId());
+    ps.setLong(17, in.materialId());
+  }
+
+  static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
+      throws SQLException {
+    String sql =
+        "SELECT p.*, m.code FROM plan_parameter p JOIN material m ON m.id = p.material_id"
+            + " WHERE p.plant_id = ?"
+            + (materialId == null ? "" : " AND p.material_id = ?")
+            + " ORDER BY m.code";
+    List<PlanParameter> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, plantId);
+      if (materialId != null) {
+        ps.setLong(2, materialId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PlanParameter(
+                  rs.getLong("plant_id"),
+                  rs.getLong("material_id"),
+                  rs.getString("code"),
+                  rs.getString("procurement"),
+                  rs.getInt("lead_time_days"),
+                  rs.getString("lot_sizing"),
+                  rs.getDouble("fixed_quantity"),
+                  rs.getInt("period_days"),
+                  rs.getDouble("minimum_quantity"),
+                  rs.getDouble("maximum_quantity"),
+                  rs.getDouble("multiple_quantity"),
+                  rs.getDouble("safety_stock"),
+                  rs.getDouble("yield_percent"),
+                  rs.getBoolean("phantom"),
+                  rs.getBoolean("mps"),
+                  rs.getLong("version")));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- forecasts
+
+  static Forecast addForecast(Connection c, CallerContext caller, ForecastInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId())
+        .required("materialId", in.materialId())
+        .required("date", in.date())
+        .required("quantity", in.quantity());
+    quantity(v, "quantity", in.quantity(), false);
+    v.optionalText("customer", in.customer(), 64)
+        .optionalText("channel", in.channel(), 64)
+        .optionalText("region", in.region(), 64);
+    v.throwIfInvalid();
+    Sql.requirePlanner(caller, in.plantId());
+    String code = requireMaterial(c, in.materialId(), in.plantId());
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO forecast (plant_id, material_id, forecast_date, quantity, customer,"
+                + " channel, region, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, in.plantId());
+      ps.setLong(2, in.materialId());
+      ps.setDate(3, Sql.date(in.date()));
+      ps.setDouble(4, in.quantity());
+      ps.setString(5, text(in.customer()));
+      ps.setString(6, text(in.channel()));
+      ps.setString(7, text(in.region()));
+      ps.setTimestamp(8, Timestamp.from(Instant.now()));
+      ps.setString(9, caller.username());
+      ps.executeUpdate();
+      id = generatedId(ps);
+    }
+    Forecast f =
+        new Forecast(
+            id,
+            in.plantId(),
+            in.materialId(),
+            code,
+            in.date(),
+            in.quantity(),
+            text(in.customer()),
+            text(in.channel()),
+            text(in.region()));
+    Sql.audit(
+        c,
+        caller,
+        "Forecast",
+        id,
+        in.plantId(),
+        "CREATE",
+        Map.of("material", code, "date", in.date().toString(), "quantity", in.quantity()));
+    return f;
+  }
+
+  static long generatedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+
+  static List<Forecast> forecasts(Connection c, long plantId, Long materialId) throws SQLException {
+    String sql =
+        "SELECT f.*, m.code FROM forecast f JOIN material m ON m.id = f.material_id"
+            + " WHERE f.plant_id = ?"
+            + (materialId == null ? "" : " AND f.material_id = ?")
+            + " ORDER BY m.code, f.forecast_date, f.id";
+    List<Forecast> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, plantId);
+      if (materialId != null) {
+        ps.setLong(2, materialId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Forecast(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  rs.getLong("material_id"),
+                  rs.getString("code"),
+                  Sql.date(rs, "forecast_date"),
+                  rs.getDouble("quantity"),
+                  rs.getString("customer"),
+                  rs.getString("channel"),
+                  rs.getString("region")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static void deleteForecast(Connection c, CallerContext caller, long id) throws SQLException {
+    long plant;
+    try (PreparedStatement ps = c.prepareStatement("SELECT plant_id FROM forecast WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !caller.canRead(rs.getLong(1))) {
+          throw new NotFoundException("Forecast", id);
+        }
+        plant = rs.getLong(1);
+      }
+    }
+    Sql.requirePlanner(caller, plant);
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM forecast WHERE id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+    Sql.audit(c, caller, "Forecast", id, plant, "DELETE", null);
+  }
+
+  // ---------------------------------------------------------------- sales orders
+
+  static SalesOrder addSalesOrderLine(Connection c, CallerContext caller, SalesOrderInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId())
+        .code("orderNo", in.orderNo(), 40)
+        .required("lineNo", in.lineNo())
+        .required("materialId", in.materialId())
+        .required("requestedDate", in.requestedDate())
+        .required("quantity", in.quantity())
+        .optionalText("customer", in.customer(), 64);
+    quantity(v, "quantity", in.quantity(), true);
+    days(v, "lineNo", in.lineNo(), 1, 99999);
+    days(v, "priority", in.priority(), 0, 9999);
+    v.throwIfInvalid();
+    Sql.requirePlanner(caller, in.plantId());
+    String code = requireMaterial(c, in.materialId(), in.plantId());
+    int priority = or(in.priority(), 100);
+    boolean mto = Boolean.TRUE.equals(in.makeToOrder());
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO sales_order_line (plant_id, order_no, line_no, customer, material_id,"
+                + " requested_date, quantity, priority, make_to_order, status, version,"
+                + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 0, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, in.plantId());
+      ps.setString(2, in.orderNo().trim());
+      ps.setInt(3, in.lineNo());
+      ps.setString(4, text(in.customer()));
+      ps.setLong(5, in.materialId());
+      ps.setDate(6, Sql.date(in.requestedDate()));
+      ps.setDouble(7, in.quantity());
+      ps.setInt(8, priority);
+      ps.setBoolean(9, mto);
+      ps.setTimestamp(10, Timestamp.from(Instant.now()));
+      ps.setString(11, caller.username());
+      ps.executeUpdate();
+      id = generatedId(ps);
+    }
+    Sql.audit(
+        c,
+        caller,
+        "SalesOrderLine",
+        id,
+        in.plantId(),
+        "CREATE",
+        Map.of(
+            "order",
+            in.orderNo().trim() + "/" + in.lineNo(),
+            "material",
+            code,
+            "quantity",
+            in.quantity()));
+    return new SalesOrder(
+        id,
+        in.plantId(),
+        in.orderNo().trim(),
+        in.lineNo(),
+        text(in.customer()),
+        in.materialId(),
+        code,
+        in.requestedDate(),
+        in.quantity(),
+        priority,
+        mto,
+        "OPEN",
+        0);
+  }
+
+  static List<SalesOrder> salesOrders(Connection c, long plantId, Long materialId, Long id)
+      throws SQLException {
+    String sql =
+        "SELECT s.*, m.code FROM sales_order_line s JOIN material m ON m.id = s.material_id"
+            + " WHERE s.plant_id = ?"
+            + (materialId == null ? "" : " AND s.material_id = ?")
+            + (id == null ? "" : " AND s.id = ?")
+            + " ORDER BY s.order_no, s.line_no";
+    List<SalesOrder> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setLong(i++, plantId);
+      if (materialId != null) {
+        ps.setLong(i++, materialId);
+      }
+      if (id != null) {
+        ps.setLong(i, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new SalesOrder(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  rs.getString("order_no"),
+                  rs.getInt("line_no"),
+                  rs.getString("customer"),
+                  rs.getLong("material_id"),
+                  rs.getString("code"),
+                  Sql.date(rs, "requested_date"),
+                  rs.getDouble("quantity"),
+                  rs.getInt("priority"),
+                  rs.getBoolean("make_to_order"),
+                  rs.getString("status"),
+                  rs.getLong("version")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static SalesOrder closeSalesOrderLine(Connection c, CallerContext caller, long id, long version)
+      throws SQLException {
+    long plant;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT plant_id FROM sales_order_line WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !caller.canRead(rs.getLong(1))) {
+          throw new NotFoundException("SalesOrderLine", id);
+        }
+        plant = rs.getLong(1);
+      }
+    }
+    Sql.requirePlanner(caller, plant);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sales_order_line SET status = 'CLOSED', version = version + 1"
+                + " WHERE id = ? AND version = ? AND status = 'OPEN'")) {
+      ps.setLong(1, id);
+      ps.setLong(2, version);
+      if (ps.executeUpdate() == 0) {
+        throw new ConflictException(
+            "the line is closed or was changed; reload and retry / 该行已关闭或已被修改，请刷新后重试");
+      }
+    }
+    Sql.audit(c, caller, "SalesOrderLine", id, plant, "UPDATE", Map.of("status", "CLOSED"));
+    return salesOrders(c, plant, null, id).get(0);
+  }
+
+  // ---------------------------------------------------------------- receipts
+
+  static Receipt addReceipt(Connection c, CallerContext caller, ReceiptInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId())
+        .required("kind", in.kind())
+        .text("reference", in.reference(), 64)
+        .required("materialId", in.materialId())
+        .required("dueDate", in.dueDate())
+        .required("quantity", in.quantity());
+    String kind = in.kind() == null ? null : in.kind().trim().toUpperCase(Locale.ROOT);
+    if (kind != null && !RECEIPT_KINDS.contains(kind)) {
+      v.add("kind", "invalid_value", "PURCHASE, PRODUCTION or TRANSFER / 类型无效");
+    }
+    quantity(v, "quantity", in.quantity(), true);
+    v.throwIfInvalid();
+    Sql.requirePlanner(caller, in.plantId());
+    String code = requireMaterial(c, in.materialId(), in.plantId());
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO scheduled_receipt (plant_id, kind, reference, material_id, due_date,"
+                + " quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, in.plantId());
+      ps.setString(2, kind);
+      ps.setString(3, in.reference().trim());
+      ps.setLong(4, in.materialId());
+      ps.setDate(5, Sql.date(in.dueDate()));
+      ps.setDouble(6, in.quantity());
+      ps.setTimestamp(7, Timestamp.from(Instant.now()));
+      ps.setString(8, caller.username());
+      ps.executeUpdate();
+      id = generatedId(ps);
+    }
+    Sql.audit(
+        c,
+        caller,
+        "ScheduledReceipt",
+        id,
+        in.plantId(),
+        "CREATE",
+        Map.of("reference", in.reference().trim(), "material", code, "quantity", in.quantity()));
+    return new Receipt(
+        id,
+        in.plantId(),
+        kind,
+        in.reference().trim(),
+        in.materialId(),
+        code,
+        in.dueDate(),
+        in.quantity());
+  }
+
+  static List<Receipt> receipts(Connection c, long plantId, Long materialId) throws SQLException {
+    String sql =
+        "SELECT r.*, m.code FROM scheduled_receipt r JOIN material m ON m.id = r.material_id"
+            + " WHERE r.plant_id = ?"
+            + (materialId == null ? "" : " AND r.material_id = ?")
+            + " ORDER BY m.code, r.due_date, r.id";
+    List<Receipt> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, plantId);
+      if (materialId != null) {
+        ps.setLong(2, materialId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Receipt(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  rs.getString("kind"),
+                  rs.getString("reference"),
+                  rs.getLong("material_id"),
+                  rs.getString("code"),
+                  Sql.date(rs, "due_date"),
+                  rs.getDouble("quantity")));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,501 @@
+package io.tianshu.planning.internal;
+
+import io.tianshu.bom.BomLine;
+import io.tianshu.planning.engine.ForecastConsumer;
+import io.tianshu.planning.engine.ForecastConsumption;
+import io.tianshu.planning.engine.ForecastLine;
+import io.tianshu.planning.engine.LotSizing;
+import io.tianshu.planning.engine.MrpEngine;
+import io.tianshu.planning.engine.MrpInput;
+import io.tianshu.planning.engine.MrpMessage;
+import io.tianshu.planning.engine.MrpResult;
+import io.tianshu.planning.engine.Pegging;
+import io.tianshu.planning.engine.PlanBomLine;
+import io.tianshu.planning.engine.PlanDemand;
+import io.tianshu.planning.engine.PlanItem;
+import io.tianshu.planning.engine.PlanReceipt;
+import io.tianshu.planning.engine.PlannedOrder;
+import io.tianshu.planning.engine.SalesOrderLine;
+import io.tianshu.resource.WorkCalendar;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One plan run on plain JDBC, free of OSGi: load the plant's planning data, consume forecasts, run
+ * {@link MrpEngine}, and save demands, planned orders, pegging and messages in bulk. The caller
+ * supplies the BOM structure and the calendar (they come from other services) and a {@link
+ * Progress} that reports phases and is asked whether to stop.
+ */
+final class PlanRunner {
+  private static final int FETCH = 10_000;
+
+  /** Where the run reports to; {@link #cancelled()} is polled between steps. */
+  interface Progress {
+    void phase(String phase, int percent);
+
+    boolean cancelled();
+  }
+
+  /** What a run is asked to plan. */
+  record Spec(
+      long runId,
+      long plantId,
+      String planType,
+      LocalDate planStart,
+      int horizonDays,
+      int backwardDays,
+      int forwardDays) {}
+
+  /** Counts and timings for the plan_run row. */
+  record Outcome(
+      int items,
+      int demands,
+      int plannedOrders,
+      long peggingRows,
+      int messages,
+      long loadMillis,
+      long engineMillis,
+      long saveMillis) {}
+
+  /** A demand planned by the run and where it came from. */
+  record Demand(
+      long id,
+      String source,
+      long sourceId,
+      long materialId,
+      LocalDate date,
+      double quantity,
+      String reference) {}
+
+  /** Loaded input: the engine's input plus the demands' origins. */
+  record Loaded(MrpInput input, List<Demand> demands) {}
+
+  private record Param(
+      String procurement,
+      int lead,
+      LotSizing lot,
+      double fixed,
+      int period,
+      double min,
+      double max,
+      double mult,
+      double safety,
+      double yield,
+      boolean phantom,
+      boolean mps) {}
+
+  private record Order(
+      long id,
+      long materialId,
+      LocalDate date,
+      double quantity,
+      int priority,
+      boolean mto,
+      String reference) {}
+
+  private PlanRunner() {}
+
+  static Loaded load(
+      Connection c,
+      Spec spec,
+      Map<Long, List<BomLine>> structure,
+      WorkCalendar calendar,
+      Progress progress)
+      throws SQLException {
+    long plant = spec.plantId();
+    Map<Long, Param> params = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT * FROM plan_parameter WHERE plant_id = ?")) {
+      ps.setLong(1, plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          params.put(
+              rs.getLong("material_id"),
+              new Param(
+                  rs.getString("procurement"),
+                  rs.getInt("lead_time_days"),
+                  LotSizing.valueOf(rs.getString("lot_sizing")),
+                  rs.getDouble("fixed_quantity"),
+                  rs.getInt("period_days"),
+                  rs.getDouble("minimum_quantity"),
+                  rs.getDouble("maximum_quantity"),
+                  rs.getDouble("multiple_quantity"),
+                  rs.getDouble("safety_stock"),
+                  rs.getDouble("yield_percent"),
+                  rs.getBoolean("phantom"),
+                  rs.getBoolean("mps")));
+        }
+      }
+    }
+    Map<Long, Double> onHand = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
+                + " AND status = 'AVAILABLE' GROUP BY material_id")) {
+      ps.setLong(1, plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          onHand.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+        }
+      }
+    }
+    progress.phase("LOADING", 5);
+    check(progress);
+    List<PlanReceipt> receipts = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, material_id, due_date, quantity, reference FROM scheduled_receipt"
+                + " WHERE plant_id = ? ORDER BY id")) {
+      ps.setFetchSize(FETCH);
+      ps.setLong(1, plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          receipts.add(
+              new PlanReceipt(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getDate(3).toLocalDate(),
+                  rs.getDouble(4),
+                  rs.getString(5)));
+        }
+      }
+    }
+    List<ForecastLine> forecasts = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, material_id, forecast_date, quantity FROM forecast WHERE plant_id = ?"
+                + " ORDER BY id")) {
+      ps.setFetchSize(FETCH);
+      ps.setLong(1, plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          forecasts.add(
+              new ForecastLine(
+                  rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)));
+        }
+      }
+    }
+    progress.phase("LOADING", 10);
+    check(progress);
+    List<Order> orders = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, material_id, requested_date, quantity, priority, make_to_order, order_no,"
+                + " line_no FROM sales_order_line WHERE plant_id = ? AND status = 'OPEN'"
+                + " ORDER BY id")) {
+      ps.setFetchSize(FETCH);
+      ps.setLong(1, plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          orders.add(
+              new Order(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getDate(3).toLocalDate(),
+                  rs.getDouble(4),
+                  rs.getInt(5),
+                  rs.getBoolean(6),
+                  "SO " + rs.getString(7) + "/" + rs.getInt(8)));
+        }
+      }
+    }
+    progress.phase("CONSUMING", 20);
+    check(progress);
+
+    boolean mps = "MPS".equals(spec.planType());
+    // Items: every material of the structure, the parameters, the demand and the receipts.
+    TreeSet<Long> materials = new TreeSet<>();
+    Set<Long> phantomLine = new HashSet<>();
+    structure.forEach(
+        (parent, lines) -> {
+          materials.add(parent);
+          for (BomLine l : lines) {
+            materials.add(l.componentId());
+            if (l.phantom()) {
+              phantomLine.add(l.componentId());
+            }
+          }
+        });
+    materials.addAll(params.keySet());
+    forecasts.forEach(f -> materials.add(f.materialId()));
+    orders.forEach(o -> materials.add(o.materialId()));
+    receipts.forEach(r -> materials.add(r.materialId()));
+    if (mps) {
+      materials.removeIf(m -> params.get(m) == null || !params.get(m).mps());
+    }
+
+    List<PlanItem> items = new ArrayList<>(materials.size());
+    for (long m : materials) {
+      Param p = params.get(m);
+      double stock = onHand.getOrDefault(m, 0.0);
+      if (p == null) {
+        items.add(
+            new PlanItem(
+                m, 0, LotSizing.LOT_FOR_LOT, 0, 0, 0, 0, 0, 0, stock, 0, phantomLine.contains(m)));
+      } else {
+        items.add(
+            new PlanItem(
+                m,
+                p.lead(),
+                p.lot(),
+                p.fixed(),
+                p.period(),
+                p.min(),
+                p.max(),
+                p.mult(),
+                p.safety(),
+                stock,
+                p.yield(),
+                p.phantom() || phantomLine.contains(m)));
+      }
+    }
+    List<PlanBomLine> bom = new ArrayList<>();
+    structure.forEach(
+        (parent, lines) -> {
+          Param p = params.get(parent);
+          if (!materials.contains(parent) || p != null && "BUY".equals(p.procurement())) {
+            return; // a bought material's BOM is the supplier's business
+          }
+          for (BomLine l : lines) {
+            if (materials.contains(l.componentId())) {
+              bom.add(new PlanBomLine(parent, l.componentId(), l.quantityPer(), l.scrapPercent()));
+            }
+          }
+        });
+
+    // Demand: every open order line; forecasts less what the make-to-stock lines consumed.
+    List<SalesOrderLine> consuming = new ArrayList<>();
+    for (Order o : orders) {
+      if (!o.mto() && materials.contains(o.materialId())) {
+        consuming.add(
+            new SalesOrderLine(o.id(), o.materialId(), o.date(), o.quantity(), o.priority()));
+      }
+    }
+    List<ForecastLine> planned = new ArrayList<>();
+    for (ForecastLine f : forecasts) {
+      if (materials.contains(f.materialId())) {
+        planned.add(f);
+      }
+    }
+    ForecastConsumption consumption =
+        ForecastConsumer.consume(planned, consuming, spec.backwardDays(), spec.forwardDays());
+    List<Demand> demands = new ArrayList<>();
+    List<Order> sorted = new ArrayList<>(orders);
+    sorted.sort(
+        Comparator.comparingLong(Order::materialId)
+            .thenComparing(Order::date)
+            .thenComparingInt(Order::priority)
+            .thenComparingLong(Order::id));
+    for (Order o : sorted) {
+      if (materials.contains(o.materialId())) {
+        demands.add(
+            new Demand(
+                demands.size() + 1,
+                "SALES_ORDER",
+                o.id(),
+                o.materialId(),
+                o.date(),
+                o.quantity(),
+                o.reference()));
+      }
+    }
+    for (ForecastLine f : consumption.remaining()) {
+      demands.add(
+          new Demand(
+              demands.size() + 1,
+              "FORECAST",
+              f.id(),
+              f.materialId(),
+              f.date(),
+              f.quantity(),
+              "FC " + f.id()));
+    }
+    List<PlanDemand> planDemands = new ArrayList<>(demands.size());
+    for (Demand d : demands) {
+      planDemands.add(
+          new PlanDemand(d.id(), d.materialId(), d.date(), d.quantity(), d.reference()));
+    }
+    List<PlanReceipt> planReceipts = new ArrayList<>();
+    for (PlanReceipt r : receipts) {
+      if (materials.contains(r.materialId())) {
+        planReceipts.add(r);
+      }
+    }
+    return new Loaded(
+        new MrpInput(
+            items, bom, planDemands, planReceipts, calendar, spec.planStart(), spec.horizonDays()),
+        demands);
+  }
+
+  private static void check(Progress progress) {
+    if (progress.cancelled()) {
+      throw new CancellationException("cancelled");
+    }
+  }
+
+  static MrpResult plan(Loaded loaded, Progress progress) {
+    progress.phase("PLANNING", 25);
+    check(progress);
+    return MrpEngine.run(loaded.input());
+  }
+
+  private static final String[] SUPPLY_CODES = {Pegging.ON_HAND, Pegging.RECEIPT, Pegging.PLANNED};
+  private static final String[] DEMAND_CODES = {
+    Pegging.DEMAND, Pegging.DEPENDENT, Pegging.SAFETY_STOCK
+  };
+
+  static short supplyCode(String kind) {
+    for (short i = 0; i < SUPPLY_CODES.length; i++) {
+      if (SUPPLY_CODES[i].equals(kind)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(kind);
+  }
+
+  static short demandCode(String kind) {
+    for (short i = 0; i < DEMAND_CODES.length; i++) {
+      if (DEMAND_CODES[i].equals(kind)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(kind);
+  }
+
+  static String supplyKind(int code) {
+    return SUPPLY_CODES[code];
+  }
+
+  static String demandKind(int code) {
+    return DEMAND_CODES[code];
+  }
+
+  /** Writes the results of run {@code runId} on the caller's transaction. */
+  static void save(Connection c, long runId, Loaded loaded, MrpResult result, Progress progress)
+      throws SQLException {
+    boolean postgres = Sql.postgres(c);
+    long total =
+        (long) loaded.demands().size()
+            + result.plannedOrders().size()
+            + result.pegging().size()
+            + result.messages().size();
+    long[] done = {0};
+    Runnable tick =
+        () -> {
+          done[0]++;
+          if ((done[0] & 0xFFFF) == 0) {
+            check(progress);
+            progress.phase("SAVING", 50 + (int) (49 * done[0] / Math.max(1, total)));
+          }
+        };
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_demand",
+            "run_id",
+            "demand_id",
+            "source",
+            "source_id",
+            "material_id",
+            "demand_date",
+            "quantity",
+            "reference")) {
+      for (Demand d : loaded.demands()) {
+        b.add(runId)
+            .add(d.id())
+            .add(d.source())
+            .add(d.sourceId())
+            .add(d.materialId())
+            .add(d.date())
+            .add(d.quantity())
+            .add(d.reference())
+            .endRow();
+        tick.run();
+      }
+    }
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "planned_order",
+            "run_id",
+            "order_id",
+            "material_id",
+            "release_date",
+            "due_date",
+            "quantity")) {
+      for (PlannedOrder o : result.plannedOrders()) {
+        b.add(runId)
+            .add(o.id())
+            .add(o.materialId())
+            .add(o.releaseDate())
+            .add(o.dueDate())
+            .add(o.quantity())
+            .endRow();
+        tick.run();
+      }
+    }
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_pegging",
+            "run_id",
+            "material_id",
+            "supply_kind",
+            "supply_id",
+            "demand_kind",
+            "demand_id",
+            "quantity")) {
+      for (Pegging p : result.pegging()) {
+        b.add(runId)
+            .add(p.materialId())
+            .add(supplyCode(p.supplyKind()))
+            .add(p.supplyId())
+            .add(demandCode(p.demandKind()))
+            .add(p.demandId())
+            .add(p.quantity())
+            .endRow();
+        tick.run();
+      }
+    }
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_message",
+            "run_id",
+            "seq",
+            "material_id",
+            "kind",
+            "message_date",
+            "reference_id",
+            "message")) {
+      int seq = 0;
+      for (MrpMessage m : result.messages()) {
+        b.add(runId)
+            .add(++seq)
+            .add(m.materialId())
+            .add(m.kind())
+            .add(m.date())
+            .add(m.referenceId())
+            .add(m.message().length() > 400 ? m.message().substring(0, 400) : m.message())
+            .endRow();
+        tick.run();
+      }
+    }
+  }
+}

@@ -1,0 +1,907 @@
+package io.tianshu.planning.internal;
+
+import io.tianshu.bom.BomLine;
+import io.tianshu.bom.BomService;
+import io.tianshu.bom.BomView;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.ConflictException;
+import io.tianshu.core.NotFoundException;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.TianshuException;
+import io.tianshu.core.Validation;
+import io.tianshu.core.ValidationException;
+import io.tianshu.persistence.Database;
+import io.tianshu.planning.Forecast;
+import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanMessage;
+import io.tianshu.planning.PlanOrder;
+import io.tianshu.planning.PlanParameter;
+import io.tianshu.planning.PlanParameterInput;
+import io.tianshu.planning.PlanPegging;
+import io.tianshu.planning.PlanRun;
+import io.tianshu.planning.PlanRunRequest;
+import io.tianshu.planning.PlanningService;
+import io.tianshu.planning.Promise;
+import io.tianshu.planning.Receipt;
+import io.tianshu.planning.ReceiptInput;
+import io.tianshu.planning.SalesOrder;
+import io.tianshu.planning.SalesOrderInput;
+import io.tianshu.planning.engine.AtpBucket;
+import io.tianshu.planning.engine.AtpDemand;
+import io.tianshu.planning.engine.AtpSupply;
+import io.tianshu.planning.engine.AvailableToPromise;
+import io.tianshu.planning.engine.MrpResult;
+import io.tianshu.resource.CalendarDefinition;
+import io.tianshu.resource.CalendarService;
+import io.tianshu.resource.Shift;
+import io.tianshu.resource.WorkCalendar;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OSGi adapter of planning: data on plain JDBC ({@link PlanData}), runs in one background thread
+ * ({@link PlanRunner}), one at a time in submission order. A run's results and its final status
+ * commit in one transaction, so a run interrupted by a crash leaves no results; on start the
+ * service marks such runs FAILED.
+ */
+@Component(service = PlanningService.class)
+public class PlanningServiceImpl implements PlanningService {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanningServiceImpl.class);
+  static final int MAX_HORIZON = 3660;
+
+  private final Sql sql;
+  private final BomService boms;
+  private final CalendarService calendars;
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tianshu-plan-run");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+
+  /** The live state of a queued or running run. */
+  private static final class Job implements PlanRunner.Progress {
+    final long runId;
+    final Sql sql;
+    volatile String phase = "QUEUED";
+    volatile int percent;
+    volatile boolean cancel;
+
+    Job(long runId, Sql sql) {
+      this.runId = runId;
+      this.sql = sql;
+    }
+
+    @Override
+    public void phase(String phase, int percent) {
+      boolean changed = !phase.equals(this.phase);
+      this.phase = phase;
+      this.percent = percent;
+      if (changed) {
+        sql.write(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("UPDATE plan_run SET phase = ?, percent = ? WHERE id = ?")) {
+                ps.setString(1, phase);
+                ps.setInt(2, percent);
+                ps.setLong(3, runId);
+                return ps.executeUpdate();
+              }
+            });
+      }
+    }
+
+    @Override
+    public boolean cancelled() {
+      return cancel;
+    }
+  }
+
+  @Activate
+  public PlanningServiceImpl(
+      @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
+      @Reference Database database,
+      @Reference BomService boms,
+      @Reference CalendarService calendars) {
+    this.sql = new Sql(dataSource);
+    this.boms = boms;
+    this.calendars = calendars;
+    int interrupted =
+        sql.write(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE plan_run SET status = 'FAILED', phase = 'DONE', error = ?,"
+                          + " finished_at = ?, version = version + 1 WHERE status = 'RUNNING'")) {
+                ps.setString(1, "interrupted by a server stop; run it again / 服务器停止导致计划中断，请重新运行");
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                return ps.executeUpdate();
+              }
+            });
+    if (interrupted > 0) {
+      LOG.warn("{} plan run(s) interrupted by the last stop marked FAILED", interrupted);
+    }
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    jobs.values().forEach(j -> j.cancel = true);
+    executor.shutdown();
+    executor.awaitTermination(30, TimeUnit.SECONDS);
+  }
+
+  // ---------------------------------------------------------------- data
+
+  @Override
+  public PlanParameter putParameter(CallerContext caller, PlanParameterInput input) {
+    body(input);
+    return sql.write(c -> PlanData.putParameter(c, caller, input));
+  }
+
+  @Override
+  public List<PlanParameter> parameters(CallerContext caller, long plantId, Long materialId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.parameters(c, plantId, materialId));
+  }
+
+  @Override
+  public Forecast addForecast(CallerContext caller, ForecastInput input) {
+    body(input);
+    return sql.write(c -> PlanData.addForecast(c, caller, input));
+  }
+
+  @Override
+  public List<Forecast> forecasts(CallerContext caller, long plantId, Long materialId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.forecasts(c, plantId, materialId));
+  }
+
+  @Override
+  public void deleteForecast(CallerContext caller, long id) {
+    sql.write(
+        c -> {
+          PlanData.deleteForecast(c, caller, id);
+          return null;
+        });
+  }
+
+  @Override
+  public SalesOrder addSalesOrderLine(CallerContext caller, SalesOrderInput input) {
+    body(input);
+    return sql.write(c -> PlanData.addSalesOrderLine(c, caller, input));
+  }
+
+  @Override
+  public List<SalesOrder> salesOrders(CallerContext caller, long plantId, Long materialId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.salesOrders(c, plantId, materialId, null));
+  }
+
+  @Override
+  public SalesOrder closeSalesOrderLine(CallerContext caller, long id, long version) {
+    return sql.write(c -> PlanData.closeSalesOrderLine(c, caller, id, version));
+  }
+
+  @Override
+  public Receipt addReceipt(CallerContext caller, ReceiptInput input) {
+    body(input);
+    return sql.write(c -> PlanData.addReceipt(c, caller, input));
+  }
+
+  @Override
+  public List<Receipt> receipts(CallerContext caller, long plantId, Long materialId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.receipts(c, plantId, materialId));
+  }
+
+  private static void body(Object input) {
+    if (input == null) {
+      throw new ValidationException("$", "required", "a request body is required / 缺少请求体");
+    }
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  @Override
+  public PlanRun startRun(CallerContext caller, PlanRunRequest request) {
+    body(request);
+    Validation v = new Validation();
+    v.required("plantId", request.plantId()).optionalText("name", request.name(), 64);
+    String type =
+        request.planType() == null ? "MRP" : request.planType().trim().toUpperCase(Locale.ROOT);
+    if (!type.equals("MRP") && !type.equals("MPS")) {
+      v.add("planType", "invalid_value", "MRP or MPS / 只能是 MRP 或 MPS");
+    }
+    int horizon = request.horizonDays() == null ? 365 : request.horizonDays();
+    if (horizon < 1 || horizon > MAX_HORIZON) {
+      v.add("horizonDays", "invalid_value", "must be in [1, " + MAX_HORIZON + "] / 超出范围");
+    }
+    int backward = request.backwardDays() == null ? 7 : request.backwardDays();
+    int forward = request.forwardDays() == null ? 7 : request.forwardDays();
+    if (backward < 0 || backward > 366) {
+      v.add("backwardDays", "invalid_value", "must be in [0, 366] / 超出范围");
+    }
+    if (forward < 0 || forward > 366) {
+      v.add("forwardDays", "invalid_value", "must be in [0, 366] / 超出范围");
+    }
+    BomView view = BomView.MANUFACTURING;
+    if (request.bomView() != null) {
+      try {
+        view = BomView.valueOf(request.bomView().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        v.add("bomView", "invalid_value", "unknown BOM view / 未知的 BOM 视图");
+      }
+    }
+    v.throwIfInvalid();
+    long plant = request.plantId();
+    Sql.requirePlanner(caller, plant);
+    LocalDate start = request.planStart() == null ? LocalDate.now() : request.planStart();
+    String name =
+        request.name() == null || request.name().isBlank()
+            ? type + " " + start
+            : request.name().trim();
+    String bomView = view.name();
+    long id =
+        sql.write(
+            c -> {
+              long runId;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO plan_run (plant_id, name, plan_type, status, phase, percent,"
+                          + " plan_start, horizon_days, bom_view, backward_days, forward_days,"
+                          + " items, demands, planned_orders, pegging_rows, messages, load_ms,"
+                          + " engine_ms, save_ms, created_at, created_by, version) VALUES (?, ?,"
+                          + " ?, 'RUNNING', 'QUEUED', 0, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?,"
+                          + " ?, 0)",
+                      Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, plant);
+                ps.setString(2, name);
+                ps.setString(3, type);
+                ps.setDate(4, Sql.date(start));
+                ps.setInt(5, horizon);
+                ps.setString(6, bomView);
+                ps.setInt(7, backward);
+                ps.setInt(8, forward);
+                ps.setTimestamp(9, Timestamp.from(Instant.now()));
+                ps.setString(10, caller.username());
+                ps.executeUpdate();
+                runId = PlanData.generatedId(ps);
+              }
+              Sql.audit(
+                  c,
+                  caller,
+                  "PlanRun",
+                  runId,
+                  plant,
+                  "CREATE",
+                  Map.of("name", name, "planType", type, "planStart", start.toString()));
+              return runId;
+            });
+    Job job = new Job(id, sql);
+    jobs.put(id, job);
+    PlanRunner.Spec spec = new PlanRunner.Spec(id, plant, type, start, horizon, backward, forward);
+    BomView bomViewOfRun = view;
+    executor.execute(() -> execute(caller, spec, bomViewOfRun, job));
+    return run(caller, id);
+  }
+
+  private void execute(CallerContext caller, PlanRunner.Spec spec, BomView view, Job job) {
+    long t0 = System.nanoTime();
+    try {
+      job.phase("LOADING", 0);
+      if (job.cancelled()) {
+        throw new CancellationException();
+      }
+      Map<Long, List<BomLine>> structure =
+          boms.structure(caller, spec.plantId(), view, spec.planStart());
+      WorkCalendar calendar = calendarOf(caller, spec.plantId());
+      PlanRunner.Loaded loaded = sql.read(c -> PlanRunner.load(c, spec, structure, calendar, job));
+      long t1 = System.nanoTime();
+      MrpResult result = PlanRunner.plan(loaded, job);
+      long t2 = System.nanoTime();
+      job.phase("SAVING", 50);
+      sql.write(
+          c -> {
+            PlanRunner.save(c, spec.runId(), loaded, result, job);
+            long t3 = System.nanoTime();
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE plan_run SET status = 'SIMULATED', phase = 'DONE', percent = 100,"
+                        + " items = ?, demands = ?, planned_orders = ?, pegging_rows = ?,"
+                        + " messages = ?, load_ms = ?, engine_ms = ?, save_ms = ?, finished_at = ?,"
+                        + " version = version + 1 WHERE id = ?")) {
+              ps.setInt(1, loaded.input().items().size());
+              ps.setInt(2, loaded.demands().size());
+              ps.setInt(3, result.plannedOrders().size());
+              ps.setInt(4, result.pegging().size());
+              ps.setInt(5, result.messages().size());
+              ps.setLong(6, (t1 - t0) / 1_000_000);
+              ps.setLong(7, (t2 - t1) / 1_000_000);
+              ps.setLong(8, (t3 - t2) / 1_000_000);
+              ps.setTimestamp(9, Timestamp.from(Instant.now()));
+              ps.setLong(10, spec.runId());
+              ps.executeUpdate();
+            }
+            Sql.audit(
+                c,
+                caller,
+                "PlanRun",
+                spec.runId(),
+                spec.plantId(),
+                "UPDATE",
+                Map.of(
+                    "status",
+                    "SIMULATED",
+                    "plannedOrders",
+                    result.plannedOrders().size(),
+                    "messages",
+                    result.messages().size()));
+            return null;
+          });
+      LOG.info(
+          "Plan run {} of plant {}: {} planned orders in {} ms",
+          spec.runId(),
+          spec.plantId(),
+          result.plannedOrders().size(),
+          (System.nanoTime() - t0) / 1_000_000);
+    } catch (CancellationException e) {
+      finish(spec.runId(), "CANCELLED", null);
+    } catch (TianshuException | IllegalArgumentException e) {
+      finish(spec.runId(), "FAILED", e.getMessage());
+    } catch (RuntimeException | Error e) {
+      LOG.error("Plan run {} failed", spec.runId(), e);
+      finish(spec.runId(), "FAILED", "internal error, see the server log / 内部错误，详见服务器日志");
+    } finally {
+      jobs.remove(spec.runId());
+    }
+  }
+
+  private void finish(long runId, String status, String error) {
+    sql.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE plan_run SET status = ?, phase = 'DONE', error = ?, finished_at = ?,"
+                      + " version = version + 1 WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, error == null ? null : truncate(error, 1000));
+            ps.setTimestamp(3, Timestamp.from(Instant.now()));
+            ps.setLong(4, runId);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** The plant's default calendar; Monday to Friday, one 8-hour shift, when it has none. */
+  private WorkCalendar calendarOf(CallerContext caller, long plantId) {
+    Long id;
+    try {
+      id = calendars.plantDefault(caller, plantId).id();
+    } catch (NotFoundException e) {
+      id = null;
+    }
+    if (id != null) {
+      return calendars.workCalendar(caller, id);
+    }
+    return WorkCalendar.of(
+        new CalendarDefinition(
+            List.of(
+                new Shift(
+                    "D",
+                    LocalTime.of(8, 0),
+                    LocalTime.of(16, 0),
+                    0,
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
+            null,
+            null));
+  }
+
+  private PlanRun readRun(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM plan_run WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? runOf(rs) : null;
+      }
+    }
+  }
+
+  private PlanRun runOf(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    Job job = jobs.get(id);
+    String status = rs.getString("status");
+    boolean live = job != null && "RUNNING".equals(status);
+    return new PlanRun(
+        id,
+        rs.getLong("plant_id"),
+        rs.getString("name"),
+        rs.getString("plan_type"),
+        status,
+        live ? job.phase : rs.getString("phase"),
+        live ? job.percent : rs.getInt("percent"),
+        Sql.date(rs, "plan_start"),
+        rs.getInt("horizon_days"),
+        rs.getString("bom_view"),
+        rs.getInt("backward_days"),
+        rs.getInt("forward_days"),
+        rs.getInt("items"),
+        rs.getInt("demands"),
+        rs.getInt("planned_orders"),
+        rs.getInt("pegging_rows"),
+        rs.getInt("messages"),
+        rs.getLong("load_ms"),
+        rs.getLong("engine_ms"),
+        rs.getLong("save_ms"),
+        rs.getString("error"),
+        Sql.instant(rs, "created_at"),
+        rs.getString("created_by"),
+        Sql.instant(rs, "finished_at"),
+        rs.getLong("version"));
+  }
+
+  /** The run when the caller may read its plant; not found otherwise. */
+  private PlanRun visibleRun(Connection c, CallerContext caller, long id) throws SQLException {
+    PlanRun r = readRun(c, id);
+    if (r == null || !caller.canRead(r.plantId())) {
+      throw new NotFoundException("PlanRun", id);
+    }
+    return r;
+  }
+
+  @Override
+  public PlanRun run(CallerContext caller, long id) {
+    return sql.read(c -> visibleRun(c, caller, id));
+  }
+
+  @Override
+  public List<PlanRun> runs(CallerContext caller, long plantId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(
+        c -> {
+          List<PlanRun> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT * FROM plan_run WHERE plant_id = ? ORDER BY id DESC")) {
+            ps.setLong(1, plantId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(runOf(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public PlanRun cancelRun(CallerContext caller, long id) {
+    PlanRun r = run(caller, id);
+    Sql.requirePlanner(caller, r.plantId());
+    Job job = jobs.get(id);
+    if (job == null || !r.active()) {
+      throw new ConflictException("the run is not running / 该计划未在运行");
+    }
+    job.cancel = true;
+    return r;
+  }
+
+  @Override
+  public PlanRun setRunStatus(CallerContext caller, long id, String status, long version) {
+    String target = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
+    if (!target.equals("FIRMED") && !target.equals("RELEASED")) {
+      throw new ValidationException(
+          "status", "invalid_value", "FIRMED or RELEASED / 只能是 FIRMED 或 RELEASED");
+    }
+    return sql.write(
+        c -> {
+          PlanRun r = visibleRun(c, caller, id);
+          Sql.requirePlanner(caller, r.plantId());
+          if (r.version() != version) {
+            throw ConflictException.staleVersion("PlanRun", id, r.version());
+          }
+          if (!List.of("SIMULATED", "FIRMED").contains(r.status())) {
+            throw new ConflictException(
+                "a "
+                    + r.status()
+                    + " run cannot be "
+                    + target
+                    + " / 该状态的计划不能"
+                    + (target.equals("FIRMED") ? "确认" : "下达"));
+          }
+          if (target.equals("RELEASED")) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE plan_run SET status = 'FIRMED', version = version + 1"
+                        + " WHERE plant_id = ? AND plan_type = ? AND status = 'RELEASED'")) {
+              ps.setLong(1, r.plantId());
+              ps.setString(2, r.planType());
+              ps.executeUpdate();
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE plan_run SET status = ?, version = version + 1 WHERE id = ?"
+                      + " AND version = ?")) {
+            ps.setString(1, target);
+            ps.setLong(2, id);
+            ps.setLong(3, version);
+            if (ps.executeUpdate() == 0) {
+              throw ConflictException.staleVersion("PlanRun", id, version);
+            }
+          }
+          Sql.audit(c, caller, "PlanRun", id, r.plantId(), "UPDATE", Map.of("status", target));
+          return readRun(c, id);
+        });
+  }
+
+  @Override
+  public void deleteRun(CallerContext caller, long id) {
+    sql.write(
+        c -> {
+          PlanRun r = visibleRun(c, caller, id);
+          Sql.requirePlanner(caller, r.plantId());
+          if (r.active() || r.status().equals("RELEASED")) {
+            throw new ConflictException(
+                "a running or released run cannot be deleted / 运行中或已下达的计划不能删除");
+          }
+          for (String table :
+              List.of("plan_pegging", "plan_message", "planned_order", "plan_demand")) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+              ps.setLong(1, id);
+              ps.executeUpdate();
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM plan_run WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+          Sql.audit(c, caller, "PlanRun", id, r.plantId(), "DELETE", Map.of("name", r.name()));
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------- results
+
+  @Override
+  public Page<PlanOrder> plannedOrders(
+      CallerContext caller, long runId, Long materialId, PageRequest page) {
+    return sql.read(
+        c -> {
+          visibleRun(c, caller, runId);
+          String where =
+              " WHERE o.run_id = ?" + (materialId == null ? "" : " AND o.material_id = ?");
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM planned_order o" + where)) {
+            bindRun(ps, runId, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<PlanOrder> items = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT o.*, m.code FROM planned_order o JOIN material m ON m.id = o.material_id"
+                      + where
+                      + " ORDER BY o.order_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            int i = bindRun(ps, runId, materialId);
+            ps.setInt(i++, page.offset());
+            ps.setInt(i, page.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(
+                    new PlanOrder(
+                        rs.getLong("order_id"),
+                        rs.getLong("material_id"),
+                        rs.getString("code"),
+                        Sql.date(rs, "release_date"),
+                        Sql.date(rs, "due_date"),
+                        rs.getDouble("quantity")));
+              }
+            }
+          }
+          return new Page<>(items, page.offset(), page.limit(), total);
+        });
+  }
+
+  private static int bindRun(PreparedStatement ps, long runId, Object second) throws SQLException {
+    ps.setLong(1, runId);
+    if (second == null) {
+      return 2;
+    }
+    if (second instanceof Long l) {
+      ps.setLong(2, l);
+    } else {
+      ps.setString(2, second.toString());
+    }
+    return 3;
+  }
+
+  @Override
+  public List<PlanPegging> pegging(CallerContext caller, long runId, long materialId) {
+    return sql.read(
+        c -> {
+          visibleRun(c, caller, runId);
+          Map<Long, String> references = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT demand_id, reference FROM plan_demand WHERE run_id = ? AND material_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                references.put(rs.getLong(1), rs.getString(2));
+              }
+            }
+          }
+          List<PlanPegging> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT supply_kind, supply_id, demand_kind, demand_id, quantity FROM"
+                      + " plan_pegging WHERE run_id = ? AND material_id = ?"
+                      + " ORDER BY supply_kind, supply_id, demand_kind, demand_id")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                int demandKind = rs.getInt(3);
+                long demandId = rs.getLong(4);
+                out.add(
+                    new PlanPegging(
+                        PlanRunner.supplyKind(rs.getInt(1)),
+                        rs.getLong(2),
+                        PlanRunner.demandKind(demandKind),
+                        demandId,
+                        demandKind == 0 ? references.get(demandId) : null,
+                        materialId,
+                        rs.getDouble(5)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Page<PlanMessage> messages(
+      CallerContext caller, long runId, String kind, PageRequest page) {
+    String k = kind == null || kind.isBlank() ? null : kind.trim().toUpperCase(Locale.ROOT);
+    return sql.read(
+        c -> {
+          visibleRun(c, caller, runId);
+          String where = " WHERE x.run_id = ?" + (k == null ? "" : " AND x.kind = ?");
+          long total;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM plan_message x" + where)) {
+            bindRun(ps, runId, k);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<PlanMessage> items = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT x.*, m.code FROM plan_message x JOIN material m ON m.id = x.material_id"
+                      + where
+                      + " ORDER BY x.seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            int i = bindRun(ps, runId, k);
+            ps.setInt(i++, page.offset());
+            ps.setInt(i, page.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(
+                    new PlanMessage(
+                        rs.getLong("material_id"),
+                        rs.getString("code"),
+                        rs.getString("kind"),
+                        Sql.date(rs, "message_date"),
+                        rs.getLong("reference_id"),
+                        rs.getString("message")));
+              }
+            }
+          }
+          return new Page<>(items, page.offset(), page.limit(), total);
+        });
+  }
+
+  private record Totals(int orders, double quantity, LocalDate firstDue) {}
+
+  private static Map<Long, Totals> totals(Connection c, long runId) throws SQLException {
+    Map<Long, Totals> out = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, COUNT(*), SUM(quantity), MIN(due_date) FROM planned_order"
+                + " WHERE run_id = ? GROUP BY material_id")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getLong(1),
+              new Totals(rs.getInt(2), rs.getDouble(3), rs.getDate(4).toLocalDate()));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public PlanComparison compare(CallerContext caller, long runId, long otherRunId) {
+    return sql.read(
+        c -> {
+          PlanRun a = visibleRun(c, caller, runId);
+          PlanRun b = visibleRun(c, caller, otherRunId);
+          if (a.plantId() != b.plantId()) {
+            throw new ValidationException(
+                "otherRunId", "invalid_value", "runs of different plants / 两个计划不属于同一工厂");
+          }
+          Map<Long, Totals> ta = totals(c, runId);
+          Map<Long, Totals> tb = totals(c, otherRunId);
+          TreeSet<Long> all = new TreeSet<>(ta.keySet());
+          all.addAll(tb.keySet());
+          Totals none = new Totals(0, 0, null);
+          List<PlanComparison.Row> rows = new ArrayList<>();
+          for (long m : all) {
+            Totals x = ta.getOrDefault(m, none);
+            Totals y = tb.getOrDefault(m, none);
+            boolean same =
+                x.orders() == y.orders()
+                    && Math.abs(x.quantity() - y.quantity())
+                        <= 1e-9 * Math.max(1, Math.abs(x.quantity()))
+                    && java.util.Objects.equals(x.firstDue(), y.firstDue());
+            if (!same) {
+              rows.add(
+                  new PlanComparison.Row(
+                      m,
+                      PlanData.materialCode(c, m, a.plantId()),
+                      x.orders(),
+                      x.quantity(),
+                      x.firstDue(),
+                      y.orders(),
+                      y.quantity(),
+                      y.firstDue()));
+            }
+          }
+          return new PlanComparison(runId, otherRunId, rows);
+        });
+  }
+
+  // ---------------------------------------------------------------- promising
+
+  @Override
+  public Promise promise(
+      CallerContext caller, long plantId, long materialId, double quantity, LocalDate date) {
+    Validation v = new Validation();
+    if (!Double.isFinite(quantity) || quantity <= 0) {
+      v.add("quantity", "invalid_value", "must be > 0 / 必须大于 0");
+    }
+    v.required("date", date);
+    v.throwIfInvalid();
+    Sql.requireRead(caller, plantId);
+    LocalDate today = LocalDate.now();
+    return sql.read(
+        c -> {
+          if (PlanData.materialCode(c, materialId, plantId) == null) {
+            throw new NotFoundException("Material", materialId);
+          }
+          double onHand = 0;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT SUM(quantity) FROM stock_balance WHERE plant_id = ? AND material_id = ?"
+                      + " AND status = 'AVAILABLE'")) {
+            ps.setLong(1, plantId);
+            ps.setLong(2, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                onHand = Math.max(0, rs.getDouble(1));
+              }
+            }
+          }
+          List<AtpSupply> supplies = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT due_date, quantity FROM scheduled_receipt WHERE plant_id = ?"
+                      + " AND material_id = ?")) {
+            ps.setLong(1, plantId);
+            ps.setLong(2, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                supplies.add(new AtpSupply(rs.getDate(1).toLocalDate(), rs.getDouble(2)));
+              }
+            }
+          }
+          Long runId = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id FROM plan_run WHERE plant_id = ? AND status IN ('RELEASED', 'FIRMED')"
+                      + " ORDER BY CASE WHEN status = 'RELEASED' THEN 0 ELSE 1 END,"
+                      + " CASE WHEN plan_type = 'MPS' THEN 0 ELSE 1 END, id DESC")) {
+            ps.setLong(1, plantId);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                runId = rs.getLong(1);
+              }
+            }
+          }
+          if (runId != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT due_date, quantity FROM planned_order WHERE run_id = ?"
+                        + " AND material_id = ?")) {
+              ps.setLong(1, runId);
+              ps.setLong(2, materialId);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  supplies.add(new AtpSupply(rs.getDate(1).toLocalDate(), rs.getDouble(2)));
+                }
+              }
+            }
+          }
+          List<AtpDemand> committed = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT requested_date, quantity FROM sales_order_line WHERE plant_id = ?"
+                      + " AND material_id = ? AND status = 'OPEN'")) {
+            ps.setLong(1, plantId);
+            ps.setLong(2, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                committed.add(new AtpDemand(rs.getDate(1).toLocalDate(), rs.getDouble(2)));
+              }
+            }
+          }
+          AvailableToPromise atp = AvailableToPromise.of(today, onHand, supplies, committed);
+          List<Promise.Bucket> buckets = new ArrayList<>();
+          for (AtpBucket b : atp.discrete()) {
+            buckets.add(
+                new Promise.Bucket(
+                    b.date(), b.supply(), b.committed(), b.atp(), b.cumulativeAtp()));
+          }
+          return new Promise(
+              plantId,
+              materialId,
+              quantity,
+              date,
+              atp.earliest(quantity, date),
+              Math.max(0, atp.available(date)),
+              runId,
+              buckets);
+        });
+  }
+}
