@@ -50,6 +50,9 @@ abstract class Bulk implements AutoCloseable {
     return rows;
   }
 
+  /** True when rows go by COPY. */
+  abstract boolean copying();
+
   /** Writes what is buffered; the rows are visible to the transaction afterwards. */
   @Override
   public abstract void close() throws SQLException;
@@ -79,6 +82,11 @@ abstract class Bulk implements AutoCloseable {
       return new Copy(
           pg.getCopyAPI()
               .copyIn("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN"));
+    }
+
+    @Override
+    boolean copying() {
+      return true;
     }
 
     private void sep() {
@@ -171,6 +179,11 @@ abstract class Bulk implements AutoCloseable {
                   + ") VALUES ("
                   + "?, ".repeat(columns.length - 1)
                   + "?)");
+    }
+
+    @Override
+    boolean copying() {
+      return false;
     }
 
     @Override

@@ -382,8 +382,11 @@ final class PlanRunner {
     return DEMAND_CODES[code];
   }
 
-  /** Writes the results of run {@code runId} on the caller's transaction. */
-  static void save(Connection c, long runId, Loaded loaded, MrpResult result, Progress progress)
+  /**
+   * Writes the results of run {@code runId} on the caller's transaction; true when they went by
+   * COPY.
+   */
+  static boolean save(Connection c, long runId, Loaded loaded, MrpResult result, Progress progress)
       throws SQLException {
     boolean postgres = Sql.postgres(c);
     long total =
@@ -400,6 +403,7 @@ final class PlanRunner {
             progress.phase("SAVING", 50 + (int) (49 * done[0] / Math.max(1, total)));
           }
         };
+    boolean copied;
     try (Bulk b =
         Bulk.open(
             c,
@@ -425,6 +429,7 @@ final class PlanRunner {
             .endRow();
         tick.run();
       }
+      copied = b.copying();
     }
     try (Bulk b =
         Bulk.open(
@@ -497,5 +502,6 @@ final class PlanRunner {
         tick.run();
       }
     }
+    return copied;
   }
 }

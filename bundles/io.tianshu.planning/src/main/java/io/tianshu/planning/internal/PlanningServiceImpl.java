@@ -333,7 +333,9 @@ public class PlanningServiceImpl implements PlanningService {
       job.phase("SAVING", 50);
       sql.write(
           c -> {
-            PlanRunner.save(c, spec.runId(), loaded, result, job);
+            boolean copied = PlanRunner.save(c, spec.runId(), loaded, result, job);
+            LOG.info(
+                "Plan run {} results written by {}", spec.runId(), copied ? "COPY" : "batches");
             long t3 = System.nanoTime();
             try (PreparedStatement ps =
                 c.prepareStatement(

@@ -1,0 +1,280 @@
+package io.tianshu.console.internal;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.TianshuException;
+import io.tianshu.masterdata.MasterDataService;
+import io.tianshu.masterdata.Material;
+import io.tianshu.org.AccessService;
+import io.tianshu.org.OrgService;
+import io.tianshu.org.OrgUnit;
+import io.tianshu.planning.PlanMessage;
+import io.tianshu.planning.PlanRun;
+import io.tianshu.planning.PlanRunRequest;
+import io.tianshu.planning.PlanningService;
+import io.tianshu.planning.Promise;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+/** mom:plan-run (with a progress bar; Ctrl-C cancels the run), mom:plan-list, mom:atp. */
+public final class PlanCommands {
+  private PlanCommands() {}
+
+  @Command(
+      scope = "mom",
+      name = "plan-run",
+      description = "Runs MRP or MPS for a plant, showing progress / 运行物料需求计划")
+  @Service
+  public static class Run implements Action {
+    @Reference PlanningService planning;
+    @Reference OrgService orgs;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Option(name = "-t", aliases = "--type", description = "MRP (default) or MPS / 计划类型")
+    String type;
+
+    @Option(name = "-n", aliases = "--name", description = "Plan version name / 计划版本名称")
+    String name;
+
+    @Option(name = "-s", aliases = "--start", description = "Plan start YYYY-MM-DD (default today)")
+    String start;
+
+    @Option(name = "-h", aliases = "--horizon", description = "Horizon in days (default 365)")
+    Integer horizon;
+
+    @Option(name = "--no-wait", description = "Start and return / 启动后立即返回")
+    boolean noWait;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        OrgUnit p = orgs.getPlantByCode(caller, plant);
+        PlanRun run =
+            planning.startRun(
+                caller,
+                new PlanRunRequest(
+                    p.id(),
+                    name,
+                    type,
+                    start == null ? null : LocalDate.parse(start),
+                    horizon,
+                    null,
+                    null,
+                    null));
+        PrintStream out = System.out;
+        out.println("Plan run " + run.id() + " started / 计划已启动");
+        if (noWait) {
+          return null;
+        }
+        String last = "";
+        while (run.active()) {
+          String bar = bar(run.percent(), run.phase());
+          if (!bar.equals(last)) {
+            out.print("\r" + bar);
+            out.flush();
+            last = bar;
+          }
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            planning.cancelRun(caller, run.id());
+            out.println();
+            out.println("Cancelling run " + run.id() + " / 正在取消");
+            Thread.currentThread().interrupt();
+            return null;
+          }
+          run = planning.run(caller, run.id());
+        }
+        out.print("\r" + bar(100, "DONE"));
+        out.println();
+        print(out, run);
+        if (run.messages() > 0) {
+          ShellTable table = new ShellTable();
+          table.column("Material");
+          table.column("Kind");
+          table.column("Date");
+          table.column("Message");
+          for (PlanMessage m :
+              planning
+                  .messages(caller, run.id(), null, new PageRequest(0, 20, "id", true))
+                  .items()) {
+            table.addRow().addContent(m.materialCode(), m.kind(), m.date(), m.message());
+          }
+          table.print(out);
+        }
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+
+    private static String bar(int percent, String phase) {
+      int filled = Math.max(0, Math.min(30, percent * 30 / 100));
+      return "[" + "#".repeat(filled) + "-".repeat(30 - filled) + "] " + percent + "% " + phase;
+    }
+  }
+
+  static void print(PrintStream out, PlanRun run) {
+    out.println(
+        "Run "
+            + run.id()
+            + " \""
+            + run.name()
+            + "\" "
+            + run.status()
+            + (run.error() == null ? "" : ": " + run.error()));
+    out.println(
+        run.items()
+            + " items, "
+            + run.demands()
+            + " demands, "
+            + run.plannedOrders()
+            + " planned orders, "
+            + run.peggingRows()
+            + " pegging rows, "
+            + run.messages()
+            + " messages / 物料、需求、计划订单、追溯、例外信息");
+    out.println(
+        "load "
+            + run.loadMillis()
+            + " ms, engine "
+            + run.engineMillis()
+            + " ms, save "
+            + run.saveMillis()
+            + " ms");
+  }
+
+  @Command(scope = "mom", name = "plan-list", description = "Plan runs of a plant / 计划版本列表")
+  @Service
+  public static class ListRuns implements Action {
+    @Reference PlanningService planning;
+    @Reference OrgService orgs;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        OrgUnit p = orgs.getPlantByCode(caller, plant);
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Name");
+        table.column("Type");
+        table.column("Status");
+        table.column("Start");
+        table.column("Planned orders").alignRight();
+        table.column("Messages").alignRight();
+        table.column("By");
+        for (PlanRun r : planning.runs(caller, p.id())) {
+          table
+              .addRow()
+              .addContent(
+                  r.id(),
+                  r.name(),
+                  r.planType(),
+                  r.status() + (r.active() ? " " + r.percent() + "%" : ""),
+                  r.planStart(),
+                  r.plannedOrders(),
+                  r.messages(),
+                  r.createdBy());
+        }
+        table.print(System.out);
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "atp",
+      description = "Earliest date a quantity can be promised / 可承诺量与承诺日期")
+  @Service
+  public static class Atp implements Action {
+    @Reference PlanningService planning;
+    @Reference MasterDataService masterData;
+    @Reference OrgService orgs;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Argument(index = 1, required = true, description = "Material code / 物料编码")
+    String code;
+
+    @Argument(index = 2, required = true, description = "Quantity / 数量")
+    double quantity;
+
+    @Option(name = "-d", aliases = "--date", description = "Requested date (default today)")
+    String date;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        OrgUnit p = orgs.getPlantByCode(caller, plant);
+        Material m = BomCommands.byCode(masterData, caller, code);
+        Promise promise =
+            planning.promise(
+                caller,
+                p.id(),
+                m.id(),
+                quantity,
+                date == null ? LocalDate.now() : LocalDate.parse(date));
+        ShellTable table = new ShellTable();
+        table.column("Date");
+        table.column("Supply").alignRight();
+        table.column("Committed").alignRight();
+        table.column("ATP").alignRight();
+        table.column("Cumulative ATP").alignRight();
+        for (Promise.Bucket b : promise.buckets()) {
+          table
+              .addRow()
+              .addContent(
+                  b.date(),
+                  num(b.supply()),
+                  num(b.committed()),
+                  num(b.atp()),
+                  num(b.cumulativeAtp()));
+        }
+        table.print(System.out);
+        System.out.println(
+            "Available on "
+                + promise.requestedDate()
+                + ": "
+                + num(promise.availableOnRequested())
+                + " / 请求日可承诺量");
+        System.out.println(
+            promise.promisedDate() == null
+                ? "Cannot promise " + num(quantity) + " with the known supply / 现有供应无法承诺该数量"
+                : "Promised date for " + num(quantity) + ": " + promise.promisedDate() + " / 承诺日期");
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+}

@@ -1,0 +1,278 @@
+package io.tianshu.rest.internal.resources;
+
+import static io.tianshu.rest.internal.resources.Resources.caller;
+
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.Validation;
+import io.tianshu.planning.Forecast;
+import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanMessage;
+import io.tianshu.planning.PlanOrder;
+import io.tianshu.planning.PlanParameter;
+import io.tianshu.planning.PlanParameterInput;
+import io.tianshu.planning.PlanPegging;
+import io.tianshu.planning.PlanRun;
+import io.tianshu.planning.PlanRunRequest;
+import io.tianshu.planning.PlanningService;
+import io.tianshu.planning.Promise;
+import io.tianshu.planning.Receipt;
+import io.tianshu.planning.ReceiptInput;
+import io.tianshu.planning.SalesOrder;
+import io.tianshu.planning.SalesOrderInput;
+import io.tianshu.rest.RestApi;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Planning: parameters, forecasts, sales order lines, scheduled receipts, plan runs (a job while
+ * running: phase and percent, cancel) and their results, and order promising (/promise).
+ */
+@Component(service = PlanningResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlanningResource {
+  private static final long MAX_WAIT_MILLIS = 600_000;
+  private final PlanningService planning;
+
+  @Activate
+  public PlanningResource(@Reference PlanningService planning) {
+    this.planning = planning;
+  }
+
+  private static long plant(Long plantId) {
+    new Validation().required("plantId", plantId).throwIfInvalid();
+    return plantId;
+  }
+
+  @PUT
+  @Path("plan-parameters")
+  public PlanParameter putParameter(@Context SecurityContext sc, PlanParameterInput input) {
+    return planning.putParameter(caller(sc), Resources.body(input));
+  }
+
+  @GET
+  @Path("plan-parameters")
+  public List<PlanParameter> parameters(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId) {
+    return planning.parameters(caller(sc), plant(plantId), materialId);
+  }
+
+  @POST
+  @Path("forecasts")
+  public Response addForecast(
+      @Context SecurityContext sc, @Context UriInfo uri, ForecastInput input) {
+    Forecast f = planning.addForecast(caller(sc), Resources.body(input));
+    return Resources.created(uri, f.id(), f);
+  }
+
+  @GET
+  @Path("forecasts")
+  public List<Forecast> forecasts(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId) {
+    return planning.forecasts(caller(sc), plant(plantId), materialId);
+  }
+
+  @DELETE
+  @Path("forecasts/{id}")
+  public Response deleteForecast(@Context SecurityContext sc, @PathParam("id") long id) {
+    planning.deleteForecast(caller(sc), id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("sales-orders")
+  public Response addSalesOrderLine(
+      @Context SecurityContext sc, @Context UriInfo uri, SalesOrderInput input) {
+    SalesOrder s = planning.addSalesOrderLine(caller(sc), Resources.body(input));
+    return Resources.created(uri, s.id(), s);
+  }
+
+  @GET
+  @Path("sales-orders")
+  public List<SalesOrder> salesOrders(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId) {
+    return planning.salesOrders(caller(sc), plant(plantId), materialId);
+  }
+
+  @POST
+  @Path("sales-orders/{id}/close")
+  public SalesOrder closeSalesOrderLine(
+      @Context SecurityContext sc, @PathParam("id") long id, @QueryParam("version") Long version) {
+    return planning.closeSalesOrderLine(caller(sc), id, Resources.requireVersion(version));
+  }
+
+  @POST
+  @Path("receipts")
+  public Response addReceipt(
+      @Context SecurityContext sc, @Context UriInfo uri, ReceiptInput input) {
+    Receipt r = planning.addReceipt(caller(sc), Resources.body(input));
+    return Resources.created(uri, r.id(), r);
+  }
+
+  @GET
+  @Path("receipts")
+  public List<Receipt> receipts(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId) {
+    return planning.receipts(caller(sc), plant(plantId), materialId);
+  }
+
+  /**
+   * Starts a run: 202 with the run (status RUNNING) and its Location to poll; with {@code
+   * wait=true} the call returns once the run has ended (201), at most ten minutes.
+   */
+  @POST
+  @Path("plan-runs")
+  public Response startRun(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @QueryParam("wait") Boolean wait,
+      PlanRunRequest request) {
+    PlanRun run = planning.startRun(caller(sc), Resources.body(request));
+    var location = uri.getAbsolutePathBuilder().path(String.valueOf(run.id())).build();
+    if (!Boolean.TRUE.equals(wait)) {
+      return Response.accepted(run).location(location).build();
+    }
+    long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
+    while (run.active() && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      run = planning.run(caller(sc), run.id());
+    }
+    return Response.created(location).entity(run).build();
+  }
+
+  @GET
+  @Path("plan-runs")
+  public List<PlanRun> runs(@Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return planning.runs(caller(sc), plant(plantId));
+  }
+
+  @GET
+  @Path("plan-runs/{id}")
+  public PlanRun run(@Context SecurityContext sc, @PathParam("id") long id) {
+    return planning.run(caller(sc), id);
+  }
+
+  @POST
+  @Path("plan-runs/{id}/cancel")
+  public PlanRun cancel(@Context SecurityContext sc, @PathParam("id") long id) {
+    return planning.cancelRun(caller(sc), id);
+  }
+
+  /** Body {"status": "FIRMED" | "RELEASED", "version": n}. */
+  @POST
+  @Path("plan-runs/{id}/status")
+  public PlanRun setStatus(
+      @Context SecurityContext sc, @PathParam("id") long id, Map<String, Object> body) {
+    Resources.body(body);
+    Object version = body.get("version");
+    Long v = version instanceof Number n ? n.longValue() : null;
+    return planning.setRunStatus(
+        caller(sc), id, (String) body.get("status"), Resources.requireVersion(v));
+  }
+
+  @DELETE
+  @Path("plan-runs/{id}")
+  public Response delete(@Context SecurityContext sc, @PathParam("id") long id) {
+    planning.deleteRun(caller(sc), id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("plan-runs/{id}/planned-orders")
+  public Page<PlanOrder> plannedOrders(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return planning.plannedOrders(
+        caller(sc), id, materialId, PageRequest.parse(offset, limit, null, Set.of("id"), "id"));
+  }
+
+  @GET
+  @Path("plan-runs/{id}/pegging")
+  public List<PlanPegging> pegging(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("materialId") Long materialId) {
+    new Validation().required("materialId", materialId).throwIfInvalid();
+    return planning.pegging(caller(sc), id, materialId);
+  }
+
+  @GET
+  @Path("plan-runs/{id}/messages")
+  public Page<PlanMessage> messages(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("kind") String kind,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return planning.messages(
+        caller(sc), id, kind, PageRequest.parse(offset, limit, null, Set.of("id"), "id"));
+  }
+
+  @GET
+  @Path("plan-runs/{id}/compare/{other}")
+  public PlanComparison compare(
+      @Context SecurityContext sc, @PathParam("id") long id, @PathParam("other") long other) {
+    return planning.compare(caller(sc), id, other);
+  }
+
+  /** The earliest date the quantity can be promised, from {@code date} (default today) on. */
+  @GET
+  @Path("promise")
+  public Promise promise(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("quantity") Double quantity,
+      @QueryParam("date") String date) {
+    Validation v = new Validation();
+    v.required("plantId", plantId)
+        .required("materialId", materialId)
+        .required("quantity", quantity);
+    LocalDate d = Dates.optional(v, "date", date);
+    v.throwIfInvalid();
+    return planning.promise(
+        caller(sc), plantId, materialId, quantity, d == null ? LocalDate.now() : d);
+  }
+}

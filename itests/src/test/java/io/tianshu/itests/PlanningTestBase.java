@@ -1,0 +1,550 @@
+package io.tianshu.itests;
+
+import static io.tianshu.itests.ItSupport.id;
+import static io.tianshu.itests.ItSupport.obj;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tianshu.itests.ItSupport.Api;
+import io.tianshu.itests.ItSupport.Response;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Planning through REST and the console on a hand-worked three-level example: forecast consumption,
+ * on-hand (quarantine excluded), a scheduled receipt, lead-time offsetting on the Monday-to-Friday
+ * default calendar, fixed lot size and multiples, full pegging, MPS, firm/release, compare, and the
+ * order promise against the released plan. Dates are offsets from a Monday at least a week ahead,
+ * so the example never ages.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class PlanningTestBase extends ContainerTestBase {
+  @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final LocalDate BASE =
+      LocalDate.now().plusDays(7).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+
+  @Override
+  protected void awaitDomainApi() {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      Response r = admin.get("/plan-runs?plantId=0");
+      last = r.status() + " " + r.body();
+      // 404 for plant 0 (no such plant) means the resource is there.
+      if (r.status() == 404 || r.status() == 200) {
+        return;
+      }
+      ItSupport.sleep(500);
+    }
+    fail("planning API not ready: " + last);
+  }
+
+  private static String day(int offset) {
+    return BASE.plusDays(offset).toString();
+  }
+
+  private static String code(String prefix) {
+    return (prefix
+            + "-"
+            + SEQUENCE.incrementAndGet()
+            + UUID.randomUUID().toString().substring(0, 5))
+        .toUpperCase(Locale.ROOT);
+  }
+
+  /** FG ← 2 SA + 1 RM; SA ← 3 RM. */
+  private record Model(long plant, String plantCode, long fg, long sa, long rm, long location) {}
+
+  private long material(long plant, String type) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/materials",
+                    obj(
+                        "code",
+                        code("M"),
+                        "name",
+                        "物料",
+                        "type",
+                        type,
+                        "baseUnit",
+                        "PCS",
+                        "plantId",
+                        plant))
+                .expect(201)
+                .json()));
+  }
+
+  private Model model() {
+    String plantCode = code("PL");
+    long plant =
+        Long.parseLong(
+            id(admin.post("/plants", obj("code", plantCode, "name", "计划厂")).expect(201).json()));
+    long fg = material(plant, "MANUFACTURED");
+    long sa = material(plant, "MANUFACTURED");
+    long rm = material(plant, "PURCHASED");
+    bom(plant, sa, List.of(obj("componentMaterialId", rm, "quantityPer", 3)));
+    bom(
+        plant,
+        fg,
+        List.of(
+            obj("componentMaterialId", sa, "quantityPer", 2),
+            obj("componentMaterialId", rm, "quantityPer", 1)));
+    long wh =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses", obj("plantId", plant, "code", code("WH"), "name", "库"))
+                    .expect(201)
+                    .json()));
+    long loc =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses/" + wh + "/locations", obj("code", "A1", "name", "架"))
+                    .expect(201)
+                    .json()));
+    // 15 FG received, 5 of them quarantined: 10 are available to planning.
+    admin
+        .post(
+            "/stock/movements",
+            obj("type", "RECEIPT", "materialId", fg, "quantity", 15, "locationId", loc))
+        .expect(201);
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "STATUS_CHANGE",
+                "materialId",
+                fg,
+                "quantity",
+                5,
+                "locationId",
+                loc,
+                "status",
+                "AVAILABLE",
+                "toStatus",
+                "QUARANTINE"))
+        .expect(201);
+    parameter(plant, fg, "MAKE", 2, "LOT_FOR_LOT", 0, 0, true);
+    parameter(plant, sa, "MAKE", 1, "FIXED_QUANTITY", 50, 0, false);
+    parameter(plant, rm, "BUY", 3, "LOT_FOR_LOT", 0, 10, false);
+    admin
+        .post(
+            "/receipts",
+            obj(
+                "plantId",
+                plant,
+                "kind",
+                "PURCHASE",
+                "reference",
+                "PO-1",
+                "materialId",
+                rm,
+                "dueDate",
+                day(7),
+                "quantity",
+                40))
+        .expect(201);
+    admin
+        .post(
+            "/forecasts",
+            obj(
+                "plantId",
+                plant,
+                "materialId",
+                fg,
+                "date",
+                day(14),
+                "quantity",
+                50,
+                "customer",
+                "C1"))
+        .expect(201);
+    admin
+        .post(
+            "/sales-orders",
+            obj(
+                "plantId",
+                plant,
+                "orderNo",
+                "SO-1",
+                "lineNo",
+                1,
+                "customer",
+                "C1",
+                "materialId",
+                fg,
+                "requestedDate",
+                day(18),
+                "quantity",
+                30))
+        .expect(201);
+    return new Model(plant, plantCode, fg, sa, rm, loc);
+  }
+
+  private void bom(long plant, long parent, List<JsonNode> lines) {
+    admin
+        .post(
+            "/boms",
+            obj(
+                "parentMaterialId",
+                parent,
+                "plantId",
+                plant,
+                "view",
+                "MANUFACTURING",
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "lines",
+                lines))
+        .expect(201);
+  }
+
+  private void parameter(
+      long plant,
+      long material,
+      String procurement,
+      int lead,
+      String lot,
+      double fixed,
+      double multiple,
+      boolean mps) {
+    admin
+        .put(
+            "/plan-parameters",
+            obj(
+                "plantId",
+                plant,
+                "materialId",
+                material,
+                "procurement",
+                procurement,
+                "leadTimeDays",
+                lead,
+                "lotSizing",
+                lot,
+                "fixedQuantity",
+                fixed,
+                "multipleQuantity",
+                multiple,
+                "mps",
+                mps))
+        .expect(200);
+  }
+
+  private JsonNode run(Model m, String type) {
+    JsonNode run =
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", m.plant(), "planType", type, "planStart", day(0), "horizonDays", 60))
+            .expect(201)
+            .json();
+    assertEquals("run ended: " + run, "SIMULATED", run.path("status").asText());
+    return run;
+  }
+
+  /** material → list of "release>due=quantity" in due order. */
+  private Map<Long, List<String>> orders(long runId) {
+    JsonNode page =
+        admin.get("/plan-runs/" + runId + "/planned-orders?limit=500").expect(200).json();
+    Map<Long, List<String>> out = new TreeMap<>();
+    for (JsonNode o : page.path("items")) {
+      out.computeIfAbsent(o.path("materialId").asLong(), k -> new ArrayList<>())
+          .add(
+              o.path("releaseDate").asText()
+                  + ">"
+                  + o.path("dueDate").asText()
+                  + "="
+                  + (long) o.path("quantity").asDouble());
+    }
+    return out;
+  }
+
+  private static String order(int release, int due, long quantity) {
+    return day(release) + ">" + day(due) + "=" + quantity;
+  }
+
+  @Test
+  public void mrpPlansTheHandWorkedExample() {
+    Model m = model();
+    JsonNode run = run(m, "MRP");
+    long runId = run.path("id").asLong();
+    // FG: forecast 50 on +14 less the 30 the order of +18 consumed (window 7 days back) = 20;
+    // 10 available on hand (5 quarantined do not count) → 10 due +14, released 2 working days
+    // before (+10, Thu); the order's 30 due +18 (Fri), released +16 (Wed).
+    // SA: fixed lot 50, lead 1: 2 × 10 = 20 on +10 → 50 due +10 (released +9), 30 left;
+    // 2 × 30 = 60 on +16 → 30 short → 50 due +16 (released +15).
+    // RM: 150 on +9 (SA), 10 on +10 (FG), 150 on +15 (SA), 30 on +16 (FG); the receipt of 40
+    // (+7) covers 40 of +9 → 110 due +9 released 3 working days before (+4, Fri); 10 due +10
+    // (+7); 150 due +15 (+10); 30 due +16 (+11). Multiples of 10 change nothing.
+    Map<Long, List<String>> expected = new HashMap<>();
+    expected.put(m.fg(), List.of(order(10, 14, 10), order(16, 18, 30)));
+    expected.put(m.sa(), List.of(order(9, 10, 50), order(15, 16, 50)));
+    expected.put(
+        m.rm(), List.of(order(4, 9, 110), order(7, 10, 10), order(10, 15, 150), order(11, 16, 30)));
+    assertEquals(expected, orders(runId));
+    assertEquals(3, run.path("items").asInt());
+    assertEquals("one order line and one remaining forecast", 2, run.path("demands").asInt());
+    assertEquals(8, run.path("plannedOrders").asInt());
+    assertEquals(
+        "no exception messages: " + admin.get("/plan-runs/" + runId + "/messages").body(),
+        0,
+        run.path("messages").asInt());
+
+    // Pegging of FG: the forecast's 20 from 10 on hand and 10 planned; the order's 30 planned.
+    JsonNode pegging =
+        admin.get("/plan-runs/" + runId + "/pegging?materialId=" + m.fg()).expect(200).json();
+    Map<String, Double> byDemand = new TreeMap<>();
+    double onHand = 0;
+    for (JsonNode p : pegging) {
+      byDemand.merge(
+          p.path("demandReference").asText(), p.path("quantity").asDouble(), Double::sum);
+      if (p.path("supplyKind").asText().equals("ON_HAND")) {
+        onHand += p.path("quantity").asDouble();
+      }
+    }
+    assertEquals(10.0, onHand, 1e-9);
+    assertEquals(2, byDemand.size());
+    assertEquals(30.0, byDemand.get("SO SO-1/1"), 1e-9);
+    assertEquals(
+        20.0,
+        byDemand.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("FC "))
+            .mapToDouble(Map.Entry::getValue)
+            .sum(),
+        1e-9);
+    // Pegging of RM: the receipt serves SA's first order; every RM requirement is covered.
+    JsonNode rmPegging =
+        admin.get("/plan-runs/" + runId + "/pegging?materialId=" + m.rm()).expect(200).json();
+    double receipt = 0;
+    double total = 0;
+    for (JsonNode p : rmPegging) {
+      total += p.path("quantity").asDouble();
+      if (p.path("supplyKind").asText().equals("RECEIPT")) {
+        receipt += p.path("quantity").asDouble();
+        assertEquals("DEPENDENT", p.path("demandKind").asText());
+      }
+    }
+    assertEquals(40.0, receipt, 1e-9);
+    assertEquals("pegged = requirements 150 + 10 + 150 + 30", 340.0, total, 1e-9);
+  }
+
+  @Test
+  public void mpsPlansOnlyMpsItemsAndRunsCompare() {
+    Model m = model();
+    JsonNode mrp = run(m, "MRP");
+    JsonNode mps = run(m, "MPS");
+    assertEquals(
+        Map.of(m.fg(), List.of(order(10, 14, 10), order(16, 18, 30))),
+        orders(mps.path("id").asLong()));
+    JsonNode diff =
+        admin
+            .get("/plan-runs/" + mrp.path("id").asLong() + "/compare/" + mps.path("id").asLong())
+            .expect(200)
+            .json();
+    List<Long> differing = new ArrayList<>();
+    for (JsonNode row : diff.path("differences")) {
+      differing.add(row.path("materialId").asLong());
+      assertEquals(0, row.path("otherOrders").asInt());
+    }
+    assertEquals("SA and RM are only in the MRP run", List.of(m.sa(), m.rm()), differing);
+  }
+
+  @Test
+  public void releasedPlanFeedsOrderPromising() {
+    Model m = model();
+    JsonNode run = run(m, "MRP");
+    long runId = run.path("id").asLong();
+    JsonNode firmed =
+        admin
+            .post(
+                "/plan-runs/" + runId + "/status",
+                obj("status", "FIRMED", "version", run.path("version").asLong()))
+            .expect(200)
+            .json();
+    assertEquals("FIRMED", firmed.path("status").asText());
+    // A stale version is refused.
+    admin
+        .post(
+            "/plan-runs/" + runId + "/status",
+            obj("status", "RELEASED", "version", run.path("version").asLong()))
+        .expectProblem(409);
+    JsonNode released =
+        admin
+            .post(
+                "/plan-runs/" + runId + "/status",
+                obj("status", "RELEASED", "version", firmed.path("version").asLong()))
+            .expect(200)
+            .json();
+    assertEquals("RELEASED", released.path("status").asText());
+    admin.delete("/plan-runs/" + runId).expectProblem(409);
+
+    // ATP of FG: 10 on hand today, planned 10 (+14) and 30 (+18), the order's 30 committed on
+    // +18 → cumulative ATP 10 now, 20 from +14. 15 pieces: promised on +14; 25: never.
+    JsonNode promise =
+        admin
+            .get(
+                "/promise?plantId="
+                    + m.plant()
+                    + "&materialId="
+                    + m.fg()
+                    + "&quantity=15&date="
+                    + day(0))
+            .expect(200)
+            .json();
+    assertEquals(runId, promise.path("runId").asLong());
+    assertEquals(day(14), promise.path("promisedDate").asText());
+    assertEquals(10.0, promise.path("availableOnRequested").asDouble(), 1e-9);
+    JsonNode never =
+        admin
+            .get("/promise?plantId=" + m.plant() + "&materialId=" + m.fg() + "&quantity=25")
+            .expect(200)
+            .json();
+    assertTrue("25 cannot be promised: " + never, never.path("promisedDate").isNull());
+    String console =
+        ItSupport.executeCommand(
+            sessionFactory,
+            "mom:atp -d " + day(0) + " " + m.plantCode() + " " + code(m.fg()) + " 15");
+    assertTrue(console, console.contains(day(14)));
+  }
+
+  private String code(long materialId) {
+    return admin.get("/materials/" + materialId).expect(200).json().path("code").asText();
+  }
+
+  @Test
+  public void consolePlanRunShowsProgressAndTheResult() {
+    Model m = model();
+    String out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:plan-run -s " + day(0) + " -h 60 -n console-run " + m.plantCode());
+    assertTrue(out, out.contains("100% DONE") && out.contains("SIMULATED"));
+    assertTrue(out, out.contains("8 planned orders"));
+    String list = ItSupport.executeCommand(sessionFactory, "mom:plan-list " + m.plantCode());
+    assertTrue(list, list.contains("console-run"));
+  }
+
+  @Test
+  public void invalidInputAndOtherPlantsAreRefused() {
+    Model m = model();
+    JsonNode problem =
+        admin
+            .put(
+                "/plan-parameters",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "lotSizing",
+                    "FIXED_QUANTITY",
+                    "yieldPercent",
+                    0,
+                    "leadTimeDays",
+                    -1))
+            .expectProblem(400);
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertTrue(
+        "all bad fields listed: " + problem,
+        fields.containsAll(List.of("fixedQuantity", "yieldPercent", "leadTimeDays")));
+    admin
+        .post("/plan-runs", obj("plantId", m.plant(), "horizonDays", 0, "planType", "X"))
+        .expectProblem(400);
+    admin
+        .post(
+            "/sales-orders",
+            obj("plantId", m.plant(), "orderNo", "SO-2", "lineNo", 1, "materialId", m.fg()))
+        .expectProblem(400);
+    // Existing parameters need the version last read.
+    parameterConflict(m);
+
+    // A viewer of another plant sees nothing of this one.
+    Model other = model();
+    String viewer =
+        "pv" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 4);
+    admin
+        .post(
+            "/users",
+            obj(
+                "username",
+                viewer,
+                "password",
+                "Pw-viewer-123",
+                "grants",
+                List.of(obj("plantId", other.plant(), "role", "VIEWER"))))
+        .expect(201);
+    Api v = ItSupport.api().as(viewer, "Pw-viewer-123");
+    Response me = v.get("/me");
+    for (int i = 0; i < 20 && me.status() != 200; i++) {
+      ItSupport.sleep(500);
+      me = v.get("/me");
+    }
+    assertEquals(me.body(), 200, me.status());
+    JsonNode run = run(m, "MRP");
+    v.get("/plan-runs/" + run.path("id").asLong()).expectProblem(404);
+    v.get("/plan-runs?plantId=" + m.plant()).expectProblem(404);
+    v.get("/forecasts?plantId=" + m.plant()).expectProblem(404);
+    // The viewer reads its own plant but cannot plan it.
+    v.get("/plan-runs?plantId=" + other.plant()).expect(200);
+    v.post("/plan-runs", obj("plantId", other.plant())).expectProblem(403);
+    assertNotNull(run);
+  }
+
+  private void parameterConflict(Model m) {
+    admin
+        .put("/plan-parameters", obj("plantId", m.plant(), "materialId", m.fg(), "leadTimeDays", 1))
+        .expectProblem(409);
+    JsonNode current =
+        admin
+            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
+            .expect(200)
+            .json()
+            .get(0);
+    JsonNode updated =
+        admin
+            .put(
+                "/plan-parameters",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "leadTimeDays",
+                    1,
+                    "mps",
+                    true,
+                    "version",
+                    current.path("version").asLong()))
+            .expect(200)
+            .json();
+    assertEquals(1, updated.path("leadTimeDays").asInt());
+    assertEquals(current.path("version").asLong() + 1, updated.path("version").asLong());
+  }
+}
