@@ -20,7 +20,7 @@ import java.util.Random;
  * <p>Usage: {@code bench/bom.sh [materials] [seed]}
  */
 public final class BomBench {
-  static final int LEVELS = 8;
+  public static final int LEVELS = 8;
   static final LocalDate FROM = LocalDate.of(2020, 1, 1);
   static final LocalDate CHANGE = LocalDate.of(2027, 1, 1);
   static final LocalDate AT = LocalDate.of(2026, 12, 1);
@@ -92,7 +92,7 @@ public final class BomBench {
   }
 
   /** A model in which each assembly uses ~6 components, 80 % from the next level, 20 % two down. */
-  static List<BomVersion> generate(int perLevel, Random random) {
+  public static List<BomVersion> generate(int perLevel, Random random) {
     List<BomVersion> versions = new ArrayList<>();
     for (int level = 0; level < LEVELS - 1; level++) {
       for (int i = 0; i < perLevel; i++) {
