@@ -547,4 +547,112 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals(1, updated.path("leadTimeDays").asInt());
     assertEquals(current.path("version").asLong() + 1, updated.path("version").asLong());
   }
+
+  @Test
+  public void kittingFindsShortagesAndRaisesRequisitionsInOneStep() {
+    Model m = model();
+    String kit = "/kitting?plantId=" + m.plant() + "&date=" + day(0);
+    // SO-1 wants 30 FG on +18: 60 SA (none on hand, none coming) and 30 RM (none on hand, the 40
+    // of PO-1 arrive on +7). Nothing can be built now; RM is covered on +7, SA never.
+    JsonNode report = admin.get(kit).expect(200).json();
+    JsonNode order = report.path("orders").get(0);
+    assertEquals(1, report.path("orders").size());
+    assertEquals("SO SO-1/1", order.path("reference").asText());
+    assertEquals(0.0, order.path("buildableNow").asDouble(), 1e-9);
+    assertTrue("never complete: " + order, order.path("completeDate").isNull());
+    Map<Long, JsonNode> components = new HashMap<>();
+    order.path("components").forEach(c -> components.put(c.path("materialId").asLong(), c));
+    assertEquals(60.0, components.get(m.sa()).path("stillShort").asDouble(), 1e-9);
+    assertEquals(30.0, components.get(m.rm()).path("shortNow").asDouble(), 1e-9);
+    assertEquals(day(7), components.get(m.rm()).path("coveredDate").asText());
+    assertEquals(0.0, components.get(m.rm()).path("stillShort").asDouble(), 1e-9);
+    JsonNode requisitions = report.path("requisitions");
+    assertEquals(1, requisitions.size());
+    assertEquals(m.sa(), requisitions.get(0).path("materialId").asLong());
+    assertEquals(60.0, requisitions.get(0).path("quantity").asDouble(), 1e-9);
+    assertEquals(day(18), requisitions.get(0).path("needDate").asText());
+
+    JsonNode created =
+        admin
+            .post("/kitting/requisitions?plantId=" + m.plant() + "&date=" + day(0), null)
+            .expect(201)
+            .json();
+    assertEquals(1, created.size());
+    assertEquals("REQUISITION", created.get(0).path("kind").asText());
+    assertEquals(day(18), created.get(0).path("dueDate").asText());
+    // The requisition is supply now: the order is complete on +18, and a second step adds nothing.
+    JsonNode after = admin.get(kit).expect(200).json();
+    assertEquals(day(18), after.path("orders").get(0).path("completeDate").asText());
+    assertEquals(0, after.path("requisitions").size());
+    assertEquals(
+        0,
+        admin
+            .post("/kitting/requisitions?plantId=" + m.plant() + "&date=" + day(0), null)
+            .expect(201)
+            .json()
+            .size());
+  }
+
+  @Test
+  public void capacityLoadOfAPlanThroughTheRouting() {
+    Model m = model();
+    long ws = orgUnit("WORKSHOP", m.plant());
+    long line = orgUnit("LINE", ws);
+    long wc = orgUnit("WORK_CENTER", line);
+    admin
+        .post(
+            "/routings",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.fg(),
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "operations",
+                List.of(
+                    obj(
+                        "opNo",
+                        10,
+                        "description",
+                        "总装",
+                        "workCenterId",
+                        wc,
+                        "setupMinutes",
+                        30,
+                        "runMinutes",
+                        6))))
+        .expect(201);
+    JsonNode run = run(m, "MRP");
+    JsonNode report =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/capacity?bucketDays=7")
+            .expect(200)
+            .json();
+    // FG's orders: 30 + 6 × 10 = 90 minutes due +14 and 30 + 6 × 30 = 210 due +18, both in the
+    // third week; SA's and RM's six orders have no routing.
+    assertEquals(9, report.path("bucketStarts").size());
+    JsonNode centre = report.path("workCenters").get(0);
+    assertEquals(wc, centre.path("workCenterId").asLong());
+    double[] expected = new double[9];
+    expected[2] = 300;
+    for (int b = 0; b < 9; b++) {
+      assertEquals(
+          "bucket " + b + ": " + centre, expected[b], centre.path("load").get(b).asDouble(), 1e-9);
+    }
+    assertEquals(6, report.path("unroutedOrders").size());
+  }
+
+  private long orgUnit(String type, long parent) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/org-units",
+                    obj("type", type, "code", code("U"), "name", "单元", "parentId", parent))
+                .expect(201)
+                .json()));
+  }
 }

@@ -244,10 +244,10 @@ public final class PlanBench {
         MrpResult result = PlanRunner.plan(loaded, QUIET);
         long t3 = System.nanoTime();
         long usedAfterPlan = rt.totalMemory() - rt.freeMemory();
-        boolean copied;
+        PlanRunner.Saved saved;
         try (Connection c = ds.getConnection()) {
           c.setAutoCommit(false);
-          copied = PlanRunner.save(c, run, loaded, result, QUIET);
+          saved = PlanRunner.save(c, run, loaded, result, QUIET);
           c.commit();
         }
         long t4 = System.nanoTime();
@@ -261,7 +261,7 @@ public final class PlanBench {
             (t2 - t1) / 1_000_000,
             (t3 - t2) / 1_000_000,
             (t4 - t3) / 1_000_000,
-            copied ? "COPY" : "batches",
+            saved,
             (t4 - t0) / 1_000_000,
             loaded.input().items().size(),
             loaded.demands().size(),

@@ -63,4 +63,40 @@ public interface PlanningService {
   /** The earliest date {@code quantity} of the material can be promised, from {@code date} on. */
   Promise promise(
       CallerContext caller, long plantId, long materialId, double quantity, LocalDate date);
+
+  /**
+   * Kitting of the plant's open sales order lines (source SALES_ORDER, by requested date and
+   * priority; components needed on the requested date) or of a run's planned orders (source
+   * PLANNED_ORDER with {@code runId}, by release date; components needed on the release date), of
+   * one material or all. Components are the single-level BOM in effect on {@code date}; an item
+   * without a BOM is its own component (shipped from stock). Stock now is AVAILABLE stock, incoming
+   * supply the scheduled receipts.
+   */
+  KitReport kitting(
+      CallerContext caller,
+      long plantId,
+      String source,
+      Long runId,
+      Long materialId,
+      LocalDate date);
+
+  /**
+   * Turns the shortages of {@link #kitting} into purchase requisitions in one step: one scheduled
+   * receipt of kind REQUISITION per short material, due on the earliest need date, in one
+   * transaction. Requisitions count as supply in later analyses, so a second call adds nothing.
+   */
+  List<Receipt> createRequisitions(
+      CallerContext caller,
+      long plantId,
+      String source,
+      Long runId,
+      Long materialId,
+      LocalDate date);
+
+  /**
+   * Capacity load of a run's planned orders through the routings in effect on the plan start
+   * (backward infinite loading), per work centre and bucket of {@code bucketDays}, with overloads.
+   */
+  io.tianshu.planning.engine.CapacityReport capacity(
+      CallerContext caller, long runId, int bucketDays);
 }

@@ -34,7 +34,8 @@ import java.util.Set;
  */
 final class PlanData {
   static final Set<String> PROCUREMENTS = Set.of("MAKE", "BUY");
-  static final Set<String> RECEIPT_KINDS = Set.of("PURCHASE", "PRODUCTION", "TRANSFER");
+  static final Set<String> RECEIPT_KINDS =
+      Set.of("PURCHASE", "PRODUCTION", "TRANSFER", "REQUISITION");
   private static final double MAX_QUANTITY = 1e15;
 
   private PlanData() {}
@@ -559,7 +560,7 @@ final class PlanData {
         .required("quantity", in.quantity());
     String kind = in.kind() == null ? null : in.kind().trim().toUpperCase(Locale.ROOT);
     if (kind != null && !RECEIPT_KINDS.contains(kind)) {
-      v.add("kind", "invalid_value", "PURCHASE, PRODUCTION or TRANSFER / 类型无效");
+      v.add("kind", "invalid_value", "PURCHASE, PRODUCTION, TRANSFER or REQUISITION / 类型无效");
     }
     quantity(v, "quantity", in.quantity(), true);
     v.throwIfInvalid();

@@ -382,11 +382,16 @@ final class PlanRunner {
     return DEMAND_CODES[code];
   }
 
-  /**
-   * Writes the results of run {@code runId} on the caller's transaction; true when they went by
-   * COPY.
-   */
-  static boolean save(Connection c, long runId, Loaded loaded, MrpResult result, Progress progress)
+  /** How a save went: COPY or batches, and milliseconds per table. */
+  record Saved(
+      boolean copied,
+      long demandMillis,
+      long orderMillis,
+      long peggingMillis,
+      long messageMillis) {}
+
+  /** Writes the results of run {@code runId} on the caller's transaction. */
+  static Saved save(Connection c, long runId, Loaded loaded, MrpResult result, Progress progress)
       throws SQLException {
     boolean postgres = Sql.postgres(c);
     long total =
@@ -404,6 +409,8 @@ final class PlanRunner {
           }
         };
     boolean copied;
+    long[] at = new long[5];
+    at[0] = System.nanoTime();
     try (Bulk b =
         Bulk.open(
             c,
@@ -431,6 +438,7 @@ final class PlanRunner {
       }
       copied = b.copying();
     }
+    at[1] = System.nanoTime();
     try (Bulk b =
         Bulk.open(
             c,
@@ -453,6 +461,7 @@ final class PlanRunner {
         tick.run();
       }
     }
+    at[2] = System.nanoTime();
     try (Bulk b =
         Bulk.open(
             c,
@@ -477,6 +486,7 @@ final class PlanRunner {
         tick.run();
       }
     }
+    at[3] = System.nanoTime();
     try (Bulk b =
         Bulk.open(
             c,
@@ -502,6 +512,12 @@ final class PlanRunner {
         tick.run();
       }
     }
-    return copied;
+    at[4] = System.nanoTime();
+    return new Saved(
+        copied,
+        (at[1] - at[0]) / 1_000_000,
+        (at[2] - at[1]) / 1_000_000,
+        (at[3] - at[2]) / 1_000_000,
+        (at[4] - at[3]) / 1_000_000);
   }
 }

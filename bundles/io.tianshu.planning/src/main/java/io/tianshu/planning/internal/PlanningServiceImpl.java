@@ -14,6 +14,7 @@ import io.tianshu.core.ValidationException;
 import io.tianshu.persistence.Database;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
@@ -32,11 +33,26 @@ import io.tianshu.planning.engine.AtpBucket;
 import io.tianshu.planning.engine.AtpDemand;
 import io.tianshu.planning.engine.AtpSupply;
 import io.tianshu.planning.engine.AvailableToPromise;
+import io.tianshu.planning.engine.CapacityEngine;
+import io.tianshu.planning.engine.CapacityReport;
+import io.tianshu.planning.engine.KitComponent;
+import io.tianshu.planning.engine.KitEngine;
+import io.tianshu.planning.engine.KitOrder;
+import io.tianshu.planning.engine.KitRequisition;
+import io.tianshu.planning.engine.KitResult;
+import io.tianshu.planning.engine.KitSupply;
+import io.tianshu.planning.engine.LoadOperation;
+import io.tianshu.planning.engine.LoadOrder;
 import io.tianshu.planning.engine.MrpResult;
 import io.tianshu.resource.CalendarDefinition;
 import io.tianshu.resource.CalendarService;
+import io.tianshu.resource.CapacityDay;
+import io.tianshu.resource.ResourceService;
 import io.tianshu.resource.Shift;
 import io.tianshu.resource.WorkCalendar;
+import io.tianshu.routing.Routing;
+import io.tianshu.routing.RoutingOperation;
+import io.tianshu.routing.RoutingService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +97,8 @@ public class PlanningServiceImpl implements PlanningService {
   private final Sql sql;
   private final BomService boms;
   private final CalendarService calendars;
+  private final RoutingService routings;
+  private final ResourceService resources;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -133,10 +151,14 @@ public class PlanningServiceImpl implements PlanningService {
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference Database database,
       @Reference BomService boms,
-      @Reference CalendarService calendars) {
+      @Reference CalendarService calendars,
+      @Reference RoutingService routings,
+      @Reference ResourceService resources) {
     this.sql = new Sql(dataSource);
     this.boms = boms;
     this.calendars = calendars;
+    this.routings = routings;
+    this.resources = resources;
     int interrupted =
         sql.write(
             c -> {
@@ -333,9 +355,8 @@ public class PlanningServiceImpl implements PlanningService {
       job.phase("SAVING", 50);
       sql.write(
           c -> {
-            boolean copied = PlanRunner.save(c, spec.runId(), loaded, result, job);
-            LOG.info(
-                "Plan run {} results written by {}", spec.runId(), copied ? "COPY" : "batches");
+            PlanRunner.Saved saved = PlanRunner.save(c, spec.runId(), loaded, result, job);
+            LOG.info("Plan run {} results written: {}", spec.runId(), saved);
             long t3 = System.nanoTime();
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -905,5 +926,254 @@ public class PlanningServiceImpl implements PlanningService {
               runId,
               buckets);
         });
+  }
+
+  // ---------------------------------------------------------------- kitting and capacity
+
+  private record KitInput(
+      List<KitOrder> orders, Map<Long, Double> available, List<KitSupply> supplies, Long runId) {}
+
+  private KitInput kitInput(
+      CallerContext caller,
+      long plantId,
+      String source,
+      Long runId,
+      Long materialId,
+      LocalDate date) {
+    Sql.requireRead(caller, plantId);
+    boolean planned = "PLANNED_ORDER".equals(source);
+    if (planned && runId == null) {
+      throw new ValidationException(
+          "runId", "required", "PLANNED_ORDER kitting needs a run / 计划订单齐套需指定计划版本");
+    }
+    Map<Long, List<BomLine>> structure =
+        boms.structure(caller, plantId, BomView.MANUFACTURING, date);
+    return sql.read(
+        c -> {
+          if (planned) {
+            PlanRun r = visibleRun(c, caller, runId);
+            if (r.plantId() != plantId) {
+              throw new NotFoundException("PlanRun", runId);
+            }
+          }
+          List<KitOrder> orders = new ArrayList<>();
+          String query =
+              planned
+                  ? "SELECT o.order_id, m.code, o.quantity, o.release_date, o.material_id FROM"
+                      + " planned_order o JOIN material m ON m.id = o.material_id WHERE"
+                      + " o.run_id = ?"
+                      + (materialId == null ? "" : " AND o.material_id = ?")
+                      + " ORDER BY o.release_date, o.order_id"
+                  : "SELECT s.id, s.order_no, s.line_no, s.quantity, s.requested_date,"
+                      + " s.material_id FROM sales_order_line s WHERE s.plant_id = ? AND"
+                      + " s.status = 'OPEN'"
+                      + (materialId == null ? "" : " AND s.material_id = ?")
+                      + " ORDER BY s.requested_date, s.priority, s.id";
+          try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setLong(1, planned ? runId : plantId);
+            if (materialId != null) {
+              ps.setLong(2, materialId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long material = rs.getLong(planned ? 5 : 6);
+                List<KitComponent> components = new ArrayList<>();
+                List<BomLine> lines = structure.get(material);
+                if (lines == null || lines.isEmpty()) {
+                  components.add(new KitComponent(material, 1));
+                } else {
+                  for (BomLine l : lines) {
+                    if (l.quantityPer() > 0) {
+                      components.add(
+                          new KitComponent(
+                              l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
+                    }
+                  }
+                }
+                String reference =
+                    planned
+                        ? "PL " + rs.getLong(1) + " " + rs.getString(2)
+                        : "SO " + rs.getString(2) + "/" + rs.getInt(3);
+                double quantity = planned ? rs.getDouble(3) : rs.getDouble(4);
+                LocalDate need = rs.getDate(planned ? 4 : 5).toLocalDate();
+                orders.add(new KitOrder(rs.getLong(1), reference, quantity, need, components));
+              }
+            }
+          }
+          Map<Long, Double> available = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
+                      + " AND status = 'AVAILABLE' GROUP BY material_id")) {
+            ps.setLong(1, plantId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                available.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+              }
+            }
+          }
+          List<KitSupply> supplies = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT material_id, due_date, quantity, reference FROM scheduled_receipt"
+                      + " WHERE plant_id = ? ORDER BY due_date, id")) {
+            ps.setLong(1, plantId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                supplies.add(
+                    new KitSupply(
+                        rs.getLong(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getDouble(3),
+                        rs.getString(4)));
+              }
+            }
+          }
+          return new KitInput(orders, available, supplies, runId);
+        });
+  }
+
+  private static String kitSource(String source) {
+    String s = source == null ? "SALES_ORDER" : source.trim().toUpperCase(Locale.ROOT);
+    if (!s.equals("SALES_ORDER") && !s.equals("PLANNED_ORDER")) {
+      throw new ValidationException(
+          "source", "invalid_value", "SALES_ORDER or PLANNED_ORDER / 只能是销售订单或计划订单");
+    }
+    return s;
+  }
+
+  @Override
+  public KitReport kitting(
+      CallerContext caller,
+      long plantId,
+      String source,
+      Long runId,
+      Long materialId,
+      LocalDate date) {
+    String s = kitSource(source);
+    LocalDate today = date == null ? LocalDate.now() : date;
+    KitInput in = kitInput(caller, plantId, s, runId, materialId, today);
+    List<KitResult> results = KitEngine.analyse(in.orders(), in.available(), in.supplies(), today);
+    return new KitReport(plantId, today, s, runId, results, KitEngine.requisitions(results));
+  }
+
+  @Override
+  public List<Receipt> createRequisitions(
+      CallerContext caller,
+      long plantId,
+      String source,
+      Long runId,
+      Long materialId,
+      LocalDate date) {
+    Sql.requirePlanner(caller, plantId);
+    KitReport report = kitting(caller, plantId, source, runId, materialId, date);
+    String prefix = "PR-" + LocalDate.now().toString().replace("-", "") + "-";
+    return sql.write(
+        c -> {
+          List<Receipt> created = new ArrayList<>();
+          int n = 0;
+          for (KitRequisition r : report.requisitions()) {
+            created.add(
+                PlanData.addReceipt(
+                    c,
+                    caller,
+                    new ReceiptInput(
+                        plantId,
+                        "REQUISITION",
+                        prefix + System.currentTimeMillis() % 100000 + "-" + ++n,
+                        r.materialId(),
+                        r.needDate(),
+                        r.quantity())));
+          }
+          return created;
+        });
+  }
+
+  @Override
+  public CapacityReport capacity(CallerContext caller, long runId, int bucketDays) {
+    if (bucketDays < 1 || bucketDays > 366) {
+      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
+    }
+    PlanRun run = run(caller, runId);
+    List<LoadOrder> orders =
+        sql.read(
+            c -> {
+              List<LoadOrder> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT order_id, material_id, release_date, due_date, quantity FROM"
+                          + " planned_order WHERE run_id = ? ORDER BY order_id")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new LoadOrder(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate(),
+                            rs.getDouble(5),
+                            "PLANNED"));
+                  }
+                }
+              }
+              return out;
+            });
+    Map<Long, List<LoadOperation>> routed = new HashMap<>();
+    Map<Long, Double> perDay = new HashMap<>();
+    LocalDate start = run.planStart();
+    LocalDate end = start.plusDays(run.horizonDays() - 1L);
+    for (LoadOrder o : orders) {
+      if (routed.containsKey(o.materialId())) {
+        continue;
+      }
+      List<LoadOperation> ops = new ArrayList<>();
+      try {
+        Routing r = routings.effective(caller, o.materialId(), run.plantId(), start);
+        for (RoutingOperation op : r.operations()) {
+          if (op.outsourced()) {
+            continue; // a supplier's capacity, not the plant's
+          }
+          ops.add(
+              new LoadOperation(
+                  op.opNo(),
+                  op.workCenterId(),
+                  op.setupMinutes() == null ? 0 : op.setupMinutes().doubleValue(),
+                  op.runMinutes() == null ? 0 : op.runMinutes().doubleValue()));
+          perDay.computeIfAbsent(
+              op.workCenterId(), wc -> minutesPerWorkingDay(caller, wc, start, end));
+        }
+      } catch (NotFoundException e) {
+        // no routing: the order is reported unrouted
+      }
+      routed.put(o.materialId(), ops);
+    }
+    routed.values().removeIf(List::isEmpty);
+    return CapacityEngine.load(
+        orders,
+        routed,
+        perDay,
+        calendarOf(caller, run.plantId()),
+        start,
+        run.horizonDays(),
+        bucketDays);
+  }
+
+  /** Mean available minutes of the work centre's working days in the window; 0 when unknown. */
+  private double minutesPerWorkingDay(
+      CallerContext caller, long workCenterId, LocalDate from, LocalDate to) {
+    try {
+      double sum = 0;
+      int days = 0;
+      for (CapacityDay d : resources.capacityDays(caller, workCenterId, from, to)) {
+        if (d.availableMinutes() > 0) {
+          sum += d.availableMinutes();
+          days++;
+        }
+      }
+      return days == 0 ? 0 : sum / days;
+    } catch (TianshuException e) {
+      return 0; // no calendar: the engine loads each operation on one day
+    }
   }
 }

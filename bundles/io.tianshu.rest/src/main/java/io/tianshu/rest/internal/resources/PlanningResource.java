@@ -7,6 +7,7 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
@@ -21,6 +22,7 @@ import io.tianshu.planning.Receipt;
 import io.tianshu.planning.ReceiptInput;
 import io.tianshu.planning.SalesOrder;
 import io.tianshu.planning.SalesOrderInput;
+import io.tianshu.planning.engine.CapacityReport;
 import io.tianshu.rest.RestApi;
 import java.time.LocalDate;
 import java.util.List;
@@ -274,5 +276,54 @@ public class PlanningResource {
     v.throwIfInvalid();
     return planning.promise(
         caller(sc), plantId, materialId, quantity, d == null ? LocalDate.now() : d);
+  }
+
+  /**
+   * Kitting (齐套) of the plant's open sales order lines, or of a run's planned orders ({@code
+   * source=PLANNED_ORDER&runId=}), on {@code date} (default today).
+   */
+  @GET
+  @Path("kitting")
+  public KitReport kitting(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("source") String source,
+      @QueryParam("runId") Long runId,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("date") String date) {
+    Validation v = new Validation();
+    v.required("plantId", plantId);
+    LocalDate d = Dates.optional(v, "date", date);
+    v.throwIfInvalid();
+    return planning.kitting(caller(sc), plantId, source, runId, materialId, d);
+  }
+
+  /** The kitting shortages as purchase requisitions (scheduled receipts), in one step. */
+  @POST
+  @Path("kitting/requisitions")
+  public Response requisitions(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("source") String source,
+      @QueryParam("runId") Long runId,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("date") String date) {
+    Validation v = new Validation();
+    v.required("plantId", plantId);
+    LocalDate d = Dates.optional(v, "date", date);
+    v.throwIfInvalid();
+    List<Receipt> created =
+        planning.createRequisitions(caller(sc), plantId, source, runId, materialId, d);
+    return Response.status(Response.Status.CREATED).entity(created).build();
+  }
+
+  /** Load per work centre and bucket (default weekly) from the run's planned orders. */
+  @GET
+  @Path("plan-runs/{id}/capacity")
+  public CapacityReport capacity(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("bucketDays") Integer bucketDays) {
+    return planning.capacity(caller(sc), id, bucketDays == null ? 7 : bucketDays);
   }
 }
