@@ -572,6 +572,9 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals(60.0, requisitions.get(0).path("quantity").asDouble(), 1e-9);
     assertEquals(day(18), requisitions.get(0).path("needDate").asText());
 
+    String console =
+        ItSupport.executeCommand(sessionFactory, "mom:kit -d " + day(0) + " " + m.plantCode());
+    assertTrue(console, console.contains("SO SO-1/1") && console.contains(code(m.sa()) + ": 60"));
     JsonNode created =
         admin
             .post("/kitting/requisitions?plantId=" + m.plant() + "&date=" + day(0), null)

@@ -8,13 +8,18 @@ import io.tianshu.masterdata.Material;
 import io.tianshu.org.AccessService;
 import io.tianshu.org.OrgService;
 import io.tianshu.org.OrgUnit;
+import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanRun;
 import io.tianshu.planning.PlanRunRequest;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Promise;
+import io.tianshu.planning.Receipt;
+import io.tianshu.planning.engine.KitComponentResult;
+import io.tianshu.planning.engine.KitResult;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -24,7 +29,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** mom:plan-run (with a progress bar; Ctrl-C cancels the run), mom:plan-list, mom:atp. */
+/** mom:plan-run (with a progress bar; Ctrl-C cancels the run), mom:plan-list, mom:atp, mom:kit. */
 public final class PlanCommands {
   private PlanCommands() {}
 
@@ -267,6 +272,98 @@ public final class PlanCommands {
             promise.promisedDate() == null
                 ? "Cannot promise " + num(quantity) + " with the known supply / 现有供应无法承诺该数量"
                 : "Promised date for " + num(quantity) + ": " + promise.promisedDate() + " / 承诺日期");
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "kit",
+      description = "Kitting of open sales orders: buildable now, complete date, shortages / 齐套分析")
+  @Service
+  public static class Kit implements Action {
+    @Reference PlanningService planning;
+    @Reference MasterDataService masterData;
+    @Reference OrgService orgs;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Argument(index = 1, required = false, description = "Material code (default all) / 物料编码")
+    String code;
+
+    @Option(name = "-r", aliases = "--run", description = "Kit the planned orders of this run")
+    Long runId;
+
+    @Option(name = "-d", aliases = "--date", description = "As of YYYY-MM-DD (default today)")
+    String date;
+
+    @Option(name = "--requisitions", description = "Turn the shortages into requisitions / 生成请购")
+    boolean requisitions;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        OrgUnit p = orgs.getPlantByCode(caller, plant);
+        Long material = code == null ? null : BomCommands.byCode(masterData, caller, code).id();
+        String source = runId == null ? "SALES_ORDER" : "PLANNED_ORDER";
+        LocalDate day = date == null ? null : LocalDate.parse(date);
+        KitReport report = planning.kitting(caller, p.id(), source, runId, material, day);
+        ShellTable table = new ShellTable();
+        table.column("Order");
+        table.column("Need");
+        table.column("Quantity").alignRight();
+        table.column("Buildable now").alignRight();
+        table.column("Complete on");
+        table.column("Short (material: quantity)");
+        for (KitResult r : report.orders()) {
+          StringBuilder shorts = new StringBuilder();
+          for (KitComponentResult c : r.components()) {
+            if (c.stillShort() > 0) {
+              shorts
+                  .append(masterData.getMaterial(caller, c.materialId()).code())
+                  .append(": ")
+                  .append(num(c.stillShort()))
+                  .append(' ');
+            }
+          }
+          table
+              .addRow()
+              .addContent(
+                  r.reference(),
+                  r.needDate(),
+                  num(r.quantity()),
+                  r.buildableNowWhole(),
+                  r.completeDate() == null ? "never / 无法齐套" : r.completeDate(),
+                  shorts.toString().trim());
+        }
+        table.print(System.out);
+        if (requisitions) {
+          List<Receipt> created =
+              planning.createRequisitions(caller, p.id(), source, runId, material, day);
+          for (Receipt r : created) {
+            System.out.println(
+                "Requisition "
+                    + r.reference()
+                    + ": "
+                    + r.materialCode()
+                    + " "
+                    + num(r.quantity())
+                    + " due "
+                    + r.dueDate()
+                    + " / 已生成请购");
+          }
+        } else if (!report.requisitions().isEmpty()) {
+          System.out.println(
+              report.requisitions().size()
+                  + " material(s) short; --requisitions raises requisitions / 缺料，可生成请购");
+        }
       } catch (TianshuException e) {
         throw Messages.fail(e);
       }
