@@ -13,7 +13,8 @@ import java.util.List;
  * {@code plant} is a plant code (absent: the group), a material by its code within its owner (a
  * plant's own materials first, then the group's), a work centre, calendar or warehouse by its code
  * within the plant. Every section is optional; an import creates records and never changes existing
- * ones. Documented with a sample in docs/exchange.md.
+ * ones, except planning parameters, which replace those of the same plant and material. Documented
+ * with a sample in docs/exchange.md.
  */
 public record ExchangeDocument(
     String format,
@@ -25,9 +26,42 @@ public record ExchangeDocument(
     List<Capacity> capacities,
     List<Routing> routings,
     List<Warehouse> warehouses,
-    List<Stock> stock) {
+    List<Stock> stock,
+    List<PlanParameter> planParameters,
+    List<Forecast> forecasts,
+    List<SalesOrder> salesOrders,
+    List<Receipt> receipts) {
 
   public static final String FORMAT = "tianshu-exchange/1";
+
+  /** A document without planning data (the sections before planning was added). */
+  public ExchangeDocument(
+      String format,
+      List<Plant> plants,
+      List<Material> materials,
+      List<Bom> boms,
+      List<Calendar> calendars,
+      List<Resource> resources,
+      List<Capacity> capacities,
+      List<Routing> routings,
+      List<Warehouse> warehouses,
+      List<Stock> stock) {
+    this(
+        format,
+        plants,
+        materials,
+        boms,
+        calendars,
+        resources,
+        capacities,
+        routings,
+        warehouses,
+        stock,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /** A plant and its units; {@code parent} of a unit is the code of a unit one level up. */
   public record Plant(String code, String name, String nameEn, List<Unit> units) {}
@@ -146,5 +180,61 @@ public record ExchangeDocument(
       String lot,
       String serial,
       String status,
+      BigDecimal quantity) {}
+
+  /**
+   * A material's planning parameters in a plant. Absent fields take the API's defaults: {@code
+   * MAKE}, {@code LOT_FOR_LOT}, 0, yield 100, not phantom, not MPS. An import replaces the
+   * parameters the plant and material have already.
+   */
+  public record PlanParameter(
+      String plant,
+      String material,
+      String procurement,
+      Integer leadTimeDays,
+      String lotSizing,
+      BigDecimal fixedQuantity,
+      Integer periodDays,
+      BigDecimal minimumQuantity,
+      BigDecimal maximumQuantity,
+      BigDecimal multipleQuantity,
+      BigDecimal safetyStock,
+      BigDecimal yieldPercent,
+      Boolean phantom,
+      Boolean mps) {}
+
+  /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
+  public record Forecast(
+      String plant,
+      String material,
+      LocalDate date,
+      BigDecimal quantity,
+      String customer,
+      String channel,
+      String region) {}
+
+  /**
+   * A sales order line, unique per plant, order and line; {@code priority} defaults to 100, {@code
+   * status} to {@code OPEN}.
+   */
+  public record SalesOrder(
+      String plant,
+      String orderNo,
+      Integer lineNo,
+      String customer,
+      String material,
+      LocalDate requestedDate,
+      BigDecimal quantity,
+      Integer priority,
+      Boolean makeToOrder,
+      String status) {}
+
+  /** A scheduled receipt: an open purchase, production, transfer order or requisition. */
+  public record Receipt(
+      String plant,
+      String kind,
+      String reference,
+      String material,
+      LocalDate dueDate,
       BigDecimal quantity) {}
 }

@@ -118,7 +118,20 @@ public class ExchangeServiceImpl implements ExchangeService {
       }
       doc =
           new ExchangeDocument(
-              ExchangeDocument.FORMAT, null, materials, null, null, null, null, null, null, null);
+              ExchangeDocument.FORMAT,
+              null,
+              materials,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
     } else {
       List<ExchangeDocument.Stock> stock = new ArrayList<>();
       List<String> bad = new ArrayList<>();
@@ -150,7 +163,20 @@ public class ExchangeServiceImpl implements ExchangeService {
       }
       doc =
           new ExchangeDocument(
-              ExchangeDocument.FORMAT, null, null, null, null, null, null, null, null, stock);
+              ExchangeDocument.FORMAT,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              stock,
+              null,
+              null,
+              null,
+              null);
     }
     try {
       return run(caller, doc, dryRun);

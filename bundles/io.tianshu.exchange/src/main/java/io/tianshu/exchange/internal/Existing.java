@@ -48,4 +48,10 @@ public interface Existing {
   List<BomRow> boms(String view);
 
   List<RoutingRow> routings(long plantId, long materialId);
+
+  /** Whether the plant has planning parameters for the material. */
+  boolean planParameterExists(long plantId, long materialId);
+
+  /** Whether the plant has this sales order line (of any status). */
+  boolean salesOrderLineExists(long plantId, String orderNo, int lineNo);
 }

@@ -128,6 +128,63 @@ public final class ImportPlan {
       String status,
       BigDecimal quantity) {}
 
+  /**
+   * Planning parameters; {@code exists}: the plant and material have parameters already, which are
+   * replaced (their version goes up by one).
+   */
+  public record ParameterPlan(
+      Ref plant,
+      Ref material,
+      String materialCode,
+      boolean exists,
+      String procurement,
+      int leadTimeDays,
+      String lotSizing,
+      BigDecimal fixedQuantity,
+      int periodDays,
+      BigDecimal minimumQuantity,
+      BigDecimal maximumQuantity,
+      BigDecimal multipleQuantity,
+      BigDecimal safetyStock,
+      BigDecimal yieldPercent,
+      boolean phantom,
+      boolean mps) {}
+
+  public record ForecastPlan(
+      Ref ref,
+      Ref plant,
+      Ref material,
+      String materialCode,
+      LocalDate date,
+      BigDecimal quantity,
+      String customer,
+      String channel,
+      String region) {}
+
+  public record SalesOrderPlan(
+      Ref ref,
+      Ref plant,
+      String orderNo,
+      int lineNo,
+      String customer,
+      Ref material,
+      String materialCode,
+      LocalDate requestedDate,
+      BigDecimal quantity,
+      int priority,
+      boolean makeToOrder,
+      String status) {}
+
+  public record ReceiptPlan(
+      Ref ref,
+      Ref plant,
+      String kind,
+      String reference,
+      Ref material,
+      String materialCode,
+      LocalDate dueDate,
+      BigDecimal quantity) {}
+
   final List<PlantPlan> plants = new ArrayList<>();
   final List<UnitPlan> units = new ArrayList<>();
   final List<MaterialPlan> materials = new ArrayList<>();
@@ -139,8 +196,15 @@ public final class ImportPlan {
   final List<BomPlan> boms = new ArrayList<>();
   final List<RoutingPlan> routings = new ArrayList<>();
   final List<StockPlan> stock = new ArrayList<>();
+  final List<ParameterPlan> parameters = new ArrayList<>();
+  final List<ForecastPlan> forecasts = new ArrayList<>();
+  final List<SalesOrderPlan> salesOrders = new ArrayList<>();
+  final List<ReceiptPlan> receipts = new ArrayList<>();
 
-  /** Records created per section, in document order of sections. */
+  /**
+   * Records created per section, in document order of sections ({@code planParameters} counts the
+   * parameters created or replaced).
+   */
   public Map<String, Integer> counts() {
     Map<String, Integer> m = new LinkedHashMap<>();
     m.put("plants", plants.size());
@@ -155,6 +219,10 @@ public final class ImportPlan {
     m.put("bomLines", boms.stream().mapToInt(b -> b.lines().size()).sum());
     m.put("routings", routings.size());
     m.put("stock", stock.size());
+    m.put("planParameters", parameters.size());
+    m.put("forecasts", forecasts.size());
+    m.put("salesOrders", salesOrders.size());
+    m.put("receipts", receipts.size());
     return m;
   }
 }

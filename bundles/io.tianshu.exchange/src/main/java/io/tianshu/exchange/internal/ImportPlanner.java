@@ -99,6 +99,10 @@ public final class ImportPlanner {
     checkBomSets();
     each(doc.routings(), "$.routings", this::routing);
     each(doc.stock(), "$.stock", this::stock);
+    each(doc.planParameters(), "$.planParameters", this::planParameter);
+    each(doc.forecasts(), "$.forecasts", this::forecast);
+    each(doc.salesOrders(), "$.salesOrders", this::salesOrder);
+    each(doc.receipts(), "$.receipts", this::receipt);
     List<FieldError> errors = v.errors();
     if (!errors.isEmpty()) {
       if (errors.size() > MAX_ERRORS) {
@@ -1073,6 +1077,289 @@ public final class ImportPlanner {
             in.serial() == null ? "" : in.serial(),
             status.name(),
             in.quantity()));
+  }
+
+  // ------------------------------------------------------------------ planning data
+  //
+  // The rules are those of the planning API (io.tianshu.planning.internal.PlanData: putParameter,
+  // addForecast, addSalesOrderLine, addReceipt), repeated here because the exchange does not depend
+  // on the planning bundle. Keep the two in step.
+
+  private static final List<String> PROCUREMENTS = List.of("MAKE", "BUY");
+  private static final List<String> LOT_SIZINGS =
+      List.of("LOT_FOR_LOT", "FIXED_QUANTITY", "PERIOD_ORDER_QUANTITY");
+  private static final List<String> RECEIPT_KINDS =
+      List.of("PURCHASE", "PRODUCTION", "TRANSFER", "REQUISITION");
+  private static final List<String> ORDER_STATUSES = List.of("OPEN", "CLOSED");
+  private static final BigDecimal MAX_QUANTITY = new BigDecimal("1E15");
+
+  private final Set<String> newParameters = new HashSet<>();
+  private final Set<String> newOrderLines = new HashSet<>();
+
+  private void planParameter(String p, ExchangeDocument.PlanParameter in) {
+    String procurement =
+        oneOf(
+            p + ".procurement",
+            in.procurement(),
+            PROCUREMENTS,
+            "MAKE",
+            "MAKE or BUY / 只能是 MAKE 或 BUY");
+    String lot =
+        oneOf(
+            p + ".lotSizing",
+            in.lotSizing(),
+            LOT_SIZINGS,
+            "LOT_FOR_LOT",
+            "LOT_FOR_LOT, FIXED_QUANTITY or PERIOD_ORDER_QUANTITY / 批量规则无效");
+    boolean valid = procurement != null && lot != null;
+    valid &= range(p + ".leadTimeDays", in.leadTimeDays(), 0, 3650);
+    valid &= range(p + ".periodDays", in.periodDays(), 0, 3650);
+    valid &= quantity(p + ".fixedQuantity", in.fixedQuantity(), false);
+    valid &= quantity(p + ".minimumQuantity", in.minimumQuantity(), false);
+    valid &= quantity(p + ".maximumQuantity", in.maximumQuantity(), false);
+    valid &= quantity(p + ".multipleQuantity", in.multipleQuantity(), false);
+    valid &= quantity(p + ".safetyStock", in.safetyStock(), false);
+    BigDecimal yield = in.yieldPercent() == null ? HUNDRED : in.yieldPercent();
+    if (yield.signum() <= 0 || yield.compareTo(HUNDRED) > 0) {
+      v.add(p + ".yieldPercent", "invalid_value", "must be in (0, 100] / 成品率须在 (0, 100] 之内");
+      valid = false;
+    }
+    BigDecimal fixed = zeroIfNull(in.fixedQuantity());
+    int period = in.periodDays() == null ? 0 : in.periodDays();
+    if ("FIXED_QUANTITY".equals(lot) && fixed.signum() <= 0) {
+      v.add(
+          p + ".fixedQuantity",
+          "required",
+          "FIXED_QUANTITY needs a fixed quantity > 0 / 固定批量须大于 0");
+      valid = false;
+    }
+    if ("PERIOD_ORDER_QUANTITY".equals(lot) && period < 1) {
+      v.add(
+          p + ".periodDays", "required", "PERIOD_ORDER_QUANTITY needs periodDays >= 1 / 期间天数至少 1");
+      valid = false;
+    }
+    BigDecimal min = zeroIfNull(in.minimumQuantity());
+    BigDecimal max = zeroIfNull(in.maximumQuantity());
+    if (max.signum() > 0 && max.compareTo(min) < 0) {
+      v.add(p + ".maximumQuantity", "invalid_value", "below the minimum / 小于最小批量");
+      valid = false;
+    }
+    Ref plant = plantRef(p + ".plant", in.plant(), PlantRole.PLANNER);
+    if (plant == null) {
+      return;
+    }
+    Ref material = materialRef(p + ".material", plant, in.material());
+    if (material == null) {
+      return;
+    }
+    if (!newParameters.add(plant.key() + "/" + material.key())) {
+      v.add(
+          p + ".material",
+          "duplicate",
+          "parameters of this material are listed twice / 同一物料的计划参数重复");
+      return;
+    }
+    if (!valid) {
+      return;
+    }
+    boolean exists =
+        !plant.isCreated()
+            && !material.isCreated()
+            && db.planParameterExists(plant.id(), material.id());
+    plan.parameters.add(
+        new ImportPlan.ParameterPlan(
+            plant,
+            material,
+            in.material(),
+            exists,
+            procurement,
+            in.leadTimeDays() == null ? 0 : in.leadTimeDays(),
+            lot,
+            fixed,
+            period,
+            min,
+            max,
+            zeroIfNull(in.multipleQuantity()),
+            zeroIfNull(in.safetyStock()),
+            yield,
+            Boolean.TRUE.equals(in.phantom()),
+            Boolean.TRUE.equals(in.mps())));
+  }
+
+  private void forecast(String p, ExchangeDocument.Forecast in) {
+    v.required(p + ".date", in.date()).required(p + ".quantity", in.quantity());
+    boolean valid = quantity(p + ".quantity", in.quantity(), false);
+    v.optionalText(p + ".customer", in.customer(), 64)
+        .optionalText(p + ".channel", in.channel(), 64)
+        .optionalText(p + ".region", in.region(), 64);
+    Ref plant = plantRef(p + ".plant", in.plant(), PlantRole.PLANNER);
+    if (plant == null) {
+      return;
+    }
+    Ref material = materialRef(p + ".material", plant, in.material());
+    if (material == null || !valid || in.date() == null || in.quantity() == null) {
+      return;
+    }
+    plan.forecasts.add(
+        new ImportPlan.ForecastPlan(
+            Ref.created(nextKey--),
+            plant,
+            material,
+            in.material(),
+            in.date(),
+            in.quantity(),
+            trimmed(in.customer()),
+            trimmed(in.channel()),
+            trimmed(in.region())));
+  }
+
+  private void salesOrder(String p, ExchangeDocument.SalesOrder in) {
+    v.code(p + ".orderNo", in.orderNo(), 40)
+        .required(p + ".lineNo", in.lineNo())
+        .required(p + ".requestedDate", in.requestedDate())
+        .required(p + ".quantity", in.quantity())
+        .optionalText(p + ".customer", in.customer(), 64);
+    boolean valid = quantity(p + ".quantity", in.quantity(), true);
+    valid &= range(p + ".lineNo", in.lineNo(), 1, 99999);
+    valid &= range(p + ".priority", in.priority(), 0, 9999);
+    String status =
+        oneOf(
+            p + ".status",
+            in.status(),
+            ORDER_STATUSES,
+            "OPEN",
+            "OPEN or CLOSED / 只能是 OPEN 或 CLOSED");
+    Ref plant = plantRef(p + ".plant", in.plant(), PlantRole.PLANNER);
+    if (plant == null) {
+      return;
+    }
+    Ref material = materialRef(p + ".material", plant, in.material());
+    if (in.orderNo() == null || in.orderNo().isBlank() || in.lineNo() == null) {
+      return;
+    }
+    String orderNo = in.orderNo().trim();
+    if (!newOrderLines.add(plant.key() + "/" + orderNo + "#" + in.lineNo())) {
+      v.add(p + ".lineNo", "duplicate", "this order line is listed twice / 订单行重复");
+      return;
+    }
+    if (!plant.isCreated() && db.salesOrderLineExists(plant.id(), orderNo, in.lineNo())) {
+      v.add(p + ".lineNo", "duplicate", "this order line exists already / 订单行已存在");
+      return;
+    }
+    if (material == null
+        || !valid
+        || status == null
+        || in.requestedDate() == null
+        || in.quantity() == null) {
+      return;
+    }
+    plan.salesOrders.add(
+        new ImportPlan.SalesOrderPlan(
+            Ref.created(nextKey--),
+            plant,
+            orderNo,
+            in.lineNo(),
+            trimmed(in.customer()),
+            material,
+            in.material(),
+            in.requestedDate(),
+            in.quantity(),
+            in.priority() == null ? 100 : in.priority(),
+            Boolean.TRUE.equals(in.makeToOrder()),
+            status));
+  }
+
+  private void receipt(String p, ExchangeDocument.Receipt in) {
+    if (in.kind() == null || in.kind().isBlank()) {
+      v.add(p + ".kind", "required", "is required / 必填");
+    }
+    v.text(p + ".reference", in.reference(), 64)
+        .required(p + ".dueDate", in.dueDate())
+        .required(p + ".quantity", in.quantity());
+    String kind =
+        oneOf(
+            p + ".kind",
+            in.kind(),
+            RECEIPT_KINDS,
+            null,
+            "PURCHASE, PRODUCTION, TRANSFER or REQUISITION / 类型无效");
+    boolean valid = quantity(p + ".quantity", in.quantity(), true);
+    Ref plant = plantRef(p + ".plant", in.plant(), PlantRole.PLANNER);
+    if (plant == null) {
+      return;
+    }
+    Ref material = materialRef(p + ".material", plant, in.material());
+    if (material == null
+        || !valid
+        || kind == null
+        || in.reference() == null
+        || in.reference().isBlank()
+        || in.reference().length() > 64
+        || in.dueDate() == null
+        || in.quantity() == null) {
+      return;
+    }
+    plan.receipts.add(
+        new ImportPlan.ReceiptPlan(
+            Ref.created(nextKey--),
+            plant,
+            kind,
+            in.reference().trim(),
+            material,
+            in.material(),
+            in.dueDate(),
+            in.quantity()));
+  }
+
+  /**
+   * An enumerated value (case and surrounding blanks ignored); {@code fallback} when absent, null
+   * (with an error) when not allowed.
+   */
+  private String oneOf(
+      String path, String value, List<String> allowed, String fallback, String message) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String u = value.trim().toUpperCase(Locale.ROOT);
+    if (!allowed.contains(u)) {
+      v.add(path, "invalid_value", message);
+      return null;
+    }
+    return u;
+  }
+
+  /** PlanData's quantity rule: 0 (above 0 if {@code positive}) to 10^15; true if fine or absent. */
+  private boolean quantity(String path, BigDecimal value, boolean positive) {
+    if (value == null) {
+      return true;
+    }
+    if (value.signum() < 0
+        || value.compareTo(MAX_QUANTITY) > 0
+        || positive && value.signum() == 0) {
+      v.add(
+          path,
+          "invalid_value",
+          (positive ? "must be > 0" : "must be >= 0") + " / " + (positive ? "必须大于 0" : "不能为负"));
+      return false;
+    }
+    return true;
+  }
+
+  /** PlanData's range rule for days, line numbers and priorities; true if fine or absent. */
+  private boolean range(String path, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      v.add(path, "invalid_value", "must be in [" + min + ", " + max + "] / 超出范围");
+      return false;
+    }
+    return true;
+  }
+
+  private static BigDecimal zeroIfNull(BigDecimal d) {
+    return d == null ? BigDecimal.ZERO : d;
+  }
+
+  private static String trimmed(String s) {
+    return s == null ? "" : s.trim();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -33,6 +33,8 @@ final class JdbcExisting implements Existing {
   private final Map<Long, Set<String>> resources = new HashMap<>();
   private final Map<Long, Map<String, Long>> warehouses = new HashMap<>();
   private final Map<Long, Map<String, Long>> locations = new HashMap<>();
+  private final Map<Long, Set<Long>> planParameters = new HashMap<>();
+  private final Map<Long, Set<String>> orderLines = new HashMap<>();
 
   JdbcExisting(Connection c) throws SQLException {
     this.c = c;
@@ -239,6 +241,38 @@ final class JdbcExisting implements Existing {
       result.add(new RoutingRow((String) r[0], date(r[1]), date(r[2])));
     }
     return result;
+  }
+
+  @Override
+  public boolean planParameterExists(long plantId, long materialId) {
+    return planParameters
+        .computeIfAbsent(
+            plantId,
+            p -> {
+              Set<Long> s = new HashSet<>();
+              for (Object[] r :
+                  rows("SELECT material_id FROM plan_parameter WHERE plant_id = ?", p)) {
+                s.add(((Number) r[0]).longValue());
+              }
+              return s;
+            })
+        .contains(materialId);
+  }
+
+  @Override
+  public boolean salesOrderLineExists(long plantId, String orderNo, int lineNo) {
+    return orderLines
+        .computeIfAbsent(
+            plantId,
+            p -> {
+              Set<String> s = new HashSet<>();
+              for (Object[] r :
+                  rows("SELECT order_no, line_no FROM sales_order_line WHERE plant_id = ?", p)) {
+                s.add(r[0] + "#" + ((Number) r[1]).intValue());
+              }
+              return s;
+            })
+        .contains(orderNo + "#" + lineNo);
   }
 
   private static LocalDate date(Object o) {

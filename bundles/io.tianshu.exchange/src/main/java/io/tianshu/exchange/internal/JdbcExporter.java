@@ -14,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,10 @@ final class JdbcExporter {
   private final Map<Long, String> plantCodes = new LinkedHashMap<>();
   private final Map<Long, String> unitCodes = new HashMap<>();
   private final Map<Long, String> materialCodes = new HashMap<>();
+
+  /** A material's position in the exported list: an import creates materials in that order. */
+  private final Map<Long, Integer> materialOrder = new HashMap<>();
+
   private final Map<Long, String> calendarCodes = new HashMap<>();
 
   JdbcExporter(Connection c) throws SQLException {
@@ -81,6 +86,7 @@ final class JdbcExporter {
         continue;
       }
       materialCodes.put(((Number) r[0]).longValue(), (String) r[1]);
+      materialOrder.put(((Number) r[0]).longValue(), materialOrder.size());
       materials.add(
           new ExchangeDocument.Material(
               (String) r[1],
@@ -248,7 +254,124 @@ final class JdbcExporter {
         capacities,
         routings,
         warehouses,
-        stock);
+        stock,
+        exportParameters(),
+        exportForecasts(),
+        exportSalesOrders(),
+        exportReceipts());
+  }
+
+  /**
+   * Planning parameters by plant, then in the order of the exported materials, so that a database
+   * rebuilt from the export lists them in the same order.
+   */
+  private List<ExchangeDocument.PlanParameter> exportParameters() {
+    List<Object[]> rows = new ArrayList<>();
+    for (Object[] r :
+        q.rows(
+            "SELECT plant_id, material_id, procurement, lead_time_days, lot_sizing, fixed_quantity,"
+                + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
+                + " safety_stock, yield_percent, phantom, mps FROM plan_parameter")) {
+      if (plantCodes.containsKey(((Number) r[0]).longValue())
+          && materialOrder.containsKey(((Number) r[1]).longValue())) {
+        rows.add(r);
+      }
+    }
+    rows.sort(
+        Comparator.<Object[]>comparingLong(r -> ((Number) r[0]).longValue())
+            .thenComparingInt(r -> materialOrder.get(((Number) r[1]).longValue())));
+    List<ExchangeDocument.PlanParameter> out = new ArrayList<>();
+    for (Object[] r : rows) {
+      out.add(
+          new ExchangeDocument.PlanParameter(
+              plantCodes.get(((Number) r[0]).longValue()),
+              materialCodes.get(((Number) r[1]).longValue()),
+              (String) r[2],
+              ((Number) r[3]).intValue(),
+              (String) r[4],
+              dec(r[5]),
+              ((Number) r[6]).intValue(),
+              dec(r[7]),
+              dec(r[8]),
+              dec(r[9]),
+              dec(r[10]),
+              dec(r[11]),
+              Boolean.TRUE.equals(r[12]),
+              Boolean.TRUE.equals(r[13])));
+    }
+    return out;
+  }
+
+  private List<ExchangeDocument.Forecast> exportForecasts() {
+    List<ExchangeDocument.Forecast> out = new ArrayList<>();
+    for (Object[] r :
+        q.rows(
+            "SELECT plant_id, material_id, forecast_date, quantity, customer, channel, region"
+                + " FROM forecast ORDER BY id")) {
+      long plant = ((Number) r[0]).longValue();
+      String material = materialCodes.get(((Number) r[1]).longValue());
+      if (plantCodes.containsKey(plant) && material != null) {
+        out.add(
+            new ExchangeDocument.Forecast(
+                plantCodes.get(plant),
+                material,
+                date(r[2]),
+                dec(r[3]),
+                blankToNull((String) r[4]),
+                blankToNull((String) r[5]),
+                blankToNull((String) r[6])));
+      }
+    }
+    return out;
+  }
+
+  /** Open and closed lines. */
+  private List<ExchangeDocument.SalesOrder> exportSalesOrders() {
+    List<ExchangeDocument.SalesOrder> out = new ArrayList<>();
+    for (Object[] r :
+        q.rows(
+            "SELECT plant_id, order_no, line_no, customer, material_id, requested_date, quantity,"
+                + " priority, make_to_order, status FROM sales_order_line ORDER BY id")) {
+      long plant = ((Number) r[0]).longValue();
+      String material = materialCodes.get(((Number) r[4]).longValue());
+      if (plantCodes.containsKey(plant) && material != null) {
+        out.add(
+            new ExchangeDocument.SalesOrder(
+                plantCodes.get(plant),
+                (String) r[1],
+                ((Number) r[2]).intValue(),
+                blankToNull((String) r[3]),
+                material,
+                date(r[5]),
+                dec(r[6]),
+                ((Number) r[7]).intValue(),
+                Boolean.TRUE.equals(r[8]),
+                (String) r[9]));
+      }
+    }
+    return out;
+  }
+
+  private List<ExchangeDocument.Receipt> exportReceipts() {
+    List<ExchangeDocument.Receipt> out = new ArrayList<>();
+    for (Object[] r :
+        q.rows(
+            "SELECT plant_id, kind, reference, material_id, due_date, quantity"
+                + " FROM scheduled_receipt ORDER BY id")) {
+      long plant = ((Number) r[0]).longValue();
+      String material = materialCodes.get(((Number) r[3]).longValue());
+      if (plantCodes.containsKey(plant) && material != null) {
+        out.add(
+            new ExchangeDocument.Receipt(
+                plantCodes.get(plant),
+                (String) r[1],
+                (String) r[2],
+                material,
+                date(r[4]),
+                dec(r[5])));
+      }
+    }
+    return out;
   }
 
   private List<ExchangeDocument.Bom> exportBoms() {

@@ -211,7 +211,147 @@ final class JdbcImportWriter {
     writeBoms(plan);
     writeRoutings(plan);
     writeStock(plan);
+    writePlanning(plan);
     writeAudit();
+  }
+
+  /**
+   * Planning parameters (inserted, or replacing those of the plant and material with the version
+   * one up), forecasts, sales order lines and scheduled receipts, audited as through the planning
+   * API.
+   */
+  private void writePlanning(ImportPlan plan) throws SQLException {
+    String columns =
+        " procurement = ?, lead_time_days = ?, lot_sizing = ?, fixed_quantity = ?, period_days = ?,"
+            + " minimum_quantity = ?, maximum_quantity = ?, multiple_quantity = ?,"
+            + " safety_stock = ?, yield_percent = ?, phantom = ?, mps = ?, updated_at = ?,"
+            + " updated_by = ?";
+    batch(
+        "UPDATE plan_parameter SET"
+            + columns
+            + ", version = version + 1 WHERE plant_id = ? AND material_id = ?",
+        plan.parameters.stream().filter(ImportPlan.ParameterPlan::exists).toList(),
+        this::bindParameter);
+    batch(
+        "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
+            + " period_days, minimum_quantity, maximum_quantity, multiple_quantity, safety_stock,"
+            + " yield_percent, phantom, mps, updated_at, updated_by, plant_id, material_id,"
+            + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        plan.parameters.stream().filter(k -> !k.exists()).toList(),
+        this::bindParameter);
+    for (ImportPlan.ParameterPlan k : plan.parameters) {
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("material", k.materialCode());
+      after.put("procurement", k.procurement());
+      after.put("leadTimeDays", k.leadTimeDays());
+      after.put("lotSizing", k.lotSizing());
+      after.put("safetyStock", k.safetyStock());
+      audit(
+          "PlanParameter",
+          k.plant().id() + "/" + k.material().id(),
+          k.plant().id(),
+          k.exists() ? "UPDATE" : "CREATE",
+          after);
+    }
+    insert(
+        "INSERT INTO forecast (plant_id, material_id, forecast_date, quantity, customer, channel,"
+            + " region, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        plan.forecasts,
+        ImportPlan.ForecastPlan::ref,
+        (ps, f) -> {
+          ps.setLong(1, f.plant().id());
+          ps.setLong(2, f.material().id());
+          ps.setDate(3, Date.valueOf(f.date()));
+          ps.setBigDecimal(4, f.quantity());
+          ps.setString(5, f.customer());
+          ps.setString(6, f.channel());
+          ps.setString(7, f.region());
+          stamp(ps, 8, false);
+        });
+    for (ImportPlan.ForecastPlan f : plan.forecasts) {
+      audit(
+          "Forecast",
+          f.ref().id(),
+          f.plant().id(),
+          Map.of(
+              "material", f.materialCode(), "date", f.date().toString(), "quantity", f.quantity()));
+    }
+    insert(
+        "INSERT INTO sales_order_line (plant_id, order_no, line_no, customer, material_id,"
+            + " requested_date, quantity, priority, make_to_order, status, version, created_at,"
+            + " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        plan.salesOrders,
+        ImportPlan.SalesOrderPlan::ref,
+        (ps, o) -> {
+          ps.setLong(1, o.plant().id());
+          ps.setString(2, o.orderNo());
+          ps.setInt(3, o.lineNo());
+          ps.setString(4, o.customer());
+          ps.setLong(5, o.material().id());
+          ps.setDate(6, Date.valueOf(o.requestedDate()));
+          ps.setBigDecimal(7, o.quantity());
+          ps.setInt(8, o.priority());
+          ps.setBoolean(9, o.makeToOrder());
+          ps.setString(10, o.status());
+          stamp(ps, 11, false);
+        });
+    for (ImportPlan.SalesOrderPlan o : plan.salesOrders) {
+      audit(
+          "SalesOrderLine",
+          o.ref().id(),
+          o.plant().id(),
+          Map.of(
+              "order",
+              o.orderNo() + "/" + o.lineNo(),
+              "material",
+              o.materialCode(),
+              "quantity",
+              o.quantity(),
+              "status",
+              o.status()));
+    }
+    insert(
+        "INSERT INTO scheduled_receipt (plant_id, kind, reference, material_id, due_date,"
+            + " quantity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        plan.receipts,
+        ImportPlan.ReceiptPlan::ref,
+        (ps, r) -> {
+          ps.setLong(1, r.plant().id());
+          ps.setString(2, r.kind());
+          ps.setString(3, r.reference());
+          ps.setLong(4, r.material().id());
+          ps.setDate(5, Date.valueOf(r.dueDate()));
+          ps.setBigDecimal(6, r.quantity());
+          stamp(ps, 7, false);
+        });
+    for (ImportPlan.ReceiptPlan r : plan.receipts) {
+      audit(
+          "ScheduledReceipt",
+          r.ref().id(),
+          r.plant().id(),
+          Map.of(
+              "reference", r.reference(), "material", r.materialCode(), "quantity", r.quantity()));
+    }
+  }
+
+  /** The parameter columns in the order of both statements, then plant and material. */
+  private void bindParameter(PreparedStatement ps, ImportPlan.ParameterPlan k) throws SQLException {
+    ps.setString(1, k.procurement());
+    ps.setInt(2, k.leadTimeDays());
+    ps.setString(3, k.lotSizing());
+    ps.setBigDecimal(4, k.fixedQuantity());
+    ps.setInt(5, k.periodDays());
+    ps.setBigDecimal(6, k.minimumQuantity());
+    ps.setBigDecimal(7, k.maximumQuantity());
+    ps.setBigDecimal(8, k.multipleQuantity());
+    ps.setBigDecimal(9, k.safetyStock());
+    ps.setBigDecimal(10, k.yieldPercent());
+    ps.setBoolean(11, k.phantom());
+    ps.setBoolean(12, k.mps());
+    ps.setTimestamp(13, now);
+    ps.setString(14, user);
+    ps.setLong(15, k.plant().id());
+    ps.setLong(16, k.material().id());
   }
 
   private void writeCalendars(ImportPlan plan) throws SQLException {
@@ -596,15 +736,19 @@ final class JdbcImportWriter {
   }
 
   private void audit(String entity, long id, Long plantId, Map<String, ?> after) {
+    audit(entity, String.valueOf(id), plantId, "CREATE", after);
+  }
+
+  private void audit(String entity, String id, Long plantId, String action, Map<String, ?> after) {
     Map<String, Object> snapshot = new LinkedHashMap<>(after);
     snapshot.put("source", "import");
-    audit.add(new Object[] {entity, String.valueOf(id), plantId, Json.write(snapshot)});
+    audit.add(new Object[] {entity, id, plantId, Json.write(snapshot), action});
   }
 
   private void writeAudit() throws SQLException {
     batch(
         "INSERT INTO audit_log (at_time, username, entity, entity_id, plant_id, action,"
-            + " before_json, after_json) VALUES (?, ?, ?, ?, ?, 'CREATE', NULL, ?)",
+            + " before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)",
         audit,
         (ps, r) -> {
           ps.setTimestamp(1, now);
@@ -616,7 +760,8 @@ final class JdbcImportWriter {
           } else {
             ps.setLong(5, (Long) r[2]);
           }
-          ps.setString(6, (String) r[3]);
+          ps.setString(6, (String) r[4]);
+          ps.setString(7, (String) r[3]);
         });
   }
 

@@ -146,8 +146,25 @@ class ExchangeIT {
     assertThat(count(first, "SELECT COUNT(*) FROM work_calendar WHERE plant_default = TRUE"))
         .isEqualTo(2);
 
+    // Planning data travels too: parameters, forecasts, open and closed order lines, receipts.
+    new Exchange(first).importDocument(ADMIN, parse(PLANNING), false);
+
     // Export, import the export into an empty database, export again: the same document.
     String exported = export(first);
+    assertThat(exported)
+        .contains(
+            "\"lotSizing\" : \"PERIOD_ORDER_QUANTITY\"",
+            "\"yieldPercent\" : 98.5",
+            "\"date\" : \"2026-11-09\"",
+            "\"status\" : \"CLOSED\"",
+            "\"kind\" : \"PRODUCTION\"",
+            "\"quantity\" : 2500.5");
+    ExchangeDocument doc =
+        Exchange.parse(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.planParameters()).hasSize(4);
+    assertThat(doc.forecasts()).hasSize(2);
+    assertThat(doc.salesOrders()).hasSize(3);
+    assertThat(doc.receipts()).hasSize(2);
     new Exchange(second)
         .importDocument(
             ADMIN,
@@ -289,6 +306,259 @@ class ExchangeIT {
                         "$.boms[0].outputs",
                         "$.boms[0].outputs[2].material",
                         "$.boms[0].outputs[2].costSharePercent"));
+  }
+
+  /**
+   * Planning data over the sample: 4 parameters (one of a material created here), 2 forecasts, 3
+   * order lines (one closed), 2 receipts.
+   */
+  private static final String PLANNING =
+      """
+      {"materials": [
+          {"code": "FG-NEW", "name": "新车身", "type": "MANUFACTURED", "baseUnit": "PCS", "plant": "SH01"}],
+       "planParameters": [
+          {"plant": "SH01", "material": "SA-DOOR-L", "procurement": "MAKE", "leadTimeDays": 2,
+           "lotSizing": "FIXED_QUANTITY", "fixedQuantity": 50, "safetyStock": 20,
+           "yieldPercent": 98.5, "mps": true},
+          {"plant": "SH01", "material": "RM-STEEL-1.2", "procurement": "buy", "leadTimeDays": 7,
+           "lotSizing": "PERIOD_ORDER_QUANTITY", "periodDays": 5, "minimumQuantity": 1000,
+           "maximumQuantity": 50000, "multipleQuantity": 500},
+          {"plant": "SH01", "material": "FG-NEW", "phantom": true},
+          {"plant": "WX02", "material": "MC-HUB-01"}],
+       "forecasts": [
+          {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 120,
+           "customer": "SAIC", "channel": "OEM", "region": "East"},
+          {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-09", "quantity": 0}],
+       "salesOrders": [
+          {"plant": "SH01", "orderNo": "SO-1001", "lineNo": 1, "customer": "SAIC",
+           "material": "FG-BODY-A1", "requestedDate": "2026-11-05", "quantity": 40, "priority": 10,
+           "makeToOrder": true},
+          {"plant": "SH01", "orderNo": "SO-1001", "lineNo": 2, "material": "SA-DOOR-L",
+           "requestedDate": "2026-11-06", "quantity": 8},
+          {"plant": "WX02", "orderNo": "SO-1001", "lineNo": 1, "material": "MC-HUB-01",
+           "requestedDate": "2026-10-20", "quantity": 100, "status": "CLOSED"}],
+       "receipts": [
+          {"plant": "SH01", "kind": "PURCHASE", "reference": "PO-4711", "material": "RM-STEEL-1.2",
+           "dueDate": "2026-11-03", "quantity": 2500.5},
+          {"plant": "WX02", "kind": "production", "reference": "MO-88", "material": "MC-HUB-01",
+           "dueDate": "2026-11-04", "quantity": 60}]}
+      """;
+
+  @Test
+  void planningSectionsImportOnDerby() throws Exception {
+    planningSectionsImport(derby());
+  }
+
+  @Test
+  void planningSectionsImportOnPostgres() throws Exception {
+    planningSectionsImport(postgres());
+  }
+
+  private void planningSectionsImport(DataSource ds) throws Exception {
+    new Exchange(ds).importDocument(ADMIN, sample(), false);
+    int audits = count(ds, "SELECT COUNT(*) FROM audit_log");
+    ImportReport report = new Exchange(ds).importDocument(ADMIN, parse(PLANNING), false);
+    assertThat(report.created())
+        .containsEntry("materials", 1)
+        .containsEntry("planParameters", 4)
+        .containsEntry("forecasts", 2)
+        .containsEntry("salesOrders", 3)
+        .containsEntry("receipts", 2);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    assertThat(
+            text(
+                ds,
+                "SELECT p.procurement || ' ' || p.lot_sizing || ' ' || CAST(p.period_days AS CHAR(4))"
+                    + " FROM plan_parameter p JOIN material m ON m.id = p.material_id"
+                    + " WHERE m.code = 'RM-STEEL-1.2'"))
+        .isEqualTo("BUY PERIOD_ORDER_QUANTITY 5");
+    assertThat(
+            decimal(
+                ds,
+                "SELECT p.fixed_quantity + p.safety_stock + p.yield_percent FROM plan_parameter p"
+                    + " JOIN material m ON m.id = p.material_id WHERE m.code = 'SA-DOOR-L'"))
+        .isEqualByComparingTo("168.5");
+    // Absent fields take the API's defaults: MAKE, LOT_FOR_LOT, yield 100, version 0.
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM plan_parameter p JOIN material m ON m.id = p.material_id"
+                    + " WHERE m.code = 'MC-HUB-01' AND p.procurement = 'MAKE'"
+                    + " AND p.lot_sizing = 'LOT_FOR_LOT' AND p.yield_percent = 100"
+                    + " AND p.version = 0 AND p.mps = FALSE AND p.phantom = FALSE"))
+        .isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter WHERE phantom = TRUE")).isEqualTo(1);
+    assertThat(decimal(ds, "SELECT SUM(quantity) FROM forecast")).isEqualByComparingTo("120");
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast WHERE customer = '' AND region = ''"))
+        .isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(3);
+    assertThat(count(ds, "SELECT SUM(priority) FROM sales_order_line")).isEqualTo(210);
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line WHERE status = 'CLOSED'"))
+        .isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line WHERE make_to_order = TRUE"))
+        .isEqualTo(1);
+    assertThat(decimal(ds, "SELECT SUM(quantity) FROM scheduled_receipt"))
+        .isEqualByComparingTo("2560.5");
+    assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt WHERE kind = 'PRODUCTION'"))
+        .isEqualTo(1);
+    // One audit row per record: 1 material + 4 + 2 + 3 + 2.
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_log")).isEqualTo(audits + 12);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM audit_log WHERE entity IN ('PlanParameter', 'Forecast',"
+                    + " 'SalesOrderLine', 'ScheduledReceipt') AND action = 'CREATE'"))
+        .isEqualTo(11);
+
+    // Parameters are replaced: absent fields go back to their defaults, the version goes up.
+    ImportReport again =
+        new Exchange(ds)
+            .importDocument(
+                ADMIN,
+                parse(
+                    """
+                    {"planParameters": [{"plant": "SH01", "material": "SA-DOOR-L", "safetyStock": 35}]}
+                    """),
+                false);
+    assertThat(again.created()).containsEntry("planParameters", 1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM plan_parameter p JOIN material m ON m.id = p.material_id"
+                    + " WHERE m.code = 'SA-DOOR-L' AND p.version = 1 AND p.safety_stock = 35"
+                    + " AND p.lot_sizing = 'LOT_FOR_LOT' AND p.fixed_quantity = 0"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM audit_log WHERE entity = 'PlanParameter' AND action = 'UPDATE'"))
+        .isEqualTo(1);
+
+    // An order line that exists is an error; forecasts and receipts are added again.
+    assertThatThrownBy(
+            () ->
+                new Exchange(ds)
+                    .importDocument(
+                        ADMIN,
+                        parse(
+                            """
+                            {"salesOrders": [{"plant": "SH01", "orderNo": "SO-1001", "lineNo": 2,
+                              "material": "SA-DOOR-L", "requestedDate": "2026-11-06", "quantity": 8}]}
+                            """),
+                        false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(fields(e)).containsExactly("$.salesOrders[0].lineNo"));
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(3);
+  }
+
+  @Test
+  void badPlanningDataIsListedAndNothingIsWrittenOnDerby() throws Exception {
+    badPlanningData(derby());
+  }
+
+  @Test
+  void badPlanningDataIsListedAndNothingIsWrittenOnPostgres() throws Exception {
+    badPlanningData(postgres());
+  }
+
+  private void badPlanningData(DataSource ds) throws Exception {
+    new Exchange(ds).importDocument(ADMIN, sample(), false);
+    new Exchange(ds)
+        .importDocument(
+            ADMIN,
+            parse(
+                """
+                {"salesOrders": [{"plant": "SH01", "orderNo": "SO-1", "lineNo": 1,
+                  "material": "FG-BODY-A1", "requestedDate": "2026-11-05", "quantity": 1}]}
+                """),
+            false);
+    int audits = count(ds, "SELECT COUNT(*) FROM audit_log");
+    String bad =
+        """
+        {"planParameters": [
+            {"plant": "SH01", "material": "SA-DOOR-L", "lotSizing": "EVERY_TUESDAY"},
+            {"plant": "SH01", "material": "SA-DOOR-R", "lotSizing": "FIXED_QUANTITY",
+             "yieldPercent": 0, "safetyStock": -1},
+            {"plant": "SH01", "material": "NO-SUCH"},
+            {"plant": "SH01", "material": "RM-PAINT-W", "lotSizing": "PERIOD_ORDER_QUANTITY",
+             "minimumQuantity": 10, "maximumQuantity": 5}],
+         "forecasts": [
+            {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": -5},
+            {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 5}],
+         "salesOrders": [
+            {"plant": "SH01", "orderNo": "SO-2", "lineNo": 1, "material": "FG-BODY-A1",
+             "requestedDate": "2026-11-05", "quantity": 1},
+            {"plant": "SH01", "orderNo": "SO-2", "lineNo": 1, "material": "FG-BODY-A1",
+             "requestedDate": "2026-11-05", "quantity": 2},
+            {"plant": "SH01", "orderNo": "SO-1", "lineNo": 1, "material": "FG-BODY-A1",
+             "requestedDate": "2026-11-05", "quantity": 2},
+            {"plant": "SH01", "orderNo": "SO-3", "lineNo": 0, "material": "FG-BODY-A1",
+             "quantity": 0, "status": "SHIPPED"}],
+         "receipts": [
+            {"plant": "SH01", "kind": "GIFT", "reference": "X", "material": "MC-HUB-01",
+             "dueDate": "2026-11-03", "quantity": 1},
+            {"plant": "WX02", "kind": "PURCHASE", "reference": "PO-1", "material": "MC-HUB-01",
+             "dueDate": "2026-11-03", "quantity": -1}]}
+        """;
+    assertThatThrownBy(() -> new Exchange(ds).importDocument(ADMIN, parse(bad), false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(fields(e))
+                    .containsExactlyInAnyOrder(
+                        "$.planParameters[0].lotSizing",
+                        "$.planParameters[1].fixedQuantity",
+                        "$.planParameters[1].yieldPercent",
+                        "$.planParameters[1].safetyStock",
+                        "$.planParameters[2].material",
+                        "$.planParameters[3].periodDays",
+                        "$.planParameters[3].maximumQuantity",
+                        "$.forecasts[0].quantity",
+                        "$.salesOrders[1].lineNo",
+                        "$.salesOrders[2].lineNo",
+                        "$.salesOrders[3].lineNo",
+                        "$.salesOrders[3].requestedDate",
+                        "$.salesOrders[3].quantity",
+                        "$.salesOrders[3].status",
+                        "$.receipts[0].kind",
+                        "$.receipts[0].material",
+                        "$.receipts[1].quantity"));
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isZero();
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast")).isZero();
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt")).isZero();
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_log")).isEqualTo(audits);
+
+    // A planner of SH01 writes no planning data of WX02.
+    long sh01 = count(ds, "SELECT id FROM org_unit WHERE code = 'SH01'");
+    CallerContext planner = new CallerContext("li", false, Map.of(sh01, PlantRole.PLANNER));
+    assertThatThrownBy(
+            () ->
+                new Exchange(ds)
+                    .importDocument(
+                        planner,
+                        parse(
+                            """
+                            {"forecasts": [
+                              {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 5},
+                              {"plant": "WX02", "material": "MC-HUB-01", "date": "2026-11-02", "quantity": 5}]}
+                            """),
+                        false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(fields(e)).containsExactly("$.forecasts[1].plant"));
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast")).isZero();
+  }
+
+  private static String text(DataSource ds, String sql) throws Exception {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1).replaceAll(" +", " ").trim();
+    }
   }
 
   private static ExchangeDocument parse(String json) {
