@@ -1,4 +1,5 @@
--- Planning: a material's planning parameters per plant, demand (forecasts, sales order lines),
+-- Planning: a material's planning parameters per plant (MAKE, BUY, or TRANSFER from a source plant:
+-- the sourcing rule of a supply network), demand (forecasts, sales order lines),
 -- scheduled receipts, and plan runs with their results. Results are written in bulk (JDBC batch,
 -- COPY on PostgreSQL) and keyed by run, so a run is dropped with one DELETE per table.
 
@@ -6,6 +7,7 @@ CREATE TABLE plan_parameter (
   plant_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
   procurement VARCHAR(8) NOT NULL,
+  source_plant_id BIGINT,
   lead_time_days INT NOT NULL,
   lot_sizing VARCHAR(24) NOT NULL,
   fixed_quantity DECIMAL(31, 6) NOT NULL,
@@ -114,11 +116,13 @@ CREATE TABLE plan_run (
 
 CREATE INDEX ix_plan_run_plant ON plan_run (plant_id, id);
 
+-- Results carry the plant: a run plans its plant and every plant it sources from by TRANSFER.
 -- The independent demands a run planned: a sales order line (its unconsumed part counted with the
 -- forecast it consumed) or the remaining forecast; demand_id is the id pegging rows name.
 CREATE TABLE plan_demand (
   run_id BIGINT NOT NULL,
   demand_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
   source VARCHAR(16) NOT NULL,
   source_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
@@ -131,6 +135,7 @@ CREATE TABLE plan_demand (
 CREATE TABLE planned_order (
   run_id BIGINT NOT NULL,
   order_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
   release_date DATE NOT NULL,
   due_date DATE NOT NULL,
@@ -138,12 +143,13 @@ CREATE TABLE planned_order (
   CONSTRAINT pk_planned_order PRIMARY KEY (run_id, order_id)
 );
 
-CREATE INDEX ix_planned_order_material ON planned_order (run_id, material_id, due_date);
+CREATE INDEX ix_planned_order_material ON planned_order (run_id, plant_id, material_id);
 
 -- Kinds as small numbers to keep the largest table narrow: supply 0 on-hand, 1 receipt, 2 planned;
 -- demand 0 independent, 1 dependent, 2 safety stock.
 CREATE TABLE plan_pegging (
   run_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
   supply_kind SMALLINT NOT NULL,
   supply_id BIGINT NOT NULL,
@@ -152,11 +158,12 @@ CREATE TABLE plan_pegging (
   quantity DOUBLE PRECISION NOT NULL
 );
 
-CREATE INDEX ix_plan_pegging_material ON plan_pegging (run_id, material_id);
+CREATE INDEX ix_plan_pegging_material ON plan_pegging (run_id, plant_id, material_id);
 
 CREATE TABLE plan_message (
   run_id BIGINT NOT NULL,
   seq INT NOT NULL,
+  plant_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
   kind VARCHAR(16) NOT NULL,
   message_date DATE NOT NULL,

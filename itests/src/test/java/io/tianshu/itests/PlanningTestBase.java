@@ -658,4 +658,182 @@ public abstract class PlanningTestBase extends ContainerTestBase {
                 .expect(201)
                 .json()));
   }
+
+  private long plant(String name) {
+    return Long.parseLong(
+        id(admin.post("/plants", obj("code", code("PL"), "name", name)).expect(201).json()));
+  }
+
+  private void salesOrder(long plant, long material, int due, double quantity) {
+    admin
+        .post(
+            "/sales-orders",
+            obj(
+                "plantId",
+                plant,
+                "orderNo",
+                code("SO"),
+                "lineNo",
+                1,
+                "materialId",
+                material,
+                "requestedDate",
+                day(due),
+                "quantity",
+                quantity))
+        .expect(201);
+  }
+
+  @Test
+  public void aPlantSourcingByTransferPlansItsSourcePlantInTheSameRun() {
+    // X is a group material; B sources it from A (transfer time 2 working days), A makes it (lead
+    // 1) and holds 15. B's order: 40 on +10 (Thu); A's own order: 10 on +11 (Fri).
+    long a = plant("供应厂");
+    long b = plant("需求厂");
+    long x =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/materials",
+                        obj(
+                            "code",
+                            code("X"),
+                            "name",
+                            "集团件",
+                            "type",
+                            "MANUFACTURED",
+                            "baseUnit",
+                            "PCS"))
+                    .expect(201)
+                    .json()));
+    admin
+        .put(
+            "/plan-parameters",
+            obj(
+                "plantId",
+                b,
+                "materialId",
+                x,
+                "procurement",
+                "TRANSFER",
+                "sourcePlantId",
+                a,
+                "leadTimeDays",
+                2))
+        .expect(200);
+    admin
+        .put("/plan-parameters", obj("plantId", a, "materialId", x, "leadTimeDays", 1))
+        .expect(200);
+    // A transfer without a source plant is refused.
+    admin
+        .put(
+            "/plan-parameters",
+            obj("plantId", a, "materialId", x, "procurement", "TRANSFER", "version", 0))
+        .expectProblem(400);
+    long wh =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses", obj("plantId", a, "code", code("WH"), "name", "库"))
+                    .expect(201)
+                    .json()));
+    long loc =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses/" + wh + "/locations", obj("code", "A1", "name", "架"))
+                    .expect(201)
+                    .json()));
+    admin
+        .post(
+            "/stock/movements",
+            obj("type", "RECEIPT", "materialId", x, "quantity", 15, "locationId", loc))
+        .expect(201);
+    salesOrder(b, x, 10, 40);
+    salesOrder(a, x, 11, 10);
+
+    JsonNode run =
+        admin
+            .post("/plan-runs?wait=true", obj("plantId", b, "planStart", day(0), "horizonDays", 60))
+            .expect(201)
+            .json();
+    assertEquals("run ended: " + run, "SIMULATED", run.path("status").asText());
+    // B: a transfer order of 40 due +10, released 2 working days before (+8, Tue).
+    // A: the transfer's 40 on +8 take the 15 on hand → 25 due +8 (released +7); its own 10 due +11
+    // (released +10).
+    JsonNode page =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/planned-orders?materialId=" + x)
+            .expect(200)
+            .json();
+    Map<Long, List<String>> byPlant = new TreeMap<>();
+    for (JsonNode o : page.path("items")) {
+      byPlant
+          .computeIfAbsent(o.path("plantId").asLong(), k -> new ArrayList<>())
+          .add(
+              o.path("releaseDate").asText()
+                  + ">"
+                  + o.path("dueDate").asText()
+                  + "="
+                  + (long) o.path("quantity").asDouble());
+    }
+    Map<Long, List<String>> expected = new TreeMap<>();
+    expected.put(b, List.of(order(8, 10, 40)));
+    expected.put(a, List.of(order(7, 8, 25), order(10, 11, 10)));
+    assertEquals(expected, byPlant);
+    // In A the transfer order is a dependent demand: 15 from stock, 25 from A's first order.
+    JsonNode pegging =
+        admin
+            .get(
+                "/plan-runs/"
+                    + run.path("id").asLong()
+                    + "/pegging?plantId="
+                    + a
+                    + "&materialId="
+                    + x)
+            .expect(200)
+            .json();
+    double dependent = 0;
+    double onHand = 0;
+    for (JsonNode p : pegging) {
+      assertEquals(a, p.path("plantId").asLong());
+      if (p.path("demandKind").asText().equals("DEPENDENT")) {
+        dependent += p.path("quantity").asDouble();
+      }
+      if (p.path("supplyKind").asText().equals("ON_HAND")) {
+        onHand += p.path("quantity").asDouble();
+      }
+    }
+    assertEquals(40.0, dependent, 1e-9);
+    assertEquals(15.0, onHand, 1e-9);
+
+    // A planner of B alone may not plan A: the run fails and says so; nothing is saved.
+    String name = "pb" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 4);
+    admin
+        .post(
+            "/users",
+            obj(
+                "username",
+                name,
+                "password",
+                "Pw-planner-123",
+                "grants",
+                List.of(obj("plantId", b, "role", "PLANNER"))))
+        .expect(201);
+    Api planner = ItSupport.api().as(name, "Pw-planner-123");
+    Response me = planner.get("/me");
+    for (int i = 0; i < 20 && me.status() != 200; i++) {
+      ItSupport.sleep(500);
+      me = planner.get("/me");
+    }
+    JsonNode refused =
+        planner
+            .post("/plan-runs?wait=true", obj("plantId", b, "planStart", day(0)))
+            .expect(201)
+            .json();
+    assertEquals("FAILED", refused.path("status").asText());
+    assertTrue(refused.toString(), refused.path("error").asText().contains(String.valueOf(a)));
+    assertEquals(0, refused.path("plannedOrders").asInt());
+  }
 }

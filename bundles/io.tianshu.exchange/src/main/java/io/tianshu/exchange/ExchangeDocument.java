@@ -201,7 +201,8 @@ public record ExchangeDocument(
       BigDecimal safetyStock,
       BigDecimal yieldPercent,
       Boolean phantom,
-      Boolean mps) {}
+      Boolean mps,
+      String sourcePlant) {}
 
   /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
   public record Forecast(

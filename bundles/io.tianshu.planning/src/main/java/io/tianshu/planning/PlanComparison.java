@@ -8,6 +8,7 @@ public record PlanComparison(long runId, long otherRunId, List<Row> differences)
 
   /** Planned totals of one material in both runs; first due dates null without orders. */
   public record Row(
+      long plantId,
       long materialId,
       String materialCode,
       int orders,

@@ -2,9 +2,13 @@ package io.tianshu.planning;
 
 import java.time.LocalDate;
 
-/** A planned order of a plan run. */
+/**
+ * A planned order of a plan run: made or bought in {@code plantId}, or, for a material the plant
+ * sources by TRANSFER, a transfer order into it.
+ */
 public record PlanOrder(
     long id,
+    long plantId,
     long materialId,
     String materialCode,
     LocalDate releaseDate,

@@ -4,7 +4,8 @@ package io.tianshu.planning;
  * How a material is planned in a plant. A material without parameters is planned lot-for-lot, made
  * in the plant, with no lead time, safety stock or yield loss.
  *
- * @param procurement MAKE or BUY
+ * @param procurement MAKE, BUY or TRANSFER (from {@code sourcePlantId}: an inter-plant transfer
+ *     order, the source plant planned in the same run; the lead time is the transfer time)
  * @param lotSizing LOT_FOR_LOT, FIXED_QUANTITY or PERIOD_ORDER_QUANTITY
  * @param mps planned on the master production schedule
  */
@@ -13,6 +14,7 @@ public record PlanParameter(
     long materialId,
     String materialCode,
     String procurement,
+    Long sourcePlantId,
     int leadTimeDays,
     String lotSizing,
     double fixedQuantity,

@@ -9,6 +9,7 @@ public record PlanParameterInput(
     Long plantId,
     Long materialId,
     String procurement,
+    Long sourcePlantId,
     Integer leadTimeDays,
     String lotSizing,
     Double fixedQuantity,

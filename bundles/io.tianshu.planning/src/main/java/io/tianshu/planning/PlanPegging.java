@@ -14,5 +14,6 @@ public record PlanPegging(
     String demandKind,
     long demandId,
     String demandReference,
+    long plantId,
     long materialId,
     double quantity) {}

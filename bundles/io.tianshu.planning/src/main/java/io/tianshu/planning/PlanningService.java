@@ -54,7 +54,8 @@ public interface PlanningService {
   Page<PlanOrder> plannedOrders(
       CallerContext caller, long runId, Long materialId, PageRequest page);
 
-  List<PlanPegging> pegging(CallerContext caller, long runId, long materialId);
+  /** Pegging of a material in a plant of the run (null: the run's plant). */
+  List<PlanPegging> pegging(CallerContext caller, long runId, Long plantId, long materialId);
 
   Page<PlanMessage> messages(CallerContext caller, long runId, String kind, PageRequest page);
 

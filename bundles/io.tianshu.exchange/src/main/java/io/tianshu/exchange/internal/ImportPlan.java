@@ -148,7 +148,8 @@ public final class ImportPlan {
       BigDecimal safetyStock,
       BigDecimal yieldPercent,
       boolean phantom,
-      boolean mps) {}
+      boolean mps,
+      Ref sourcePlant) {}
 
   public record ForecastPlan(
       Ref ref,

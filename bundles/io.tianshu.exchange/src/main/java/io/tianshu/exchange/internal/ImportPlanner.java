@@ -1085,7 +1085,7 @@ public final class ImportPlanner {
   // addForecast, addSalesOrderLine, addReceipt), repeated here because the exchange does not depend
   // on the planning bundle. Keep the two in step.
 
-  private static final List<String> PROCUREMENTS = List.of("MAKE", "BUY");
+  private static final List<String> PROCUREMENTS = List.of("MAKE", "BUY", "TRANSFER");
   private static final List<String> LOT_SIZINGS =
       List.of("LOT_FOR_LOT", "FIXED_QUANTITY", "PERIOD_ORDER_QUANTITY");
   private static final List<String> RECEIPT_KINDS =
@@ -1103,7 +1103,7 @@ public final class ImportPlanner {
             in.procurement(),
             PROCUREMENTS,
             "MAKE",
-            "MAKE or BUY / 只能是 MAKE 或 BUY");
+            "MAKE, BUY or TRANSFER / 只能是 MAKE、BUY 或 TRANSFER");
     String lot =
         oneOf(
             p + ".lotSizing",
@@ -1152,6 +1152,21 @@ public final class ImportPlanner {
     if (material == null) {
       return;
     }
+    Ref source = null;
+    if ("TRANSFER".equals(procurement)) {
+      source = plantRef(p + ".sourcePlant", in.sourcePlant(), PlantRole.VIEWER);
+      if (source == null) {
+        return;
+      }
+      if (source == plant
+          || !source.isCreated() && !plant.isCreated() && source.id() == plant.id()) {
+        v.add(p + ".sourcePlant", "invalid_value", "a plant cannot source from itself / 来源工厂不能是本厂");
+        return;
+      }
+    } else if (in.sourcePlant() != null) {
+      v.add(p + ".sourcePlant", "invalid_value", "only TRANSFER has a source plant / 仅调拨需要来源工厂");
+      return;
+    }
     if (!newParameters.add(plant.key() + "/" + material.key())) {
       v.add(
           p + ".material",
@@ -1183,7 +1198,8 @@ public final class ImportPlanner {
             zeroIfNull(in.safetyStock()),
             yield,
             Boolean.TRUE.equals(in.phantom()),
-            Boolean.TRUE.equals(in.mps())));
+            Boolean.TRUE.equals(in.mps()),
+            source));
   }
 
   private void forecast(String p, ExchangeDocument.Forecast in) {

@@ -271,7 +271,7 @@ final class JdbcExporter {
         q.rows(
             "SELECT plant_id, material_id, procurement, lead_time_days, lot_sizing, fixed_quantity,"
                 + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
-                + " safety_stock, yield_percent, phantom, mps FROM plan_parameter")) {
+                + " safety_stock, yield_percent, phantom, mps, source_plant_id FROM plan_parameter")) {
       if (plantCodes.containsKey(((Number) r[0]).longValue())
           && materialOrder.containsKey(((Number) r[1]).longValue())) {
         rows.add(r);
@@ -280,6 +280,10 @@ final class JdbcExporter {
     rows.sort(
         Comparator.<Object[]>comparingLong(r -> ((Number) r[0]).longValue())
             .thenComparingInt(r -> materialOrder.get(((Number) r[1]).longValue())));
+    Map<Long, String> allPlantCodes = new HashMap<>();
+    for (Object[] r : q.rows("SELECT id, code FROM org_unit WHERE unit_type = 'PLANT'")) {
+      allPlantCodes.put(((Number) r[0]).longValue(), (String) r[1]);
+    }
     List<ExchangeDocument.PlanParameter> out = new ArrayList<>();
     for (Object[] r : rows) {
       out.add(
@@ -297,7 +301,8 @@ final class JdbcExporter {
               dec(r[10]),
               dec(r[11]),
               Boolean.TRUE.equals(r[12]),
-              Boolean.TRUE.equals(r[13])));
+              Boolean.TRUE.equals(r[13]),
+              r[14] == null ? null : allPlantCodes.get(((Number) r[14]).longValue())));
     }
     return out;
   }

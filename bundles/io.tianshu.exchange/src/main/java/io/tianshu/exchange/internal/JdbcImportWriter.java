@@ -225,7 +225,7 @@ final class JdbcImportWriter {
         " procurement = ?, lead_time_days = ?, lot_sizing = ?, fixed_quantity = ?, period_days = ?,"
             + " minimum_quantity = ?, maximum_quantity = ?, multiple_quantity = ?,"
             + " safety_stock = ?, yield_percent = ?, phantom = ?, mps = ?, updated_at = ?,"
-            + " updated_by = ?";
+            + " updated_by = ?, source_plant_id = ?";
     batch(
         "UPDATE plan_parameter SET"
             + columns
@@ -235,8 +235,9 @@ final class JdbcImportWriter {
     batch(
         "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
             + " period_days, minimum_quantity, maximum_quantity, multiple_quantity, safety_stock,"
-            + " yield_percent, phantom, mps, updated_at, updated_by, plant_id, material_id,"
-            + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            + " yield_percent, phantom, mps, updated_at, updated_by, source_plant_id, plant_id,"
+            + " material_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " 0)",
         plan.parameters.stream().filter(k -> !k.exists()).toList(),
         this::bindParameter);
     for (ImportPlan.ParameterPlan k : plan.parameters) {
@@ -334,7 +335,7 @@ final class JdbcImportWriter {
     }
   }
 
-  /** The parameter columns in the order of both statements, then plant and material. */
+  /** The parameter columns in the order of both statements, then source plant, plant, material. */
   private void bindParameter(PreparedStatement ps, ImportPlan.ParameterPlan k) throws SQLException {
     ps.setString(1, k.procurement());
     ps.setInt(2, k.leadTimeDays());
@@ -350,8 +351,13 @@ final class JdbcImportWriter {
     ps.setBoolean(12, k.mps());
     ps.setTimestamp(13, now);
     ps.setString(14, user);
-    ps.setLong(15, k.plant().id());
-    ps.setLong(16, k.material().id());
+    if (k.sourcePlant() == null) {
+      ps.setNull(15, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(15, k.sourcePlant().id());
+    }
+    ps.setLong(16, k.plant().id());
+    ps.setLong(17, k.material().id());
   }
 
   private void writeCalendars(ImportPlan plan) throws SQLException {

@@ -161,7 +161,8 @@ class ExchangeIT {
             "\"quantity\" : 2500.5");
     ExchangeDocument doc =
         Exchange.parse(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
-    assertThat(doc.planParameters()).hasSize(4);
+    assertThat(doc.planParameters()).hasSize(5);
+    assertThat(doc.planParameters()).anySatisfy(p -> assertThat(p.sourcePlant()).isEqualTo("SH01"));
     assertThat(doc.forecasts()).hasSize(2);
     assertThat(doc.salesOrders()).hasSize(3);
     assertThat(doc.receipts()).hasSize(2);
@@ -309,8 +310,8 @@ class ExchangeIT {
   }
 
   /**
-   * Planning data over the sample: 4 parameters (one of a material created here), 2 forecasts, 3
-   * order lines (one closed), 2 receipts.
+   * Planning data over the sample: 5 parameters (one of a material created here, one a transfer
+   * from SH01 into WX02), 2 forecasts, 3 order lines (one closed), 2 receipts.
    */
   private static final String PLANNING =
       """
@@ -324,7 +325,9 @@ class ExchangeIT {
            "lotSizing": "PERIOD_ORDER_QUANTITY", "periodDays": 5, "minimumQuantity": 1000,
            "maximumQuantity": 50000, "multipleQuantity": 500},
           {"plant": "SH01", "material": "FG-NEW", "phantom": true},
-          {"plant": "WX02", "material": "MC-HUB-01"}],
+          {"plant": "WX02", "material": "MC-HUB-01"},
+          {"plant": "WX02", "material": "RM-BOLT-M8", "procurement": "TRANSFER",
+           "sourcePlant": "SH01", "leadTimeDays": 3}],
        "forecasts": [
           {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 120,
            "customer": "SAIC", "channel": "OEM", "region": "East"},
@@ -360,11 +363,17 @@ class ExchangeIT {
     ImportReport report = new Exchange(ds).importDocument(ADMIN, parse(PLANNING), false);
     assertThat(report.created())
         .containsEntry("materials", 1)
-        .containsEntry("planParameters", 4)
+        .containsEntry("planParameters", 5)
         .containsEntry("forecasts", 2)
         .containsEntry("salesOrders", 3)
         .containsEntry("receipts", 2);
-    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(5);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM plan_parameter p JOIN org_unit s ON s.id = p.source_plant_id"
+                    + " WHERE p.procurement = 'TRANSFER' AND s.code = 'SH01'"))
+        .isEqualTo(1);
     assertThat(
             text(
                 ds,
@@ -401,14 +410,14 @@ class ExchangeIT {
         .isEqualByComparingTo("2560.5");
     assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt WHERE kind = 'PRODUCTION'"))
         .isEqualTo(1);
-    // One audit row per record: 1 material + 4 + 2 + 3 + 2.
-    assertThat(count(ds, "SELECT COUNT(*) FROM audit_log")).isEqualTo(audits + 12);
+    // One audit row per record: 1 material + 5 + 2 + 3 + 2.
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_log")).isEqualTo(audits + 13);
     assertThat(
             count(
                 ds,
                 "SELECT COUNT(*) FROM audit_log WHERE entity IN ('PlanParameter', 'Forecast',"
                     + " 'SalesOrderLine', 'ScheduledReceipt') AND action = 'CREATE'"))
-        .isEqualTo(11);
+        .isEqualTo(12);
 
     // Parameters are replaced: absent fields go back to their defaults, the version goes up.
     ImportReport again =
@@ -421,7 +430,7 @@ class ExchangeIT {
                     """),
                 false);
     assertThat(again.created()).containsEntry("planParameters", 1);
-    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(5);
     assertThat(
             count(
                 ds,
@@ -483,7 +492,10 @@ class ExchangeIT {
              "yieldPercent": 0, "safetyStock": -1},
             {"plant": "SH01", "material": "NO-SUCH"},
             {"plant": "SH01", "material": "RM-PAINT-W", "lotSizing": "PERIOD_ORDER_QUANTITY",
-             "minimumQuantity": 10, "maximumQuantity": 5}],
+             "minimumQuantity": 10, "maximumQuantity": 5},
+            {"plant": "SH01", "material": "RM-BOLT-M8", "procurement": "TRANSFER"},
+            {"plant": "SH01", "material": "RM-AL-6061", "procurement": "TRANSFER",
+             "sourcePlant": "SH01"}],
          "forecasts": [
             {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": -5},
             {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 5}],
@@ -515,6 +527,8 @@ class ExchangeIT {
                         "$.planParameters[2].material",
                         "$.planParameters[3].periodDays",
                         "$.planParameters[3].maximumQuantity",
+                        "$.planParameters[4].sourcePlant",
+                        "$.planParameters[5].sourcePlant",
                         "$.forecasts[0].quantity",
                         "$.salesOrders[1].lineNo",
                         "$.salesOrders[2].lineNo",

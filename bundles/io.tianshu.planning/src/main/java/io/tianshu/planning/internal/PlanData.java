@@ -33,7 +33,7 @@ import java.util.Set;
  * audit row on the same connection (the caller's transaction).
  */
 final class PlanData {
-  static final Set<String> PROCUREMENTS = Set.of("MAKE", "BUY");
+  static final Set<String> PROCUREMENTS = Set.of("MAKE", "BUY", "TRANSFER");
   static final Set<String> RECEIPT_KINDS =
       Set.of("PURCHASE", "PRODUCTION", "TRANSFER", "REQUISITION");
   private static final double MAX_QUANTITY = 1e15;
@@ -104,7 +104,16 @@ final class PlanData {
     String procurement =
         in.procurement() == null ? "MAKE" : in.procurement().trim().toUpperCase(Locale.ROOT);
     if (!PROCUREMENTS.contains(procurement)) {
-      v.add("procurement", "invalid_value", "MAKE or BUY / 只能是 MAKE 或 BUY");
+      v.add("procurement", "invalid_value", "MAKE, BUY or TRANSFER / 只能是 MAKE、BUY 或 TRANSFER");
+    }
+    if ("TRANSFER".equals(procurement)) {
+      if (in.sourcePlantId() == null) {
+        v.add("sourcePlantId", "required", "TRANSFER needs a source plant / 调拨须指定来源工厂");
+      } else if (in.sourcePlantId().equals(in.plantId())) {
+        v.add("sourcePlantId", "invalid_value", "a plant cannot source from itself / 来源工厂不能是本厂");
+      }
+    } else if (in.sourcePlantId() != null) {
+      v.add("sourcePlantId", "invalid_value", "only TRANSFER has a source plant / 仅调拨需要来源工厂");
     }
     String lot =
         in.lotSizing() == null ? "LOT_FOR_LOT" : in.lotSizing().trim().toUpperCase(Locale.ROOT);
@@ -141,6 +150,18 @@ final class PlanData {
     long plant = in.plantId();
     Sql.requirePlanner(caller, plant);
     String code = requireMaterial(c, in.materialId(), plant);
+    if (in.sourcePlantId() != null) {
+      if (!caller.canRead(in.sourcePlantId()) || !isPlant(c, in.sourcePlantId())) {
+        throw new io.tianshu.core.ValidationException(
+            "sourcePlantId", "not_found", "no such plant / 来源工厂不存在");
+      }
+      if (materialCode(c, in.materialId(), in.sourcePlantId()) == null) {
+        throw new io.tianshu.core.ValidationException(
+            "materialId",
+            "not_found",
+            "the material is not known in the source plant (use a group material) / 来源工厂中无此物料");
+      }
+    }
     Long current = null;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -165,9 +186,9 @@ final class PlanData {
               "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
                   + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
                   + " safety_stock, yield_percent, phantom, mps, version, updated_at, updated_by,"
-                  + " plant_id, material_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?)")) {
-        bindParameter(ps, in, procurement, lot, version, now, caller.username());
+                  + " plant_id, material_id, source_plant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        bindParameter(ps, in, procurement, lot, version, now, caller.username(), true);
         ps.executeUpdate();
       }
     } else {
@@ -186,8 +207,8 @@ final class PlanData {
                   + " fixed_quantity = ?, period_days = ?, minimum_quantity = ?,"
                   + " maximum_quantity = ?, multiple_quantity = ?, safety_stock = ?,"
                   + " yield_percent = ?, phantom = ?, mps = ?, version = ?, updated_at = ?,"
-                  + " updated_by = ? WHERE plant_id = ? AND material_id = ?")) {
-        bindParameter(ps, in, procurement, lot, version, now, caller.username());
+                  + " updated_by = ?, source_plant_id = ? WHERE plant_id = ? AND material_id = ?")) {
+        bindParameter(ps, in, procurement, lot, version, now, caller.username(), false);
         ps.executeUpdate();
       }
     }
@@ -197,6 +218,7 @@ final class PlanData {
             in.materialId(),
             code,
             procurement,
+            in.sourcePlantId(),
             or(in.leadTimeDays(), 0),
             lot,
             or(in.fixedQuantity(), 0),
@@ -212,6 +234,9 @@ final class PlanData {
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("material", code);
     after.put("procurement", procurement);
+    if (in.sourcePlantId() != null) {
+      after.put("sourcePlantId", in.sourcePlantId());
+    }
     after.put("leadTimeDays", p.leadTimeDays());
     after.put("lotSizing", lot);
     after.put("safetyStock", p.safetyStock());
@@ -226,6 +251,21 @@ final class PlanData {
     return p;
   }
 
+  static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static boolean isPlant(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM org_unit WHERE id = ? AND unit_type = 'PLANT'")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   private static void bindParameter(
       PreparedStatement ps,
       PlanParameterInput in,
@@ -233,7 +273,8 @@ final class PlanData {
       String lot,
       long version,
       Timestamp now,
-      String user)
+      String user,
+      boolean insert)
       throws SQLException {
     ps.setString(1, procurement);
     ps.setInt(2, or(in.leadTimeDays(), 0));
@@ -250,8 +291,15 @@ final class PlanData {
     ps.setLong(13, version);
     ps.setTimestamp(14, now);
     ps.setString(15, user);
-    ps.setLong(16, in.plantId());
-    ps.setLong(17, in.materialId());
+    int source = insert ? 18 : 16;
+    int key = insert ? 16 : 17;
+    ps.setLong(key, in.plantId());
+    ps.setLong(key + 1, in.materialId());
+    if (in.sourcePlantId() == null) {
+      ps.setNull(source, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(source, in.sourcePlantId());
+    }
   }
 
   static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
@@ -275,6 +323,7 @@ final class PlanData {
                   rs.getLong("material_id"),
                   rs.getString("code"),
                   rs.getString("procurement"),
+                  nullableLong(rs, "source_plant_id"),
                   rs.getInt("lead_time_days"),
                   rs.getString("lot_sizing"),
                   rs.getDouble("fixed_quantity"),

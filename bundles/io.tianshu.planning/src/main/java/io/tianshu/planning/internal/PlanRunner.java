@@ -1,6 +1,7 @@
 package io.tianshu.planning.internal;
 
 import io.tianshu.bom.BomLine;
+import io.tianshu.core.ForbiddenException;
 import io.tianshu.planning.engine.ForecastConsumer;
 import io.tianshu.planning.engine.ForecastConsumption;
 import io.tianshu.planning.engine.ForecastLine;
@@ -31,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One plan run on plain JDBC, free of OSGi: load the plant's planning data, consume forecasts, run
@@ -69,21 +72,41 @@ final class PlanRunner {
       long engineMillis,
       long saveMillis) {}
 
-  /** A demand planned by the run and where it came from. */
+  /**
+   * A demand planned by the run and where it came from; {@code item} is the engine's item id (see
+   * {@link Loaded#plantOf}).
+   */
   record Demand(
       long id,
       String source,
       long sourceId,
-      long materialId,
+      long item,
       LocalDate date,
       double quantity,
       String reference) {}
 
-  /** Loaded input: the engine's input plus the demands' origins. */
-  record Loaded(MrpInput input, List<Demand> demands) {}
+  /**
+   * Loaded input: the engine's input plus the demands' origins. A run plans a supply network: its
+   * plant (index 0) and every plant it sources from by TRANSFER, transitively. The engine's item id
+   * of material m in the plant of index k is {@code k << 40 | m}, so in a one-plant run item ids
+   * are material ids.
+   */
+  record Loaded(MrpInput input, List<Demand> demands, List<Long> plants) {
+    long plantOf(long item) {
+      return plants.get((int) (item >>> ITEM_SHIFT));
+    }
+
+    static long materialOf(long item) {
+      return item & MATERIAL_MASK;
+    }
+  }
+
+  static final int ITEM_SHIFT = 40;
+  static final long MATERIAL_MASK = (1L << ITEM_SHIFT) - 1;
 
   private record Param(
       String procurement,
+      Long source,
       int lead,
       LotSizing lot,
       double fixed,
@@ -98,116 +121,139 @@ final class PlanRunner {
 
   private record Order(
       long id,
-      long materialId,
+      long item,
       LocalDate date,
       double quantity,
       int priority,
       boolean mto,
       String reference) {}
 
+  /** One plant's planning data. */
+  private static final class PlantData {
+    final long plant;
+    final Map<Long, Param> params = new HashMap<>();
+    final Map<Long, Double> onHand = new HashMap<>();
+    Map<Long, List<BomLine>> structure;
+
+    PlantData(long plant) {
+      this.plant = plant;
+    }
+  }
+
   private PlanRunner() {}
 
+  /**
+   * Loads the supply network of {@code spec.plantId()}. {@code structureOf} gives a plant's BOM
+   * structure, {@code mayPlan} whether the caller may plan a plant of the network.
+   */
   static Loaded load(
       Connection c,
       Spec spec,
-      Map<Long, List<BomLine>> structure,
+      Function<Long, Map<Long, List<BomLine>>> structureOf,
+      Predicate<Long> mayPlan,
       WorkCalendar calendar,
       Progress progress)
       throws SQLException {
-    long plant = spec.plantId();
-    Map<Long, Param> params = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT * FROM plan_parameter WHERE plant_id = ?")) {
-      ps.setLong(1, plant);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          params.put(
-              rs.getLong("material_id"),
-              new Param(
-                  rs.getString("procurement"),
-                  rs.getInt("lead_time_days"),
-                  LotSizing.valueOf(rs.getString("lot_sizing")),
-                  rs.getDouble("fixed_quantity"),
-                  rs.getInt("period_days"),
-                  rs.getDouble("minimum_quantity"),
-                  rs.getDouble("maximum_quantity"),
-                  rs.getDouble("multiple_quantity"),
-                  rs.getDouble("safety_stock"),
-                  rs.getDouble("yield_percent"),
-                  rs.getBoolean("phantom"),
-                  rs.getBoolean("mps")));
+    List<Long> plants = new ArrayList<>();
+    Map<Long, Integer> plantIndex = new HashMap<>();
+    List<PlantData> data = new ArrayList<>();
+    plants.add(spec.plantId());
+    plantIndex.put(spec.plantId(), 0);
+    for (int k = 0; k < plants.size(); k++) {
+      long plant = plants.get(k);
+      if (!mayPlan.test(plant)) {
+        throw new ForbiddenException(
+            "the run sources from plant "
+                + plant
+                + ", which the caller may not plan / 计划涉及无权计划的来源工厂 "
+                + plant);
+      }
+      PlantData d = new PlantData(plant);
+      data.add(d);
+      loadParams(c, d);
+      for (Param p : d.params.values()) {
+        if (p.source() != null && !plantIndex.containsKey(p.source())) {
+          plantIndex.put(p.source(), plants.size());
+          plants.add(p.source());
         }
       }
-    }
-    Map<Long, Double> onHand = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
-                + " AND status = 'AVAILABLE' GROUP BY material_id")) {
-      ps.setLong(1, plant);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          onHand.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
+                  + " AND status = 'AVAILABLE' GROUP BY material_id")) {
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            d.onHand.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+          }
         }
       }
+      d.structure = structureOf.apply(plant);
     }
     progress.phase("LOADING", 5);
     check(progress);
     List<PlanReceipt> receipts = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, material_id, due_date, quantity, reference FROM scheduled_receipt"
-                + " WHERE plant_id = ? ORDER BY id")) {
-      ps.setFetchSize(FETCH);
-      ps.setLong(1, plant);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          receipts.add(
-              new PlanReceipt(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getDate(3).toLocalDate(),
-                  rs.getDouble(4),
-                  rs.getString(5)));
-        }
-      }
-    }
     List<ForecastLine> forecasts = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, material_id, forecast_date, quantity FROM forecast WHERE plant_id = ?"
-                + " ORDER BY id")) {
-      ps.setFetchSize(FETCH);
-      ps.setLong(1, plant);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          forecasts.add(
-              new ForecastLine(
-                  rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getDouble(4)));
+    List<Order> orders = new ArrayList<>();
+    for (int k = 0; k < plants.size(); k++) {
+      long high = (long) k << ITEM_SHIFT;
+      long plant = plants.get(k);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, material_id, due_date, quantity, reference FROM scheduled_receipt"
+                  + " WHERE plant_id = ? ORDER BY id")) {
+        ps.setFetchSize(FETCH);
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            receipts.add(
+                new PlanReceipt(
+                    rs.getLong(1),
+                    high | item(rs.getLong(2)),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getDouble(4),
+                    rs.getString(5)));
+          }
         }
       }
-    }
-    progress.phase("LOADING", 10);
-    check(progress);
-    List<Order> orders = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, material_id, requested_date, quantity, priority, make_to_order, order_no,"
-                + " line_no FROM sales_order_line WHERE plant_id = ? AND status = 'OPEN'"
-                + " ORDER BY id")) {
-      ps.setFetchSize(FETCH);
-      ps.setLong(1, plant);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          orders.add(
-              new Order(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getDate(3).toLocalDate(),
-                  rs.getDouble(4),
-                  rs.getInt(5),
-                  rs.getBoolean(6),
-                  "SO " + rs.getString(7) + "/" + rs.getInt(8)));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, material_id, forecast_date, quantity FROM forecast WHERE plant_id = ?"
+                  + " ORDER BY id")) {
+        ps.setFetchSize(FETCH);
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            forecasts.add(
+                new ForecastLine(
+                    rs.getLong(1),
+                    high | item(rs.getLong(2)),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getDouble(4)));
+          }
+        }
+      }
+      progress.phase("LOADING", 10);
+      check(progress);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, material_id, requested_date, quantity, priority, make_to_order, order_no,"
+                  + " line_no FROM sales_order_line WHERE plant_id = ? AND status = 'OPEN'"
+                  + " ORDER BY id")) {
+        ps.setFetchSize(FETCH);
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            orders.add(
+                new Order(
+                    rs.getLong(1),
+                    high | item(rs.getLong(2)),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getDouble(4),
+                    rs.getInt(5),
+                    rs.getBoolean(6),
+                    "SO " + rs.getString(7) + "/" + rs.getInt(8)));
+          }
         }
       }
     }
@@ -215,39 +261,64 @@ final class PlanRunner {
     check(progress);
 
     boolean mps = "MPS".equals(spec.planType());
-    // Items: every material of the structure, the parameters, the demand and the receipts.
-    TreeSet<Long> materials = new TreeSet<>();
+    // Items: per plant every material of its structure, parameters, demand and receipts, and in a
+    // source plant every material transferred from it.
+    TreeSet<Long> items = new TreeSet<>();
     Set<Long> phantomLine = new HashSet<>();
-    structure.forEach(
-        (parent, lines) -> {
-          materials.add(parent);
-          for (BomLine l : lines) {
-            materials.add(l.componentId());
-            if (l.phantom()) {
-              phantomLine.add(l.componentId());
+    Map<Long, Param> paramOf = new HashMap<>();
+    for (int k = 0; k < plants.size(); k++) {
+      long high = (long) k << ITEM_SHIFT;
+      PlantData d = data.get(k);
+      d.structure.forEach(
+          (parent, lines) -> {
+            items.add(high | item(parent));
+            for (BomLine l : lines) {
+              items.add(high | item(l.componentId()));
+              if (l.phantom()) {
+                phantomLine.add(high | l.componentId());
+              }
             }
-          }
-        });
-    materials.addAll(params.keySet());
-    forecasts.forEach(f -> materials.add(f.materialId()));
-    orders.forEach(o -> materials.add(o.materialId()));
-    receipts.forEach(r -> materials.add(r.materialId()));
+          });
+      for (Map.Entry<Long, Param> e : d.params.entrySet()) {
+        long id = high | item(e.getKey());
+        items.add(id);
+        paramOf.put(id, e.getValue());
+        if (e.getValue().source() != null) {
+          items.add(((long) plantIndex.get(e.getValue().source()) << ITEM_SHIFT) | e.getKey());
+        }
+      }
+    }
+    forecasts.forEach(f -> items.add(f.materialId()));
+    orders.forEach(o -> items.add(o.item()));
+    receipts.forEach(r -> items.add(r.materialId()));
     if (mps) {
-      materials.removeIf(m -> params.get(m) == null || !params.get(m).mps());
+      items.removeIf(m -> paramOf.get(m) == null || !paramOf.get(m).mps());
     }
 
-    List<PlanItem> items = new ArrayList<>(materials.size());
-    for (long m : materials) {
-      Param p = params.get(m);
-      double stock = onHand.getOrDefault(m, 0.0);
+    List<PlanItem> planItems = new ArrayList<>(items.size());
+    for (long id : items) {
+      Param p = paramOf.get(id);
+      double stock =
+          data.get((int) (id >>> ITEM_SHIFT)).onHand.getOrDefault(id & MATERIAL_MASK, 0.0);
       if (p == null) {
-        items.add(
+        planItems.add(
             new PlanItem(
-                m, 0, LotSizing.LOT_FOR_LOT, 0, 0, 0, 0, 0, 0, stock, 0, phantomLine.contains(m)));
+                id,
+                0,
+                LotSizing.LOT_FOR_LOT,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                stock,
+                0,
+                phantomLine.contains(id)));
       } else {
-        items.add(
+        planItems.add(
             new PlanItem(
-                m,
+                id,
                 p.lead(),
                 p.lot(),
                 p.fixed(),
@@ -258,19 +329,37 @@ final class PlanRunner {
                 p.safety(),
                 stock,
                 p.yield(),
-                p.phantom() || phantomLine.contains(m)));
+                p.phantom() || phantomLine.contains(id)));
       }
     }
     List<PlanBomLine> bom = new ArrayList<>();
-    structure.forEach(
-        (parent, lines) -> {
-          Param p = params.get(parent);
-          if (!materials.contains(parent) || p != null && "BUY".equals(p.procurement())) {
-            return; // a bought material's BOM is the supplier's business
-          }
-          for (BomLine l : lines) {
-            if (materials.contains(l.componentId())) {
-              bom.add(new PlanBomLine(parent, l.componentId(), l.quantityPer(), l.scrapPercent()));
+    for (int k = 0; k < plants.size(); k++) {
+      long high = (long) k << ITEM_SHIFT;
+      data.get(k)
+          .structure
+          .forEach(
+              (parent, lines) -> {
+                long id = high | parent;
+                Param p = paramOf.get(id);
+                if (!items.contains(id) || p != null && !"MAKE".equals(p.procurement())) {
+                  return; // bought or transferred: the supplier's BOM is not planned here
+                }
+                for (BomLine l : lines) {
+                  if (items.contains(high | l.componentId())) {
+                    bom.add(
+                        new PlanBomLine(
+                            id, high | l.componentId(), l.quantityPer(), l.scrapPercent()));
+                  }
+                }
+              });
+    }
+    // A transferred material: its orders are transfer orders, a requirement on the source plant.
+    paramOf.forEach(
+        (id, p) -> {
+          if (p.source() != null) {
+            long source = ((long) plantIndex.get(p.source()) << ITEM_SHIFT) | (id & MATERIAL_MASK);
+            if (items.contains(id) && items.contains(source)) {
+              bom.add(new PlanBomLine(id, source, 1, 0));
             }
           }
         });
@@ -278,14 +367,13 @@ final class PlanRunner {
     // Demand: every open order line; forecasts less what the make-to-stock lines consumed.
     List<SalesOrderLine> consuming = new ArrayList<>();
     for (Order o : orders) {
-      if (!o.mto() && materials.contains(o.materialId())) {
-        consuming.add(
-            new SalesOrderLine(o.id(), o.materialId(), o.date(), o.quantity(), o.priority()));
+      if (!o.mto() && items.contains(o.item())) {
+        consuming.add(new SalesOrderLine(o.id(), o.item(), o.date(), o.quantity(), o.priority()));
       }
     }
     List<ForecastLine> planned = new ArrayList<>();
     for (ForecastLine f : forecasts) {
-      if (materials.contains(f.materialId())) {
+      if (items.contains(f.materialId())) {
         planned.add(f);
       }
     }
@@ -294,18 +382,18 @@ final class PlanRunner {
     List<Demand> demands = new ArrayList<>();
     List<Order> sorted = new ArrayList<>(orders);
     sorted.sort(
-        Comparator.comparingLong(Order::materialId)
+        Comparator.comparingLong(Order::item)
             .thenComparing(Order::date)
             .thenComparingInt(Order::priority)
             .thenComparingLong(Order::id));
     for (Order o : sorted) {
-      if (materials.contains(o.materialId())) {
+      if (items.contains(o.item())) {
         demands.add(
             new Demand(
                 demands.size() + 1,
                 "SALES_ORDER",
                 o.id(),
-                o.materialId(),
+                o.item(),
                 o.date(),
                 o.quantity(),
                 o.reference()));
@@ -324,19 +412,62 @@ final class PlanRunner {
     }
     List<PlanDemand> planDemands = new ArrayList<>(demands.size());
     for (Demand d : demands) {
-      planDemands.add(
-          new PlanDemand(d.id(), d.materialId(), d.date(), d.quantity(), d.reference()));
+      planDemands.add(new PlanDemand(d.id(), d.item(), d.date(), d.quantity(), d.reference()));
     }
     List<PlanReceipt> planReceipts = new ArrayList<>();
     for (PlanReceipt r : receipts) {
-      if (materials.contains(r.materialId())) {
+      if (items.contains(r.materialId())) {
         planReceipts.add(r);
       }
     }
     return new Loaded(
         new MrpInput(
-            items, bom, planDemands, planReceipts, calendar, spec.planStart(), spec.horizonDays()),
-        demands);
+            planItems,
+            bom,
+            planDemands,
+            planReceipts,
+            calendar,
+            spec.planStart(),
+            spec.horizonDays()),
+        demands,
+        List.copyOf(plants));
+  }
+
+  /** A material id as the low bits of an item id. */
+  private static long item(long materialId) {
+    if (materialId < 0 || materialId > MATERIAL_MASK) {
+      throw new IllegalStateException("material id out of range for planning: " + materialId);
+    }
+    return materialId;
+  }
+
+  private static void loadParams(Connection c, PlantData d) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT * FROM plan_parameter WHERE plant_id = ?")) {
+      ps.setLong(1, d.plant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          d.params.put(
+              rs.getLong("material_id"),
+              new Param(
+                  rs.getString("procurement"),
+                  "TRANSFER".equals(rs.getString("procurement"))
+                      ? PlanData.nullableLong(rs, "source_plant_id")
+                      : null,
+                  rs.getInt("lead_time_days"),
+                  LotSizing.valueOf(rs.getString("lot_sizing")),
+                  rs.getDouble("fixed_quantity"),
+                  rs.getInt("period_days"),
+                  rs.getDouble("minimum_quantity"),
+                  rs.getDouble("maximum_quantity"),
+                  rs.getDouble("multiple_quantity"),
+                  rs.getDouble("safety_stock"),
+                  rs.getDouble("yield_percent"),
+                  rs.getBoolean("phantom"),
+                  rs.getBoolean("mps")));
+        }
+      }
+    }
   }
 
   private static void check(Progress progress) {
@@ -418,6 +549,7 @@ final class PlanRunner {
             "plan_demand",
             "run_id",
             "demand_id",
+            "plant_id",
             "source",
             "source_id",
             "material_id",
@@ -427,9 +559,10 @@ final class PlanRunner {
       for (Demand d : loaded.demands()) {
         b.add(runId)
             .add(d.id())
+            .add(loaded.plantOf(d.item()))
             .add(d.source())
             .add(d.sourceId())
-            .add(d.materialId())
+            .add(Loaded.materialOf(d.item()))
             .add(d.date())
             .add(d.quantity())
             .add(d.reference())
@@ -446,6 +579,7 @@ final class PlanRunner {
             "planned_order",
             "run_id",
             "order_id",
+            "plant_id",
             "material_id",
             "release_date",
             "due_date",
@@ -453,7 +587,8 @@ final class PlanRunner {
       for (PlannedOrder o : result.plannedOrders()) {
         b.add(runId)
             .add(o.id())
-            .add(o.materialId())
+            .add(loaded.plantOf(o.materialId()))
+            .add(Loaded.materialOf(o.materialId()))
             .add(o.releaseDate())
             .add(o.dueDate())
             .add(o.quantity())
@@ -468,6 +603,7 @@ final class PlanRunner {
             postgres,
             "plan_pegging",
             "run_id",
+            "plant_id",
             "material_id",
             "supply_kind",
             "supply_id",
@@ -476,7 +612,8 @@ final class PlanRunner {
             "quantity")) {
       for (Pegging p : result.pegging()) {
         b.add(runId)
-            .add(p.materialId())
+            .add(loaded.plantOf(p.materialId()))
+            .add(Loaded.materialOf(p.materialId()))
             .add(supplyCode(p.supplyKind()))
             .add(p.supplyId())
             .add(demandCode(p.demandKind()))
@@ -494,6 +631,7 @@ final class PlanRunner {
             "plan_message",
             "run_id",
             "seq",
+            "plant_id",
             "material_id",
             "kind",
             "message_date",
@@ -503,7 +641,8 @@ final class PlanRunner {
       for (MrpMessage m : result.messages()) {
         b.add(runId)
             .add(++seq)
-            .add(m.materialId())
+            .add(loaded.plantOf(m.materialId()))
+            .add(Loaded.materialOf(m.materialId()))
             .add(m.kind())
             .add(m.date())
             .add(m.referenceId())

@@ -8,6 +8,7 @@ import io.tianshu.core.ConflictException;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
+import io.tianshu.core.PlantRole;
 import io.tianshu.core.TianshuException;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
@@ -345,10 +346,17 @@ public class PlanningServiceImpl implements PlanningService {
       if (job.cancelled()) {
         throw new CancellationException();
       }
-      Map<Long, List<BomLine>> structure =
-          boms.structure(caller, spec.plantId(), view, spec.planStart());
       WorkCalendar calendar = calendarOf(caller, spec.plantId());
-      PlanRunner.Loaded loaded = sql.read(c -> PlanRunner.load(c, spec, structure, calendar, job));
+      PlanRunner.Loaded loaded =
+          sql.read(
+              c ->
+                  PlanRunner.load(
+                      c,
+                      spec,
+                      plant -> boms.structure(caller, plant, view, spec.planStart()),
+                      plant -> caller.has(plant, PlantRole.PLANNER),
+                      calendar,
+                      job));
       long t1 = System.nanoTime();
       MrpResult result = PlanRunner.plan(loaded, job);
       long t2 = System.nanoTime();
@@ -356,7 +364,12 @@ public class PlanningServiceImpl implements PlanningService {
       sql.write(
           c -> {
             PlanRunner.Saved saved = PlanRunner.save(c, spec.runId(), loaded, result, job);
-            LOG.info("Plan run {} results written: {}", spec.runId(), saved);
+            if (!saved.copied() && Sql.postgres(c)) {
+              LOG.warn(
+                  "Plan run {} results written by JDBC batches, not COPY: {}", spec.runId(), saved);
+            } else {
+              LOG.info("Plan run {} results written: {}", spec.runId(), saved);
+            }
             long t3 = System.nanoTime();
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -626,7 +639,9 @@ public class PlanningServiceImpl implements PlanningService {
         c -> {
           visibleRun(c, caller, runId);
           String where =
-              " WHERE o.run_id = ?" + (materialId == null ? "" : " AND o.material_id = ?");
+              " WHERE o.run_id = ?"
+                  + (materialId == null ? "" : " AND o.material_id = ?")
+                  + readable(caller, "o");
           long total;
           try (PreparedStatement ps =
               c.prepareStatement("SELECT COUNT(*) FROM planned_order o" + where)) {
@@ -650,6 +665,7 @@ public class PlanningServiceImpl implements PlanningService {
                 items.add(
                     new PlanOrder(
                         rs.getLong("order_id"),
+                        rs.getLong("plant_id"),
                         rs.getLong("material_id"),
                         rs.getString("code"),
                         Sql.date(rs, "release_date"),
@@ -660,6 +676,24 @@ public class PlanningServiceImpl implements PlanningService {
           }
           return new Page<>(items, page.offset(), page.limit(), total);
         });
+  }
+
+  /**
+   * Keeps the rows of plants the caller can read: a run of one plant may hold the orders of the
+   * plants it sources from. Plant ids are numbers, written into the statement.
+   */
+  private static String readable(CallerContext caller, String alias) {
+    java.util.Set<Long> plants = caller.readablePlants();
+    if (plants == null) {
+      return "";
+    }
+    if (plants.isEmpty()) {
+      return " AND 1 = 0";
+    }
+    StringBuilder in = new StringBuilder(" AND " + alias + ".plant_id IN (");
+    plants.stream().sorted().forEach(p -> in.append(p.longValue()).append(','));
+    in.setCharAt(in.length() - 1, ')');
+    return in.toString();
   }
 
   private static int bindRun(PreparedStatement ps, long runId, Object second) throws SQLException {
@@ -676,16 +710,21 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   @Override
-  public List<PlanPegging> pegging(CallerContext caller, long runId, long materialId) {
+  public List<PlanPegging> pegging(
+      CallerContext caller, long runId, Long plantId, long materialId) {
     return sql.read(
         c -> {
-          visibleRun(c, caller, runId);
+          PlanRun run = visibleRun(c, caller, runId);
+          long plant = plantId == null ? run.plantId() : plantId;
+          Sql.requireRead(caller, plant);
           Map<Long, String> references = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT demand_id, reference FROM plan_demand WHERE run_id = ? AND material_id = ?")) {
+                  "SELECT demand_id, reference FROM plan_demand WHERE run_id = ? AND plant_id = ?"
+                      + " AND material_id = ?")) {
             ps.setLong(1, runId);
-            ps.setLong(2, materialId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 references.put(rs.getLong(1), rs.getString(2));
@@ -696,10 +735,11 @@ public class PlanningServiceImpl implements PlanningService {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT supply_kind, supply_id, demand_kind, demand_id, quantity FROM"
-                      + " plan_pegging WHERE run_id = ? AND material_id = ?"
+                      + " plan_pegging WHERE run_id = ? AND plant_id = ? AND material_id = ?"
                       + " ORDER BY supply_kind, supply_id, demand_kind, demand_id")) {
             ps.setLong(1, runId);
-            ps.setLong(2, materialId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 int demandKind = rs.getInt(3);
@@ -711,6 +751,7 @@ public class PlanningServiceImpl implements PlanningService {
                         PlanRunner.demandKind(demandKind),
                         demandId,
                         demandKind == 0 ? references.get(demandId) : null,
+                        plant,
                         materialId,
                         rs.getDouble(5)));
               }
@@ -727,7 +768,8 @@ public class PlanningServiceImpl implements PlanningService {
     return sql.read(
         c -> {
           visibleRun(c, caller, runId);
-          String where = " WHERE x.run_id = ?" + (k == null ? "" : " AND x.kind = ?");
+          String where =
+              " WHERE x.run_id = ?" + (k == null ? "" : " AND x.kind = ?") + readable(caller, "x");
           long total;
           try (PreparedStatement ps =
               c.prepareStatement("SELECT COUNT(*) FROM plan_message x" + where)) {
@@ -750,6 +792,7 @@ public class PlanningServiceImpl implements PlanningService {
               while (rs.next()) {
                 items.add(
                     new PlanMessage(
+                        rs.getLong("plant_id"),
                         rs.getLong("material_id"),
                         rs.getString("code"),
                         rs.getString("kind"),
@@ -765,18 +808,26 @@ public class PlanningServiceImpl implements PlanningService {
 
   private record Totals(int orders, double quantity, LocalDate firstDue) {}
 
-  private static Map<Long, Totals> totals(Connection c, long runId) throws SQLException {
-    Map<Long, Totals> out = new HashMap<>();
+  private record PlantMaterial(long plant, long material) implements Comparable<PlantMaterial> {
+    @Override
+    public int compareTo(PlantMaterial o) {
+      int c = Long.compare(plant, o.plant);
+      return c != 0 ? c : Long.compare(material, o.material);
+    }
+  }
+
+  private static Map<PlantMaterial, Totals> totals(Connection c, long runId) throws SQLException {
+    Map<PlantMaterial, Totals> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT material_id, COUNT(*), SUM(quantity), MIN(due_date) FROM planned_order"
-                + " WHERE run_id = ? GROUP BY material_id")) {
+            "SELECT plant_id, material_id, COUNT(*), SUM(quantity), MIN(due_date) FROM"
+                + " planned_order WHERE run_id = ? GROUP BY plant_id, material_id")) {
       ps.setLong(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(
-              rs.getLong(1),
-              new Totals(rs.getInt(2), rs.getDouble(3), rs.getDate(4).toLocalDate()));
+              new PlantMaterial(rs.getLong(1), rs.getLong(2)),
+              new Totals(rs.getInt(3), rs.getDouble(4), rs.getDate(5).toLocalDate()));
         }
       }
     }
@@ -793,13 +844,13 @@ public class PlanningServiceImpl implements PlanningService {
             throw new ValidationException(
                 "otherRunId", "invalid_value", "runs of different plants / 两个计划不属于同一工厂");
           }
-          Map<Long, Totals> ta = totals(c, runId);
-          Map<Long, Totals> tb = totals(c, otherRunId);
-          TreeSet<Long> all = new TreeSet<>(ta.keySet());
+          Map<PlantMaterial, Totals> ta = totals(c, runId);
+          Map<PlantMaterial, Totals> tb = totals(c, otherRunId);
+          TreeSet<PlantMaterial> all = new TreeSet<>(ta.keySet());
           all.addAll(tb.keySet());
           Totals none = new Totals(0, 0, null);
           List<PlanComparison.Row> rows = new ArrayList<>();
-          for (long m : all) {
+          for (PlantMaterial m : all) {
             Totals x = ta.getOrDefault(m, none);
             Totals y = tb.getOrDefault(m, none);
             boolean same =
@@ -810,8 +861,9 @@ public class PlanningServiceImpl implements PlanningService {
             if (!same) {
               rows.add(
                   new PlanComparison.Row(
-                      m,
-                      PlanData.materialCode(c, m, a.plantId()),
+                      m.plant(),
+                      m.material(),
+                      PlanData.materialCode(c, m.material(), m.plant()),
                       x.orders(),
                       x.quantity(),
                       x.firstDue(),
@@ -886,9 +938,10 @@ public class PlanningServiceImpl implements PlanningService {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "SELECT due_date, quantity FROM planned_order WHERE run_id = ?"
-                        + " AND material_id = ?")) {
+                        + " AND plant_id = ? AND material_id = ?")) {
               ps.setLong(1, runId);
-              ps.setLong(2, materialId);
+              ps.setLong(2, plantId);
+              ps.setLong(3, materialId);
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                   supplies.add(new AtpSupply(rs.getDate(1).toLocalDate(), rs.getDouble(2)));
@@ -961,7 +1014,7 @@ public class PlanningServiceImpl implements PlanningService {
               planned
                   ? "SELECT o.order_id, m.code, o.quantity, o.release_date, o.material_id FROM"
                       + " planned_order o JOIN material m ON m.id = o.material_id WHERE"
-                      + " o.run_id = ?"
+                      + " o.run_id = ? AND o.plant_id = ?"
                       + (materialId == null ? "" : " AND o.material_id = ?")
                       + " ORDER BY o.release_date, o.order_id"
                   : "SELECT s.id, s.order_no, s.line_no, s.quantity, s.requested_date,"
@@ -970,9 +1023,13 @@ public class PlanningServiceImpl implements PlanningService {
                       + (materialId == null ? "" : " AND s.material_id = ?")
                       + " ORDER BY s.requested_date, s.priority, s.id";
           try (PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setLong(1, planned ? runId : plantId);
+            int i = 1;
+            ps.setLong(i++, planned ? runId : plantId);
+            if (planned) {
+              ps.setLong(i++, plantId);
+            }
             if (materialId != null) {
-              ps.setLong(2, materialId);
+              ps.setLong(i, materialId);
             }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -1102,8 +1159,9 @@ public class PlanningServiceImpl implements PlanningService {
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "SELECT order_id, material_id, release_date, due_date, quantity FROM"
-                          + " planned_order WHERE run_id = ? ORDER BY order_id")) {
+                          + " planned_order WHERE run_id = ? AND plant_id = ? ORDER BY order_id")) {
                 ps.setLong(1, runId);
+                ps.setLong(2, run.plantId());
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     out.add(

@@ -235,9 +235,10 @@ public class PlanningResource {
   public List<PlanPegging> pegging(
       @Context SecurityContext sc,
       @PathParam("id") long id,
+      @QueryParam("plantId") Long plantId,
       @QueryParam("materialId") Long materialId) {
     new Validation().required("materialId", materialId).throwIfInvalid();
-    return planning.pegging(caller(sc), id, materialId);
+    return planning.pegging(caller(sc), id, plantId, materialId);
   }
 
   @GET
