@@ -1,6 +1,7 @@
 package io.tianshu.itests;
 
 import static io.tianshu.itests.ItSupport.id;
+import static io.tianshu.itests.ItSupport.obj;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -104,6 +105,50 @@ public abstract class ExchangeTestBase extends ContainerTestBase {
             .expect(200)
             .json();
     assertTrue("bolt stock: " + stock, stock.toString().contains("20000"));
+  }
+
+  /**
+   * The demo's planning data plans end to end: a run of WX02 (which takes its aluminium from SH01
+   * by transfer) plans both plants; every requirement is pegged; the console shows the run.
+   */
+  @Test
+  public void demoPlanningDataPlansBothPlants() {
+    String wx02 = plantId("WX02");
+    String sh01 = plantId("SH01");
+    JsonNode run =
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", Long.parseLong(wx02), "planStart", "2027-01-04", "horizonDays", 90))
+            .expect(201)
+            .json();
+    assertEquals("run: " + run, "SIMULATED", run.path("status").asText());
+    JsonNode orders =
+        admin
+            .get(
+                "/plan-runs/"
+                    + id(run)
+                    + "/planned-orders?limit=500&materialId="
+                    + materialId("RM-AL-6061"))
+            .expect(200)
+            .json();
+    Set<String> plants = new HashSet<>();
+    orders.path("items").forEach(o -> plants.add(o.path("plantId").asText()));
+    assertEquals(
+        "transfer orders in WX02, purchases in SH01: " + orders, Set.of(wx02, sh01), plants);
+    // The hub's requirements (forecast 400 + 400 less the order's consumption, the order's 300)
+    // are all pegged to a supply.
+    double pegged = 0;
+    for (JsonNode p :
+        admin
+            .get("/plan-runs/" + id(run) + "/pegging?materialId=" + materialId("MC-HUB-01"))
+            .expect(200)
+            .json()) {
+      if (p.path("demandKind").asText().equals("DEMAND")) {
+        pegged += p.path("quantity").asDouble();
+      }
+    }
+    assertEquals(800, pegged, 1e-9);
   }
 
   @Test

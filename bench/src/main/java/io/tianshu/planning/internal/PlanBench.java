@@ -270,6 +270,55 @@ public final class PlanBench {
             result.messages().size(),
             usedAfterPlan >> 20);
       }
+      // Order promising against the released run: one call per order line, as the API does it.
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement()) {
+        st.executeUpdate(
+            "INSERT INTO plan_run (id, plant_id, name, plan_type, status, phase, percent,"
+                + " plan_start, horizon_days, bom_view, backward_days, forward_days, items,"
+                + " demands, planned_orders, pegging_rows, messages, load_ms, engine_ms, save_ms,"
+                + " created_at, created_by, version) VALUES (1, "
+                + plant
+                + ", 'bench', 'MRP', 'RELEASED', 'DONE', 100, '"
+                + start
+                + "', 365, 'MANUFACTURING', 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, now(), 'bench', 0)");
+      }
+      // The server borrows pooled connections; one kept-open connection stands in for the pool.
+      Connection shared = ds.getConnection();
+      javax.sql.DataSource pooled =
+          (javax.sql.DataSource)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  PlanBench.class.getClassLoader(),
+                  new Class<?>[] {javax.sql.DataSource.class},
+                  (proxy, method, margs) -> {
+                    if (!method.getName().equals("getConnection")) {
+                      throw new UnsupportedOperationException(method.getName());
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(
+                        PlanBench.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (p2, m2, a2) ->
+                            m2.getName().equals("close") ? null : m2.invoke(shared, a2));
+                  });
+      PlanningServiceImpl service = new PlanningServiceImpl(pooled, null, null, null, null, null);
+      CallerContext system = CallerContext.system();
+      int calls = 2000;
+      long[] nanos = new long[calls];
+      int promised = 0;
+      for (int i = 0; i < calls; i++) {
+        long material = ids[random.nextInt(perLevel)];
+        LocalDate date = start.plusDays(random.nextInt(365));
+        long t0 = System.nanoTime();
+        if (service.promise(system, plant, material, 1 + random.nextInt(100), date).promisedDate()
+            != null) {
+          promised++;
+        }
+        nanos[i] = System.nanoTime() - t0;
+      }
+      java.util.Arrays.sort(nanos);
+      System.out.printf(
+          "ATP promise: %d calls, p50 %.2f ms, p99 %.2f ms (target p99 5 ms), %d promised%n",
+          calls, nanos[calls / 2] / 1e6, nanos[calls * 99 / 100] / 1e6, promised);
     } finally {
       try (Connection c = DriverManager.getConnection(admin, "postgres", "");
           Statement st = c.createStatement()) {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the demo group on start when TIANSHU_DEMO=true (or the system property tianshu.demo=true)
  * and the database has no plant yet. The demo is the documented sample of the exchange format
- * (docs/exchange/sample-group.json), imported like any other document: checked, audited, all or
- * nothing.
+ * (docs/exchange/sample-group.json) and its planning data (sample-planning.json: parameters,
+ * forecasts and sales orders from January 2027, receipts), imported like any other document:
+ * checked, audited, all or nothing.
  */
 @Component(
     immediate = true,
@@ -26,6 +27,7 @@ public class DemoData {
   static final String ENV = "TIANSHU_DEMO";
   static final String PROPERTY = "tianshu.demo";
   static final String DOCUMENT = "/demo/sample-group.json";
+  static final String PLANNING = "/demo/sample-planning.json";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   @Activate
@@ -37,14 +39,23 @@ public class DemoData {
     if (org.listPlants(system, null, new PageRequest(0, 1, "id", true)).total() > 0) {
       return;
     }
-    try (InputStream in = DemoData.class.getResourceAsStream(DOCUMENT)) {
+    ImportReport group = load(exchange, system, DOCUMENT);
+    ImportReport planning = load(exchange, system, PLANNING);
+    LOG.info(
+        "Loaded the demo group (plants SH01 and WX02): {}; planning data: {}",
+        group.created(),
+        planning.created());
+  }
+
+  private static ImportReport load(
+      ExchangeService exchange, CallerContext system, String document) {
+    try (InputStream in = DemoData.class.getResourceAsStream(document)) {
       if (in == null) {
-        throw new IllegalStateException(DOCUMENT + " is missing from the demo bundle");
+        throw new IllegalStateException(document + " is missing from the demo bundle");
       }
-      ImportReport report = exchange.importDocument(system, in, false);
-      LOG.info("Loaded the demo group (plants SH01 and WX02): {}", report.created());
+      return exchange.importDocument(system, in, false);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + DOCUMENT, e);
+      throw new IllegalStateException("cannot read " + document, e);
     }
   }
 }

@@ -90,6 +90,23 @@ class ExchangeIT {
     }
   }
 
+  /** The demo's planning data (docs/exchange/sample-planning.json) imports over the sample. */
+  @Test
+  void samplePlanningDataImports() throws Exception {
+    for (DataSource ds : List.of(derby(), postgres())) {
+      new Exchange(ds).importDocument(ADMIN, sample(), false);
+      ImportReport report;
+      try (InputStream in = Files.newInputStream(SAMPLE.resolveSibling("sample-planning.json"))) {
+        report = new Exchange(ds).importDocument(ADMIN, Exchange.parse(in), false);
+      }
+      assertThat(report.created())
+          .containsEntry("planParameters", 10)
+          .containsEntry("forecasts", 10)
+          .containsEntry("salesOrders", 5)
+          .containsEntry("receipts", 3);
+    }
+  }
+
   @Test
   void sampleImportsExportsAndRoundTripsOnDerby() throws Exception {
     roundTrip(derby(), derby());
