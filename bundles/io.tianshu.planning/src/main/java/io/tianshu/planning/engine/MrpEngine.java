@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * Multi-level material requirements planning on daily buckets, deterministic and in memory.
@@ -70,9 +72,17 @@ import java.util.RandomAccess;
  * <p>Items, BOM lines, demands, receipts, planned orders, pass-through requirements and pegging
  * rows live in primitive arrays indexed by dense item index; where-used and demand lists are CSR
  * arrays. An item's requirements are gathered directly from its parents' planned orders (which are
- * contiguous per item), sorted by a packed {@code day << 40 | sequence} long key and netted in one
- * pass over the requirement days; no per-bucket object and no boxing in the item loop. The cost is
- * O(requirements × log) per item, independent of the number of days. The run is single-threaded.
+ * contiguous per item) and put in (day, gathering order) order by a counting sort over the days
+ * (or, for few requirements, a sort of packed {@code day << 40 | sequence} keys), then netted in
+ * one pass over the requirement days; no per-bucket object and no boxing in the item loop.
+ *
+ * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
+ * reference each, quantity) are stored in chunks, so growing them never copies more than the first
+ * chunk; the material of an order or pegging row is found from the per-item start offsets. Pegging
+ * an item needs only that item's sorted requirements, receipts and planned orders, so on inputs of
+ * some size it runs on a second thread: the planning thread hands batches of planned items over in
+ * processing order and the pegging thread pegs them in that order (waiting only where a phantom's
+ * pass-through requirements are needed), which gives exactly the single-threaded results.
  */
 public final class MrpEngine {
 
@@ -89,17 +99,32 @@ public final class MrpEngine {
   /** A receipt first needed this many working days or more after it arrives gets a DEFER. */
   public static final int DEFER_WORKING_DAYS = 5;
 
-  private static final byte SUPPLY_ON_HAND = 0;
-  private static final byte SUPPLY_RECEIPT = 1;
-  private static final byte SUPPLY_PLANNED = 2;
-  private static final String[] SUPPLY_KINDS = {Pegging.ON_HAND, Pegging.RECEIPT, Pegging.PLANNED};
+  /*
+   * Supplies and demands are int references: a planned order by its index (id = index + 1) as
+   * itself (>= 0); on-hand (supply) and safety stock (demand) as REF_NONE; a receipt (supply) or an
+   * independent demand (demand) with input index j as -2 - j.
+   */
+  static final int REF_NONE = -1;
 
-  private static final byte DEMAND_INDEPENDENT = 0;
-  private static final byte DEMAND_DEPENDENT = 1;
-  private static final byte DEMAND_SAFETY_STOCK = 2;
-  private static final String[] DEMAND_KINDS = {
-    Pegging.DEMAND, Pegging.DEPENDENT, Pegging.SAFETY_STOCK
-  };
+  /** Batches in flight between the planning and the pegging thread. */
+  private static final int BATCHES = 4;
+
+  /** A batch is handed over once it holds this many requirements or items. */
+  private static final int FLUSH_REQUIREMENTS = 1 << 16;
+
+  private static final int FLUSH_ITEMS = 1024;
+
+  /**
+   * Planned orders per chunk (beyond the first, which grows up to it); a little less than a power
+   * of two so that a chunk's arrays, header included, fill whole heap regions.
+   */
+  private static final int ORDER_CHUNK = (1 << 20) - 8;
+
+  /**
+   * Inputs with fewer demands + BOM lines + items than this are planned on one thread; larger ones
+   * peg on a second thread while planning goes on (same results either way).
+   */
+  static final int PARALLEL_THRESHOLD = 50_000;
 
   private static final int DAY_SHIFT = 40;
   private static final long SEQ_MASK = (1L << DAY_SHIFT) - 1;
@@ -115,9 +140,17 @@ public final class MrpEngine {
    *     with PERIOD_ORDER_QUANTITY, a missing lot-sizing rule or date)
    */
   public static MrpResult run(MrpInput input) {
+    return run(input, PARALLEL_THRESHOLD);
+  }
+
+  /**
+   * {@link #run(MrpInput)} with the size from which pegging runs on a second thread; tests force
+   * either path with 0 or {@link Integer#MAX_VALUE}.
+   */
+  static MrpResult run(MrpInput input, int parallelThreshold) {
     Objects.requireNonNull(input, "input");
     long t0 = System.nanoTime();
-    Planner planner = new Planner(input);
+    Planner planner = new Planner(input, parallelThreshold);
     planner.plan();
     long millis = (System.nanoTime() - t0) / 1_000_000L;
     return planner.result(millis);
@@ -166,6 +199,7 @@ public final class MrpEngine {
 
   /** All state of one run. */
   private static final class Planner {
+    private final int parallelThreshold;
     private final MrpInput in;
     private final WorkCalendar cal;
     private final LocalDate planStart;
@@ -215,53 +249,60 @@ public final class MrpEngine {
     private double[] rcQty;
     private long[] rcId;
 
-    // planned orders (id = index + 1), contiguous per item
+    // planned orders (id = index + 1), contiguous per item; written by the planning thread only
+    // stored in chunks; the orders of one item are never split over two chunks
     private int poCount;
-    private int[] poItem = new int[16];
-    private int[] poRel = new int[16];
+    private int[][] poRelC = new int[4][];
+    private int[][] poDueC = new int[4][];
+    private double[][] poQtyC = new double[4][];
+    private int[] poChunkBase = new int[5]; // index of the first order of each chunk
+    private int poChunks = 1;
+    private int[] poRel = new int[16]; // the last chunk, its first order has index poBase
     private int[] poDue = new int[16];
     private double[] poQty = new double[16];
-    private double[] poOut = new double[16];
+    private int poBase;
+    private final int[] poChunk; // the chunk of each item's orders
     private final int[] poFirst;
     private final int[] poEnd;
+    private final int[] poPosStart; // first order of the item at each processing position
 
-    // requirements passed through phantoms, contiguous per phantom
+    // requirements passed through each phantom (demand references in ptRefOf); written by the
+    // pegging side, read by the planning side once pegDone is past the phantom's position
+    private int[][] ptDayOf;
+    private double[][] ptQtyOf;
+    private int[][] ptRefOf;
+    private int[] posOf;
+
+    // pegging side: pegging rows, contiguous per item (processing order), and messages
+    private final PegStore pegs;
+    private final int[] pegPosStart; // first pegging row of the item at each processing position
+    private final List<MrpMessage> messages = new ArrayList<>();
+    private int[] rxNeed = new int[16];
     private int ptCount;
     private int[] ptDay = new int[16];
     private double[] ptQty = new double[16];
-    private byte[] ptKind = new byte[16];
-    private long[] ptId = new long[16];
-    private final int[] ptFirst;
-    private final int[] ptEnd;
+    private int[] ptRef = new int[16];
 
-    // pegging rows
-    private int pgCount;
-    private byte[] pgSupplyKind = new byte[16];
-    private long[] pgSupplyId = new long[16];
-    private byte[] pgDemandKind = new byte[16];
-    private long[] pgDemandId = new long[16];
-    private int[] pgItem = new int[16];
-    private double[] pgQty = new double[16];
+    // hand-over from the planning side to the pegging side
+    private volatile int pegDone; // items (processing positions) pegged so far
+    private volatile Throwable pegFailure;
+    private Batch cur = new Batch();
+    private ArrayBlockingQueue<Batch> full;
+    private ArrayBlockingQueue<Batch> free;
 
-    private final List<MrpMessage> messages = new ArrayList<>();
-
-    // scratch: requirements of the current item, gathered (e*) and sorted (s*)
+    // planning side scratch: requirements of the current item as gathered; sorted ones go to cur
     private int[] eDay = new int[16];
     private double[] eQty = new double[16];
-    private byte[] eKind = new byte[16];
-    private long[] eId = new long[16];
+    private int[] eRef = new int[16];
     private long[] keys = new long[16];
-    private int[] sDay = new int[16];
-    private double[] sQty = new double[16];
-    private byte[] sKind = new byte[16];
-    private long[] sId = new long[16];
-    // scratch: receipts of the current item, sorted by day
+    private int[] dayCount;
+    // planning side scratch: receipts of the current item, sorted by day
     private int[] rxTmp = new int[16];
     private int[] rxList = new int[16];
-    private int[] rxNeed = new int[16];
     private long[] rxKeys = new long[16];
 
-    Planner(MrpInput in) {
+    Planner(MrpInput in, int parallelThreshold) {
+      this.parallelThreshold = parallelThreshold;
       this.in = in;
       this.cal = in.calendar();
       this.planStart = in.planStart();
@@ -283,8 +324,12 @@ public final class MrpEngine {
       phantom = new boolean[n];
       poFirst = new int[n];
       poEnd = new int[n];
-      ptFirst = new int[n];
-      ptEnd = new int[n];
+      poChunk = new int[n];
+      poRelC[0] = poRel;
+      poDueC[0] = poDue;
+      poQtyC[0] = poQty;
+      poPosStart = new int[n + 1];
+      pegPosStart = new int[n + 1];
       index = new LongIntMap(n);
       for (int i = 0; i < n; i++) {
         PlanItem it = items.get(i);
@@ -330,6 +375,7 @@ public final class MrpEngine {
       prepareCalendar();
       prepareDemands();
       prepareReceipts();
+      pegs = new PegStore(rcId, demId);
     }
 
     private void prepareBom() {
@@ -532,37 +578,323 @@ public final class MrpEngine {
 
     void plan() {
       computeLowLevelCodes();
-      for (int x = 0; x < n; x++) {
-        planItem(order[x]);
+      boolean anyPhantom = false;
+      for (int i = 0; i < n && !anyPhantom; i++) {
+        anyPhantom = phantom[i];
+      }
+      if (anyPhantom) {
+        posOf = new int[n];
+        for (int x = 0; x < n; x++) {
+          posOf[order[x]] = x;
+        }
+        ptDayOf = new int[n][];
+        ptQtyOf = new double[n][];
+        ptRefOf = new int[n][];
+      }
+      long work = (long) in.demands().size() + in.bom().size() + n;
+      if (work < parallelThreshold || Runtime.getRuntime().availableProcessors() < 2) {
+        for (int x = 0; x < n; x++) {
+          planItem(x);
+        }
+        flush();
+      } else {
+        planParallel();
+      }
+      poPosStart[n] = poCount;
+      poChunkBase[poChunks] = poCount;
+      pegPosStart[n] = pegs.size();
+    }
+
+    /**
+     * Plans on this thread while a second thread pegs: batches of planned items go through a queue
+     * in processing order, so the pegging side sees exactly the sequence the single-threaded run
+     * would, and results are identical.
+     */
+    private void planParallel() {
+      full = new ArrayBlockingQueue<>(BATCHES + 1);
+      free = new ArrayBlockingQueue<>(BATCHES);
+      for (int b = 1; b < BATCHES; b++) {
+        free.add(new Batch());
+      }
+      Thread pegger = new Thread(this::pegLoop, "mrp-pegging");
+      pegger.setDaemon(true);
+      pegger.start();
+      boolean interrupted = false;
+      try {
+        for (int x = 0; x < n; x++) {
+          planItem(x);
+        }
+        flush();
+      } finally {
+        interrupted |= putUninterruptibly(full, Batch.END);
+        while (true) {
+          try {
+            pegger.join();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      rethrowPegFailure();
+    }
+
+    private void pegLoop() {
+      boolean failed = false;
+      while (true) {
+        Batch b = takeUninterruptibly(full);
+        if (b == Batch.END) {
+          return;
+        }
+        if (!failed) {
+          try {
+            pegBatch(b);
+          } catch (Throwable t) {
+            failed = true;
+            pegFailure = t;
+          }
+        }
+        b.clear();
+        putUninterruptibly(free, b);
       }
     }
 
-    private void planItem(int i) {
-      int k = gather(i);
-      sortRequirements(k);
+    private void rethrowPegFailure() {
+      Throwable t = pegFailure;
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
+
+    private static boolean putUninterruptibly(ArrayBlockingQueue<Batch> q, Batch b) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          q.put(b);
+          return interrupted;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+
+    private static Batch takeUninterruptibly(ArrayBlockingQueue<Batch> q) {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return q.take();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** Hands the current batch to the pegging side (or pegs it here when single-threaded). */
+    private void flush() {
+      if (cur.count == 0) {
+        return;
+      }
+      if (full == null) {
+        pegBatch(cur);
+        cur.clear();
+        return;
+      }
+      rethrowPegFailure();
+      boolean interrupted = putUninterruptibly(full, cur);
+      cur = takeUninterruptibly(free);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Waits until the pass-through requirements of the phantom parents of item i are known. */
+    private void awaitPhantomParents(int i) {
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int p = lineParent[usedLines[u]];
+        if (phantom[p] && pegDone <= posOf[p]) {
+          flush();
+          while (pegDone <= posOf[p]) {
+            rethrowPegFailure();
+            Thread.yield();
+          }
+        }
+      }
+    }
+
+    /** Plans the item at processing position x into the current batch. */
+    private void planItem(int x) {
+      int i = order[x];
+      if (posOf != null) {
+        awaitPhantomParents(i);
+      }
+      Batch b = cur;
+      int base = b.reqs;
+      int bound = requirementBound(i);
+      b.ensureRequirements(base + bound);
+      int k = 2 * bound + 64 >= horizon ? gatherByDay(i, b, base) : -1;
+      if (k < 0) {
+        k = gather(i, bound);
+        sortRequirements(k, b, base);
+      }
+      b.reqs = base + k;
       int rk = gatherReceipts(i);
+      b.ensureReceipts(b.rxs + rk);
+      System.arraycopy(rxList, 0, b.rx, b.rxs, rk);
+      b.rxs += rk;
       poFirst[i] = poCount;
-      ptFirst[i] = ptCount;
+      poPosStart[x] = poCount;
+      poChunk[i] = poChunks - 1;
       if (!phantom[i]) {
         double totalReceipts = 0;
-        for (int x = 0; x < rk; x++) {
-          totalReceipts += rcQty[rxList[x]];
+        for (int y = 0; y < rk; y++) {
+          totalReceipts += rcQty[rxList[y]];
         }
-        net(i, k, totalReceipts);
+        net(i, base, base + k, totalReceipts);
       }
       poEnd[i] = poCount;
-      peg(i, k, rk);
-      ptEnd[i] = ptCount;
-      receiptMessages(i, rk);
+      b.addItem(i, x, poFirst[i]);
+      if (b.reqs >= FLUSH_REQUIREMENTS || b.count >= FLUSH_ITEMS) {
+        flush();
+      }
     }
 
-    /** Collects the requirements of item i into e*; returns their number. */
-    private int gather(int i) {
+    /** At least the number of requirements of item i. */
+    private int requirementBound(int i) {
+      long bound = demStart[i + 1] - demStart[i];
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int p = lineParent[usedLines[u]];
+        bound += phantom[p] ? ptDayOf[p].length : poEnd[p] - poFirst[p];
+      }
+      return Math.toIntExact(bound);
+    }
+
+    /**
+     * Collects the requirements of item i directly sorted by (day, gathering order) into the batch
+     * at base: counts them by day, then places each; returns their number, or -1 when a quantity
+     * turned out not positive (then the batch region is garbage and {@link #gather} must be used).
+     */
+    private int gatherByDay(int i, Batch b, int base) {
+      if (dayCount == null || dayCount.length < horizon + 2) {
+        dayCount = new int[horizon + 2];
+      }
+      int[] cnt = dayCount;
+      Arrays.fill(cnt, 0, horizon + 1, 0);
+      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+        int j = demList[q];
+        if (demQty[j] > 0) {
+          cnt[demDay[j] + 1]++;
+        }
+      }
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int line = usedLines[u];
+        int p = lineParent[line];
+        if (!(lineNum[line] > 0)) {
+          continue;
+        }
+        if (phantom[p]) {
+          for (int pd : ptDayOf[p]) {
+            cnt[pd + 1]++;
+          }
+        } else {
+          int c = poChunk[p];
+          int[] rel = poRelC[c];
+          int off = poChunkBase[c];
+          for (int o = poFirst[p] - off, end = poEnd[p] - off; o < end; o++) {
+            cnt[rel[o] + 1]++;
+          }
+        }
+      }
+      cnt[0] = base;
+      for (int d = 0; d < horizon; d++) {
+        cnt[d + 1] += cnt[d];
+      }
+      int k = cnt[horizon] - base;
+      int[] day = b.day;
+      double[] qty = b.qty;
+      int[] ref = b.ref;
+      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+        int j = demList[q];
+        if (demQty[j] > 0) {
+          int y = cnt[demDay[j]]++;
+          day[y] = demDay[j];
+          qty[y] = demQty[j];
+          ref[y] = -2 - j;
+        }
+      }
+      boolean hole = false;
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int line = usedLines[u];
+        int p = lineParent[line];
+        double num = lineNum[line];
+        if (!(num > 0)) {
+          continue;
+        }
+        if (phantom[p]) {
+          int[] pd = ptDayOf[p];
+          double[] pq = ptQtyOf[p];
+          int[] pr = ptRefOf[p];
+          for (int r = 0; r < pd.length; r++) {
+            double q = pq[r] * num / 100;
+            if (q > 0) {
+              int y = cnt[pd[r]]++;
+              day[y] = pd[r];
+              qty[y] = q;
+              ref[y] = pr[r];
+            } else {
+              hole = true;
+            }
+          }
+        } else {
+          int c = poChunk[p];
+          int[] rel = poRelC[c];
+          double[] pq = poQtyC[c];
+          int off = poChunkBase[c];
+          for (int o = poFirst[p], end = poEnd[p]; o < end; o++) {
+            double q = pq[o - off] * num / 100;
+            if (q > 0) {
+              int d = rel[o - off];
+              int y = cnt[d]++;
+              day[y] = d;
+              qty[y] = q;
+              ref[y] = o;
+            } else {
+              hole = true;
+            }
+          }
+        }
+      }
+      return hole ? -1 : k;
+    }
+
+    /** Collects the requirements of item i (at most bound) into e*; returns their number. */
+    private int gather(int i, int bound) {
+      ensureRequirements(bound);
+      int[] day = eDay;
+      double[] qty = eQty;
+      int[] ref = eRef;
       int k = 0;
       for (int q = demStart[i]; q < demStart[i + 1]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
-          k = addRequirement(k, demDay[j], demQty[j], DEMAND_INDEPENDENT, demId[j]);
+          day[k] = demDay[j];
+          qty[k] = demQty[j];
+          ref[k] = -2 - j;
+          k++;
         }
       }
       for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
@@ -573,17 +905,30 @@ public final class MrpEngine {
           continue;
         }
         if (phantom[p]) {
-          for (int r = ptFirst[p]; r < ptEnd[p]; r++) {
-            double q = ptQty[r] * num / 100;
+          int[] pd = ptDayOf[p];
+          double[] pq = ptQtyOf[p];
+          int[] pr = ptRefOf[p];
+          for (int r = 0; r < pd.length; r++) {
+            double q = pq[r] * num / 100;
             if (q > 0) {
-              k = addRequirement(k, ptDay[r], q, ptKind[r], ptId[r]);
+              day[k] = pd[r];
+              qty[k] = q;
+              ref[k] = pr[r];
+              k++;
             }
           }
         } else {
-          for (int o = poFirst[p]; o < poEnd[p]; o++) {
-            double q = poQty[o] * num / 100;
+          int c = poChunk[p];
+          int[] rel = poRelC[c];
+          double[] pq = poQtyC[c];
+          int off = poChunkBase[c];
+          for (int o = poFirst[p], end = poEnd[p]; o < end; o++) {
+            double q = pq[o - off] * num / 100;
             if (q > 0) {
-              k = addRequirement(k, poRel[o], q, DEMAND_DEPENDENT, o + 1L);
+              day[k] = rel[o - off];
+              qty[k] = q;
+              ref[k] = o;
+              k++;
             }
           }
         }
@@ -591,41 +936,88 @@ public final class MrpEngine {
       return k;
     }
 
-    private int addRequirement(int k, int day, double qty, byte kind, long id) {
-      if (k == eDay.length) {
-        int len = grownLength(k, k + 1);
-        eDay = Arrays.copyOf(eDay, len);
-        eQty = Arrays.copyOf(eQty, len);
-        eKind = Arrays.copyOf(eKind, len);
-        eId = Arrays.copyOf(eId, len);
+    private void ensureRequirements(int k) {
+      if (eDay.length < k) {
+        int len = grownLength(eDay.length, k);
+        eDay = new int[len];
+        eQty = new double[len];
+        eRef = new int[len];
       }
-      eDay[k] = day;
-      eQty[k] = qty;
-      eKind[k] = kind;
-      eId[k] = id;
-      return k + 1;
     }
 
-    /** Sorts e* by (day, gathering order) into s*. */
-    private void sortRequirements(int k) {
+    /** Sorts e[0, k) by (day, gathering order) into the batch at base (stable). */
+    private void sortRequirements(int k, Batch b, int base) {
+      int[] day = eDay;
+      int min = 0;
+      int max = 0;
+      boolean sorted = true;
+      if (k > 0) {
+        min = day[0];
+        max = day[0];
+        for (int x = 1; x < k; x++) {
+          int d = day[x];
+          if (d < max) {
+            sorted = false;
+            if (d < min) {
+              min = d;
+            }
+          } else {
+            max = d;
+          }
+        }
+      }
+      int[] sd = b.day;
+      double[] sq = b.qty;
+      int[] sr = b.ref;
+      if (sorted) {
+        System.arraycopy(day, 0, sd, base, k);
+        System.arraycopy(eQty, 0, sq, base, k);
+        System.arraycopy(eRef, 0, sr, base, k);
+        return;
+      }
+      int range = max - min + 1;
+      if (range <= 2 * k + 64) {
+        countingSort(k, min, range, sd, sq, sr, base);
+        return;
+      }
       if (keys.length < k) {
-        int len = grownLength(keys.length, k);
-        keys = new long[len];
-        sDay = new int[len];
-        sQty = new double[len];
-        sKind = new byte[len];
-        sId = new long[len];
+        keys = new long[grownLength(keys.length, k)];
       }
       for (int x = 0; x < k; x++) {
-        keys[x] = ((long) eDay[x] << DAY_SHIFT) | x;
+        keys[x] = ((long) day[x] << DAY_SHIFT) | x;
       }
       Arrays.sort(keys, 0, k);
       for (int x = 0; x < k; x++) {
         int y = (int) (keys[x] & SEQ_MASK);
-        sDay[x] = eDay[y];
-        sQty[x] = eQty[y];
-        sKind[x] = eKind[y];
-        sId[x] = eId[y];
+        sd[base + x] = day[y];
+        sq[base + x] = eQty[y];
+        sr[base + x] = eRef[y];
+      }
+    }
+
+    /** Stable counting sort of e[0, k) by day, days in [min, min + range), into s[base, ...). */
+    private void countingSort(
+        int k, int min, int range, int[] sd, double[] sq, int[] sr, int base) {
+      if (dayCount == null || dayCount.length < range + 1) {
+        dayCount = new int[Math.max(range + 1, horizon + 2)];
+      }
+      int[] cnt = dayCount;
+      Arrays.fill(cnt, 0, range + 1, 0);
+      int[] day = eDay;
+      for (int x = 0; x < k; x++) {
+        cnt[day[x] - min + 1]++;
+      }
+      cnt[0] = base;
+      for (int d = 0; d < range; d++) {
+        cnt[d + 1] += cnt[d];
+      }
+      double[] eq = eQty;
+      int[] er = eRef;
+      for (int x = 0; x < k; x++) {
+        int y = cnt[day[x] - min]++;
+        sd[y] = day[x];
+        sq[y] = eq[x];
+        sr[y] = er[x];
       }
     }
 
@@ -636,7 +1028,6 @@ public final class MrpEngine {
         int len = grownLength(rxList.length, rk);
         rxTmp = new int[len];
         rxList = new int[len];
-        rxNeed = new int[len];
         rxKeys = new long[len];
       }
       for (int x = 0; x < rk; x++) {
@@ -647,18 +1038,19 @@ public final class MrpEngine {
       Arrays.sort(rxKeys, 0, rk);
       for (int x = 0; x < rk; x++) {
         rxList[x] = rxTmp[(int) (rxKeys[x] & 0xFFFF_FFFFL)];
-        rxNeed[x] = -1;
       }
       return rk;
     }
 
-    /** Creates the planned orders of item i from its sorted requirements. */
-    private void net(int i, int k, double totalReceipts) {
+    /** Creates the planned orders of item i from its sorted requirements cur.s[b, k). */
+    private void net(int i, int b, int k, double totalReceipts) {
+      int[] sDay = cur.day;
+      double[] sQty = cur.qty;
       double supply = onHand[i] + totalReceipts;
       double cum = safety[i];
       int fa = firstArrival(lead[i]);
       int firstShort = -1;
-      int p = 0;
+      int p = b;
       int d = 0;
       while (true) {
         while (p < k && sDay[p] == d) {
@@ -693,12 +1085,14 @@ public final class MrpEngine {
     }
 
     /**
-     * Lot-sizes net requirement {@code need} on day d into orders due d; s[p..k) are the later
+     * Lot-sizes net requirement {@code need} on day d into orders due d; cur.s[p..k) are the later
      * requirements. Returns the good output created.
      */
     private double createOrders(int i, int d, double need, int p, int k, int firstShort) {
       double target = need;
       if (lot[i] == LotSizing.PERIOD_ORDER_QUANTITY) {
+        int[] sDay = cur.day;
+        double[] sQty = cur.qty;
         long end = (long) d + period[i];
         for (int q = p; q < k && sDay[q] < end; q++) {
           target += sQty[q];
@@ -719,67 +1113,74 @@ public final class MrpEngine {
         if (++orders == MAX_ORDERS_PER_REQUIREMENT && remaining - q > t) {
           double lotSize = q;
           q = roundUp(remaining, multQty[i]);
-          messages.add(
-              new MrpMessage(
-                  material[i],
-                  MrpMessage.LOT_LIMIT,
-                  dateOf(d),
-                  poCount + 1L,
-                  "Net requirement "
-                      + target
-                      + " of material "
-                      + material[i]
-                      + " would need more than "
-                      + MAX_ORDERS_PER_REQUIREMENT
-                      + " orders of "
-                      + lotSize
-                      + "; the rest is one order of "
-                      + q
-                      + " / 物料 "
-                      + material[i]
-                      + " 的净需求 "
-                      + target
-                      + " 需要超过 "
-                      + MAX_ORDERS_PER_REQUIREMENT
-                      + " 张批量为 "
-                      + lotSize
-                      + " 的订单，余量合为一张 "
-                      + q));
+          double tq = target;
+          double rest = q;
+          long id = poCount + 1L;
+          cur.msgs.add(
+              () ->
+                  new MrpMessage(
+                      material[i],
+                      MrpMessage.LOT_LIMIT,
+                      dateOf(d),
+                      id,
+                      "Net requirement "
+                          + tq
+                          + " of material "
+                          + material[i]
+                          + " would need more than "
+                          + MAX_ORDERS_PER_REQUIREMENT
+                          + " orders of "
+                          + lotSize
+                          + "; the rest is one order of "
+                          + rest
+                          + " / 物料 "
+                          + material[i]
+                          + " 的净需求 "
+                          + tq
+                          + " 需要超过 "
+                          + MAX_ORDERS_PER_REQUIREMENT
+                          + " 张批量为 "
+                          + lotSize
+                          + " 的订单，余量合为一张 "
+                          + rest));
         }
         addOrder(i, d, q, firstShort);
         covered += q;
         remaining -= q;
       }
       if (firstShort >= 0) {
-        LocalDate shortDay = dateOf(firstShort);
-        LocalDate arrival = dateOf(d);
-        messages.add(
-            new MrpMessage(
-                material[i],
-                MrpMessage.BELOW_SAFETY,
-                shortDay,
-                firstId,
-                "Projected available of material "
-                    + material[i]
-                    + " is below safety stock "
-                    + safety[i]
-                    + " from "
-                    + shortDay
-                    + "; no order can arrive before "
-                    + arrival
-                    + " (lead time "
-                    + lead[i]
-                    + " working days) / 物料 "
-                    + material[i]
-                    + " 的预计可用量自 "
-                    + shortDay
-                    + " 起低于安全库存 "
-                    + safety[i]
-                    + "；最早到货日为 "
-                    + arrival
-                    + "（提前期 "
-                    + lead[i]
-                    + " 个工作日）"));
+        int fs = firstShort;
+        cur.msgs.add(
+            () -> {
+              LocalDate shortDay = dateOf(fs);
+              LocalDate arrival = dateOf(d);
+              return new MrpMessage(
+                  material[i],
+                  MrpMessage.BELOW_SAFETY,
+                  shortDay,
+                  firstId,
+                  "Projected available of material "
+                      + material[i]
+                      + " is below safety stock "
+                      + safety[i]
+                      + " from "
+                      + shortDay
+                      + "; no order can arrive before "
+                      + arrival
+                      + " (lead time "
+                      + lead[i]
+                      + " working days) / 物料 "
+                      + material[i]
+                      + " 的预计可用量自 "
+                      + shortDay
+                      + " 起低于安全库存 "
+                      + safety[i]
+                      + "；最早到货日为 "
+                      + arrival
+                      + "（提前期 "
+                      + lead[i]
+                      + " 个工作日）");
+            });
       }
       return covered;
     }
@@ -802,59 +1203,102 @@ public final class MrpEngine {
     }
 
     private void addOrder(int i, int due, double output, int firstShort) {
-      if (poCount == poItem.length) {
-        int len = grownLength(poCount, poCount + 1);
-        poItem = Arrays.copyOf(poItem, len);
-        poRel = Arrays.copyOf(poRel, len);
-        poDue = Arrays.copyOf(poDue, len);
-        poQty = Arrays.copyOf(poQty, len);
-        poOut = Arrays.copyOf(poOut, len);
+      if (poCount - poBase == poRel.length) {
+        growOrders(i);
       }
+      int x = poCount - poBase;
       boolean pastDue = firstShort >= 0;
       int lt = lead[i];
-      poItem[poCount] = i;
-      poDue[poCount] = due;
-      poRel[poCount] = pastDue ? 0 : (lt == 0 ? due : workIdx[wp[due] - lt]);
-      poQty[poCount] = yieldPct[i] < 100 ? output * 100 / yieldPct[i] : output;
-      poOut[poCount] = output;
+      poDue[x] = due;
+      poRel[x] = pastDue ? 0 : (lt == 0 ? due : workIdx[wp[due] - lt]);
+      poQty[x] = yieldPct[i] < 100 ? output * 100 / yieldPct[i] : output;
+      cur.addOutput(output);
       poCount++;
       if (pastDue) {
         long id = poCount;
         LocalDate needed = dateOf(firstShort);
         LocalDate wouldRelease = cal.plusWorkingDays(needed, -lt);
-        LocalDate dueDate = dateOf(due);
-        messages.add(
-            new MrpMessage(
-                material[i],
-                MrpMessage.PAST_DUE,
-                wouldRelease,
-                id,
-                "Planned order "
-                    + id
-                    + " for material "
-                    + material[i]
-                    + " needed on "
-                    + needed
-                    + " should have been released on "
-                    + wouldRelease
-                    + ", before the plan start; released on "
-                    + planStart
-                    + ", due on "
-                    + dueDate
-                    + " / 计划订单 "
-                    + id
-                    + "（物料 "
-                    + material[i]
-                    + "）需求日 "
-                    + needed
-                    + "，应于 "
-                    + wouldRelease
-                    + " 下达，早于计划开始日；改为 "
-                    + planStart
-                    + " 下达，"
-                    + dueDate
-                    + " 到期"));
+        cur.msgs.add(
+            () -> {
+              LocalDate dueDate = dateOf(due);
+              return new MrpMessage(
+                  material[i],
+                  MrpMessage.PAST_DUE,
+                  wouldRelease,
+                  id,
+                  "Planned order "
+                      + id
+                      + " for material "
+                      + material[i]
+                      + " needed on "
+                      + needed
+                      + " should have been released on "
+                      + wouldRelease
+                      + ", before the plan start; released on "
+                      + planStart
+                      + ", due on "
+                      + dueDate
+                      + " / 计划订单 "
+                      + id
+                      + "（物料 "
+                      + material[i]
+                      + "）需求日 "
+                      + needed
+                      + "，应于 "
+                      + wouldRelease
+                      + " 下达，早于计划开始日；改为 "
+                      + planStart
+                      + " 下达，"
+                      + dueDate
+                      + " 到期");
+            });
       }
+    }
+
+    /**
+     * Makes room for one more order of item i: grows the last chunk while it is small or holds item
+     * i alone, otherwise moves item i's orders so far to a new chunk.
+     */
+    private void growOrders(int i) {
+      if (poCount == Integer.MAX_VALUE - 1) {
+        throw new IllegalStateException("more than 2^31 - 2 planned orders");
+      }
+      int len = poRel.length;
+      int start = poFirst[i] - poBase;
+      if (len < ORDER_CHUNK || start == 0) {
+        int grown = len < ORDER_CHUNK ? Math.min(ORDER_CHUNK, grownLength(len, len + 1)) : 0;
+        if (grown == 0) {
+          grown = (int) Math.min(Integer.MAX_VALUE - 8L, len + (len >> 1));
+        }
+        poRel = Arrays.copyOf(poRel, grown);
+        poDue = Arrays.copyOf(poDue, grown);
+        poQty = Arrays.copyOf(poQty, grown);
+      } else {
+        int moving = len - start;
+        int cap = Math.max(ORDER_CHUNK, grownLength(moving, moving + 1));
+        int[] rel = new int[cap];
+        int[] due = new int[cap];
+        double[] qty = new double[cap];
+        System.arraycopy(poRel, start, rel, 0, moving);
+        System.arraycopy(poDue, start, due, 0, moving);
+        System.arraycopy(poQty, start, qty, 0, moving);
+        poRel = rel;
+        poDue = due;
+        poQty = qty;
+        if (poChunks == poRelC.length) {
+          poRelC = Arrays.copyOf(poRelC, 2 * poChunks);
+          poDueC = Arrays.copyOf(poDueC, 2 * poChunks);
+          poQtyC = Arrays.copyOf(poQtyC, 2 * poChunks);
+          poChunkBase = Arrays.copyOf(poChunkBase, 2 * poChunks + 1);
+        }
+        poBase = poFirst[i];
+        poChunkBase[poChunks] = poBase;
+        poChunks++;
+        poChunk[i] = poChunks - 1;
+      }
+      poRelC[poChunks - 1] = poRel;
+      poDueC[poChunks - 1] = poDue;
+      poQtyC[poChunks - 1] = poQty;
     }
 
     /** First day index whose release date (lead time lt) is not before the plan start. */
@@ -869,35 +1313,79 @@ public final class MrpEngine {
       return Math.toIntExact(last.toEpochDay() - startEpoch + 1);
     }
 
+    /** Pegging side: pegs the items of a batch, in order, and adds their messages. */
+    private void pegBatch(Batch b) {
+      int r0 = 0;
+      int x0 = 0;
+      int o0 = 0;
+      int m0 = 0;
+      for (int t = 0; t < b.count; t++) {
+        int i = b.item[t];
+        int x = b.pos[t];
+        pegPosStart[x] = pegs.size();
+        int rk = b.rxEnd[t] - x0;
+        if (rxNeed.length < rk) {
+          rxNeed = new int[grownLength(rxNeed.length, rk)];
+        }
+        Arrays.fill(rxNeed, 0, rk, -1);
+        ptCount = 0;
+        peg(i, b, r0, b.reqEnd[t], x0, rk, o0, b.outEnd[t], b.poStart[t]);
+        if (phantom[i]) {
+          ptDayOf[i] = Arrays.copyOf(ptDay, ptCount);
+          ptQtyOf[i] = Arrays.copyOf(ptQty, ptCount);
+          ptRefOf[i] = Arrays.copyOf(ptRef, ptCount);
+        }
+        for (int m = m0; m < b.msgEnd[t]; m++) {
+          messages.add(b.msgs.get(m).get());
+        }
+        receiptMessages(i, b.rx, x0, rk);
+        if (phantom[i]) {
+          pegDone = x + 1;
+        }
+        r0 = b.reqEnd[t];
+        x0 = b.rxEnd[t];
+        o0 = b.outEnd[t];
+        m0 = b.msgEnd[t];
+      }
+      if (b.count > 0) {
+        pegDone = b.pos[b.count - 1] + 1;
+      }
+    }
+
     /**
-     * Pegs the requirements of item i (plus safety stock) to on-hand, receipts and its planned
-     * orders, first come first served; for a phantom, passes what stays uncovered through.
+     * Pegs the requirements b.s[r0, r1) of item i (plus safety stock) to on-hand, its receipts
+     * b.rx[x0, x0 + rk) and its planned orders (output b.out[o0, o1), the first with index
+     * firstOrder), first come first served; for a phantom, passes what stays uncovered through.
      */
-    private void peg(int i, int k, int rk) {
-      int orders = poEnd[i] - poFirst[i];
-      int supplies = 1 + rk + orders;
-      int pegStart = pgCount;
+    private void peg(
+        int i, Batch b, int r0, int r1, int x0, int rk, int o0, int o1, int firstOrder) {
+      int supplies = 1 + rk + (o1 - o0);
+      PegStore pg = pegs;
+      pg.startItem();
+      int[] day = b.day;
+      double[] qtys = b.qty;
+      int[] refs = b.ref;
+      int[] rx = b.rx;
+      double[] out = b.out;
       int sp = -1;
+      int supRef = REF_NONE;
       double sRem = 0;
       double sTol = 0;
       boolean ssPending = safety[i] > 0;
-      int q = 0;
+      int q = r0;
       while (true) {
-        int day;
+        int d;
         double qty;
-        byte kind;
-        long id;
-        if (ssPending && (q == k || sDay[q] > 0)) {
-          day = 0;
+        int ref;
+        if (ssPending && (q == r1 || day[q] > 0)) {
+          d = 0;
           qty = safety[i];
-          kind = DEMAND_SAFETY_STOCK;
-          id = 0;
+          ref = REF_NONE;
           ssPending = false;
-        } else if (q < k) {
-          day = sDay[q];
-          qty = sQty[q];
-          kind = sKind[q];
-          id = sId[q];
+        } else if (q < r1) {
+          d = day[q];
+          qty = qtys[q];
+          ref = refs[q];
           q++;
         } else {
           break;
@@ -910,86 +1398,50 @@ public final class MrpEngine {
               break;
             }
             sp++;
-            sRem =
-                sp == 0
-                    ? onHand[i]
-                    : sp <= rk ? rcQty[rxList[sp - 1]] : poOut[poFirst[i] + sp - 1 - rk];
+            if (sp == 0) {
+              sRem = onHand[i];
+              supRef = REF_NONE;
+            } else if (sp <= rk) {
+              int j = rx[x0 + sp - 1];
+              sRem = rcQty[j];
+              supRef = -2 - j;
+            } else {
+              sRem = out[o0 + sp - 1 - rk];
+              supRef = firstOrder + sp - 1 - rk;
+            }
             sTol = tol(sRem);
             continue;
           }
           double take = Math.min(rem, sRem);
-          if (sp == 0) {
-            addPeg(pegStart, SUPPLY_ON_HAND, 0, kind, id, i, take);
-          } else if (sp <= rk) {
-            if (rxNeed[sp - 1] < 0) {
-              rxNeed[sp - 1] = day;
-            }
-            addPeg(pegStart, SUPPLY_RECEIPT, rcId[rxList[sp - 1]], kind, id, i, take);
-          } else {
-            addPeg(pegStart, SUPPLY_PLANNED, poFirst[i] + sp - rk, kind, id, i, take);
+          if (sp > 0 && sp <= rk && rxNeed[sp - 1] < 0) {
+            rxNeed[sp - 1] = d;
           }
+          pg.add(supRef, ref, take);
           rem -= take;
           sRem -= take;
         }
         if (rem > t && phantom[i]) {
-          addPassThrough(day, rem, kind, id);
+          addPassThrough(d, rem, ref);
         }
       }
     }
 
-    private void addPeg(
-        int pegStart,
-        byte supplyKind,
-        long supplyId,
-        byte demandKind,
-        long demandId,
-        int i,
-        double q) {
-      int last = pgCount - 1;
-      if (last >= pegStart
-          && pgSupplyKind[last] == supplyKind
-          && pgSupplyId[last] == supplyId
-          && pgDemandKind[last] == demandKind
-          && pgDemandId[last] == demandId) {
-        pgQty[last] += q;
-        return;
-      }
-      if (pgCount == pgItem.length) {
-        int len = grownLength(pgCount, pgCount + 1);
-        pgSupplyKind = Arrays.copyOf(pgSupplyKind, len);
-        pgSupplyId = Arrays.copyOf(pgSupplyId, len);
-        pgDemandKind = Arrays.copyOf(pgDemandKind, len);
-        pgDemandId = Arrays.copyOf(pgDemandId, len);
-        pgItem = Arrays.copyOf(pgItem, len);
-        pgQty = Arrays.copyOf(pgQty, len);
-      }
-      pgSupplyKind[pgCount] = supplyKind;
-      pgSupplyId[pgCount] = supplyId;
-      pgDemandKind[pgCount] = demandKind;
-      pgDemandId[pgCount] = demandId;
-      pgItem[pgCount] = i;
-      pgQty[pgCount] = q;
-      pgCount++;
-    }
-
-    private void addPassThrough(int day, double qty, byte kind, long id) {
+    private void addPassThrough(int day, double qty, int ref) {
       if (ptCount == ptDay.length) {
         int len = grownLength(ptCount, ptCount + 1);
         ptDay = Arrays.copyOf(ptDay, len);
         ptQty = Arrays.copyOf(ptQty, len);
-        ptKind = Arrays.copyOf(ptKind, len);
-        ptId = Arrays.copyOf(ptId, len);
+        ptRef = Arrays.copyOf(ptRef, len);
       }
       ptDay[ptCount] = day;
       ptQty[ptCount] = qty;
-      ptKind[ptCount] = kind;
-      ptId[ptCount] = id;
+      ptRef[ptCount] = ref;
       ptCount++;
     }
 
-    private void receiptMessages(int i, int rk) {
+    private void receiptMessages(int i, int[] rx, int x0, int rk) {
       for (int x = 0; x < rk; x++) {
-        int j = rxList[x];
+        int j = rx[x0 + x];
         int need = rxNeed[x];
         int day = rcDay[j];
         long id = rcId[j];
@@ -1077,35 +1529,51 @@ public final class MrpEngine {
 
     MrpResult result(long millis) {
       List<PlannedOrder> orders =
-          new OrderList(material, poItem, poRel, poDue, poQty, poCount, startEpoch);
-      List<Pegging> pegs =
-          new PeggingList(
-              material, pgSupplyKind, pgSupplyId, pgDemandKind, pgDemandId, pgItem, pgQty, pgCount);
+          new OrderList(
+              material,
+              order,
+              poPosStart,
+              Arrays.copyOf(poChunkBase, poChunks + 1),
+              poRelC,
+              poDueC,
+              poQtyC,
+              poCount,
+              startEpoch);
+      List<Pegging> pegList = new PeggingList(pegs, material, order, pegPosStart, rcId, demId);
       return new MrpResult(
-          orders, pegs, Collections.unmodifiableList(messages), llc.clone(), millis);
+          orders, pegList, Collections.unmodifiableList(messages), llc.clone(), millis);
     }
   }
 
-  /** Read-only view of the planned-order arrays. */
+  /** Read-only view of the planned-order chunks. */
   private static final class OrderList extends AbstractList<PlannedOrder> implements RandomAccess {
     private final long[] material;
-    private final int[] item;
-    private final int[] release;
-    private final int[] due;
-    private final double[] qty;
+    private final int[] order;
+    private final int[] posStart;
+    private final int[] chunkBase;
+    private final int[][] release;
+    private final int[][] due;
+    private final double[][] qty;
     private final int size;
     private final long startEpoch;
+    // processing position and chunk of the last order read: hints, any value in range is valid
+    private int hint;
+    private int chunkHint;
 
     OrderList(
         long[] material,
-        int[] item,
-        int[] release,
-        int[] due,
-        double[] qty,
+        int[] order,
+        int[] posStart,
+        int[] chunkBase,
+        int[][] release,
+        int[][] due,
+        double[][] qty,
         int size,
         long startEpoch) {
       this.material = material;
-      this.item = item;
+      this.order = order;
+      this.posStart = posStart;
+      this.chunkBase = chunkBase;
       this.release = release;
       this.due = due;
       this.qty = qty;
@@ -1116,12 +1584,17 @@ public final class MrpEngine {
     @Override
     public PlannedOrder get(int x) {
       Objects.checkIndex(x, size);
+      int p = position(posStart, order.length, hint, x);
+      hint = p;
+      int c = position(chunkBase, chunkBase.length - 1, chunkHint, x);
+      chunkHint = c;
+      int o = x - chunkBase[c];
       return new PlannedOrder(
           x + 1L,
-          material[item[x]],
-          LocalDate.ofEpochDay(startEpoch + release[x]),
-          LocalDate.ofEpochDay(startEpoch + due[x]),
-          qty[x]);
+          material[order[p]],
+          LocalDate.ofEpochDay(startEpoch + release[c][o]),
+          LocalDate.ofEpochDay(startEpoch + due[c][o]),
+          qty[c][o]);
     }
 
     @Override
@@ -1130,46 +1603,244 @@ public final class MrpEngine {
     }
   }
 
-  /** Read-only view of the pegging arrays. */
+  /**
+   * The processing position p with start[p] <= x < start[p + 1] ({@code start} non-decreasing over
+   * n + 1 positions, x < start[n]); tries the hint and the position after it first.
+   */
+  static int position(int[] start, int n, int hint, int x) {
+    if (start[hint] <= x && x < start[hint + 1]) {
+      return hint;
+    }
+    if (hint + 1 < n && start[hint + 1] <= x && x < start[hint + 2]) {
+      return hint + 1;
+    }
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (start[mid] <= x) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Planned items on their way from the planning side to the pegging side: per item its sorted
+   * requirements, its receipts by day, the good output of its planned orders and its messages from
+   * netting, each concatenated over the items of the batch.
+   */
+  private static final class Batch {
+    static final Batch END = new Batch();
+
+    int count;
+    int[] item = new int[16];
+    int[] pos = new int[16];
+    int[] poStart = new int[16];
+    int[] reqEnd = new int[16];
+    int[] rxEnd = new int[16];
+    int[] outEnd = new int[16];
+    int[] msgEnd = new int[16];
+    int reqs;
+    int[] day = new int[16];
+    double[] qty = new double[16];
+    int[] ref = new int[16];
+    int rxs;
+    int[] rx = new int[16];
+    int outs;
+    double[] out = new double[16];
+    final List<Supplier<MrpMessage>> msgs = new ArrayList<>();
+
+    void ensureRequirements(int k) {
+      if (day.length < k) {
+        int len = grownLength(day.length, k);
+        day = Arrays.copyOf(day, len);
+        qty = Arrays.copyOf(qty, len);
+        ref = Arrays.copyOf(ref, len);
+      }
+    }
+
+    void ensureReceipts(int k) {
+      if (rx.length < k) {
+        rx = Arrays.copyOf(rx, grownLength(rx.length, k));
+      }
+    }
+
+    void addOutput(double q) {
+      if (outs == out.length) {
+        out = Arrays.copyOf(out, grownLength(outs, outs + 1));
+      }
+      out[outs++] = q;
+    }
+
+    void addItem(int i, int x, int firstOrder) {
+      if (count == item.length) {
+        int len = grownLength(count, count + 1);
+        item = Arrays.copyOf(item, len);
+        pos = Arrays.copyOf(pos, len);
+        poStart = Arrays.copyOf(poStart, len);
+        reqEnd = Arrays.copyOf(reqEnd, len);
+        rxEnd = Arrays.copyOf(rxEnd, len);
+        outEnd = Arrays.copyOf(outEnd, len);
+        msgEnd = Arrays.copyOf(msgEnd, len);
+      }
+      item[count] = i;
+      pos[count] = x;
+      poStart[count] = firstOrder;
+      reqEnd[count] = reqs;
+      rxEnd[count] = rxs;
+      outEnd[count] = outs;
+      msgEnd[count] = msgs.size();
+      count++;
+    }
+
+    void clear() {
+      count = 0;
+      reqs = 0;
+      rxs = 0;
+      outs = 0;
+      msgs.clear();
+    }
+  }
+
+  /**
+   * Pegging rows as supply reference, demand reference and quantity, in chunks so that growing
+   * never copies more than the first chunk. A row is merged into the previous one of the same item
+   * when both link the same supply (kind and id) to the same demand (kind and id).
+   */
+  static final class PegStore {
+    /** Rows per chunk, a little less than a power of two (see {@link #ORDER_CHUNK}). */
+    static final int CHUNK = (1 << 22) - 8;
+
+    private final long[] rcId;
+    private final long[] demId;
+    private int[][] sup = new int[4][];
+    private int[][] dem = new int[4][];
+    private double[][] qty = new double[4][];
+    private int chunks = 1;
+    private int base;
+    private int pos;
+    private int[] cs = new int[16];
+    private int[] cd = new int[16];
+    private double[] cq = new double[16];
+    private boolean mergeable;
+
+    PegStore(long[] rcId, long[] demId) {
+      this.rcId = rcId;
+      this.demId = demId;
+      sup[0] = cs;
+      dem[0] = cd;
+      qty[0] = cq;
+    }
+
+    int size() {
+      return base + pos;
+    }
+
+    /** The next row belongs to a new item: it is never merged into the previous one. */
+    void startItem() {
+      mergeable = false;
+    }
+
+    void add(int supplyRef, int demandRef, double q) {
+      if (mergeable) {
+        int l = pos - 1;
+        int s = cs[l];
+        int d = cd[l];
+        if ((s == supplyRef || s <= -2 && supplyRef <= -2 && rcId[-2 - s] == rcId[-2 - supplyRef])
+            && (d == demandRef
+                || d <= -2 && demandRef <= -2 && demId[-2 - d] == demId[-2 - demandRef])) {
+          cq[l] += q;
+          return;
+        }
+      }
+      if (pos == cs.length) {
+        grow();
+      }
+      cs[pos] = supplyRef;
+      cd[pos] = demandRef;
+      cq[pos] = q;
+      pos++;
+      mergeable = true;
+    }
+
+    private void grow() {
+      if (cs.length < CHUNK) {
+        int len = Math.min(CHUNK, grownLength(cs.length, cs.length + 1));
+        cs = Arrays.copyOf(cs, len);
+        cd = Arrays.copyOf(cd, len);
+        cq = Arrays.copyOf(cq, len);
+      } else {
+        if (Integer.MAX_VALUE - base < 2 * CHUNK) {
+          throw new IllegalStateException("more than 2^31 pegging rows");
+        }
+        base += CHUNK;
+        pos = 0;
+        if (chunks == sup.length) {
+          sup = Arrays.copyOf(sup, 2 * chunks);
+          dem = Arrays.copyOf(dem, 2 * chunks);
+          qty = Arrays.copyOf(qty, 2 * chunks);
+        }
+        cs = new int[CHUNK];
+        cd = new int[CHUNK];
+        cq = new double[CHUNK];
+        chunks++;
+      }
+      sup[chunks - 1] = cs;
+      dem[chunks - 1] = cd;
+      qty[chunks - 1] = cq;
+    }
+  }
+
+  /** Read-only view of the pegging rows. */
   private static final class PeggingList extends AbstractList<Pegging> implements RandomAccess {
-    private final long[] material;
-    private final byte[] supplyKind;
-    private final long[] supplyId;
-    private final byte[] demandKind;
-    private final long[] demandId;
-    private final int[] item;
-    private final double[] qty;
+    private final int[][] sup;
+    private final int[][] dem;
+    private final double[][] qty;
     private final int size;
+    private final long[] material;
+    private final int[] order;
+    private final int[] posStart;
+    private final long[] rcId;
+    private final long[] demId;
+    // processing position of the last row read: a hint, any value in [0, n) is valid
+    private int hint;
 
     PeggingList(
-        long[] material,
-        byte[] supplyKind,
-        long[] supplyId,
-        byte[] demandKind,
-        long[] demandId,
-        int[] item,
-        double[] qty,
-        int size) {
+        PegStore pegs, long[] material, int[] order, int[] posStart, long[] rcId, long[] demId) {
+      this.sup = pegs.sup;
+      this.dem = pegs.dem;
+      this.qty = pegs.qty;
+      this.size = pegs.size();
       this.material = material;
-      this.supplyKind = supplyKind;
-      this.supplyId = supplyId;
-      this.demandKind = demandKind;
-      this.demandId = demandId;
-      this.item = item;
-      this.qty = qty;
-      this.size = size;
+      this.order = order;
+      this.posStart = posStart;
+      this.rcId = rcId;
+      this.demId = demId;
     }
 
     @Override
     public Pegging get(int x) {
       Objects.checkIndex(x, size);
+      int c = x / PegStore.CHUNK;
+      int o = x - c * PegStore.CHUNK;
+      int s = sup[c][o];
+      int d = dem[c][o];
       return new Pegging(
-          supplyId[x],
-          SUPPLY_KINDS[supplyKind[x]],
-          demandId[x],
-          DEMAND_KINDS[demandKind[x]],
-          material[item[x]],
-          qty[x]);
+          s >= 0 ? s + 1L : s == REF_NONE ? 0 : rcId[-2 - s],
+          s >= 0 ? Pegging.PLANNED : s == REF_NONE ? Pegging.ON_HAND : Pegging.RECEIPT,
+          d >= 0 ? d + 1L : d == REF_NONE ? 0 : demId[-2 - d],
+          d >= 0 ? Pegging.DEPENDENT : d == REF_NONE ? Pegging.SAFETY_STOCK : Pegging.DEMAND,
+          material[order[position(x)]],
+          qty[c][o]);
+    }
+
+    private int position(int x) {
+      int p = MrpEngine.position(posStart, order.length, hint, x);
+      hint = p;
+      return p;
     }
 
     @Override

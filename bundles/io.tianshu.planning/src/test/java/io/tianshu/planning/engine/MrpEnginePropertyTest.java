@@ -96,6 +96,19 @@ class MrpEnginePropertyTest {
     return new MrpInput(items, bom, demands, receipts, CAL, START, horizon);
   }
 
+  /** Pegging on a second thread gives exactly the single-threaded result. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void parallelPeggingGivesTheSameResult(long seed) {
+    MrpInput in = randomInput(seed);
+    MrpResult single = MrpEngine.run(in, Integer.MAX_VALUE);
+    MrpResult parallel = MrpEngine.run(in, 0);
+    assertThat(parallel.plannedOrders()).isEqualTo(single.plannedOrders());
+    assertThat(parallel.pegging()).isEqualTo(single.pegging());
+    assertThat(parallel.messages()).isEqualTo(single.messages());
+    assertThat(parallel.lowLevelCodes()).isEqualTo(single.lowLevelCodes());
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void invariantsHold(long seed) {
