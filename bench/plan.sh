@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end plan run benchmark on PostgreSQL: model imported and demand copied into a fresh database
 # (setup), then one plan run timed as the server runs it: load, consume, MRP, save by COPY; dropped after.
-# Usage: bench/plan.sh [materials (default 100000)] [demand lines (default 1000000)] [seed (default 42)]
+# Usage: bench/plan.sh [materials (default 100000)] [demand lines (default 1000000)] [seed (default 42)] [runs (default 2)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -ntp -DskipTests install -pl bench -am

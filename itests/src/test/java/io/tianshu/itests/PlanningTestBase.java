@@ -628,24 +628,57 @@ public abstract class PlanningTestBase extends ContainerTestBase {
                         "runMinutes",
                         6))))
         .expect(201);
+    admin
+        .post(
+            "/routings",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.sa(),
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "operations",
+                List.of(obj("opNo", 10, "description", "门板", "workCenterId", wc, "runMinutes", 2))))
+        .expect(201);
     JsonNode run = run(m, "MRP");
     JsonNode report =
         admin
             .get("/plan-runs/" + run.path("id").asLong() + "/capacity?bucketDays=7")
             .expect(200)
             .json();
-    // FG's orders: 30 + 6 × 10 = 90 minutes due +14 and 30 + 6 × 30 = 210 due +18, both in the
-    // third week; SA's and RM's six orders have no routing.
+    // FG's orders: 30 + 6 × 10 = 90 minutes due +14 and 30 + 6 × 30 = 210 due +18 (third week);
+    // SA's: 2 × 50 = 100 due +10 (second week) and 100 due +16 (third). RM's four have no routing.
     assertEquals(9, report.path("bucketStarts").size());
     JsonNode centre = report.path("workCenters").get(0);
     assertEquals(wc, centre.path("workCenterId").asLong());
     double[] expected = new double[9];
-    expected[2] = 300;
+    expected[1] = 100;
+    expected[2] = 400;
     for (int b = 0; b < 9; b++) {
       assertEquals(
           "bucket " + b + ": " + centre, expected[b], centre.path("load").get(b).asDouble(), 1e-9);
     }
-    assertEquals(6, report.path("unroutedOrders").size());
+    assertEquals(4, report.path("unroutedOrders").size());
+    // Rough cut of the MPS item FG: 6 minutes per unit of its own and 2 × 2 through SA = 10
+    // minutes per FG; 10 + 30 FG due in the third week → 400 minutes there, setups left out.
+    JsonNode rough =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/rough-cut?bucketDays=7")
+            .expect(200)
+            .json();
+    JsonNode roughCentre = rough.path("workCenters").get(0);
+    double[] roughExpected = new double[9];
+    roughExpected[2] = 400;
+    for (int b = 0; b < 9; b++) {
+      assertEquals(
+          "rough-cut bucket " + b + ": " + roughCentre,
+          roughExpected[b],
+          roughCentre.path("load").get(b).asDouble(),
+          1e-9);
+    }
   }
 
   private long orgUnit(String type, long parent) {

@@ -40,7 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * server runs it: BOM structure and planning data loaded, forecasts consumed, MRP, results saved by
  * COPY in one transaction. Lives in the planning bundle's internal package to call {@link
  * PlanRunner} directly. Usage: bench/plan.sh [materials (default 100000)] [demand lines (default
- * 1000000)] [seed (default 42)]
+ * 1000000)] [seed (default 42)] [timed runs (default 2)]
  */
 public final class PlanBench {
   private PlanBench() {}
@@ -60,6 +60,7 @@ public final class PlanBench {
     int materials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int demandLines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     int perLevel = materials / BomBench.LEVELS;
     int n = perLevel * BomBench.LEVELS;
     Random random = new Random(seed);
@@ -228,7 +229,7 @@ public final class PlanBench {
                   null,
                   null));
       Runtime rt = Runtime.getRuntime();
-      for (int run = 1; run <= 2; run++) {
+      for (int run = 1; run <= runs; run++) {
         System.gc();
         long t0 = System.nanoTime();
         Map<Long, List<BomLine>> structure =

@@ -100,4 +100,13 @@ public interface PlanningService {
    */
   io.tianshu.planning.engine.CapacityReport capacity(
       CallerContext caller, long runId, int bucketDays);
+
+  /**
+   * Rough-cut capacity of a run's planned orders of MPS items: each order's load is its quantity
+   * times the item's bill of resources (run minutes per unit, per work centre, of the item's
+   * routing and of every component's routing through the BOM in effect on the plan start), in the
+   * bucket of its due date.
+   */
+  io.tianshu.planning.engine.CapacityReport roughCut(
+      CallerContext caller, long runId, int bucketDays);
 }

@@ -1217,6 +1217,88 @@ public class PlanningServiceImpl implements PlanningService {
         bucketDays);
   }
 
+  @Override
+  public CapacityReport roughCut(CallerContext caller, long runId, int bucketDays) {
+    if (bucketDays < 1 || bucketDays > 366) {
+      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
+    }
+    PlanRun run = run(caller, runId);
+    long plant = run.plantId();
+    LocalDate start = run.planStart();
+    LocalDate end = start.plusDays(run.horizonDays() - 1L);
+    List<LoadOrder> orders =
+        sql.read(
+            c -> {
+              List<LoadOrder> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT o.order_id, o.material_id, o.release_date, o.due_date, o.quantity"
+                          + " FROM planned_order o JOIN plan_parameter p ON p.plant_id = o.plant_id"
+                          + " AND p.material_id = o.material_id WHERE o.run_id = ?"
+                          + " AND o.plant_id = ? AND p.mps = TRUE ORDER BY o.order_id")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, plant);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new LoadOrder(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getDate(3).toLocalDate(),
+                            rs.getDate(4).toLocalDate(),
+                            rs.getDouble(5),
+                            "PLANNED"));
+                  }
+                }
+              }
+              return out;
+            });
+    Map<Long, Map<Long, Double>> routingMinutes = new HashMap<>();
+    Map<Long, Double> perDay = new HashMap<>();
+    Map<Long, Map<Long, Double>> bill = new HashMap<>();
+    for (LoadOrder o : orders) {
+      if (bill.containsKey(o.materialId())) {
+        continue;
+      }
+      Map<Long, Double> minutes = new HashMap<>();
+      Map<Long, Double> quantities = new java.util.LinkedHashMap<>();
+      quantities.put(o.materialId(), 1.0);
+      for (io.tianshu.bom.Requirement r :
+          boms.summarised(caller, o.materialId(), plant, BomView.MANUFACTURING, start, null, 1.0)) {
+        quantities.merge(r.materialId(), r.quantity(), Double::sum);
+      }
+      quantities.forEach(
+          (material, quantity) ->
+              routingMinutes
+                  .computeIfAbsent(material, m -> unitMinutes(caller, m, plant, start))
+                  .forEach((wc, per) -> minutes.merge(wc, per * quantity, Double::sum)));
+      for (Long wc : minutes.keySet()) {
+        perDay.computeIfAbsent(wc, w -> minutesPerWorkingDay(caller, w, start, end));
+      }
+      bill.put(o.materialId(), minutes);
+    }
+    bill.values().removeIf(Map::isEmpty);
+    return CapacityEngine.roughCut(
+        orders, bill, perDay, calendarOf(caller, plant), start, run.horizonDays(), bucketDays);
+  }
+
+  /** Run minutes per unit per work centre of a material's routing; empty without one. */
+  private Map<Long, Double> unitMinutes(
+      CallerContext caller, long materialId, long plantId, LocalDate date) {
+    Map<Long, Double> out = new HashMap<>();
+    try {
+      for (RoutingOperation op :
+          routings.effective(caller, materialId, plantId, date).operations()) {
+        if (!op.outsourced() && op.runMinutes() != null) {
+          out.merge(op.workCenterId(), op.runMinutes().doubleValue(), Double::sum);
+        }
+      }
+    } catch (NotFoundException e) {
+      // no routing: no load
+    }
+    return out;
+  }
+
   /** Mean available minutes of the work centre's working days in the window; 0 when unknown. */
   private double minutesPerWorkingDay(
       CallerContext caller, long workCenterId, LocalDate from, LocalDate to) {

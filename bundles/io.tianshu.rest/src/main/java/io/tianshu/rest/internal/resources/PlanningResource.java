@@ -327,4 +327,14 @@ public class PlanningResource {
       @QueryParam("bucketDays") Integer bucketDays) {
     return planning.capacity(caller(sc), id, bucketDays == null ? 7 : bucketDays);
   }
+
+  /** Rough-cut load of the run's MPS orders through their bills of resources (default weekly). */
+  @GET
+  @Path("plan-runs/{id}/rough-cut")
+  public CapacityReport roughCut(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("bucketDays") Integer bucketDays) {
+    return planning.roughCut(caller(sc), id, bucketDays == null ? 7 : bucketDays);
+  }
 }
