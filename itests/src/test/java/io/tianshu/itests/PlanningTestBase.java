@@ -432,6 +432,54 @@ public abstract class PlanningTestBase extends ContainerTestBase {
             sessionFactory,
             "mom:atp -d " + day(0) + " " + m.plantCode() + " " + code(m.fg()) + " 15");
     assertTrue(console, console.contains(day(14)));
+
+    // Capable-to-promise, two lines in one call. 10 FG today: nothing of FG is free (the plan
+    // pegged the 10 on hand and its orders), so it is made: 20 SA by FG's release (today), none
+    // free before +10, so made too, from 60 RM bought: RM ready 3 working days from today, SA one
+    // day later, FG two more: 6 working days. 30 SA on +10: the plan leaves 30 of its first SA
+    // order (50, 20 pegged) free on +10: on time.
+    JsonNode ctp =
+        admin
+            .post(
+                "/promise",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "lines",
+                    List.of(
+                        obj("materialId", m.fg(), "quantity", 10),
+                        obj("materialId", m.sa(), "quantity", 30, "date", day(10)))))
+            .expect(200)
+            .json();
+    assertEquals(workingDaysFromToday(6).toString(), ctp.get(0).path("promised").asText());
+    assertTrue(ctp.toString(), !ctp.get(0).path("onTime").asBoolean());
+    List<Long> path = new ArrayList<>();
+    ctp.get(0).path("constraints").forEach(c -> path.add(c.path("materialId").asLong()));
+    assertEquals("critical path FG → SA → RM: " + ctp, List.of(m.fg(), m.sa(), m.rm()), path);
+    assertEquals(day(10), ctp.get(1).path("promised").asText());
+    assertTrue(ctp.toString(), ctp.get(1).path("onTime").asBoolean());
+    admin
+        .post("/promise", obj("plantId", m.plant(), "lines", List.of(obj("quantity", -1))))
+        .expectProblem(400);
+    String ctpConsole =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:atp --ctp " + m.plantCode() + " " + code(m.fg()) + " 10");
+    assertTrue(ctpConsole, ctpConsole.contains(workingDaysFromToday(6).toString()));
+  }
+
+  /** Monday to Friday (the default calendar): n working days after today (or the next one). */
+  private static LocalDate workingDaysFromToday(int n) {
+    LocalDate d = LocalDate.now();
+    while (d.getDayOfWeek().getValue() > 5) {
+      d = d.plusDays(1);
+    }
+    for (int i = 0; i < n; i++) {
+      d = d.plusDays(1);
+      while (d.getDayOfWeek().getValue() > 5) {
+        d = d.plusDays(1);
+      }
+    }
+    return d;
   }
 
   private String code(long materialId) {

@@ -10,6 +10,7 @@ import io.tianshu.core.CallerContext;
 import io.tianshu.exchange.ExchangeDocument;
 import io.tianshu.exchange.internal.Exchange;
 import io.tianshu.persistence.internal.MigratedDatabase;
+import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.engine.MrpResult;
 import io.tianshu.resource.CalendarDefinition;
 import io.tianshu.resource.Shift;
@@ -301,7 +302,26 @@ public final class PlanBench {
                         (p2, m2, a2) ->
                             m2.getName().equals("close") ? null : m2.invoke(shared, a2));
                   });
-      PlanningServiceImpl service = new PlanningServiceImpl(pooled, null, null, null, null, null);
+      // Stand-ins for the BOM and calendar services: the structure loaded above, no plant calendar.
+      Map<Long, List<BomLine>> structureNow =
+          BomEngine.build(new JdbcBomSets(ds).load(BomView.MANUFACTURING, plant))
+              .structureAt(LocalDate.now());
+      io.tianshu.bom.BomService bomService =
+          (io.tianshu.bom.BomService)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  PlanBench.class.getClassLoader(),
+                  new Class<?>[] {io.tianshu.bom.BomService.class},
+                  (proxy, method, margs) -> structureNow);
+      io.tianshu.resource.CalendarService calendars =
+          (io.tianshu.resource.CalendarService)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  PlanBench.class.getClassLoader(),
+                  new Class<?>[] {io.tianshu.resource.CalendarService.class},
+                  (proxy, method, margs) -> {
+                    throw new io.tianshu.core.NotFoundException("Calendar", plant);
+                  });
+      PlanningServiceImpl service =
+          new PlanningServiceImpl(pooled, null, bomService, calendars, null, null);
       CallerContext system = CallerContext.system();
       int calls = 2000;
       long[] nanos = new long[calls];
@@ -320,6 +340,31 @@ public final class PlanBench {
       System.out.printf(
           "ATP promise: %d calls, p50 %.2f ms, p99 %.2f ms (target p99 5 ms), %d promised%n",
           calls, nanos[calls / 2] / 1e6, nanos[calls * 99 / 100] / 1e6, promised);
+      // Capable-to-promise: orders of 10 lines on top-level materials, one call each.
+      int orders = 200;
+      long[] ctpNanos = new long[orders];
+      int late = 0;
+      for (int i = 0; i < orders; i++) {
+        List<PlanningService.PromiseLine> order = new ArrayList<>();
+        for (int l = 0; l < 10; l++) {
+          order.add(
+              new PlanningService.PromiseLine(
+                  ids[random.nextInt(perLevel)],
+                  1.0 + random.nextInt(50),
+                  start.plusDays(random.nextInt(365))));
+        }
+        long t0 = System.nanoTime();
+        for (io.tianshu.planning.engine.CtpResult r :
+            service.capableToPromise(system, plant, order)) {
+          late += r.onTime() ? 0 : 1;
+        }
+        ctpNanos[i] = System.nanoTime() - t0;
+      }
+      java.util.Arrays.sort(ctpNanos);
+      System.out.printf(
+          "CTP: %d orders of 10 lines, p50 %.1f ms, p99 %.1f ms (target p99 250 ms), %d late"
+              + " lines%n",
+          orders, ctpNanos[orders / 2] / 1e6, ctpNanos[orders * 99 / 100] / 1e6, late);
     } finally {
       try (Connection c = DriverManager.getConnection(admin, "postgres", "");
           Statement st = c.createStatement()) {

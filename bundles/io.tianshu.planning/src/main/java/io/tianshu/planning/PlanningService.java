@@ -109,4 +109,17 @@ public interface PlanningService {
    */
   io.tianshu.planning.engine.CapacityReport roughCut(
       CallerContext caller, long runId, int bucketDays);
+
+  /**
+   * Capable-to-promise for the lines of an order, in one call: what stock, receipts and the
+   * released (else firmed) plan leave free covers a line at its date; a shortfall is made through
+   * the BOM in effect today or bought, on the lead times and the plant calendar (see {@link
+   * io.tianshu.planning.engine.CtpEngine}). Lines are promised in order: an earlier line keeps what
+   * it took.
+   */
+  List<io.tianshu.planning.engine.CtpResult> capableToPromise(
+      CallerContext caller, long plantId, List<PromiseLine> lines);
+
+  /** One line to promise: quantity of a material wanted on a date (null: today). */
+  record PromiseLine(Long materialId, Double quantity, LocalDate date) {}
 }

@@ -15,6 +15,8 @@ import io.tianshu.planning.PlanRunRequest;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Promise;
 import io.tianshu.planning.Receipt;
+import io.tianshu.planning.engine.CtpResult;
+import io.tianshu.planning.engine.CtpShortage;
 import io.tianshu.planning.engine.KitComponentResult;
 import io.tianshu.planning.engine.KitResult;
 import java.io.PrintStream;
@@ -232,12 +234,45 @@ public final class PlanCommands {
     @Option(name = "-d", aliases = "--date", description = "Requested date (default today)")
     String date;
 
+    @Option(
+        name = "-c",
+        aliases = "--ctp",
+        description = "Capable-to-promise: make or buy the shortfall through the BOM / 可制造承诺")
+    boolean ctp;
+
     @Override
     public Object execute() throws Exception {
       try {
         CallerContext caller = Callers.current(access);
         OrgUnit p = orgs.getPlantByCode(caller, plant);
         Material m = BomCommands.byCode(masterData, caller, code);
+        if (ctp) {
+          CtpResult r =
+              planning
+                  .capableToPromise(
+                      caller,
+                      p.id(),
+                      List.of(
+                          new PlanningService.PromiseLine(
+                              m.id(), quantity, date == null ? null : LocalDate.parse(date))))
+                  .get(0);
+          System.out.println(
+              "Promised date for "
+                  + num(quantity)
+                  + ": "
+                  + r.promised()
+                  + (r.onTime() ? " (on time / 按期)" : " (late / 延期)"));
+          for (CtpShortage c : r.constraints()) {
+            System.out.println(
+                "  "
+                    + masterData.getMaterial(caller, c.materialId()).code()
+                    + ": "
+                    + num(c.quantity())
+                    + " ready "
+                    + c.readyDate());
+          }
+          return null;
+        }
         Promise promise =
             planning.promise(
                 caller,

@@ -251,6 +251,23 @@ final class PlanData {
     return p;
   }
 
+  /** AVAILABLE stock of a plant per material (quarantined and blocked stock left out). */
+  static Map<Long, Double> availableStock(Connection c, long plantId) throws SQLException {
+    Map<Long, Double> out = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
+                + " AND status = 'AVAILABLE' GROUP BY material_id")) {
+      ps.setLong(1, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+        }
+      }
+    }
+    return out;
+  }
+
   static Long nullableLong(ResultSet rs, String column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;

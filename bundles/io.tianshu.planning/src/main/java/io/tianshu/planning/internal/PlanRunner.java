@@ -177,17 +177,7 @@ final class PlanRunner {
           plants.add(p.source());
         }
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
-                  + " AND status = 'AVAILABLE' GROUP BY material_id")) {
-        ps.setLong(1, plant);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            d.onHand.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
-          }
-        }
-      }
+      d.onHand.putAll(PlanData.availableStock(c, plant));
       d.structure = structureOf.apply(plant);
     }
     progress.phase("LOADING", 5);

@@ -36,6 +36,11 @@ import io.tianshu.planning.engine.AtpSupply;
 import io.tianshu.planning.engine.AvailableToPromise;
 import io.tianshu.planning.engine.CapacityEngine;
 import io.tianshu.planning.engine.CapacityReport;
+import io.tianshu.planning.engine.CtpComponent;
+import io.tianshu.planning.engine.CtpEngine;
+import io.tianshu.planning.engine.CtpItem;
+import io.tianshu.planning.engine.CtpLine;
+import io.tianshu.planning.engine.CtpResult;
 import io.tianshu.planning.engine.KitComponent;
 import io.tianshu.planning.engine.KitEngine;
 import io.tianshu.planning.engine.KitOrder;
@@ -638,44 +643,74 @@ public class PlanningServiceImpl implements PlanningService {
     return sql.read(
         c -> {
           visibleRun(c, caller, runId);
-          String where =
-              " WHERE o.run_id = ?"
-                  + (materialId == null ? "" : " AND o.material_id = ?")
-                  + readable(caller, "o");
-          long total;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM planned_order o" + where)) {
-            bindRun(ps, runId, materialId);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              total = rs.getLong(1);
-            }
-          }
-          List<PlanOrder> items = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT o.*, m.code FROM planned_order o JOIN material m ON m.id = o.material_id"
-                      + where
-                      + " ORDER BY o.order_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            int i = bindRun(ps, runId, materialId);
-            ps.setInt(i++, page.offset());
-            ps.setInt(i, page.limit());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                items.add(
-                    new PlanOrder(
-                        rs.getLong("order_id"),
-                        rs.getLong("plant_id"),
-                        rs.getLong("material_id"),
-                        rs.getString("code"),
-                        Sql.date(rs, "release_date"),
-                        Sql.date(rs, "due_date"),
-                        rs.getDouble("quantity")));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), page.limit(), total);
+          return page(
+              c,
+              "planned_order",
+              (materialId == null ? "" : " AND x.material_id = ?") + readable(caller, "x"),
+              runId,
+              materialId,
+              "x.order_id",
+              page,
+              rs ->
+                  new PlanOrder(
+                      rs.getLong("order_id"),
+                      rs.getLong("plant_id"),
+                      rs.getLong("material_id"),
+                      rs.getString("code"),
+                      Sql.date(rs, "release_date"),
+                      Sql.date(rs, "due_date"),
+                      rs.getDouble("quantity")));
         });
+  }
+
+  private interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * One page of a run's result rows of {@code table} (alias x, joined to its material for the
+   * code): {@code filter} follows the run condition, {@code param} fills its placeholder if any.
+   */
+  private static <T> Page<T> page(
+      Connection c,
+      String table,
+      String filter,
+      long runId,
+      Object param,
+      String orderBy,
+      PageRequest page,
+      Row<T> row)
+      throws SQLException {
+    String where = " WHERE x.run_id = ?" + filter;
+    long total;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM " + table + " x" + where)) {
+      bindRun(ps, runId, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    List<T> items = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT x.*, m.code FROM "
+                + table
+                + " x JOIN material m ON m.id = x.material_id"
+                + where
+                + " ORDER BY "
+                + orderBy
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+      int i = bindRun(ps, runId, param);
+      ps.setInt(i++, page.offset());
+      ps.setInt(i, page.limit());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(row.map(rs));
+        }
+      }
+    }
+    return new Page<>(items, page.offset(), page.limit(), total);
   }
 
   /**
@@ -768,41 +803,23 @@ public class PlanningServiceImpl implements PlanningService {
     return sql.read(
         c -> {
           visibleRun(c, caller, runId);
-          String where =
-              " WHERE x.run_id = ?" + (k == null ? "" : " AND x.kind = ?") + readable(caller, "x");
-          long total;
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM plan_message x" + where)) {
-            bindRun(ps, runId, k);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              total = rs.getLong(1);
-            }
-          }
-          List<PlanMessage> items = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT x.*, m.code FROM plan_message x JOIN material m ON m.id = x.material_id"
-                      + where
-                      + " ORDER BY x.seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            int i = bindRun(ps, runId, k);
-            ps.setInt(i++, page.offset());
-            ps.setInt(i, page.limit());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                items.add(
-                    new PlanMessage(
-                        rs.getLong("plant_id"),
-                        rs.getLong("material_id"),
-                        rs.getString("code"),
-                        rs.getString("kind"),
-                        Sql.date(rs, "message_date"),
-                        rs.getLong("reference_id"),
-                        rs.getString("message")));
-              }
-            }
-          }
-          return new Page<>(items, page.offset(), page.limit(), total);
+          return page(
+              c,
+              "plan_message",
+              (k == null ? "" : " AND x.kind = ?") + readable(caller, "x"),
+              runId,
+              k,
+              "x.seq",
+              page,
+              rs ->
+                  new PlanMessage(
+                      rs.getLong("plant_id"),
+                      rs.getLong("material_id"),
+                      rs.getString("code"),
+                      rs.getString("kind"),
+                      Sql.date(rs, "message_date"),
+                      rs.getLong("reference_id"),
+                      rs.getString("message")));
         });
   }
 
@@ -920,20 +937,7 @@ public class PlanningServiceImpl implements PlanningService {
               }
             }
           }
-          Long runId = null;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id FROM plan_run WHERE plant_id = ? AND status IN ('RELEASED', 'FIRMED')"
-                      + " ORDER BY CASE WHEN status = 'RELEASED' THEN 0 ELSE 1 END,"
-                      + " CASE WHEN plan_type = 'MPS' THEN 0 ELSE 1 END, id DESC")) {
-            ps.setLong(1, plantId);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                runId = rs.getLong(1);
-              }
-            }
-          }
+          Long runId = releasedRun(c, plantId);
           if (runId != null) {
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -1057,18 +1061,7 @@ public class PlanningServiceImpl implements PlanningService {
               }
             }
           }
-          Map<Long, Double> available = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT material_id, SUM(quantity) FROM stock_balance WHERE plant_id = ?"
-                      + " AND status = 'AVAILABLE' GROUP BY material_id")) {
-            ps.setLong(1, plantId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                available.put(rs.getLong(1), Math.max(0, rs.getDouble(2)));
-              }
-            }
-          }
+          Map<Long, Double> available = PlanData.availableStock(c, plantId);
           List<KitSupply> supplies = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -1152,31 +1145,7 @@ public class PlanningServiceImpl implements PlanningService {
       throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
     }
     PlanRun run = run(caller, runId);
-    List<LoadOrder> orders =
-        sql.read(
-            c -> {
-              List<LoadOrder> out = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT order_id, material_id, release_date, due_date, quantity FROM"
-                          + " planned_order WHERE run_id = ? AND plant_id = ? ORDER BY order_id")) {
-                ps.setLong(1, runId);
-                ps.setLong(2, run.plantId());
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(
-                        new LoadOrder(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getDate(3).toLocalDate(),
-                            rs.getDate(4).toLocalDate(),
-                            rs.getDouble(5),
-                            "PLANNED"));
-                  }
-                }
-              }
-              return out;
-            });
+    List<LoadOrder> orders = loadOrders(runId, run.plantId(), false);
     Map<Long, List<LoadOperation>> routed = new HashMap<>();
     Map<Long, Double> perDay = new HashMap<>();
     LocalDate start = run.planStart();
@@ -1226,33 +1195,7 @@ public class PlanningServiceImpl implements PlanningService {
     long plant = run.plantId();
     LocalDate start = run.planStart();
     LocalDate end = start.plusDays(run.horizonDays() - 1L);
-    List<LoadOrder> orders =
-        sql.read(
-            c -> {
-              List<LoadOrder> out = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT o.order_id, o.material_id, o.release_date, o.due_date, o.quantity"
-                          + " FROM planned_order o JOIN plan_parameter p ON p.plant_id = o.plant_id"
-                          + " AND p.material_id = o.material_id WHERE o.run_id = ?"
-                          + " AND o.plant_id = ? AND p.mps = TRUE ORDER BY o.order_id")) {
-                ps.setLong(1, runId);
-                ps.setLong(2, plant);
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(
-                        new LoadOrder(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getDate(3).toLocalDate(),
-                            rs.getDate(4).toLocalDate(),
-                            rs.getDouble(5),
-                            "PLANNED"));
-                  }
-                }
-              }
-              return out;
-            });
+    List<LoadOrder> orders = loadOrders(runId, plant, true);
     Map<Long, Map<Long, Double>> routingMinutes = new HashMap<>();
     Map<Long, Double> perDay = new HashMap<>();
     Map<Long, Map<Long, Double>> bill = new HashMap<>();
@@ -1282,6 +1225,39 @@ public class PlanningServiceImpl implements PlanningService {
         orders, bill, perDay, calendarOf(caller, plant), start, run.horizonDays(), bucketDays);
   }
 
+  /** A run's planned orders in a plant as capacity loads; {@code mps}: of MPS items only. */
+  private List<LoadOrder> loadOrders(long runId, long plant, boolean mps) {
+    return sql.read(
+        c -> {
+          List<LoadOrder> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT o.order_id, o.material_id, o.release_date, o.due_date, o.quantity"
+                      + " FROM planned_order o"
+                      + (mps
+                          ? " JOIN plan_parameter p ON p.plant_id = o.plant_id"
+                              + " AND p.material_id = o.material_id AND p.mps = TRUE"
+                          : "")
+                      + " WHERE o.run_id = ? AND o.plant_id = ? ORDER BY o.order_id")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new LoadOrder(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getDouble(5),
+                        "PLANNED"));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** Run minutes per unit per work centre of a material's routing; empty without one. */
   private Map<Long, Double> unitMinutes(
       CallerContext caller, long materialId, long plantId, LocalDate date) {
@@ -1297,6 +1273,218 @@ public class PlanningServiceImpl implements PlanningService {
       // no routing: no load
     }
     return out;
+  }
+
+  @Override
+  public List<CtpResult> capableToPromise(
+      CallerContext caller, long plantId, List<PromiseLine> lines) {
+    Validation v = new Validation();
+    if (lines == null || lines.isEmpty()) {
+      v.add("lines", "required", "at least one line / 至少一行");
+    } else {
+      for (int i = 0; i < lines.size(); i++) {
+        PromiseLine l = lines.get(i);
+        String at = "lines[" + i + "]";
+        if (l == null) {
+          v.add(at, "required", "is required / 必填");
+          continue;
+        }
+        v.required(at + ".materialId", l.materialId()).required(at + ".quantity", l.quantity());
+        if (l.quantity() != null && !(l.quantity() > 0 && Double.isFinite(l.quantity()))) {
+          v.add(at + ".quantity", "invalid_value", "must be > 0 / 必须大于 0");
+        }
+      }
+    }
+    v.throwIfInvalid();
+    Sql.requireRead(caller, plantId);
+    LocalDate today = LocalDate.now();
+    Map<Long, List<BomLine>> structure =
+        boms.structure(caller, plantId, BomView.MANUFACTURING, today);
+    WorkCalendar calendar = calendarOf(caller, plantId);
+    Map<Long, CtpItem> items =
+        sql.read(
+            c -> {
+              // The materials the lines can reach through the BOM, and their data only.
+              java.util.LinkedHashSet<Long> reach = new java.util.LinkedHashSet<>();
+              java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
+              for (PromiseLine l : lines) {
+                if (PlanData.materialCode(c, l.materialId(), plantId) == null) {
+                  throw new ValidationException(
+                      "materialId",
+                      "not_found",
+                      "material " + l.materialId() + " not in the plant / 工厂中无此物料");
+                }
+                queue.add(l.materialId());
+              }
+              while (!queue.isEmpty()) {
+                long m = queue.poll();
+                if (reach.add(m)) {
+                  for (BomLine bl : structure.getOrDefault(m, List.of())) {
+                    queue.add(bl.componentId());
+                  }
+                }
+              }
+              return ctpItems(c, plantId, reach, structure);
+            });
+    List<CtpLine> ctpLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      PromiseLine l = lines.get(i);
+      ctpLines.add(
+          new CtpLine(i + 1, l.materialId(), l.quantity(), l.date() == null ? today : l.date()));
+    }
+    return CtpEngine.promise(items, ctpLines, calendar, today);
+  }
+
+  /**
+   * What is free per material for CTP: with a released (else firmed) run, each supply less what
+   * that plan pegged to it (stock, receipts, planned orders), nothing committed on top; without
+   * one, stock and receipts against the open sales orders.
+   */
+  private Map<Long, CtpItem> ctpItems(
+      Connection c, long plantId, java.util.Set<Long> materials, Map<Long, List<BomLine>> structure)
+      throws SQLException {
+    Map<Long, Double> stock = PlanData.availableStock(c, plantId);
+    Map<Long, String[]> params = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, procurement, lead_time_days FROM plan_parameter WHERE plant_id = ?")) {
+      ps.setLong(1, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (materials.contains(rs.getLong(1))) {
+            params.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+          }
+        }
+      }
+    }
+    Long runId = releasedRun(c, plantId);
+    Map<Long, List<AtpSupply>> supplies = new HashMap<>();
+    Map<Long, List<AtpDemand>> committed = new HashMap<>();
+    Map<Long, Double> onHand = new HashMap<>();
+    Map<String, Double> pegged = new HashMap<>();
+    List<Long> ids = new ArrayList<>(materials);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      String in =
+          chunk.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+      if (runId != null) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT material_id, supply_kind, supply_id, SUM(quantity) FROM plan_pegging"
+                    + " WHERE run_id = ? AND plant_id = ? AND material_id IN ("
+                    + in
+                    + ") GROUP BY material_id, supply_kind, supply_id")) {
+          ps.setLong(1, runId);
+          ps.setLong(2, plantId);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              pegged.put(rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getLong(3), rs.getDouble(4));
+            }
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT material_id, order_id, due_date, quantity FROM planned_order"
+                    + " WHERE run_id = ? AND plant_id = ? AND material_id IN ("
+                    + in
+                    + ")")) {
+          ps.setLong(1, runId);
+          ps.setLong(2, plantId);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              double free =
+                  rs.getDouble(4) - pegged.getOrDefault(rs.getLong(1) + "/2/" + rs.getLong(2), 0.0);
+              if (free > 1e-9) {
+                supplies
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new AtpSupply(rs.getDate(3).toLocalDate(), free));
+              }
+            }
+          }
+        }
+      } else {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT material_id, requested_date, quantity FROM sales_order_line"
+                    + " WHERE plant_id = ? AND status = 'OPEN' AND material_id IN ("
+                    + in
+                    + ")")) {
+          ps.setLong(1, plantId);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              committed
+                  .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(new AtpDemand(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+            }
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT material_id, id, due_date, quantity FROM scheduled_receipt"
+                  + " WHERE plant_id = ? AND material_id IN ("
+                  + in
+                  + ")")) {
+        ps.setLong(1, plantId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            double free =
+                rs.getDouble(4) - pegged.getOrDefault(rs.getLong(1) + "/1/" + rs.getLong(2), 0.0);
+            if (free > 1e-9) {
+              supplies
+                  .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(new AtpSupply(rs.getDate(3).toLocalDate(), free));
+            }
+          }
+        }
+      }
+    }
+    for (long m : materials) {
+      onHand.put(m, Math.max(0, stock.getOrDefault(m, 0.0) - pegged.getOrDefault(m + "/0/0", 0.0)));
+    }
+    Map<Long, CtpItem> items = new HashMap<>();
+    for (long m : materials) {
+      String[] p = params.get(m);
+      String procurement = p == null ? "MAKE" : p[0];
+      int lead = p == null ? 0 : Integer.parseInt(p[1]);
+      List<BomLine> lines = structure.getOrDefault(m, List.of());
+      boolean make = "MAKE".equals(procurement) && !lines.isEmpty();
+      List<CtpComponent> components = new ArrayList<>();
+      if (make) {
+        for (BomLine l : lines) {
+          if (l.quantityPer() > 0) {
+            components.add(
+                new CtpComponent(l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
+          }
+        }
+      }
+      items.put(
+          m,
+          new CtpItem(
+              m,
+              make,
+              lead,
+              components,
+              onHand.get(m),
+              supplies.getOrDefault(m, List.of()),
+              committed.getOrDefault(m, List.of())));
+    }
+    return items;
+  }
+
+  /** The plant's released run, else its latest firmed one; MPS before MRP. Null when none. */
+  private static Long releasedRun(Connection c, long plantId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM plan_run WHERE plant_id = ? AND status IN ('RELEASED', 'FIRMED')"
+                + " ORDER BY CASE WHEN status = 'RELEASED' THEN 0 ELSE 1 END,"
+                + " CASE WHEN plan_type = 'MPS' THEN 0 ELSE 1 END, id DESC")) {
+      ps.setLong(1, plantId);
+      ps.setMaxRows(1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   /** Mean available minutes of the work centre's working days in the window; 0 when unknown. */

@@ -23,6 +23,7 @@ import io.tianshu.planning.ReceiptInput;
 import io.tianshu.planning.SalesOrder;
 import io.tianshu.planning.SalesOrderInput;
 import io.tianshu.planning.engine.CapacityReport;
+import io.tianshu.planning.engine.CtpResult;
 import io.tianshu.rest.RestApi;
 import java.time.LocalDate;
 import java.util.List;
@@ -336,5 +337,20 @@ public class PlanningResource {
       @PathParam("id") long id,
       @QueryParam("bucketDays") Integer bucketDays) {
     return planning.roughCut(caller(sc), id, bucketDays == null ? 7 : bucketDays);
+  }
+
+  /** Body of POST /promise: the plant and the order's lines. */
+  public record PromiseRequest(Long plantId, List<PlanningService.PromiseLine> lines) {}
+
+  /**
+   * Capable-to-promise for an order's lines in one call: per line the promised date, whether it is
+   * on time, and the materials on the critical path when it is not.
+   */
+  @POST
+  @Path("promise")
+  public List<CtpResult> capableToPromise(@Context SecurityContext sc, PromiseRequest request) {
+    Resources.body(request);
+    new Validation().required("plantId", request.plantId()).throwIfInvalid();
+    return planning.capableToPromise(caller(sc), request.plantId(), request.lines());
   }
 }

@@ -1,0 +1,38 @@
+package io.tianshu.planning.engine;
+
+import java.time.LocalDate;
+
+/**
+ * One material on the critical path of a {@link CtpResult}: its requirement could not be met on its
+ * need date and became ready only on {@code readyDate}.
+ *
+ * @param materialId the material
+ * @param quantity the quantity not available on the need date (to be made, bought or waited for),
+ *     finite and not negative
+ * @param readyDate the date the whole requirement of the material is ready
+ */
+public record CtpShortage(long materialId, double quantity, LocalDate readyDate) {
+
+  /** Checks the quantity and the date. */
+  public CtpShortage {
+    if (!Double.isFinite(quantity) || quantity < 0) {
+      throw new IllegalArgumentException(
+          "CTP shortage of material "
+              + materialId
+              + ": quantity must be finite and >= 0, was "
+              + quantity
+              + " / CTP 物料 "
+              + materialId
+              + " 的缺口数量必须为有限非负数，实际为 "
+              + quantity);
+    }
+    if (readyDate == null) {
+      throw new IllegalArgumentException(
+          "CTP shortage of material "
+              + materialId
+              + ": readyDate is required / CTP 物料 "
+              + materialId
+              + " 的缺口：就绪日期必填");
+    }
+  }
+}
