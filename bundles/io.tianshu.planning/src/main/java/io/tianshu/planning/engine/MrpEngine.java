@@ -26,10 +26,10 @@ import java.util.function.Supplier;
  *       IllegalArgumentException} naming the path ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"},
  *       starting at the cycle item that comes first in the input). Items are planned by low-level
  *       code, within a code in input order, so every parent is planned before its components.
- *   <li><b>Gross requirements</b> of an item = its independent demands + the dependent demand of
- *       its parents' planned orders ({@code parent order quantity × quantityPer × (1 + scrap /
- *       100)}, due on the parent order's release date) + requirements passed through phantom
- *       parents.
+ *   <li><b>Gross requirements</b> of an item = its independent demands that are not make-to-order +
+ *       the dependent demand of all its parents' planned orders ({@code parent order quantity ×
+ *       quantityPer × (1 + scrap / 100)}, due on the parent order's release date) + requirements
+ *       passed through phantom parents.
  *   <li><b>Netting.</b> Requirements in date order take on-hand first, then scheduled receipts in
  *       date order, then planned orders. Receipts are assumed movable: a receipt covers the
  *       earliest uncovered requirement even if it arrives later, and an {@link MrpMessage#EXPEDITE}
@@ -54,12 +54,30 @@ import java.util.function.Supplier;
  *       MrpMessage#PAST_DUE} message and the item a {@link MrpMessage#BELOW_SAFETY} message naming
  *       the first short day. If {@code fa} lies beyond the horizon, the order is still created, due
  *       on {@code fa}.
+ *   <li><b>Make-to-order.</b> A {@link PlanDemand#makeToOrder() make-to-order} demand of item X
+ *       with quantity q &gt; 0 on day d (within the horizon, see above) is supplied by a planned
+ *       order of X of its own: good output exactly q, without lot sizing, minimum, maximum or
+ *       multiple (the yield inflates the order quantity as usual: q × 100 / yieldPercent), due on d
+ *       and released as above; when d is before {@code fa} (see Past due) the order is released on
+ *       the plan start and due on {@code fa}, with a {@link MrpMessage#PAST_DUE} message (needed on
+ *       d) but no {@link MrpMessage#BELOW_SAFETY} message. It is no gross requirement of X: it
+ *       takes neither X's on-hand nor its receipts, X's other planned orders never serve it, and
+ *       its order serves no other requirement (nor stays as stock). The order's dependent demand on
+ *       X's components is ordinary dependent demand (components are netted as usual), due on its
+ *       release date. A make-to-order demand of quantity 0 gets no order; one on a phantom is
+ *       refused with an {@link IllegalArgumentException} naming the demand, whatever its date.
+ *   <li><b>Planned-order ids</b> are 1, 2, … in creation order: items in processing order (see
+ *       Low-level codes), an item's orders by due date; on one due date the make-to-order orders
+ *       (by demand date, then input order) come before the other orders (in lot-sizing order).
  *   <li><b>Phantoms</b> get no planned orders; requirements not covered by their own on-hand and
  *       receipts are passed, on the same date and without lot sizing, lead time, yield or safety
  *       stock, to their components.
  *   <li><b>Pegging.</b> Every unit of every requirement is pegged to the supplies covering it (see
  *       {@link Pegging}); a requirement passed through a phantom is pegged, on the component, with
- *       the kind and id of the phantom requirement it comes from.
+ *       the kind and id of the phantom requirement it comes from. A make-to-order demand is pegged
+ *       to its own order in one row (supply PLANNED that order, demand DEMAND that id, the full
+ *       quantity); an item's make-to-order rows come first, in order id order, then the rows of its
+ *       other requirements.
  *   <li><b>Receipt messages.</b> A receipt first needed before it arrives: {@link
  *       MrpMessage#EXPEDITE}; first needed at least {@value #DEFER_WORKING_DAYS} working days after
  *       it arrives: {@link MrpMessage#DEFER}; not needed at all: {@link MrpMessage#CANCEL}.
@@ -70,11 +88,14 @@ import java.util.function.Supplier;
  * <h2>Implementation</h2>
  *
  * <p>Items, BOM lines, demands, receipts, planned orders, pass-through requirements and pegging
- * rows live in primitive arrays indexed by dense item index; where-used and demand lists are CSR
- * arrays. An item's requirements are gathered directly from its parents' planned orders (which are
- * contiguous per item) and put in (day, gathering order) order by a counting sort over the days
- * (or, for few requirements, a sort of packed {@code day << 40 | sequence} keys), then netted in
- * one pass over the requirement days; no per-bucket object and no boxing in the item loop.
+ * rows live in primitive arrays indexed by dense item index; where-used and demand lists (the
+ * make-to-order demands in a list of their own, by day) are CSR arrays. An item's requirements are
+ * gathered directly from its parents' planned orders (which are contiguous per item) and put in
+ * (day, gathering order) order by a counting sort over the days (or, for few requirements, a sort
+ * of packed {@code day << 40 | sequence} keys), then netted in one pass over the requirement days;
+ * no per-bucket object and no boxing in the item loop. The orders of make-to-order demands are
+ * created during that pass, each before the first lot-sized order due on or after its due date, and
+ * marked with their demand for the pegging side.
  *
  * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
  * reference each, quantity) are stored in chunks, so growing them never copies more than the first
@@ -135,9 +156,10 @@ public final class MrpEngine {
    * Plans all items of {@code input}; see the class comment for the rules.
    *
    * @throws IllegalArgumentException on a BOM cycle (naming the path), two items for one material,
-   *     a BOM line, demand or receipt naming an unknown material, or an invalid number (negative,
-   *     not finite, yield outside [0, 100], fixed quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1
-   *     with PERIOD_ORDER_QUANTITY, a missing lot-sizing rule or date)
+   *     a BOM line, demand or receipt naming an unknown material, a make-to-order demand on a
+   *     phantom, or an invalid number (negative, not finite, yield outside [0, 100], fixed quantity
+   *     ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing lot-sizing
+   *     rule or date)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);
@@ -243,6 +265,10 @@ public final class MrpEngine {
     private int[] demDay;
     private double[] demQty;
     private long[] demId;
+    // make-to-order demands with quantity > 0 within the horizon, by item, then (day, input order);
+    // null when there are none
+    private int[] mtoStart;
+    private int[] mtoList;
     private int[] rcStart;
     private int[] rcList;
     private int[] rcDay;
@@ -428,6 +454,7 @@ public final class MrpEngine {
       demDay = new int[nd];
       demQty = new double[nd];
       demId = new long[nd];
+      int[] mtoItem = null;
       for (int j = 0; j < nd; j++) {
         PlanDemand x = ds.get(j);
         String who = "demand " + x.id();
@@ -439,14 +466,42 @@ public final class MrpEngine {
         if (i < 0) {
           throw new IllegalArgumentException(who + ": unknown material " + x.materialId());
         }
+        if (x.makeToOrder() && phantom[i]) {
+          throw new IllegalArgumentException(
+              who + ": make-to-order demand on phantom material " + x.materialId());
+        }
         long off = x.date().toEpochDay() - startEpoch;
         item[j] = off >= horizon ? -1 : i;
         demDay[j] = (int) Math.max(0, Math.min(off, horizon));
         demQty[j] = x.quantity();
         demId[j] = x.id();
+        if (x.makeToOrder()) {
+          if (mtoItem == null) {
+            mtoItem = new int[nd];
+            Arrays.fill(mtoItem, -1);
+          }
+          mtoItem[j] = x.quantity() > 0 ? item[j] : -1;
+          item[j] = -1;
+        }
       }
       demStart = csrStart(item, nd, n);
       demList = csrFill(item, nd, demStart);
+      if (mtoItem != null) {
+        mtoStart = csrStart(mtoItem, nd, n);
+        mtoList = csrFill(mtoItem, nd, mtoStart);
+        long[] k = new long[mtoList.length];
+        for (int x = 0; x < k.length; x++) {
+          k[x] = ((long) demDay[mtoList[x]] << 32) | mtoList[x];
+        }
+        for (int i = 0; i < n; i++) {
+          if (mtoStart[i + 1] - mtoStart[i] > 1) {
+            Arrays.sort(k, mtoStart[i], mtoStart[i + 1]);
+          }
+        }
+        for (int x = 0; x < k.length; x++) {
+          mtoList[x] = (int) k[x];
+        }
+      }
     }
 
     private void prepareReceipts() {
@@ -1049,6 +1104,8 @@ public final class MrpEngine {
       double supply = onHand[i] + totalReceipts;
       double cum = safety[i];
       int fa = firstArrival(lead[i]);
+      int m = mtoStart == null ? 0 : mtoStart[i];
+      int mEnd = mtoStart == null ? 0 : mtoStart[i + 1];
       int firstShort = -1;
       int p = b;
       int d = 0;
@@ -1064,6 +1121,7 @@ public final class MrpEngine {
               firstShort = d;
             }
           } else {
+            m = addMakeToOrder(i, m, mEnd, d, fa);
             supply += createOrders(i, d, need, p, k, firstShort);
             firstShort = -1;
           }
@@ -1080,8 +1138,27 @@ public final class MrpEngine {
       double need = cum - supply;
       if (need > tol(cum)) {
         // only when the first possible arrival lies beyond the horizon
+        m = addMakeToOrder(i, m, mEnd, fa, fa);
         createOrders(i, fa, need, k, k, firstShort);
       }
+      addMakeToOrder(i, m, mEnd, Integer.MAX_VALUE, fa);
+    }
+
+    /**
+     * Creates the orders of the make-to-order demands mtoList[m, mEnd) of item i that are due on or
+     * before day {@code upTo}; returns the index of the first demand left.
+     */
+    private int addMakeToOrder(int i, int m, int mEnd, int upTo, int fa) {
+      for (; m < mEnd; m++) {
+        int j = mtoList[m];
+        int day = demDay[j];
+        int due = Math.max(day, fa);
+        if (due > upTo) {
+          break;
+        }
+        addOrder(i, due, demQty[j], day < fa ? day : -1, -2 - j);
+      }
+      return m;
     }
 
     /**
@@ -1144,7 +1221,7 @@ public final class MrpEngine {
                           + " 的订单，余量合为一张 "
                           + rest));
         }
-        addOrder(i, d, q, firstShort);
+        addOrder(i, d, q, firstShort, REF_NONE);
         covered += q;
         remaining -= q;
       }
@@ -1202,7 +1279,11 @@ public final class MrpEngine {
       return a > 0 ? a : multiple;
     }
 
-    private void addOrder(int i, int due, double output, int firstShort) {
+    /**
+     * Adds an order of item i due on day {@code due} with good output {@code output}, past due when
+     * firstShort >= 0; mtoRef is the make-to-order demand it serves, or REF_NONE.
+     */
+    private void addOrder(int i, int due, double output, int firstShort, int mtoRef) {
       if (poCount - poBase == poRel.length) {
         growOrders(i);
       }
@@ -1212,7 +1293,7 @@ public final class MrpEngine {
       poDue[x] = due;
       poRel[x] = pastDue ? 0 : (lt == 0 ? due : workIdx[wp[due] - lt]);
       poQty[x] = yieldPct[i] < 100 ? output * 100 / yieldPct[i] : output;
-      cur.addOutput(output);
+      cur.addOutput(output, mtoRef);
       poCount++;
       if (pastDue) {
         long id = poCount;
@@ -1353,13 +1434,14 @@ public final class MrpEngine {
     }
 
     /**
-     * Pegs the requirements b.s[r0, r1) of item i (plus safety stock) to on-hand, its receipts
-     * b.rx[x0, x0 + rk) and its planned orders (output b.out[o0, o1), the first with index
-     * firstOrder), first come first served; for a phantom, passes what stays uncovered through.
+     * Pegs the make-to-order demands of item i to their orders, then the requirements b.s[r0, r1)
+     * of item i (plus safety stock) to on-hand, its receipts b.rx[x0, x0 + rk) and its other
+     * planned orders (output b.out[o0, o1), the first with index firstOrder), first come first
+     * served; for a phantom, passes what stays uncovered through.
      */
     private void peg(
         int i, Batch b, int r0, int r1, int x0, int rk, int o0, int o1, int firstOrder) {
-      int supplies = 1 + rk + (o1 - o0);
+      int supplies = 1 + rk; // on-hand and receipts; planned orders follow (op)
       PegStore pg = pegs;
       pg.startItem();
       int[] day = b.day;
@@ -1367,6 +1449,15 @@ public final class MrpEngine {
       int[] refs = b.ref;
       int[] rx = b.rx;
       double[] out = b.out;
+      int[] mto = b.outMto;
+      if (mtoStart != null) {
+        for (int o = o0; o < o1; o++) {
+          if (mto[o] != REF_NONE) {
+            pg.add(firstOrder + o - o0, mto[o], out[o]);
+          }
+        }
+      }
+      int op = o0;
       int sp = -1;
       int supRef = REF_NONE;
       double sRem = 0;
@@ -1394,20 +1485,27 @@ public final class MrpEngine {
         double t = tol(qty);
         while (rem > t) {
           if (sRem <= sTol) {
-            if (sp + 1 >= supplies) {
-              break;
-            }
-            sp++;
-            if (sp == 0) {
-              sRem = onHand[i];
-              supRef = REF_NONE;
-            } else if (sp <= rk) {
-              int j = rx[x0 + sp - 1];
-              sRem = rcQty[j];
-              supRef = -2 - j;
+            if (sp + 1 < supplies) {
+              sp++;
+              if (sp == 0) {
+                sRem = onHand[i];
+                supRef = REF_NONE;
+              } else {
+                int j = rx[x0 + sp - 1];
+                sRem = rcQty[j];
+                supRef = -2 - j;
+              }
             } else {
-              sRem = out[o0 + sp - 1 - rk];
-              supRef = firstOrder + sp - 1 - rk;
+              while (op < o1 && mto[op] != REF_NONE) {
+                op++; // a make-to-order order serves its own demand only
+              }
+              if (op == o1) {
+                break;
+              }
+              sp = supplies;
+              sRem = out[op];
+              supRef = firstOrder + op - o0;
+              op++;
             }
             sTol = tol(sRem);
             continue;
@@ -1629,8 +1727,9 @@ public final class MrpEngine {
 
   /**
    * Planned items on their way from the planning side to the pegging side: per item its sorted
-   * requirements, its receipts by day, the good output of its planned orders and its messages from
-   * netting, each concatenated over the items of the batch.
+   * requirements, its receipts by day, the good output of its planned orders (with the
+   * make-to-order demand each serves, or REF_NONE) and its messages from netting, each concatenated
+   * over the items of the batch.
    */
   private static final class Batch {
     static final Batch END = new Batch();
@@ -1651,6 +1750,7 @@ public final class MrpEngine {
     int[] rx = new int[16];
     int outs;
     double[] out = new double[16];
+    int[] outMto = new int[16];
     final List<Supplier<MrpMessage>> msgs = new ArrayList<>();
 
     void ensureRequirements(int k) {
@@ -1668,11 +1768,15 @@ public final class MrpEngine {
       }
     }
 
-    void addOutput(double q) {
+    void addOutput(double q, int mtoRef) {
       if (outs == out.length) {
-        out = Arrays.copyOf(out, grownLength(outs, outs + 1));
+        int len = grownLength(outs, outs + 1);
+        out = Arrays.copyOf(out, len);
+        outMto = Arrays.copyOf(outMto, len);
       }
-      out[outs++] = q;
+      out[outs] = q;
+      outMto[outs] = mtoRef;
+      outs++;
     }
 
     void addItem(int i, int x, int firstOrder) {

@@ -4,7 +4,10 @@ package io.tianshu.planning.engine;
  * One supply–demand link: {@code quantity} of the supply covers that much of the demand. Within a
  * material, demands take supplies first come, first served: demands by date (on one date
  * independent demands in input order, then dependent demands, then safety stock) against on-hand,
- * then receipts by date, then planned orders by due date. Quantities are in good output units.
+ * then receipts by date, then planned orders by due date. A {@link PlanDemand#makeToOrder()
+ * make-to-order} demand is the exception: it has one row, its own planned order covering its full
+ * quantity, and that order covers nothing else; a material's make-to-order rows come before its
+ * other rows, in planned-order id order. Quantities are in good output units.
  *
  * @param supplyId 0 for {@link #ON_HAND}, the {@link PlanReceipt#id()} for {@link #RECEIPT}, the
  *     {@link PlannedOrder#id()} for {@link #PLANNED}

@@ -12,6 +12,22 @@ import java.time.LocalDate;
  * @param date the date the quantity is required
  * @param quantity the quantity, &gt;= 0
  * @param reference free text (e.g. the sales order number), not used by the engine
+ * @param makeToOrder a make-to-order demand: supplied only by its own planned order of exactly its
+ *     quantity (good output), never from stock, scheduled receipts or the material's other planned
+ *     orders, and that order serves no other demand (see {@link MrpEngine}); not allowed on a
+ *     phantom. {@code false}: the demand is netted with the material's other requirements
+ *     (make-to-stock)
  */
 public record PlanDemand(
-    long id, long materialId, LocalDate date, double quantity, String reference) {}
+    long id,
+    long materialId,
+    LocalDate date,
+    double quantity,
+    String reference,
+    boolean makeToOrder) {
+
+  /** A make-to-stock demand ({@code makeToOrder} false). */
+  public PlanDemand(long id, long materialId, LocalDate date, double quantity, String reference) {
+    this(id, materialId, date, quantity, reference, false);
+  }
+}

@@ -15,10 +15,52 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random DAGs of 50–200 items on up to 8 levels with random lot sizing, lead times, yields, scrap,
- * safety stock, demands and receipts (some before the plan start or after the horizon). Fixed
- * seeds, so failures reproduce.
+ * safety stock, demands and receipts (some before the plan start or after the horizon). Each seed
+ * is run as drawn (all demands make-to-stock, no phantoms) and with make-to-order demands and
+ * phantoms added. Fixed seeds, so failures reproduce.
  */
 class MrpEnginePropertyTest {
+
+  /**
+   * The model of {@link #randomInput(long)}; with {@code makeToOrder}, a second random stream (so
+   * the rest of the model stays as drawn) turns about one item in ten into a phantom and about one
+   * demand of a non-phantom in three, some of quantity 0, into a make-to-order demand.
+   */
+  static MrpInput randomInput(long seed, boolean makeToOrder) {
+    MrpInput in = randomInput(seed);
+    if (!makeToOrder) {
+      return in;
+    }
+    Random rnd = new Random(seed * 0x2545_F491_4F6C_DD1DL + 777);
+    List<PlanItem> items = new ArrayList<>();
+    Map<Long, Boolean> phantom = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      boolean ph = rnd.nextInt(10) == 0;
+      phantom.put(it.materialId(), ph);
+      items.add(
+          new PlanItem(
+              it.materialId(),
+              it.leadTimeDays(),
+              it.lotSizing(),
+              it.fixedQuantity(),
+              it.periodDays(),
+              it.minimumQuantity(),
+              it.maximumQuantity(),
+              it.multipleQuantity(),
+              it.safetyStock(),
+              it.onHand(),
+              it.yieldPercent(),
+              ph));
+    }
+    List<PlanDemand> demands = new ArrayList<>();
+    for (PlanDemand dm : in.demands()) {
+      boolean mto = !phantom.get(dm.materialId()) && rnd.nextInt(3) == 0;
+      double qty = mto && rnd.nextInt(20) == 0 ? 0 : dm.quantity();
+      demands.add(new PlanDemand(dm.id(), dm.materialId(), dm.date(), qty, dm.reference(), mto));
+    }
+    return new MrpInput(
+        items, in.bom(), demands, in.receipts(), in.calendar(), in.planStart(), in.horizonDays());
+  }
 
   static MrpInput randomInput(long seed) {
     // scrambled: java.util.Random's first values are correlated for small consecutive seeds
@@ -100,24 +142,38 @@ class MrpEnginePropertyTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void parallelPeggingGivesTheSameResult(long seed) {
-    MrpInput in = randomInput(seed);
-    MrpResult single = MrpEngine.run(in, Integer.MAX_VALUE);
-    MrpResult parallel = MrpEngine.run(in, 0);
-    assertThat(parallel.plannedOrders()).isEqualTo(single.plannedOrders());
-    assertThat(parallel.pegging()).isEqualTo(single.pegging());
-    assertThat(parallel.messages()).isEqualTo(single.messages());
-    assertThat(parallel.lowLevelCodes()).isEqualTo(single.lowLevelCodes());
+    for (boolean makeToOrder : new boolean[] {false, true}) {
+      MrpInput in = randomInput(seed, makeToOrder);
+      MrpResult single = MrpEngine.run(in, Integer.MAX_VALUE);
+      MrpResult parallel = MrpEngine.run(in, 0);
+      assertThat(parallel.plannedOrders()).isEqualTo(single.plannedOrders());
+      assertThat(parallel.pegging()).isEqualTo(single.pegging());
+      assertThat(parallel.messages()).isEqualTo(single.messages());
+      assertThat(parallel.lowLevelCodes()).isEqualTo(single.lowLevelCodes());
+    }
   }
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void invariantsHold(long seed) {
-    MrpInput in = randomInput(seed);
+    invariantsHold(randomInput(seed, false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithMakeToOrder(long seed) {
+    MrpInput in = randomInput(seed, true);
+    assertThat(in.demands()).anyMatch(PlanDemand::makeToOrder);
+    invariantsHold(in);
+  }
+
+  private static void invariantsHold(MrpInput in) {
     MrpResult r = MrpEngine.run(in);
 
     MrpInvariants.assertPegging(in, r);
     MrpInvariants.assertDates(in, r);
     MrpInvariants.assertProjectedAvailable(in, r);
+    MrpInvariants.assertMakeToOrder(in, r);
 
     // low-level codes: a component is below each parent, and exactly one below its deepest parent
     Map<Long, Integer> code = new HashMap<>();

@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -171,7 +172,8 @@ final class MrpInvariants {
       orders.put(o.id(), o);
       for (PlanBomLine b : in.bom()) {
         if (b.parentMaterialId() == o.materialId()
-            && !items.get(b.componentMaterialId()).phantom()) {
+            && !items.get(b.componentMaterialId()).phantom()
+            && !belowPhantom.contains(b.componentMaterialId())) {
           double q = o.quantity() * b.quantityPer() * (1 + b.scrapPercent() / 100);
           expected.merge(key(b.componentMaterialId(), Pegging.DEPENDENT, o.id()), q, Double::sum);
         }
@@ -321,7 +323,8 @@ final class MrpInvariants {
 
   /**
    * Each planned order's release is the due date minus the lead time (or the plan start with a
-   * PAST_DUE message naming the order) and never before the plan start.
+   * PAST_DUE message naming the order) and never before the plan start; ids are 1, 2, …, the orders
+   * of one material are consecutive and by due date.
    */
   static void assertDates(MrpInput in, MrpResult r) {
     Map<Long, PlanItem> items = new HashMap<>();
@@ -335,8 +338,20 @@ final class MrpInvariants {
       }
     }
     long expectedId = 1;
+    Set<Long> materialsDone = new HashSet<>();
+    PlannedOrder prev = null;
     for (PlannedOrder o : r.plannedOrders()) {
       assertThat(o.id()).isEqualTo(expectedId++);
+      if (prev != null && prev.materialId() == o.materialId()) {
+        assertThat(o.dueDate())
+            .as("due date of %s after %s", o, prev)
+            .isAfterOrEqualTo(prev.dueDate());
+      } else {
+        assertThat(materialsDone.add(o.materialId()))
+            .as("orders of material %d are consecutive", o.materialId())
+            .isTrue();
+      }
+      prev = o;
       assertThat(o.quantity()).isPositive();
       assertThat(o.releaseDate()).isAfterOrEqualTo(in.planStart());
       int lt = items.get(o.materialId()).leadTimeDays();
@@ -347,6 +362,93 @@ final class MrpInvariants {
         LocalDate rel = lt == 0 ? o.dueDate() : in.calendar().plusWorkingDays(o.dueDate(), -lt);
         assertThat(o.releaseDate()).as("release of %s", o).isEqualTo(rel);
       }
+    }
+  }
+
+  /**
+   * Every make-to-order demand within the horizon with a quantity &gt; 0 (ids assumed unique per
+   * material) is pegged in full, only to planned orders of its material; those orders serve only
+   * that demand, their good output (quantity × yield) adds up to the demand quantity, and each is
+   * due on the demand date (the plan start for earlier dates) or, when that is before the first
+   * possible arrival, on that day with a PAST_DUE message. Make-to-order demands of quantity 0 or
+   * beyond the horizon have no pegging rows.
+   */
+  static void assertMakeToOrder(MrpInput in, MrpResult r) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
+    Map<Long, PlannedOrder> orders = new HashMap<>();
+    for (PlannedOrder o : r.plannedOrders()) {
+      orders.put(o.id(), o);
+    }
+    Set<Long> pastDue = new HashSet<>();
+    for (MrpMessage m : r.messages()) {
+      if (m.kind().equals(MrpMessage.PAST_DUE)) {
+        pastDue.add(m.referenceId());
+      }
+    }
+    Map<String, Integer> demandsPerKey = new HashMap<>();
+    for (PlanDemand dm : in.demands()) {
+      demandsPerKey.merge(key(dm.materialId(), Pegging.DEMAND, dm.id()), 1, Integer::sum);
+    }
+    Map<String, List<Pegging>> byDemand = new HashMap<>();
+    Map<String, List<Pegging>> bySupply = new HashMap<>();
+    for (Pegging p : r.pegging()) {
+      byDemand
+          .computeIfAbsent(
+              key(p.materialId(), p.demandKind(), p.demandId()), k -> new ArrayList<>())
+          .add(p);
+      bySupply
+          .computeIfAbsent(
+              key(p.materialId(), p.supplyKind(), p.supplyId()), k -> new ArrayList<>())
+          .add(p);
+    }
+    for (PlanDemand dm : in.demands()) {
+      String k = key(dm.materialId(), Pegging.DEMAND, dm.id());
+      if (!dm.makeToOrder() || demandsPerKey.get(k) > 1) {
+        continue;
+      }
+      int day = day(in, dm.date());
+      List<Pegging> rows = byDemand.getOrDefault(k, List.of());
+      if (day >= in.horizonDays() || !(dm.quantity() > 0)) {
+        assertThat(rows).as("pegging of make-to-order demand %s", dm).isEmpty();
+        continue;
+      }
+      assertThat(rows).as("pegging of make-to-order demand %s", dm).isNotEmpty();
+      double pegged = 0;
+      double output = 0;
+      for (Pegging p : rows) {
+        assertThat(p.supplyKind())
+            .as("supply of make-to-order demand %s", dm)
+            .isEqualTo(Pegging.PLANNED);
+        pegged += p.quantity();
+        PlannedOrder o = orders.get(p.supplyId());
+        assertThat(o).as("order %d of make-to-order demand %s", p.supplyId(), dm).isNotNull();
+        assertThat(o.materialId()).isEqualTo(dm.materialId());
+        for (Pegging q : bySupply.get(key(o.materialId(), Pegging.PLANNED, o.id()))) {
+          assertThat(q.demandKind() + "/" + q.demandId())
+              .as("demands served by make-to-order order %s", o)
+              .isEqualTo(Pegging.DEMAND + "/" + dm.id());
+        }
+        output += output(items, o);
+        int lt = items.get(o.materialId()).leadTimeDays();
+        int fa = firstArrival(in, lt);
+        int due = Math.max(0, day);
+        if (due < fa) {
+          assertThat(day(in, o.dueDate())).as("due day of past-due %s", o).isEqualTo(fa);
+          assertThat(pastDue).as("PAST_DUE of %s", o).contains(o.id());
+        } else {
+          assertThat(day(in, o.dueDate())).as("due day of %s", o).isEqualTo(due);
+          assertThat(pastDue).as("PAST_DUE of %s", o).doesNotContain(o.id());
+        }
+      }
+      assertThat(pegged)
+          .as("pegged quantity of make-to-order demand %s", dm)
+          .isCloseTo(dm.quantity(), org.assertj.core.api.Assertions.within(tol(dm.quantity())));
+      assertThat(output)
+          .as("good output for make-to-order demand %s", dm)
+          .isCloseTo(dm.quantity(), org.assertj.core.api.Assertions.within(tol(dm.quantity())));
     }
   }
 
