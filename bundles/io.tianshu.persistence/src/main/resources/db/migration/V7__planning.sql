@@ -140,6 +140,7 @@ CREATE TABLE planned_order (
   release_date DATE NOT NULL,
   due_date DATE NOT NULL,
   quantity DOUBLE PRECISION NOT NULL,
+  free_quantity DOUBLE PRECISION NOT NULL,
   CONSTRAINT pk_planned_order PRIMARY KEY (run_id, order_id)
 );
 
@@ -170,4 +171,30 @@ CREATE TABLE plan_message (
   reference_id BIGINT NOT NULL,
   message VARCHAR(400) NOT NULL,
   CONSTRAINT pk_plan_message PRIMARY KEY (run_id, seq)
+);
+
+-- What a run started from, per item and receipt, so that its time-phased view (on hand, scheduled
+-- receipts, gross requirements, planned orders, projected available) stays that of the run. The free
+-- quantities (of stock, receipts and planned orders: good output not pegged to any requirement) are
+-- what order promising may still give away.
+CREATE TABLE plan_item (
+  run_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
+  material_id BIGINT NOT NULL,
+  on_hand DOUBLE PRECISION NOT NULL,
+  free_on_hand DOUBLE PRECISION NOT NULL,
+  safety_stock DOUBLE PRECISION NOT NULL,
+  CONSTRAINT pk_plan_item PRIMARY KEY (run_id, plant_id, material_id)
+);
+
+CREATE TABLE plan_receipt (
+  run_id BIGINT NOT NULL,
+  receipt_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
+  material_id BIGINT NOT NULL,
+  due_date DATE NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL,
+  free_quantity DOUBLE PRECISION NOT NULL,
+  reference VARCHAR(64),
+  CONSTRAINT pk_plan_receipt PRIMARY KEY (run_id, receipt_id)
 );

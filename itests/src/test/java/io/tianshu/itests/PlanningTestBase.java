@@ -353,6 +353,40 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     }
     assertEquals(40.0, receipt, 1e-9);
     assertEquals("pegged = requirements 150 + 10 + 150 + 30", 340.0, total, 1e-9);
+
+    // The weekly grid of SA: 20 needed in week 2 (+10) and 60 in week 3 (+16); orders of 50 due
+    // in both; projected available 0, 30, then 20 to the end. RM's: gross 160 and 180, the
+    // receipt's 40 in week 2, releases 110 (+4) in week 1 and 10 + 150 + 30 in week 2.
+    JsonNode sa =
+        admin
+            .get("/plan-runs/" + runId + "/grid?bucketDays=7&materialId=" + m.sa())
+            .expect(200)
+            .json();
+    assertEquals(9, sa.path("bucketStarts").size());
+    assertEquals(
+        "[0.0,20.0,60.0,0.0,0.0,0.0,0.0,0.0,0.0]", sa.path("grossRequirements").toString());
+    assertEquals("[0.0,50.0,50.0,0.0,0.0,0.0,0.0,0.0,0.0]", sa.path("plannedReceipts").toString());
+    assertEquals(
+        "[0.0,30.0,20.0,20.0,20.0,20.0,20.0,20.0,20.0]", sa.path("projectedAvailable").toString());
+    JsonNode rm =
+        admin
+            .get("/plan-runs/" + runId + "/grid?bucketDays=7&materialId=" + m.rm())
+            .expect(200)
+            .json();
+    assertEquals(
+        "[0.0,160.0,180.0,0.0,0.0,0.0,0.0,0.0,0.0]", rm.path("grossRequirements").toString());
+    assertEquals("[0.0,40.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]", rm.path("scheduledReceipts").toString());
+    assertEquals(
+        "[110.0,190.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]", rm.path("plannedReleases").toString());
+    assertEquals("[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]", rm.path("projectedAvailable").toString());
+    JsonNode fg =
+        admin
+            .get("/plan-runs/" + runId + "/grid?bucketDays=7&materialId=" + m.fg())
+            .expect(200)
+            .json();
+    assertEquals(10.0, fg.path("onHand").asDouble(), 1e-9);
+    assertEquals(
+        "[10.0,10.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]", fg.path("projectedAvailable").toString());
   }
 
   @Test
@@ -436,8 +470,8 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     // Capable-to-promise, two lines in one call. 10 FG today: nothing of FG is free (the plan
     // pegged the 10 on hand and its orders), so it is made: 20 SA by FG's release (today), none
     // free before +10, so made too, from 60 RM bought: RM ready 3 working days from today, SA one
-    // day later, FG two more: 6 working days. 30 SA on +10: the plan leaves 30 of its first SA
-    // order (50, 20 pegged) free on +10: on time.
+    // day later, FG two more: 6 working days. 30 SA on +10: the plan leaves only 20 of its second
+    // SA order free (on +16), so they are made, from RM bought in time: on time.
     JsonNode ctp =
         admin
             .post(
@@ -916,5 +950,48 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals("FAILED", refused.path("status").asText());
     assertTrue(refused.toString(), refused.path("error").asText().contains(String.valueOf(a)));
     assertEquals(0, refused.path("plannedOrders").asInt());
+  }
+
+  @Test
+  public void aMakeToOrderLineGetsAnOrderOfItsOwn() {
+    Model m = model();
+    admin
+        .post(
+            "/sales-orders",
+            obj(
+                "plantId",
+                m.plant(),
+                "orderNo",
+                "SO-9",
+                "lineNo",
+                1,
+                "materialId",
+                m.fg(),
+                "requestedDate",
+                day(18),
+                "quantity",
+                5,
+                "makeToOrder",
+                true))
+        .expect(201);
+    JsonNode run = run(m, "MRP");
+    // FG as before (10 due +14, the pooled 30 due +18), plus the make-to-order line's own 5 due
+    // +18, released +16, before the pooled order of that day; it takes nothing from stock.
+    assertEquals(
+        List.of(order(10, 14, 10), order(16, 18, 5), order(16, 18, 30)),
+        orders(run.path("id").asLong()).get(m.fg()));
+    JsonNode pegging =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/pegging?materialId=" + m.fg())
+            .expect(200)
+            .json();
+    double mto = 0;
+    for (JsonNode p : pegging) {
+      if ("SO SO-9/1".equals(p.path("demandReference").asText())) {
+        assertEquals("PLANNED", p.path("supplyKind").asText());
+        mto += p.path("quantity").asDouble();
+      }
+    }
+    assertEquals(5.0, mto, 1e-9);
   }
 }

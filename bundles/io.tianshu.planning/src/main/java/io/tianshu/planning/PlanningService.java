@@ -122,4 +122,7 @@ public interface PlanningService {
 
   /** One line to promise: quantity of a material wanted on a date (null: today). */
   record PromiseLine(Long materialId, Double quantity, LocalDate date) {}
+
+  /** The time-phased record of a material in a run (plant null: the run's plant). */
+  PlanGrid grid(CallerContext caller, long runId, Long plantId, long materialId, int bucketDays);
 }

@@ -83,7 +83,8 @@ final class PlanRunner {
       long item,
       LocalDate date,
       double quantity,
-      String reference) {}
+      String reference,
+      boolean makeToOrder) {}
 
   /**
    * Loaded input: the engine's input plus the demands' origins. A run plans a supply network: its
@@ -386,7 +387,8 @@ final class PlanRunner {
                 o.item(),
                 o.date(),
                 o.quantity(),
-                o.reference()));
+                o.reference(),
+                o.mto()));
       }
     }
     for (ForecastLine f : consumption.remaining()) {
@@ -398,11 +400,13 @@ final class PlanRunner {
               f.materialId(),
               f.date(),
               f.quantity(),
-              "FC " + f.id()));
+              "FC " + f.id(),
+              false));
     }
     List<PlanDemand> planDemands = new ArrayList<>(demands.size());
     for (Demand d : demands) {
-      planDemands.add(new PlanDemand(d.id(), d.item(), d.date(), d.quantity(), d.reference()));
+      planDemands.add(
+          new PlanDemand(d.id(), d.item(), d.date(), d.quantity(), d.reference(), d.makeToOrder()));
     }
     List<PlanReceipt> planReceipts = new ArrayList<>();
     for (PlanReceipt r : receipts) {
@@ -532,6 +536,7 @@ final class PlanRunner {
     boolean copied;
     long[] at = new long[5];
     at[0] = System.nanoTime();
+    Free free = Free.of(loaded, result);
     try (Bulk b =
         Bulk.open(
             c,
@@ -573,7 +578,8 @@ final class PlanRunner {
             "material_id",
             "release_date",
             "due_date",
-            "quantity")) {
+            "quantity",
+            "free_quantity")) {
       for (PlannedOrder o : result.plannedOrders()) {
         b.add(runId)
             .add(o.id())
@@ -582,6 +588,7 @@ final class PlanRunner {
             .add(o.releaseDate())
             .add(o.dueDate())
             .add(o.quantity())
+            .add(free.order(o))
             .endRow();
         tick.run();
       }
@@ -641,6 +648,53 @@ final class PlanRunner {
         tick.run();
       }
     }
+    // What the run started from: on hand and safety stock per item, the receipts.
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_item",
+            "run_id",
+            "plant_id",
+            "material_id",
+            "on_hand",
+            "free_on_hand",
+            "safety_stock")) {
+      for (PlanItem it : loaded.input().items()) {
+        b.add(runId)
+            .add(loaded.plantOf(it.materialId()))
+            .add(Loaded.materialOf(it.materialId()))
+            .add(it.onHand())
+            .add(free.onHand(it))
+            .add(it.phantom() ? 0 : it.safetyStock())
+            .endRow();
+      }
+    }
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_receipt",
+            "run_id",
+            "receipt_id",
+            "plant_id",
+            "material_id",
+            "due_date",
+            "quantity",
+            "free_quantity",
+            "reference")) {
+      for (PlanReceipt r : loaded.input().receipts()) {
+        b.add(runId)
+            .add(r.id())
+            .add(loaded.plantOf(r.materialId()))
+            .add(Loaded.materialOf(r.materialId()))
+            .add(r.date())
+            .add(r.quantity())
+            .add(free.receipt(r))
+            .add(r.reference())
+            .endRow();
+      }
+    }
     at[4] = System.nanoTime();
     return new Saved(
         copied,
@@ -648,5 +702,53 @@ final class PlanRunner {
         (at[2] - at[1]) / 1_000_000,
         (at[3] - at[2]) / 1_000_000,
         (at[4] - at[3]) / 1_000_000);
+  }
+
+  /**
+   * Good output of each supply not pegged to any requirement: what order promising may still give
+   * away. One pass over the pegging; orders by id, receipts and stock by material.
+   */
+  private record Free(
+      double[] orderPegged,
+      Map<Long, Double> receiptPegged,
+      Map<Long, Double> stockPegged,
+      Map<Long, Double> yieldOf) {
+
+    static Free of(Loaded loaded, MrpResult result) {
+      double[] orders = new double[result.plannedOrders().size() + 1];
+      Map<Long, Double> receipts = new HashMap<>();
+      Map<Long, Double> stock = new HashMap<>();
+      for (Pegging p : result.pegging()) {
+        switch (p.supplyKind()) {
+          case Pegging.PLANNED -> orders[(int) p.supplyId()] += p.quantity();
+          case Pegging.RECEIPT -> receipts.merge(p.supplyId(), p.quantity(), Double::sum);
+          default -> stock.merge(p.materialId(), p.quantity(), Double::sum);
+        }
+      }
+      Map<Long, Double> yields = new HashMap<>();
+      for (PlanItem it : loaded.input().items()) {
+        double y = it.yieldPercent();
+        yields.put(it.materialId(), y <= 0 || y >= 100 ? 1.0 : y / 100);
+      }
+      return new Free(orders, receipts, stock, yields);
+    }
+
+    double order(PlannedOrder o) {
+      double good = o.quantity() * yieldOf.getOrDefault(o.materialId(), 1.0);
+      int id = (int) o.id();
+      return clean(good - (id < orderPegged.length ? orderPegged[id] : 0));
+    }
+
+    double receipt(PlanReceipt r) {
+      return clean(r.quantity() - receiptPegged.getOrDefault(r.id(), 0.0));
+    }
+
+    double onHand(PlanItem it) {
+      return clean(it.onHand() - stockPegged.getOrDefault(it.materialId(), 0.0));
+    }
+
+    private static double clean(double v) {
+      return v > 1e-9 * Math.max(1, Math.abs(v)) ? v : 0;
+    }
   }
 }

@@ -17,6 +17,7 @@ import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanGrid;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
 import io.tianshu.planning.PlanParameter;
@@ -619,7 +620,13 @@ public class PlanningServiceImpl implements PlanningService {
                 "a running or released run cannot be deleted / 运行中或已下达的计划不能删除");
           }
           for (String table :
-              List.of("plan_pegging", "plan_message", "planned_order", "plan_demand")) {
+              List.of(
+                  "plan_pegging",
+                  "plan_message",
+                  "planned_order",
+                  "plan_demand",
+                  "plan_item",
+                  "plan_receipt")) {
             try (PreparedStatement ps =
                 c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
               ps.setLong(1, id);
@@ -1336,14 +1343,13 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   /**
-   * What is free per material for CTP: with a released (else firmed) run, each supply less what
-   * that plan pegged to it (stock, receipts, planned orders), nothing committed on top; without
-   * one, stock and receipts against the open sales orders.
+   * What is free per material for CTP: with a released (else firmed) run, the good output of its
+   * stock, receipts and planned orders that the run pegged to no requirement, nothing committed on
+   * top; without one, stock and receipts against the open sales orders.
    */
   private Map<Long, CtpItem> ctpItems(
       Connection c, long plantId, java.util.Set<Long> materials, Map<Long, List<BomLine>> structure)
       throws SQLException {
-    Map<Long, Double> stock = PlanData.availableStock(c, plantId);
     Map<Long, String[]> params = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -1361,48 +1367,50 @@ public class PlanningServiceImpl implements PlanningService {
     Map<Long, List<AtpSupply>> supplies = new HashMap<>();
     Map<Long, List<AtpDemand>> committed = new HashMap<>();
     Map<Long, Double> onHand = new HashMap<>();
-    Map<String, Double> pegged = new HashMap<>();
+    if (runId == null) {
+      onHand.putAll(PlanData.availableStock(c, plantId));
+    }
     List<Long> ids = new ArrayList<>(materials);
     for (int from = 0; from < ids.size(); from += 500) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       String in =
-          chunk.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+          ids.subList(from, Math.min(ids.size(), from + 500)).stream()
+              .map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(","));
+      List<String> queries = new ArrayList<>();
       if (runId != null) {
+        String run = " WHERE run_id = " + runId + " AND plant_id = " + plantId;
+        queries.add(
+            "SELECT material_id, due_date, free_quantity FROM planned_order"
+                + run
+                + " AND free_quantity > 0 AND material_id IN ("
+                + in
+                + ")");
+        queries.add(
+            "SELECT material_id, due_date, free_quantity FROM plan_receipt"
+                + run
+                + " AND free_quantity > 0 AND material_id IN ("
+                + in
+                + ")");
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT material_id, supply_kind, supply_id, SUM(quantity) FROM plan_pegging"
-                    + " WHERE run_id = ? AND plant_id = ? AND material_id IN ("
-                    + in
-                    + ") GROUP BY material_id, supply_kind, supply_id")) {
-          ps.setLong(1, runId);
-          ps.setLong(2, plantId);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              pegged.put(rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getLong(3), rs.getDouble(4));
-            }
-          }
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT material_id, order_id, due_date, quantity FROM planned_order"
-                    + " WHERE run_id = ? AND plant_id = ? AND material_id IN ("
+                "SELECT material_id, free_on_hand FROM plan_item"
+                    + run
+                    + " AND material_id IN ("
                     + in
                     + ")")) {
-          ps.setLong(1, runId);
-          ps.setLong(2, plantId);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              double free =
-                  rs.getDouble(4) - pegged.getOrDefault(rs.getLong(1) + "/2/" + rs.getLong(2), 0.0);
-              if (free > 1e-9) {
-                supplies
-                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new AtpSupply(rs.getDate(3).toLocalDate(), free));
-              }
+              onHand.put(rs.getLong(1), rs.getDouble(2));
             }
           }
         }
       } else {
+        queries.add(
+            "SELECT material_id, due_date, quantity FROM scheduled_receipt WHERE plant_id = "
+                + plantId
+                + " AND material_id IN ("
+                + in
+                + ")");
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT material_id, requested_date, quantity FROM sales_order_line"
@@ -1419,28 +1427,16 @@ public class PlanningServiceImpl implements PlanningService {
           }
         }
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT material_id, id, due_date, quantity FROM scheduled_receipt"
-                  + " WHERE plant_id = ? AND material_id IN ("
-                  + in
-                  + ")")) {
-        ps.setLong(1, plantId);
-        try (ResultSet rs = ps.executeQuery()) {
+      for (String q : queries) {
+        try (PreparedStatement ps = c.prepareStatement(q);
+            ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            double free =
-                rs.getDouble(4) - pegged.getOrDefault(rs.getLong(1) + "/1/" + rs.getLong(2), 0.0);
-            if (free > 1e-9) {
-              supplies
-                  .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                  .add(new AtpSupply(rs.getDate(3).toLocalDate(), free));
-            }
+            supplies
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new AtpSupply(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
           }
         }
       }
-    }
-    for (long m : materials) {
-      onHand.put(m, Math.max(0, stock.getOrDefault(m, 0.0) - pegged.getOrDefault(m + "/0/0", 0.0)));
     }
     Map<Long, CtpItem> items = new HashMap<>();
     for (long m : materials) {
@@ -1465,7 +1461,7 @@ public class PlanningServiceImpl implements PlanningService {
               make,
               lead,
               components,
-              onHand.get(m),
+              Math.max(0, onHand.getOrDefault(m, 0.0)),
               supplies.getOrDefault(m, List.of()),
               committed.getOrDefault(m, List.of())));
     }
@@ -1485,6 +1481,128 @@ public class PlanningServiceImpl implements PlanningService {
         return rs.next() ? rs.getLong(1) : null;
       }
     }
+  }
+
+  @Override
+  public PlanGrid grid(
+      CallerContext caller, long runId, Long plantId, long materialId, int bucketDays) {
+    if (bucketDays < 1 || bucketDays > 366) {
+      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
+    }
+    return sql.read(
+        c -> {
+          PlanRun run = visibleRun(c, caller, runId);
+          long plant = plantId == null ? run.plantId() : plantId;
+          Sql.requireRead(caller, plant);
+          String code = PlanData.materialCode(c, materialId, plant);
+          double onHand = 0;
+          double safety = 0;
+          boolean planned = false;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT on_hand, safety_stock FROM plan_item WHERE run_id = ? AND plant_id = ?"
+                      + " AND material_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                planned = true;
+                onHand = rs.getDouble(1);
+                safety = rs.getDouble(2);
+              }
+            }
+          }
+          if (code == null || !planned) {
+            throw new NotFoundException("PlanItem", plant + "/" + materialId);
+          }
+          int buckets = (run.horizonDays() + bucketDays - 1) / bucketDays;
+          LocalDate start = run.planStart();
+          double[] gross = new double[buckets];
+          double[] receipts = new double[buckets];
+          double[] plannedIn = new double[buckets];
+          double[] releases = new double[buckets];
+          java.util.function.ToIntFunction<LocalDate> bucket =
+              d -> {
+                long day = java.time.temporal.ChronoUnit.DAYS.between(start, d);
+                return (int) Math.max(0, Math.min(buckets - 1, day / bucketDays));
+              };
+          // Gross requirements: every unit of every requirement is pegged, so the pegging rows by
+          // demand give them; a dependent demand falls on its parent order's release date.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT p.quantity, d.demand_date, o.release_date FROM plan_pegging p"
+                      + " LEFT JOIN plan_demand d ON p.demand_kind = 0 AND d.run_id = p.run_id"
+                      + " AND d.demand_id = p.demand_id"
+                      + " LEFT JOIN planned_order o ON p.demand_kind = 1 AND o.run_id = p.run_id"
+                      + " AND o.order_id = p.demand_id"
+                      + " WHERE p.run_id = ? AND p.plant_id = ? AND p.material_id = ?"
+                      + " AND p.demand_kind <> 2")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                java.sql.Date d = rs.getDate(2) != null ? rs.getDate(2) : rs.getDate(3);
+                if (d != null) {
+                  gross[bucket.applyAsInt(d.toLocalDate())] += rs.getDouble(1);
+                }
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT due_date, quantity FROM plan_receipt WHERE run_id = ? AND plant_id = ?"
+                      + " AND material_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                LocalDate d = rs.getDate(1).toLocalDate();
+                if (d.isBefore(start.plusDays(run.horizonDays()))) {
+                  receipts[bucket.applyAsInt(d)] += rs.getDouble(2);
+                }
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT release_date, due_date, quantity FROM planned_order WHERE run_id = ?"
+                      + " AND plant_id = ? AND material_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                releases[bucket.applyAsInt(rs.getDate(1).toLocalDate())] += rs.getDouble(3);
+                plannedIn[bucket.applyAsInt(rs.getDate(2).toLocalDate())] += rs.getDouble(3);
+              }
+            }
+          }
+          double[] projected = new double[buckets];
+          double balance = onHand;
+          List<LocalDate> starts = new ArrayList<>();
+          for (int b = 0; b < buckets; b++) {
+            starts.add(start.plusDays((long) b * bucketDays));
+            balance += receipts[b] + plannedIn[b] - gross[b];
+            projected[b] = balance;
+          }
+          return new PlanGrid(
+              runId,
+              plant,
+              materialId,
+              code,
+              onHand,
+              safety,
+              bucketDays,
+              starts,
+              gross,
+              receipts,
+              plannedIn,
+              releases,
+              projected);
+        });
   }
 
   /** Mean available minutes of the work centre's working days in the window; 0 when unknown. */

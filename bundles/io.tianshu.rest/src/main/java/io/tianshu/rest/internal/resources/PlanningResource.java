@@ -9,6 +9,7 @@ import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanGrid;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
 import io.tianshu.planning.PlanParameter;
@@ -352,5 +353,18 @@ public class PlanningResource {
     Resources.body(request);
     new Validation().required("plantId", request.plantId()).throwIfInvalid();
     return planning.capableToPromise(caller(sc), request.plantId(), request.lines());
+  }
+
+  /** The time-phased record (MRP grid) of a material in the run, weekly unless told. */
+  @GET
+  @Path("plan-runs/{id}/grid")
+  public PlanGrid grid(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("bucketDays") Integer bucketDays) {
+    new Validation().required("materialId", materialId).throwIfInvalid();
+    return planning.grid(caller(sc), id, plantId, materialId, bucketDays == null ? 7 : bucketDays);
   }
 }
