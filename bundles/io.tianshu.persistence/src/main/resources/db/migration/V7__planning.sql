@@ -181,6 +181,8 @@ CREATE TABLE plan_item (
   run_id BIGINT NOT NULL,
   plant_id BIGINT NOT NULL,
   material_id BIGINT NOT NULL,
+  procurement VARCHAR(8) NOT NULL,
+  lead_time_days INT NOT NULL,
   on_hand DOUBLE PRECISION NOT NULL,
   free_on_hand DOUBLE PRECISION NOT NULL,
   safety_stock DOUBLE PRECISION NOT NULL,

@@ -59,6 +59,7 @@ public final class BomEngine {
   private final int[] usedLine;
   private final int[] llc;
   private final int maxLlc;
+  private volatile Map.Entry<LocalDate, Map<Long, List<BomLine>>> lastStructure;
 
   private BomEngine(List<BomVersion> versions, Map<Long, Integer> index, long[] ids) {
     this.index = index;
@@ -271,6 +272,10 @@ public final class BomEngine {
    * is what a planning run nets against; it blows nothing through (phantom lines keep their flag).
    */
   public Map<Long, List<BomLine>> structureAt(LocalDate date) {
+    Map.Entry<LocalDate, Map<Long, List<BomLine>>> last = lastStructure;
+    if (last != null && last.getKey().equals(date)) {
+      return last.getValue();
+    }
     int day = (int) date.toEpochDay();
     Integer[] parents = new Integer[ids.length];
     for (int p = 0; p < ids.length; p++) {
@@ -287,9 +292,12 @@ public final class BomEngine {
       for (int l = verLineStart[v]; l < verLineStart[v + 1]; l++) {
         lines.add(new BomLine(ids[lineComp[l]], lineQtyPer[l], lineScrap[l], linePhantom[l]));
       }
-      structure.put(ids[p], lines);
+      structure.put(ids[p], List.copyOf(lines));
     }
-    return structure;
+    Map<Long, List<BomLine>> result = Collections.unmodifiableMap(structure);
+    // Order promising asks for today's structure on every call: keep the last one.
+    lastStructure = Map.entry(date, result);
+    return result;
   }
 
   /** The low-level code of a material: 0 for a top item; -1 when the engine does not know it. */

@@ -92,7 +92,8 @@ final class PlanRunner {
    * of material m in the plant of index k is {@code k << 40 | m}, so in a one-plant run item ids
    * are material ids.
    */
-  record Loaded(MrpInput input, List<Demand> demands, List<Long> plants) {
+  record Loaded(
+      MrpInput input, List<Demand> demands, List<Long> plants, Map<Long, String> procurement) {
     long plantOf(long item) {
       return plants.get((int) (item >>> ITEM_SHIFT));
     }
@@ -424,7 +425,14 @@ final class PlanRunner {
             spec.planStart(),
             spec.horizonDays()),
         demands,
-        List.copyOf(plants));
+        List.copyOf(plants),
+        procurementOf(paramOf));
+  }
+
+  private static Map<Long, String> procurementOf(Map<Long, Param> params) {
+    Map<Long, String> out = new HashMap<>();
+    params.forEach((id, p) -> out.put(id, p.procurement()));
+    return out;
   }
 
   /** A material id as the low bits of an item id. */
@@ -657,6 +665,8 @@ final class PlanRunner {
             "run_id",
             "plant_id",
             "material_id",
+            "procurement",
+            "lead_time_days",
             "on_hand",
             "free_on_hand",
             "safety_stock")) {
@@ -664,6 +674,8 @@ final class PlanRunner {
         b.add(runId)
             .add(loaded.plantOf(it.materialId()))
             .add(Loaded.materialOf(it.materialId()))
+            .add(loaded.procurement().getOrDefault(it.materialId(), "MAKE"))
+            .add(it.leadTimeDays())
             .add(it.onHand())
             .add(free.onHand(it))
             .add(it.phantom() ? 0 : it.safetyStock())

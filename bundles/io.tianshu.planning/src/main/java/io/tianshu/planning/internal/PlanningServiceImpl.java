@@ -1331,7 +1331,10 @@ public class PlanningServiceImpl implements PlanningService {
                   }
                 }
               }
-              return ctpItems(c, plantId, reach, structure);
+              Long runId = releasedRun(c, plantId);
+              return runId == null
+                  ? ctpItems(c, plantId, reach, structure)
+                  : ctpItemsOfRun(c, plantId, runId, reach, structure);
             });
     List<CtpLine> ctpLines = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -1342,11 +1345,144 @@ public class PlanningServiceImpl implements PlanningService {
     return CtpEngine.promise(items, ctpLines, calendar, today);
   }
 
+  /** What a released run left free per material, cached by run (a run's results never change). */
+  private record RunSupply(Instant startedAt, Map<Long, FreeSupply> byMaterial) {}
+
+  private record FreeSupply(
+      boolean bought, int leadTimeDays, double onHand, List<AtpSupply> supplies) {}
+
+  private final Map<Long, RunSupply> runSupplies = new ConcurrentHashMap<>();
+
+  private RunSupply runSupply(Connection c, long plantId, long runId) throws SQLException {
+    RunSupply cached = runSupplies.get(runId);
+    if (cached != null) {
+      return cached;
+    }
+    Map<Long, FreeSupply> byMaterial = new HashMap<>();
+    Map<Long, List<AtpSupply>> supplies = new HashMap<>();
+    for (String table : List.of("planned_order", "plan_receipt")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT material_id, due_date, free_quantity FROM "
+                  + table
+                  + " WHERE run_id = ? AND plant_id = ? AND free_quantity > 0")) {
+        ps.setLong(1, runId);
+        ps.setLong(2, plantId);
+        ps.setFetchSize(10_000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            supplies
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new AtpSupply(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, procurement, lead_time_days, free_on_hand FROM plan_item"
+                + " WHERE run_id = ? AND plant_id = ?")) {
+      ps.setLong(1, runId);
+      ps.setLong(2, plantId);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long m = rs.getLong(1);
+          byMaterial.put(
+              m,
+              new FreeSupply(
+                  !"MAKE".equals(rs.getString(2)),
+                  rs.getInt(3),
+                  rs.getDouble(4),
+                  supplies.getOrDefault(m, List.of())));
+        }
+      }
+    }
+    Instant started;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT created_at FROM plan_run WHERE id = ?")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        started = rs.getTimestamp(1).toInstant();
+      }
+    }
+    RunSupply loaded = new RunSupply(started, byMaterial);
+    if (runSupplies.size() >= 8) {
+      runSupplies.clear(); // a few released runs are in use at a time; keep memory bounded
+    }
+    runSupplies.put(runId, loaded);
+    return loaded;
+  }
+
   /**
-   * What is free per material for CTP: with a released (else firmed) run, the good output of its
-   * stock, receipts and planned orders that the run pegged to no requirement, nothing committed on
-   * top; without one, stock and receipts against the open sales orders.
+   * CTP items from a released run: its free supply (cached), and as commitments the open order
+   * lines entered since the run started (the run's own lines are in its pegging already).
    */
+  private Map<Long, CtpItem> ctpItemsOfRun(
+      Connection c,
+      long plantId,
+      long runId,
+      java.util.Set<Long> materials,
+      Map<Long, List<BomLine>> structure)
+      throws SQLException {
+    RunSupply run = runSupply(c, plantId, runId);
+    Map<Long, List<AtpDemand>> committed = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, requested_date, quantity FROM sales_order_line"
+                + " WHERE plant_id = ? AND status = 'OPEN' AND created_at > ?")) {
+      ps.setLong(1, plantId);
+      ps.setTimestamp(2, Timestamp.from(run.startedAt()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          committed
+              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new AtpDemand(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+        }
+      }
+    }
+    Map<Long, CtpItem> items = new HashMap<>();
+    FreeSupply none = new FreeSupply(false, 0, 0, List.of());
+    for (long m : materials) {
+      FreeSupply f = run.byMaterial().getOrDefault(m, none);
+      items.put(
+          m,
+          ctpItem(
+              m,
+              !f.bought(),
+              f.leadTimeDays(),
+              structure,
+              f.onHand(),
+              f.supplies(),
+              committed.getOrDefault(m, List.of())));
+    }
+    return items;
+  }
+
+  private static CtpItem ctpItem(
+      long m,
+      boolean makeable,
+      int lead,
+      Map<Long, List<BomLine>> structure,
+      double onHand,
+      List<AtpSupply> supplies,
+      List<AtpDemand> committed) {
+    List<BomLine> lines = structure.getOrDefault(m, List.of());
+    boolean make = makeable && !lines.isEmpty();
+    List<CtpComponent> components = new ArrayList<>();
+    if (make) {
+      for (BomLine l : lines) {
+        if (l.quantityPer() > 0) {
+          components.add(
+              new CtpComponent(l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
+        }
+      }
+    }
+    return new CtpItem(m, make, lead, components, Math.max(0, onHand), supplies, committed);
+  }
+
+  /** CTP items without a released run: stock and receipts against the open order lines. */
   private Map<Long, CtpItem> ctpItems(
       Connection c, long plantId, java.util.Set<Long> materials, Map<Long, List<BomLine>> structure)
       throws SQLException {
@@ -1363,73 +1499,23 @@ public class PlanningServiceImpl implements PlanningService {
         }
       }
     }
-    Long runId = releasedRun(c, plantId);
+    Map<Long, Double> onHand = PlanData.availableStock(c, plantId);
     Map<Long, List<AtpSupply>> supplies = new HashMap<>();
     Map<Long, List<AtpDemand>> committed = new HashMap<>();
-    Map<Long, Double> onHand = new HashMap<>();
-    if (runId == null) {
-      onHand.putAll(PlanData.availableStock(c, plantId));
-    }
     List<Long> ids = new ArrayList<>(materials);
     for (int from = 0; from < ids.size(); from += 500) {
       String in =
           ids.subList(from, Math.min(ids.size(), from + 500)).stream()
               .map(String::valueOf)
               .collect(java.util.stream.Collectors.joining(","));
-      List<String> queries = new ArrayList<>();
-      if (runId != null) {
-        String run = " WHERE run_id = " + runId + " AND plant_id = " + plantId;
-        queries.add(
-            "SELECT material_id, due_date, free_quantity FROM planned_order"
-                + run
-                + " AND free_quantity > 0 AND material_id IN ("
-                + in
-                + ")");
-        queries.add(
-            "SELECT material_id, due_date, free_quantity FROM plan_receipt"
-                + run
-                + " AND free_quantity > 0 AND material_id IN ("
-                + in
-                + ")");
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT material_id, free_on_hand FROM plan_item"
-                    + run
-                    + " AND material_id IN ("
-                    + in
-                    + ")")) {
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              onHand.put(rs.getLong(1), rs.getDouble(2));
-            }
-          }
-        }
-      } else {
-        queries.add(
-            "SELECT material_id, due_date, quantity FROM scheduled_receipt WHERE plant_id = "
-                + plantId
-                + " AND material_id IN ("
-                + in
-                + ")");
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT material_id, requested_date, quantity FROM sales_order_line"
-                    + " WHERE plant_id = ? AND status = 'OPEN' AND material_id IN ("
-                    + in
-                    + ")")) {
-          ps.setLong(1, plantId);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              committed
-                  .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                  .add(new AtpDemand(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
-            }
-          }
-        }
-      }
-      for (String q : queries) {
-        try (PreparedStatement ps = c.prepareStatement(q);
-            ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT material_id, due_date, quantity FROM scheduled_receipt WHERE plant_id = ?"
+                  + " AND material_id IN ("
+                  + in
+                  + ")")) {
+        ps.setLong(1, plantId);
+        try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             supplies
                 .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -1437,31 +1523,33 @@ public class PlanningServiceImpl implements PlanningService {
           }
         }
       }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT material_id, requested_date, quantity FROM sales_order_line"
+                  + " WHERE plant_id = ? AND status = 'OPEN' AND material_id IN ("
+                  + in
+                  + ")")) {
+        ps.setLong(1, plantId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            committed
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new AtpDemand(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+          }
+        }
+      }
     }
     Map<Long, CtpItem> items = new HashMap<>();
     for (long m : materials) {
       String[] p = params.get(m);
-      String procurement = p == null ? "MAKE" : p[0];
-      int lead = p == null ? 0 : Integer.parseInt(p[1]);
-      List<BomLine> lines = structure.getOrDefault(m, List.of());
-      boolean make = "MAKE".equals(procurement) && !lines.isEmpty();
-      List<CtpComponent> components = new ArrayList<>();
-      if (make) {
-        for (BomLine l : lines) {
-          if (l.quantityPer() > 0) {
-            components.add(
-                new CtpComponent(l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
-          }
-        }
-      }
       items.put(
           m,
-          new CtpItem(
+          ctpItem(
               m,
-              make,
-              lead,
-              components,
-              Math.max(0, onHand.getOrDefault(m, 0.0)),
+              p == null || "MAKE".equals(p[0]),
+              p == null ? 0 : Integer.parseInt(p[1]),
+              structure,
+              onHand.getOrDefault(m, 0.0),
               supplies.getOrDefault(m, List.of()),
               committed.getOrDefault(m, List.of())));
     }
