@@ -19,6 +19,8 @@ CREATE TABLE plan_parameter (
   yield_percent DECIMAL(9, 4) NOT NULL,
   phantom BOOLEAN NOT NULL,
   mps BOOLEAN NOT NULL,
+  demand_fence_days INT DEFAULT 0 NOT NULL,
+  planning_fence_days INT DEFAULT 0 NOT NULL,
   version BIGINT NOT NULL,
   updated_at TIMESTAMP NOT NULL,
   updated_by VARCHAR(64) NOT NULL,

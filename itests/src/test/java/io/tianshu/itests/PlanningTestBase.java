@@ -994,4 +994,37 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     }
     assertEquals(5.0, mto, 1e-9);
   }
+
+  @Test
+  public void insideTheDemandTimeFenceOnlyOrdersCount() {
+    Model m = model();
+    JsonNode current =
+        admin
+            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
+            .expect(200)
+            .json()
+            .get(0);
+    admin
+        .put(
+            "/plan-parameters",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.fg(),
+                "leadTimeDays",
+                2,
+                "mps",
+                true,
+                "demandFenceDays",
+                15,
+                "version",
+                current.path("version").asLong()))
+        .expect(200);
+    // The forecast's remaining 20 on +14 lie inside the 15-day fence: ignored. The order's 30 on
+    // +18 take the 10 on hand: one order of 20 due +18, released +16.
+    JsonNode run = run(m, "MRP");
+    assertEquals(List.of(order(16, 18, 20)), orders(run.path("id").asLong()).get(m.fg()));
+    assertEquals("only the order line is demand", 1, run.path("demands").asInt());
+  }
 }

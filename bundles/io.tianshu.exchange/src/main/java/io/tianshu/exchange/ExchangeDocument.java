@@ -202,7 +202,9 @@ public record ExchangeDocument(
       BigDecimal yieldPercent,
       Boolean phantom,
       Boolean mps,
-      String sourcePlant) {}
+      String sourcePlant,
+      Integer demandFenceDays,
+      Integer planningFenceDays) {}
 
   /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
   public record Forecast(

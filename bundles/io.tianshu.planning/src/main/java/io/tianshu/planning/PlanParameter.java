@@ -8,6 +8,10 @@ package io.tianshu.planning;
  *     order, the source plant planned in the same run; the lead time is the transfer time)
  * @param lotSizing LOT_FOR_LOT, FIXED_QUANTITY or PERIOD_ORDER_QUANTITY
  * @param mps planned on the master production schedule
+ * @param demandFenceDays inside this many days from the plan start only customer orders count;
+ *     forecast left after consumption is ignored there (0: no fence)
+ * @param planningFenceDays inside this many days from the plan start MRP proposes no new order;
+ *     what is short there is due on the fence date, with a PLANNING_FENCE message (0: no fence)
  */
 public record PlanParameter(
     long plantId,
@@ -26,4 +30,6 @@ public record PlanParameter(
     double yieldPercent,
     boolean phantom,
     boolean mps,
+    int demandFenceDays,
+    int planningFenceDays,
     long version) {}

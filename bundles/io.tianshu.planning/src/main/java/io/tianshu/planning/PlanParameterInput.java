@@ -21,4 +21,6 @@ public record PlanParameterInput(
     Double yieldPercent,
     Boolean phantom,
     Boolean mps,
+    Integer demandFenceDays,
+    Integer planningFenceDays,
     Long version) {}

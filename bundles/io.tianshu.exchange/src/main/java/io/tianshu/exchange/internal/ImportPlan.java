@@ -149,7 +149,9 @@ public final class ImportPlan {
       BigDecimal yieldPercent,
       boolean phantom,
       boolean mps,
-      Ref sourcePlant) {}
+      Ref sourcePlant,
+      int demandFenceDays,
+      int planningFenceDays) {}
 
   public record ForecastPlan(
       Ref ref,

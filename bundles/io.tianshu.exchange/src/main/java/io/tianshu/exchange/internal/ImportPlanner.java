@@ -1114,6 +1114,8 @@ public final class ImportPlanner {
     boolean valid = procurement != null && lot != null;
     valid &= range(p + ".leadTimeDays", in.leadTimeDays(), 0, 3650);
     valid &= range(p + ".periodDays", in.periodDays(), 0, 3650);
+    valid &= range(p + ".demandFenceDays", in.demandFenceDays(), 0, 3650);
+    valid &= range(p + ".planningFenceDays", in.planningFenceDays(), 0, 3650);
     valid &= quantity(p + ".fixedQuantity", in.fixedQuantity(), false);
     valid &= quantity(p + ".minimumQuantity", in.minimumQuantity(), false);
     valid &= quantity(p + ".maximumQuantity", in.maximumQuantity(), false);
@@ -1199,7 +1201,9 @@ public final class ImportPlanner {
             yield,
             Boolean.TRUE.equals(in.phantom()),
             Boolean.TRUE.equals(in.mps()),
-            source));
+            source,
+            in.demandFenceDays() == null ? 0 : in.demandFenceDays(),
+            in.planningFenceDays() == null ? 0 : in.planningFenceDays()));
   }
 
   private void forecast(String p, ExchangeDocument.Forecast in) {

@@ -271,7 +271,8 @@ final class JdbcExporter {
         q.rows(
             "SELECT plant_id, material_id, procurement, lead_time_days, lot_sizing, fixed_quantity,"
                 + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
-                + " safety_stock, yield_percent, phantom, mps, source_plant_id FROM plan_parameter")) {
+                + " safety_stock, yield_percent, phantom, mps, source_plant_id, demand_fence_days,"
+                + " planning_fence_days FROM plan_parameter")) {
       if (plantCodes.containsKey(((Number) r[0]).longValue())
           && materialOrder.containsKey(((Number) r[1]).longValue())) {
         rows.add(r);
@@ -302,7 +303,9 @@ final class JdbcExporter {
               dec(r[11]),
               Boolean.TRUE.equals(r[12]),
               Boolean.TRUE.equals(r[13]),
-              r[14] == null ? null : allPlantCodes.get(((Number) r[14]).longValue())));
+              r[14] == null ? null : allPlantCodes.get(((Number) r[14]).longValue()),
+              zeroToNull(((Number) r[15]).intValue()),
+              zeroToNull(((Number) r[16]).intValue())));
     }
     return out;
   }
@@ -534,5 +537,10 @@ final class JdbcExporter {
       }
     }
     return days;
+  }
+
+  /** An absent fence is 0: exported as absent, so that a round trip gives the same document. */
+  private static Integer zeroToNull(int v) {
+    return v == 0 ? null : v;
   }
 }

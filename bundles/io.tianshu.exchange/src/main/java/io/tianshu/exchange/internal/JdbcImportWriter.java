@@ -225,7 +225,8 @@ final class JdbcImportWriter {
         " procurement = ?, lead_time_days = ?, lot_sizing = ?, fixed_quantity = ?, period_days = ?,"
             + " minimum_quantity = ?, maximum_quantity = ?, multiple_quantity = ?,"
             + " safety_stock = ?, yield_percent = ?, phantom = ?, mps = ?, updated_at = ?,"
-            + " updated_by = ?, source_plant_id = ?";
+            + " updated_by = ?, source_plant_id = ?, demand_fence_days = ?,"
+            + " planning_fence_days = ?";
     batch(
         "UPDATE plan_parameter SET"
             + columns
@@ -235,9 +236,9 @@ final class JdbcImportWriter {
     batch(
         "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
             + " period_days, minimum_quantity, maximum_quantity, multiple_quantity, safety_stock,"
-            + " yield_percent, phantom, mps, updated_at, updated_by, source_plant_id, plant_id,"
-            + " material_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " 0)",
+            + " yield_percent, phantom, mps, updated_at, updated_by, source_plant_id,"
+            + " demand_fence_days, planning_fence_days, plant_id, material_id, version) VALUES (?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         plan.parameters.stream().filter(k -> !k.exists()).toList(),
         this::bindParameter);
     for (ImportPlan.ParameterPlan k : plan.parameters) {
@@ -356,8 +357,10 @@ final class JdbcImportWriter {
     } else {
       ps.setLong(15, k.sourcePlant().id());
     }
-    ps.setLong(16, k.plant().id());
-    ps.setLong(17, k.material().id());
+    ps.setInt(16, k.demandFenceDays());
+    ps.setInt(17, k.planningFenceDays());
+    ps.setLong(18, k.plant().id());
+    ps.setLong(19, k.material().id());
   }
 
   private void writeCalendars(ImportPlan plan) throws SQLException {

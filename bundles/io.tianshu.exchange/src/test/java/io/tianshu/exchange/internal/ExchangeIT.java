@@ -337,7 +337,7 @@ class ExchangeIT {
        "planParameters": [
           {"plant": "SH01", "material": "SA-DOOR-L", "procurement": "MAKE", "leadTimeDays": 2,
            "lotSizing": "FIXED_QUANTITY", "fixedQuantity": 50, "safetyStock": 20,
-           "yieldPercent": 98.5, "mps": true},
+           "yieldPercent": 98.5, "mps": true, "demandFenceDays": 3, "planningFenceDays": 5},
           {"plant": "SH01", "material": "RM-STEEL-1.2", "procurement": "buy", "leadTimeDays": 7,
            "lotSizing": "PERIOD_ORDER_QUANTITY", "periodDays": 5, "minimumQuantity": 1000,
            "maximumQuantity": 50000, "multipleQuantity": 500},

@@ -128,6 +128,8 @@ final class PlanData {
     }
     days(v, "leadTimeDays", in.leadTimeDays(), 0, 3650);
     days(v, "periodDays", in.periodDays(), 0, 3650);
+    days(v, "demandFenceDays", in.demandFenceDays(), 0, 3650);
+    days(v, "planningFenceDays", in.planningFenceDays(), 0, 3650);
     quantity(v, "fixedQuantity", in.fixedQuantity(), false);
     quantity(v, "minimumQuantity", in.minimumQuantity(), false);
     quantity(v, "maximumQuantity", in.maximumQuantity(), false);
@@ -186,8 +188,9 @@ final class PlanData {
               "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
                   + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
                   + " safety_stock, yield_percent, phantom, mps, version, updated_at, updated_by,"
-                  + " plant_id, material_id, source_plant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " plant_id, material_id, source_plant_id, demand_fence_days,"
+                  + " planning_fence_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?)")) {
         bindParameter(ps, in, procurement, lot, version, now, caller.username(), true);
         ps.executeUpdate();
       }
@@ -207,7 +210,8 @@ final class PlanData {
                   + " fixed_quantity = ?, period_days = ?, minimum_quantity = ?,"
                   + " maximum_quantity = ?, multiple_quantity = ?, safety_stock = ?,"
                   + " yield_percent = ?, phantom = ?, mps = ?, version = ?, updated_at = ?,"
-                  + " updated_by = ?, source_plant_id = ? WHERE plant_id = ? AND material_id = ?")) {
+                  + " updated_by = ?, source_plant_id = ?, demand_fence_days = ?,"
+                  + " planning_fence_days = ? WHERE plant_id = ? AND material_id = ?")) {
         bindParameter(ps, in, procurement, lot, version, now, caller.username(), false);
         ps.executeUpdate();
       }
@@ -230,6 +234,8 @@ final class PlanData {
             or(in.yieldPercent(), 100),
             Boolean.TRUE.equals(in.phantom()),
             Boolean.TRUE.equals(in.mps()),
+            or(in.demandFenceDays(), 0),
+            or(in.planningFenceDays(), 0),
             version);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("material", code);
@@ -308,8 +314,9 @@ final class PlanData {
     ps.setLong(13, version);
     ps.setTimestamp(14, now);
     ps.setString(15, user);
+    // insert: plant, material, source, fences; update: source, fences, plant, material
     int source = insert ? 18 : 16;
-    int key = insert ? 16 : 17;
+    int key = insert ? 16 : 19;
     ps.setLong(key, in.plantId());
     ps.setLong(key + 1, in.materialId());
     if (in.sourcePlantId() == null) {
@@ -317,6 +324,8 @@ final class PlanData {
     } else {
       ps.setLong(source, in.sourcePlantId());
     }
+    ps.setInt(source + 1, or(in.demandFenceDays(), 0));
+    ps.setInt(source + 2, or(in.planningFenceDays(), 0));
   }
 
   static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
@@ -352,6 +361,8 @@ final class PlanData {
                   rs.getDouble("yield_percent"),
                   rs.getBoolean("phantom"),
                   rs.getBoolean("mps"),
+                  rs.getInt("demand_fence_days"),
+                  rs.getInt("planning_fence_days"),
                   rs.getLong("version")));
         }
       }

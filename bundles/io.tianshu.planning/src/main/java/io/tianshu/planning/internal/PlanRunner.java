@@ -119,7 +119,9 @@ final class PlanRunner {
       double safety,
       double yield,
       boolean phantom,
-      boolean mps) {}
+      boolean mps,
+      int demandFence,
+      int planningFence) {}
 
   private record Order(
       long id,
@@ -393,6 +395,12 @@ final class PlanRunner {
       }
     }
     for (ForecastLine f : consumption.remaining()) {
+      Param p = paramOf.get(f.materialId());
+      if (p != null
+          && p.demandFence() > 0
+          && f.date().isBefore(spec.planStart().plusDays(p.demandFence()))) {
+        continue; // inside the demand time fence only customer orders count
+      }
       demands.add(
           new Demand(
               demands.size() + 1,
@@ -466,7 +474,9 @@ final class PlanRunner {
                   rs.getDouble("safety_stock"),
                   rs.getDouble("yield_percent"),
                   rs.getBoolean("phantom"),
-                  rs.getBoolean("mps")));
+                  rs.getBoolean("mps"),
+                  rs.getInt("demand_fence_days"),
+                  rs.getInt("planning_fence_days")));
         }
       }
     }
