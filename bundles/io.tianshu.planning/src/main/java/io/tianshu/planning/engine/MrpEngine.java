@@ -54,18 +54,35 @@ import java.util.function.Supplier;
  *       MrpMessage#PAST_DUE} message and the item a {@link MrpMessage#BELOW_SAFETY} message naming
  *       the first short day. If {@code fa} lies beyond the horizon, the order is still created, due
  *       on {@code fa}.
+ *   <li><b>Planning time fence.</b> Inside an item's {@link PlanItem#planningFenceDays() planning
+ *       time fence} the planner decides: MRP creates no planned order of the item due before the
+ *       fence date {@code F}, the first working day on or after the plan start + {@code
+ *       planningFenceDays} calendar days (no fence for 0). The first possible arrival becomes
+ *       {@code max(fa, F)}, and a shortage before it is covered, as for past due, by orders due on
+ *       that day. When the fence and not the lead time is what moves them ({@code F > fa}), each
+ *       such order gets a {@link MrpMessage#PLANNING_FENCE} message (dated the day it was needed)
+ *       instead of PAST_DUE and is released the lead time before its due date as usual (which is
+ *       then never before the plan start); the item gets the {@link MrpMessage#BELOW_SAFETY}
+ *       message as above. When {@code F <= fa} the fence changes nothing (PAST_DUE as above). If
+ *       {@code F} lies beyond the horizon, the orders are still created, due on {@code F}; the
+ *       dependent demand of an order released on or after the end of the horizon is ignored, as any
+ *       requirement there. Make-to-order demands obey the fence too (see below). Phantoms get no
+ *       planned orders: a fence on a phantom is ignored.
  *   <li><b>Make-to-order.</b> A {@link PlanDemand#makeToOrder() make-to-order} demand of item X
  *       with quantity q &gt; 0 on day d (within the horizon, see above) is supplied by a planned
  *       order of X of its own: good output exactly q, without lot sizing, minimum, maximum or
  *       multiple (the yield inflates the order quantity as usual: q × 100 / yieldPercent), due on d
  *       and released as above; when d is before {@code fa} (see Past due) the order is released on
  *       the plan start and due on {@code fa}, with a {@link MrpMessage#PAST_DUE} message (needed on
- *       d) but no {@link MrpMessage#BELOW_SAFETY} message. It is no gross requirement of X: it
- *       takes neither X's on-hand nor its receipts, X's other planned orders never serve it, and
- *       its order serves no other requirement (nor stays as stock). The order's dependent demand on
- *       X's components is ordinary dependent demand (components are netted as usual), due on its
- *       release date. A make-to-order demand of quantity 0 gets no order; one on a phantom is
- *       refused with an {@link IllegalArgumentException} naming the demand, whatever its date.
+ *       d) but no {@link MrpMessage#BELOW_SAFETY} message. Behind a planning time fence {@code F >
+ *       fa} the order is due on {@code max(d, F)} instead, released the lead time before, with a
+ *       {@link MrpMessage#PLANNING_FENCE} message (needed on d) when {@code d < F} and no
+ *       BELOW_SAFETY message. It is no gross requirement of X: it takes neither X's on-hand nor its
+ *       receipts, X's other planned orders never serve it, and its order serves no other
+ *       requirement (nor stays as stock). The order's dependent demand on X's components is
+ *       ordinary dependent demand (components are netted as usual), due on its release date. A
+ *       make-to-order demand of quantity 0 gets no order; one on a phantom is refused with an
+ *       {@link IllegalArgumentException} naming the demand, whatever its date.
  *   <li><b>Planned-order ids</b> are 1, 2, … in creation order: items in processing order (see
  *       Low-level codes), an item's orders by due date; on one due date the make-to-order orders
  *       (by demand date, then input order) come before the other orders (in lot-sizing order).
@@ -95,7 +112,9 @@ import java.util.function.Supplier;
  * of packed {@code day << 40 | sequence} keys), then netted in one pass over the requirement days;
  * no per-bucket object and no boxing in the item loop. The orders of make-to-order demands are
  * created during that pass, each before the first lot-sized order due on or after its due date, and
- * marked with their demand for the pegging side.
+ * marked with their demand for the pegging side. Orders released on or after the end of the horizon
+ * (possible only behind a planning time fence reaching beyond it) are the last orders of their item
+ * and are left out when gathering the requirements of its components.
  *
  * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
  * reference each, quantity) are stored in chunks, so growing them never copies more than the first
@@ -157,9 +176,9 @@ public final class MrpEngine {
    *
    * @throws IllegalArgumentException on a BOM cycle (naming the path), two items for one material,
    *     a BOM line, demand or receipt naming an unknown material, a make-to-order demand on a
-   *     phantom, or an invalid number (negative, not finite, yield outside [0, 100], fixed quantity
-   *     ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing lot-sizing
-   *     rule or date)
+   *     phantom, or an invalid number (negative, including a negative lead time or planning time
+   *     fence, not finite, yield outside [0, 100], fixed quantity ≤ 0 with FIXED_QUANTITY, period
+   *     &lt; 1 with PERIOD_ORDER_QUANTITY, a missing lot-sizing rule or date)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);
@@ -232,6 +251,7 @@ public final class MrpEngine {
     // items
     private final long[] material;
     private final int[] lead;
+    private final int[] fence; // planning time fence in calendar days, 0 for phantoms
     private final LotSizing[] lot;
     private final double[] fixedQty;
     private final int[] period;
@@ -290,6 +310,7 @@ public final class MrpEngine {
     private final int[] poChunk; // the chunk of each item's orders
     private final int[] poFirst;
     private final int[] poEnd;
+    private final int[] poRelEnd; // end of the item's orders released within the horizon
     private final int[] poPosStart; // first order of the item at each processing position
 
     // requirements passed through each phantom (demand references in ptRefOf); written by the
@@ -326,6 +347,8 @@ public final class MrpEngine {
     private int[] rxTmp = new int[16];
     private int[] rxList = new int[16];
     private long[] rxKeys = new long[16];
+    // planning side: the item being netted has a planning time fence beyond its first arrival
+    private boolean fenced;
 
     Planner(MrpInput in, int parallelThreshold) {
       this.parallelThreshold = parallelThreshold;
@@ -338,6 +361,7 @@ public final class MrpEngine {
       n = items.size();
       material = new long[n];
       lead = new int[n];
+      fence = new int[n];
       lot = new LotSizing[n];
       fixedQty = new double[n];
       period = new int[n];
@@ -350,6 +374,7 @@ public final class MrpEngine {
       phantom = new boolean[n];
       poFirst = new int[n];
       poEnd = new int[n];
+      poRelEnd = new int[n];
       poChunk = new int[n];
       poRelC[0] = poRel;
       poDueC[0] = poDue;
@@ -365,6 +390,9 @@ public final class MrpEngine {
         }
         if (it.leadTimeDays() < 0) {
           throw new IllegalArgumentException(who + ": leadTimeDays must be >= 0");
+        }
+        if (it.planningFenceDays() < 0) {
+          throw new IllegalArgumentException(who + ": planningFenceDays must be >= 0");
         }
         checkQuantity(who, "fixedQuantity", it.fixedQuantity());
         checkQuantity(who, "minimumQuantity", it.minimumQuantity());
@@ -386,6 +414,7 @@ public final class MrpEngine {
         }
         material[i] = it.materialId();
         lead[i] = it.leadTimeDays();
+        fence[i] = it.phantom() ? 0 : it.planningFenceDays();
         lot[i] = it.lotSizing();
         fixedQty[i] = it.fixedQuantity();
         period[i] = it.periodDays();
@@ -822,6 +851,11 @@ public final class MrpEngine {
         net(i, base, base + k, totalReceipts);
       }
       poEnd[i] = poCount;
+      int relEnd = poCount;
+      while (relEnd > poFirst[i] && poRel[relEnd - 1 - poBase] >= horizon) {
+        relEnd--; // only behind a planning time fence beyond the horizon
+      }
+      poRelEnd[i] = relEnd;
       b.addItem(i, x, poFirst[i]);
       if (b.reqs >= FLUSH_REQUIREMENTS || b.count >= FLUSH_ITEMS) {
         flush();
@@ -869,7 +903,7 @@ public final class MrpEngine {
           int c = poChunk[p];
           int[] rel = poRelC[c];
           int off = poChunkBase[c];
-          for (int o = poFirst[p] - off, end = poEnd[p] - off; o < end; o++) {
+          for (int o = poFirst[p] - off, end = poRelEnd[p] - off; o < end; o++) {
             cnt[rel[o] + 1]++;
           }
         }
@@ -919,7 +953,7 @@ public final class MrpEngine {
           int[] rel = poRelC[c];
           double[] pq = poQtyC[c];
           int off = poChunkBase[c];
-          for (int o = poFirst[p], end = poEnd[p]; o < end; o++) {
+          for (int o = poFirst[p], end = poRelEnd[p]; o < end; o++) {
             double q = pq[o - off] * num / 100;
             if (q > 0) {
               int d = rel[o - off];
@@ -977,7 +1011,7 @@ public final class MrpEngine {
           int[] rel = poRelC[c];
           double[] pq = poQtyC[c];
           int off = poChunkBase[c];
-          for (int o = poFirst[p], end = poEnd[p]; o < end; o++) {
+          for (int o = poFirst[p], end = poRelEnd[p]; o < end; o++) {
             double q = pq[o - off] * num / 100;
             if (q > 0) {
               day[k] = rel[o - off];
@@ -1104,6 +1138,14 @@ public final class MrpEngine {
       double supply = onHand[i] + totalReceipts;
       double cum = safety[i];
       int fa = firstArrival(lead[i]);
+      fenced = false;
+      if (fence[i] > 0) {
+        int f = fenceDay(fence[i]);
+        if (f > fa) {
+          fa = f;
+          fenced = true;
+        }
+      }
       int m = mtoStart == null ? 0 : mtoStart[i];
       int mEnd = mtoStart == null ? 0 : mtoStart[i + 1];
       int firstShort = -1;
@@ -1227,10 +1269,39 @@ public final class MrpEngine {
       }
       if (firstShort >= 0) {
         int fs = firstShort;
+        boolean byFence = fenced;
         cur.msgs.add(
             () -> {
               LocalDate shortDay = dateOf(fs);
               LocalDate arrival = dateOf(d);
+              String why =
+                  byFence
+                      ? " (planning time fence "
+                          + fence[i]
+                          + " days) / 物料 "
+                          + material[i]
+                          + " 的预计可用量自 "
+                          + shortDay
+                          + " 起低于安全库存 "
+                          + safety[i]
+                          + "；最早到货日为 "
+                          + arrival
+                          + "（计划时界 "
+                          + fence[i]
+                          + " 天）"
+                      : " (lead time "
+                          + lead[i]
+                          + " working days) / 物料 "
+                          + material[i]
+                          + " 的预计可用量自 "
+                          + shortDay
+                          + " 起低于安全库存 "
+                          + safety[i]
+                          + "；最早到货日为 "
+                          + arrival
+                          + "（提前期 "
+                          + lead[i]
+                          + " 个工作日）";
               return new MrpMessage(
                   material[i],
                   MrpMessage.BELOW_SAFETY,
@@ -1244,19 +1315,7 @@ public final class MrpEngine {
                       + shortDay
                       + "; no order can arrive before "
                       + arrival
-                      + " (lead time "
-                      + lead[i]
-                      + " working days) / 物料 "
-                      + material[i]
-                      + " 的预计可用量自 "
-                      + shortDay
-                      + " 起低于安全库存 "
-                      + safety[i]
-                      + "；最早到货日为 "
-                      + arrival
-                      + "（提前期 "
-                      + lead[i]
-                      + " 个工作日）");
+                      + why);
             });
       }
       return covered;
@@ -1280,21 +1339,64 @@ public final class MrpEngine {
     }
 
     /**
-     * Adds an order of item i due on day {@code due} with good output {@code output}, past due when
-     * firstShort >= 0; mtoRef is the make-to-order demand it serves, or REF_NONE.
+     * Adds an order of item i due on day {@code due} with good output {@code output}, needed on day
+     * firstShort before its first possible arrival when firstShort >= 0 (past due, or moved by the
+     * planning time fence when {@link #fenced}); mtoRef is the make-to-order demand it serves, or
+     * REF_NONE.
      */
     private void addOrder(int i, int due, double output, int firstShort, int mtoRef) {
       if (poCount - poBase == poRel.length) {
         growOrders(i);
       }
       int x = poCount - poBase;
-      boolean pastDue = firstShort >= 0;
+      boolean pastDue = firstShort >= 0 && !fenced;
       int lt = lead[i];
       poDue[x] = due;
-      poRel[x] = pastDue ? 0 : (lt == 0 ? due : workIdx[wp[due] - lt]);
+      poRel[x] = pastDue ? 0 : (lt == 0 ? due : release(due, lt));
       poQty[x] = yieldPct[i] < 100 ? output * 100 / yieldPct[i] : output;
       cur.addOutput(output, mtoRef);
       poCount++;
+      if (firstShort >= 0 && fenced) {
+        long id = poCount;
+        LocalDate needed = dateOf(firstShort);
+        int days = fence[i];
+        int rel = poRel[x];
+        cur.msgs.add(
+            () -> {
+              LocalDate dueDate = dateOf(due);
+              LocalDate relDate = dateOf(rel);
+              return new MrpMessage(
+                  material[i],
+                  MrpMessage.PLANNING_FENCE,
+                  needed,
+                  id,
+                  "Planned order "
+                      + id
+                      + " for material "
+                      + material[i]
+                      + " needed on "
+                      + needed
+                      + " inside the planning time fence of "
+                      + days
+                      + " days: due on "
+                      + dueDate
+                      + ", released on "
+                      + relDate
+                      + " / 计划订单 "
+                      + id
+                      + "（物料 "
+                      + material[i]
+                      + "）计划时界内需求 "
+                      + needed
+                      + "（计划时界 "
+                      + days
+                      + " 天）：改为 "
+                      + relDate
+                      + " 下达，"
+                      + dueDate
+                      + " 到期");
+            });
+      }
       if (pastDue) {
         long id = poCount;
         LocalDate needed = dateOf(firstShort);
@@ -1380,6 +1482,30 @@ public final class MrpEngine {
       poRelC[poChunks - 1] = poRel;
       poDueC[poChunks - 1] = poDue;
       poQtyC[poChunks - 1] = poQty;
+    }
+
+    /**
+     * Release day of an order due on day {@code due} with lead time lt &gt; 0 that is not past due;
+     * beyond the horizon (only behind a planning time fence) from the calendar.
+     */
+    private int release(int due, int lt) {
+      if (due < horizon) {
+        return workIdx[wp[due] - lt];
+      }
+      LocalDate r = cal.plusWorkingDays(dateOf(due), -lt);
+      return Math.toIntExact(r.toEpochDay() - startEpoch);
+    }
+
+    /**
+     * The fence date of a planning time fence of {@code days} &gt; 0 calendar days: the first
+     * working day on or after plan start + days, as a day index.
+     */
+    private int fenceDay(int days) {
+      if (days < horizon && wp[days] < wp[horizon]) {
+        return workIdx[wp[days]];
+      }
+      LocalDate f = cal.onOrAfter(planStart.plusDays(days));
+      return Math.toIntExact(f.toEpochDay() - startEpoch);
     }
 
     /** First day index whose release date (lead time lt) is not before the plan start. */

@@ -9,6 +9,10 @@ import java.time.LocalDate;
  *   <li>{@link #PAST_DUE}: a planned order should have been released before the plan start; it is
  *       released on the plan start and due on the first day it can arrive. date = the release date
  *       that would have been needed, referenceId = the planned order.
+ *   <li>{@link #PLANNING_FENCE}: a planned order is needed inside the material's planning time
+ *       fence, where MRP creates no orders (see {@link PlanItem#planningFenceDays()}); it is due on
+ *       the fence date (the first working day on or after the end of the fence) and released the
+ *       lead time before. date = the day it was needed, referenceId = the planned order.
  *   <li>{@link #BELOW_SAFETY}: projected available falls below safety stock (or below zero) before
  *       any order can arrive. date = the first such day, referenceId = the first planned order
  *       recovering it.
@@ -32,6 +36,13 @@ public record MrpMessage(
 
   /** A planned order's release date would be before the plan start. */
   public static final String PAST_DUE = "PAST_DUE";
+
+  /**
+   * A planned order is needed inside the planning time fence, where the planner decides, and has
+   * been moved out to the fence date (instead of {@link #PAST_DUE}, when the fence and not the lead
+   * time is what moves it).
+   */
+  public static final String PLANNING_FENCE = "PLANNING_FENCE";
 
   /** A scheduled receipt arrives after the date it is first needed. */
   public static final String EXPEDITE = "EXPEDITE";

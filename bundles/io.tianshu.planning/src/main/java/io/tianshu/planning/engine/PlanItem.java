@@ -22,6 +22,10 @@ package io.tianshu.planning.engine;
  *     the order quantity
  * @param phantom a phantom assembly: never gets planned orders, its requirements not covered by its
  *     own on-hand (and receipts) are passed through to its components on the same date
+ * @param planningFenceDays the planning time fence in calendar days from the plan start, &gt;= 0; 0
+ *     = none. Inside the fence the planner decides: MRP creates no planned order of the material
+ *     due before the first working day on or after the plan start + planningFenceDays (see {@link
+ *     MrpEngine}). Ignored for phantoms, which get no planned orders
  */
 public record PlanItem(
     long materialId,
@@ -35,4 +39,36 @@ public record PlanItem(
     double safetyStock,
     double onHand,
     double yieldPercent,
-    boolean phantom) {}
+    boolean phantom,
+    int planningFenceDays) {
+
+  /** An item without planning time fence ({@code planningFenceDays} 0). */
+  public PlanItem(
+      long materialId,
+      int leadTimeDays,
+      LotSizing lotSizing,
+      double fixedQuantity,
+      int periodDays,
+      double minimumQuantity,
+      double maximumQuantity,
+      double multipleQuantity,
+      double safetyStock,
+      double onHand,
+      double yieldPercent,
+      boolean phantom) {
+    this(
+        materialId,
+        leadTimeDays,
+        lotSizing,
+        fixedQuantity,
+        periodDays,
+        minimumQuantity,
+        maximumQuantity,
+        multipleQuantity,
+        safetyStock,
+        onHand,
+        yieldPercent,
+        phantom,
+        0);
+  }
+}

@@ -16,10 +16,58 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random DAGs of 50–200 items on up to 8 levels with random lot sizing, lead times, yields, scrap,
  * safety stock, demands and receipts (some before the plan start or after the horizon). Each seed
- * is run as drawn (all demands make-to-stock, no phantoms) and with make-to-order demands and
- * phantoms added. Fixed seeds, so failures reproduce.
+ * is run as drawn (all demands make-to-stock, no phantoms, no planning time fences), with
+ * make-to-order demands and phantoms added, and with planning time fences added to that. Fixed
+ * seeds, so failures reproduce.
  */
 class MrpEnginePropertyTest {
+
+  /**
+   * The model of {@link #randomInput(long, boolean)}; with {@code fences}, a third random stream
+   * gives about one item in two a planning time fence: short (1–5 days), medium (5–34 days) or
+   * around the end of the horizon (phantoms included, where it is ignored).
+   */
+  static MrpInput randomInput(long seed, boolean makeToOrder, boolean fences) {
+    MrpInput in = randomInput(seed, makeToOrder);
+    if (!fences) {
+      return in;
+    }
+    Random rnd = new Random(seed * 0x5851_F42D_4C95_7F2DL + 4242);
+    int h = in.horizonDays();
+    List<PlanItem> items = new ArrayList<>();
+    for (PlanItem it : in.items()) {
+      int fence =
+          switch (rnd.nextInt(8)) {
+            case 0, 1 -> 1 + rnd.nextInt(5);
+            case 2, 3 -> 5 + rnd.nextInt(30);
+            case 4 -> h - 5 + rnd.nextInt(20); // around the end of the horizon
+            default -> 0;
+          };
+      items.add(
+          new PlanItem(
+              it.materialId(),
+              it.leadTimeDays(),
+              it.lotSizing(),
+              it.fixedQuantity(),
+              it.periodDays(),
+              it.minimumQuantity(),
+              it.maximumQuantity(),
+              it.multipleQuantity(),
+              it.safetyStock(),
+              it.onHand(),
+              it.yieldPercent(),
+              it.phantom(),
+              fence));
+    }
+    return new MrpInput(
+        items,
+        in.bom(),
+        in.demands(),
+        in.receipts(),
+        in.calendar(),
+        in.planStart(),
+        in.horizonDays());
+  }
 
   /**
    * The model of {@link #randomInput(long)}; with {@code makeToOrder}, a second random stream (so
@@ -142,8 +190,8 @@ class MrpEnginePropertyTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void parallelPeggingGivesTheSameResult(long seed) {
-    for (boolean makeToOrder : new boolean[] {false, true}) {
-      MrpInput in = randomInput(seed, makeToOrder);
+    for (int variant = 0; variant < 4; variant++) {
+      MrpInput in = randomInput(seed, (variant & 1) != 0, (variant & 2) != 0);
       MrpResult single = MrpEngine.run(in, Integer.MAX_VALUE);
       MrpResult parallel = MrpEngine.run(in, 0);
       assertThat(parallel.plannedOrders()).isEqualTo(single.plannedOrders());
@@ -167,7 +215,23 @@ class MrpEnginePropertyTest {
     invariantsHold(in);
   }
 
-  private static void invariantsHold(MrpInput in) {
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithPlanningFences(long seed) {
+    MrpInput in = randomInput(seed, false, true);
+    assertThat(in.items()).anyMatch(it -> it.planningFenceDays() > 0);
+    invariantsHold(in);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithPlanningFencesAndMakeToOrder(long seed) {
+    MrpInput in = randomInput(seed, true, true);
+    MrpResult r = invariantsHold(in);
+    assertThat(r.messages()).anyMatch(m -> m.kind().equals(MrpMessage.PLANNING_FENCE));
+  }
+
+  private static MrpResult invariantsHold(MrpInput in) {
     MrpResult r = MrpEngine.run(in);
 
     MrpInvariants.assertPegging(in, r);
@@ -221,5 +285,6 @@ class MrpEnginePropertyTest {
     assertThat(again.messages()).isEqualTo(r.messages());
     assertThat(again.lowLevelCodes()).isEqualTo(r.lowLevelCodes());
     assertThat(r.plannedOrders()).isNotEmpty();
+    return r;
   }
 }

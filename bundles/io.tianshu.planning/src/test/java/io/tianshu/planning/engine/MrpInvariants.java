@@ -64,6 +64,7 @@ final class MrpInvariants {
     private double onHand;
     private double yield;
     private boolean phantom;
+    private int fence;
 
     ItemBuilder(long id) {
       this.id = id;
@@ -121,8 +122,14 @@ final class MrpInvariants {
       return this;
     }
 
+    ItemBuilder fence(int days) {
+      fence = days;
+      return this;
+    }
+
     PlanItem build() {
-      return new PlanItem(id, lead, lot, fixed, period, min, max, mult, ss, onHand, yield, phantom);
+      return new PlanItem(
+          id, lead, lot, fixed, period, min, max, mult, ss, onHand, yield, phantom, fence);
     }
   }
 
@@ -138,6 +145,38 @@ final class MrpInvariants {
     WorkCalendar cal = in.calendar();
     LocalDate last = cal.plusWorkingDays(cal.onOrAfter(in.planStart()), lt - 1);
     return (int) ChronoUnit.DAYS.between(in.planStart(), last) + 1;
+  }
+
+  /**
+   * The fence date of the planning time fence of {@code it} as a day index (the first working day
+   * on or after START + fence days), or 0 without a fence.
+   */
+  static int fenceDay(MrpInput in, PlanItem it) {
+    if (it.planningFenceDays() == 0) {
+      return 0;
+    }
+    return day(in, in.calendar().onOrAfter(in.planStart().plusDays(it.planningFenceDays())));
+  }
+
+  /** The first day index an order of {@code it} can be due on: lead time and planning fence. */
+  static int firstArrival(MrpInput in, PlanItem it) {
+    return Math.max(firstArrival(in, it.leadTimeDays()), fenceDay(in, it));
+  }
+
+  /** Whether the planning time fence of {@code it}, not its lead time, limits its first arrival. */
+  static boolean fenced(MrpInput in, PlanItem it) {
+    return fenceDay(in, it) > firstArrival(in, it.leadTimeDays());
+  }
+
+  /** Ids of the planned orders named by messages of the given kind. */
+  static Set<Long> referenced(MrpResult r, String kind) {
+    Set<Long> ids = new HashSet<>();
+    for (MrpMessage m : r.messages()) {
+      if (m.kind().equals(kind)) {
+        ids.add(m.referenceId());
+      }
+    }
+    return ids;
   }
 
   private static String key(long material, String kind, long id) {
@@ -170,6 +209,9 @@ final class MrpInvariants {
     Map<Long, PlannedOrder> orders = new HashMap<>();
     for (PlannedOrder o : r.plannedOrders()) {
       orders.put(o.id(), o);
+      if (!o.releaseDate().isBefore(end)) {
+        continue; // behind a planning time fence beyond the horizon: no dependent demand
+      }
       for (PlanBomLine b : in.bom()) {
         if (b.parentMaterialId() == o.materialId()
             && !items.get(b.componentMaterialId()).phantom()
@@ -237,8 +279,9 @@ final class MrpInvariants {
   /**
    * Recomputes projected available per item and day (receipts that got an EXPEDITE message counted
    * on the message date, i.e. as if the message is followed) and checks that it is ≥ safety stock
-   * from the first possible arrival day on; before it, a shortfall needs a PAST_DUE or BELOW_SAFETY
-   * message for the item. Phantoms and their components are skipped.
+   * from the first possible arrival day on (lead time and planning time fence); before it, a
+   * shortfall needs a PAST_DUE, PLANNING_FENCE or BELOW_SAFETY message for the item. Phantoms and
+   * their components are skipped.
    */
   static void assertProjectedAvailable(MrpInput in, MrpResult r) {
     int h = in.horizonDays();
@@ -256,7 +299,9 @@ final class MrpInvariants {
       if (m.kind().equals(MrpMessage.EXPEDITE)) {
         expedite.put(m.referenceId(), m.date());
       }
-      if (m.kind().equals(MrpMessage.PAST_DUE) || m.kind().equals(MrpMessage.BELOW_SAFETY)) {
+      if (m.kind().equals(MrpMessage.PAST_DUE)
+          || m.kind().equals(MrpMessage.PLANNING_FENCE)
+          || m.kind().equals(MrpMessage.BELOW_SAFETY)) {
         flagged.add(m.materialId());
       }
     }
@@ -279,7 +324,7 @@ final class MrpInvariants {
       }
       int rel = day(in, o.releaseDate());
       for (PlanBomLine b : in.bom()) {
-        if (b.parentMaterialId() == o.materialId()) {
+        if (b.parentMaterialId() == o.materialId() && rel < h) {
           flow.get(b.componentMaterialId())[rel] -=
               o.quantity() * b.quantityPer() * (1 + b.scrapPercent() / 100);
         }
@@ -301,7 +346,7 @@ final class MrpInvariants {
         continue;
       }
       double[] f = flow.get(it.materialId());
-      int fa = firstArrival(in, it.leadTimeDays());
+      int fa = firstArrival(in, it);
       double pa = 0;
       for (int t = 0; t < h; t++) {
         pa += f[t];
@@ -323,20 +368,18 @@ final class MrpInvariants {
 
   /**
    * Each planned order's release is the due date minus the lead time (or the plan start with a
-   * PAST_DUE message naming the order) and never before the plan start; ids are 1, 2, …, the orders
-   * of one material are consecutive and by due date.
+   * PAST_DUE message naming the order) and never before the plan start; no order is due before its
+   * first possible arrival (lead time and planning time fence); an order with a PLANNING_FENCE
+   * message is due on the fence date, which is after the lead time's first arrival, and is not
+   * PAST_DUE; ids are 1, 2, …, the orders of one material are consecutive and by due date.
    */
   static void assertDates(MrpInput in, MrpResult r) {
     Map<Long, PlanItem> items = new HashMap<>();
     for (PlanItem it : in.items()) {
       items.put(it.materialId(), it);
     }
-    Set<Long> pastDue = new HashSet<>();
-    for (MrpMessage m : r.messages()) {
-      if (m.kind().equals(MrpMessage.PAST_DUE)) {
-        pastDue.add(m.referenceId());
-      }
-    }
+    Set<Long> pastDue = referenced(r, MrpMessage.PAST_DUE);
+    Set<Long> fenceMoved = referenced(r, MrpMessage.PLANNING_FENCE);
     long expectedId = 1;
     Set<Long> materialsDone = new HashSet<>();
     PlannedOrder prev = null;
@@ -354,8 +397,18 @@ final class MrpInvariants {
       prev = o;
       assertThat(o.quantity()).isPositive();
       assertThat(o.releaseDate()).isAfterOrEqualTo(in.planStart());
-      int lt = items.get(o.materialId()).leadTimeDays();
+      PlanItem it = items.get(o.materialId());
+      int lt = it.leadTimeDays();
+      assertThat(day(in, o.dueDate()))
+          .as("due day of %s", o)
+          .isGreaterThanOrEqualTo(firstArrival(in, it));
+      if (fenceMoved.contains(o.id())) {
+        assertThat(fenced(in, it)).as("fence beyond the lead time for %s", o).isTrue();
+        assertThat(day(in, o.dueDate())).as("due day of %s", o).isEqualTo(fenceDay(in, it));
+        assertThat(pastDue).as("PAST_DUE of %s", o).doesNotContain(o.id());
+      }
       if (pastDue.contains(o.id())) {
+        assertThat(fenced(in, it)).as("fence beyond the lead time for %s", o).isFalse();
         assertThat(o.releaseDate()).isEqualTo(in.planStart());
         assertThat(day(in, o.dueDate())).isEqualTo(firstArrival(in, lt));
       } else {
@@ -370,7 +423,8 @@ final class MrpInvariants {
    * material) is pegged in full, only to planned orders of its material; those orders serve only
    * that demand, their good output (quantity × yield) adds up to the demand quantity, and each is
    * due on the demand date (the plan start for earlier dates) or, when that is before the first
-   * possible arrival, on that day with a PAST_DUE message. Make-to-order demands of quantity 0 or
+   * possible arrival, on that day with a PAST_DUE message (a PLANNING_FENCE message when the
+   * planning time fence, not the lead time, sets that day). Make-to-order demands of quantity 0 or
    * beyond the horizon have no pegging rows.
    */
   static void assertMakeToOrder(MrpInput in, MrpResult r) {
@@ -382,12 +436,8 @@ final class MrpInvariants {
     for (PlannedOrder o : r.plannedOrders()) {
       orders.put(o.id(), o);
     }
-    Set<Long> pastDue = new HashSet<>();
-    for (MrpMessage m : r.messages()) {
-      if (m.kind().equals(MrpMessage.PAST_DUE)) {
-        pastDue.add(m.referenceId());
-      }
-    }
+    Set<Long> pastDue = referenced(r, MrpMessage.PAST_DUE);
+    Set<Long> fenceMoved = referenced(r, MrpMessage.PLANNING_FENCE);
     Map<String, Integer> demandsPerKey = new HashMap<>();
     for (PlanDemand dm : in.demands()) {
       demandsPerKey.merge(key(dm.materialId(), Pegging.DEMAND, dm.id()), 1, Integer::sum);
@@ -432,15 +482,18 @@ final class MrpInvariants {
               .isEqualTo(Pegging.DEMAND + "/" + dm.id());
         }
         output += output(items, o);
-        int lt = items.get(o.materialId()).leadTimeDays();
-        int fa = firstArrival(in, lt);
+        PlanItem it = items.get(o.materialId());
+        int fa = firstArrival(in, it);
+        boolean fenced = fenced(in, it);
         int due = Math.max(0, day);
         if (due < fa) {
           assertThat(day(in, o.dueDate())).as("due day of past-due %s", o).isEqualTo(fa);
-          assertThat(pastDue).as("PAST_DUE of %s", o).contains(o.id());
+          assertThat(fenced ? fenceMoved : pastDue).as("message of %s", o).contains(o.id());
+          assertThat(fenced ? pastDue : fenceMoved).as("message of %s", o).doesNotContain(o.id());
         } else {
           assertThat(day(in, o.dueDate())).as("due day of %s", o).isEqualTo(due);
           assertThat(pastDue).as("PAST_DUE of %s", o).doesNotContain(o.id());
+          assertThat(fenceMoved).as("PLANNING_FENCE of %s", o).doesNotContain(o.id());
         }
       }
       assertThat(pegged)
