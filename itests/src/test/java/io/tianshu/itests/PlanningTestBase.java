@@ -923,6 +923,24 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals(40.0, dependent, 1e-9);
     assertEquals(15.0, onHand, 1e-9);
 
+    // The results for ERP: B's order is a transfer from A; as CSV, a header and three orders.
+    String codeA = admin.get("/plants/" + a).expect(200).json().path("code").asText();
+    JsonNode export =
+        admin.get("/plan-runs/" + run.path("id").asLong() + "/export").expect(200).json();
+    assertEquals("tianshu-exchange/1", export.path("format").asText());
+    boolean transfer = false;
+    for (JsonNode o : export.path("planResults").path("plannedOrders")) {
+      if (o.path("procurement").asText().equals("TRANSFER")) {
+        transfer =
+            codeA.equals(o.path("sourcePlant").asText()) && o.path("quantity").asDouble() == 40;
+      }
+    }
+    assertTrue("transfer order from A: " + export, transfer);
+    Response csv = admin.get("/plan-runs/" + run.path("id").asLong() + "/export?format=csv");
+    assertEquals(200, csv.status());
+    assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+    assertEquals(csv.body(), 4, csv.body().trim().split("\n").length);
+
     // A planner of B alone may not plan A: the run fails and says so; nothing is saved.
     String name = "pb" + SEQUENCE.incrementAndGet() + UUID.randomUUID().toString().substring(0, 4);
     admin
@@ -1026,5 +1044,53 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     JsonNode run = run(m, "MRP");
     assertEquals(List.of(order(16, 18, 20)), orders(run.path("id").asLong()).get(m.fg()));
     assertEquals("only the order line is demand", 1, run.path("demands").asInt());
+  }
+
+  @Test
+  public void insideThePlanningTimeFenceNothingIsProposed() {
+    Model m = model();
+    JsonNode current =
+        admin
+            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
+            .expect(200)
+            .json()
+            .get(0);
+    admin
+        .put(
+            "/plan-parameters",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.fg(),
+                "leadTimeDays",
+                2,
+                "mps",
+                true,
+                "planningFenceDays",
+                20,
+                "version",
+                current.path("version").asLong()))
+        .expect(200);
+    // The fence ends on +20, a Sunday: no FG order is due before Monday +21. What FG needs on +14
+    // and +18 (10 and 30) is due on +21, each with a PLANNING_FENCE message.
+    JsonNode run = run(m, "MRP");
+    double quantity = 0;
+    for (JsonNode o :
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/planned-orders?materialId=" + m.fg())
+            .expect(200)
+            .json()
+            .path("items")) {
+      assertEquals(day(21), o.path("dueDate").asText());
+      quantity += o.path("quantity").asDouble();
+    }
+    assertEquals(40.0, quantity, 1e-9);
+    JsonNode messages =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/messages?kind=PLANNING_FENCE")
+            .expect(200)
+            .json();
+    assertTrue(messages.toString(), messages.path("total").asInt() >= 1);
   }
 }

@@ -125,4 +125,7 @@ public interface PlanningService {
 
   /** The time-phased record of a material in a run (plant null: the run's plant). */
   PlanGrid grid(CallerContext caller, long runId, Long plantId, long materialId, int bucketDays);
+
+  /** A run's results in the exchange format (plants and materials by code). */
+  PlanExport export(CallerContext caller, long runId);
 }

@@ -323,7 +323,8 @@ final class PlanRunner {
                 p.safety(),
                 stock,
                 p.yield(),
-                p.phantom() || phantomLine.contains(id)));
+                p.phantom() || phantomLine.contains(id),
+                p.planningFence()));
       }
     }
     List<PlanBomLine> bom = new ArrayList<>();

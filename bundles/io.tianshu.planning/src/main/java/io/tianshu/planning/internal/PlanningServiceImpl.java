@@ -17,6 +17,7 @@ import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanExport;
 import io.tianshu.planning.PlanGrid;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
@@ -1690,6 +1691,88 @@ public class PlanningServiceImpl implements PlanningService {
               plannedIn,
               releases,
               projected);
+        });
+  }
+
+  @Override
+  public PlanExport export(CallerContext caller, long runId) {
+    return sql.read(
+        c -> {
+          PlanRun run = visibleRun(c, caller, runId);
+          if (run.active()) {
+            throw new ConflictException("the run is still running / 计划仍在运行");
+          }
+          Map<Long, String> plants = new HashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT id, code FROM org_unit WHERE unit_type = 'PLANT'");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              plants.put(rs.getLong(1), rs.getString(2));
+            }
+          }
+          List<PlanExport.Order> orders = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT o.order_id, o.plant_id, m.code, p.procurement, p.source_plant_id,"
+                      + " o.release_date, o.due_date, o.quantity FROM planned_order o"
+                      + " JOIN material m ON m.id = o.material_id"
+                      + " LEFT JOIN plan_parameter p ON p.plant_id = o.plant_id"
+                      + " AND p.material_id = o.material_id"
+                      + " WHERE o.run_id = ?"
+                      + readable(caller, "o")
+                      + " ORDER BY o.order_id")) {
+            ps.setLong(1, runId);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Long source = PlanData.nullableLong(rs, "source_plant_id");
+                orders.add(
+                    new PlanExport.Order(
+                        rs.getLong(1),
+                        plants.get(rs.getLong(2)),
+                        rs.getString(3),
+                        rs.getString(4) == null ? "MAKE" : rs.getString(4),
+                        source == null ? null : plants.get(source),
+                        rs.getDate(6).toLocalDate(),
+                        rs.getDate(7).toLocalDate(),
+                        rs.getDouble(8)));
+              }
+            }
+          }
+          List<PlanExport.Message> messages = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT x.plant_id, m.code, x.kind, x.message_date, x.reference_id, x.message"
+                      + " FROM plan_message x JOIN material m ON m.id = x.material_id"
+                      + " WHERE x.run_id = ?"
+                      + readable(caller, "x")
+                      + " ORDER BY x.seq")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                messages.add(
+                    new PlanExport.Message(
+                        plants.get(rs.getLong(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getLong(5),
+                        rs.getString(6)));
+              }
+            }
+          }
+          return new PlanExport(
+              "tianshu-exchange/1",
+              new PlanExport.PlanResults(
+                  run.id(),
+                  run.name(),
+                  run.planType(),
+                  run.status(),
+                  plants.get(run.plantId()),
+                  run.planStart(),
+                  run.horizonDays(),
+                  orders,
+                  messages));
         });
   }
 

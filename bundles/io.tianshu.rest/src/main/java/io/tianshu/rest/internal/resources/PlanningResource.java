@@ -9,6 +9,7 @@ import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
+import io.tianshu.planning.PlanExport;
 import io.tianshu.planning.PlanGrid;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanOrder;
@@ -366,5 +367,48 @@ public class PlanningResource {
       @QueryParam("bucketDays") Integer bucketDays) {
     new Validation().required("materialId", materialId).throwIfInvalid();
     return planning.grid(caller(sc), id, plantId, materialId, bucketDays == null ? 7 : bucketDays);
+  }
+
+  /**
+   * A run's results in the exchange format (JSON), or its planned orders as CSV with {@code
+   * format=csv} (plant, material, procurement, sourcePlant, releaseDate, dueDate, quantity).
+   */
+  @GET
+  @Path("plan-runs/{id}/export")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  public Response export(
+      @Context SecurityContext sc, @PathParam("id") long id, @QueryParam("format") String format) {
+    PlanExport export = planning.export(caller(sc), id);
+    if (!"csv".equalsIgnoreCase(format)) {
+      return Response.ok(export, MediaType.APPLICATION_JSON).build();
+    }
+    StringBuilder csv =
+        new StringBuilder(
+            "id,plant,material,procurement,sourcePlant,releaseDate,dueDate,quantity\n");
+    for (PlanExport.Order o : export.planResults().plannedOrders()) {
+      csv.append(o.id())
+          .append(',')
+          .append(csvField(o.plant()))
+          .append(',')
+          .append(csvField(o.material()))
+          .append(',')
+          .append(o.procurement())
+          .append(',')
+          .append(o.sourcePlant() == null ? "" : csvField(o.sourcePlant()))
+          .append(',')
+          .append(o.releaseDate())
+          .append(',')
+          .append(o.dueDate())
+          .append(',')
+          .append(java.math.BigDecimal.valueOf(o.quantity()).stripTrailingZeros().toPlainString())
+          .append('\n');
+    }
+    return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"plan-run-" + id + ".csv\"")
+        .build();
+  }
+
+  private static String csvField(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }
