@@ -461,6 +461,47 @@ public abstract class PlanningTestBase extends ContainerTestBase {
             .expect(200)
             .json();
     assertTrue("25 cannot be promised: " + never, never.path("promisedDate").isNull());
+    // 25 on +18 anyway: supply is 10 + 10 + 30 = 50 for the order's 30; the 25 would take 25 of
+    // the 30 of +18, leaving 10 + 10 + 5 = 25 for the order: it is displaced by 5.
+    JsonNode rush =
+        admin
+            .get(
+                "/promise?plantId="
+                    + m.plant()
+                    + "&materialId="
+                    + m.fg()
+                    + "&quantity=25&date="
+                    + day(18))
+            .expect(200)
+            .json();
+    assertTrue(rush.toString(), rush.path("promisedDate").isNull());
+    assertEquals(1, rush.path("displaces").size());
+    assertEquals("SO SO-1/1", rush.path("displaces").get(0).path("reference").asText());
+    assertEquals(5.0, rush.path("displaces").get(0).path("shortBy").asDouble(), 1e-9);
+    // Changing SO-1 itself to 45 on +18: its own 30 are no longer committed, 50 cover 45.
+    long so1 =
+        admin
+            .get("/sales-orders?plantId=" + m.plant())
+            .expect(200)
+            .json()
+            .get(0)
+            .path("id")
+            .asLong();
+    JsonNode change =
+        admin
+            .get(
+                "/promise?plantId="
+                    + m.plant()
+                    + "&materialId="
+                    + m.fg()
+                    + "&quantity=45&date="
+                    + day(18)
+                    + "&salesOrderLineId="
+                    + so1)
+            .expect(200)
+            .json();
+    assertEquals(day(18), change.path("promisedDate").asText());
+    assertEquals(0, change.path("displaces").size());
     String console =
         ItSupport.executeCommand(
             sessionFactory,
@@ -1016,29 +1057,7 @@ public abstract class PlanningTestBase extends ContainerTestBase {
   @Test
   public void insideTheDemandTimeFenceOnlyOrdersCount() {
     Model m = model();
-    JsonNode current =
-        admin
-            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
-            .expect(200)
-            .json()
-            .get(0);
-    admin
-        .put(
-            "/plan-parameters",
-            obj(
-                "plantId",
-                m.plant(),
-                "materialId",
-                m.fg(),
-                "leadTimeDays",
-                2,
-                "mps",
-                true,
-                "demandFenceDays",
-                15,
-                "version",
-                current.path("version").asLong()))
-        .expect(200);
+    updateFg(m, "demandFenceDays", 15);
     // The forecast's remaining 20 on +14 lie inside the 15-day fence: ignored. The order's 30 on
     // +18 take the 10 on hand: one order of 20 due +18, released +16.
     JsonNode run = run(m, "MRP");
@@ -1049,29 +1068,7 @@ public abstract class PlanningTestBase extends ContainerTestBase {
   @Test
   public void insideThePlanningTimeFenceNothingIsProposed() {
     Model m = model();
-    JsonNode current =
-        admin
-            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
-            .expect(200)
-            .json()
-            .get(0);
-    admin
-        .put(
-            "/plan-parameters",
-            obj(
-                "plantId",
-                m.plant(),
-                "materialId",
-                m.fg(),
-                "leadTimeDays",
-                2,
-                "mps",
-                true,
-                "planningFenceDays",
-                20,
-                "version",
-                current.path("version").asLong()))
-        .expect(200);
+    updateFg(m, "planningFenceDays", 20);
     // The fence ends on +20, a Sunday: no FG order is due before Monday +21. What FG needs on +14
     // and +18 (10 and 30) is due on +21, each with a PLANNING_FENCE message.
     JsonNode run = run(m, "MRP");
@@ -1092,5 +1089,32 @@ public abstract class PlanningTestBase extends ContainerTestBase {
             .expect(200)
             .json();
     assertTrue(messages.toString(), messages.path("total").asInt() >= 1);
+  }
+
+  /** FG's parameters as the model sets them (lead 2, MPS) plus one more field, version checked. */
+  private void updateFg(Model m, String field, Object value) {
+    JsonNode current =
+        admin
+            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
+            .expect(200)
+            .json()
+            .get(0);
+    admin
+        .put(
+            "/plan-parameters",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.fg(),
+                "leadTimeDays",
+                2,
+                "mps",
+                true,
+                field,
+                value,
+                "version",
+                current.path("version").asLong()))
+        .expect(200);
   }
 }

@@ -62,8 +62,24 @@ public interface PlanningService {
   PlanComparison compare(CallerContext caller, long runId, long otherRunId);
 
   /** The earliest date {@code quantity} of the material can be promised, from {@code date} on. */
+  default Promise promise(
+      CallerContext caller, long plantId, long materialId, double quantity, LocalDate date) {
+    return promise(caller, plantId, materialId, quantity, date, null);
+  }
+
+  /**
+   * {@link #promise(CallerContext, long, long, double, LocalDate)} for a change of the open order
+   * line {@code changedLineId} (left out of the committed orders; null for a new line). When the
+   * quantity cannot be promised on the date, the answer also lists the committed lines that giving
+   * it on that date anyway would leave short ({@code displaces}).
+   */
   Promise promise(
-      CallerContext caller, long plantId, long materialId, double quantity, LocalDate date);
+      CallerContext caller,
+      long plantId,
+      long materialId,
+      double quantity,
+      LocalDate date,
+      Long changedLineId);
 
   /**
    * Kitting of the plant's open sales order lines (source SALES_ORDER, by requested date and

@@ -11,6 +11,9 @@ import java.util.List;
  * @param promisedDate null when the quantity cannot be promised within the supply known
  * @param availableOnRequested what can be promised on the requested date
  * @param runId the plan run whose planned orders counted as supply; null when none
+ * @param displaces when the quantity cannot be promised on the requested date: the committed lines
+ *     that giving it then anyway would leave short, and by how much (see {@link
+ *     io.tianshu.planning.engine.Displacement}); empty otherwise
  */
 public record Promise(
     long plantId,
@@ -20,7 +23,8 @@ public record Promise(
     LocalDate promisedDate,
     double availableOnRequested,
     Long runId,
-    List<Bucket> buckets) {
+    List<Bucket> buckets,
+    List<io.tianshu.planning.engine.Displacement.Displaced> displaces) {
 
   /** One ATP bucket. */
   public record Bucket(

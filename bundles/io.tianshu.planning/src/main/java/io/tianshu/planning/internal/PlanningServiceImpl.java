@@ -43,6 +43,7 @@ import io.tianshu.planning.engine.CtpEngine;
 import io.tianshu.planning.engine.CtpItem;
 import io.tianshu.planning.engine.CtpLine;
 import io.tianshu.planning.engine.CtpResult;
+import io.tianshu.planning.engine.Displacement;
 import io.tianshu.planning.engine.KitComponent;
 import io.tianshu.planning.engine.KitEngine;
 import io.tianshu.planning.engine.KitOrder;
@@ -905,7 +906,12 @@ public class PlanningServiceImpl implements PlanningService {
 
   @Override
   public Promise promise(
-      CallerContext caller, long plantId, long materialId, double quantity, LocalDate date) {
+      CallerContext caller,
+      long plantId,
+      long materialId,
+      double quantity,
+      LocalDate date,
+      Long changedLineId) {
     Validation v = new Validation();
     if (!Double.isFinite(quantity) || quantity <= 0) {
       v.add("quantity", "invalid_value", "must be > 0 / 必须大于 0");
@@ -962,15 +968,27 @@ public class PlanningServiceImpl implements PlanningService {
             }
           }
           List<AtpDemand> committed = new ArrayList<>();
+          List<Displacement.Line> lines = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT requested_date, quantity FROM sales_order_line WHERE plant_id = ?"
-                      + " AND material_id = ? AND status = 'OPEN'")) {
+                  "SELECT id, order_no, line_no, requested_date, quantity FROM sales_order_line"
+                      + " WHERE plant_id = ? AND material_id = ? AND status = 'OPEN'"
+                      + " ORDER BY requested_date, priority, id")) {
             ps.setLong(1, plantId);
             ps.setLong(2, materialId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                committed.add(new AtpDemand(rs.getDate(1).toLocalDate(), rs.getDouble(2)));
+                if (changedLineId != null && rs.getLong(1) == changedLineId) {
+                  continue; // the line being changed: the request replaces it
+                }
+                LocalDate due = rs.getDate(4).toLocalDate();
+                committed.add(new AtpDemand(due, rs.getDouble(5)));
+                lines.add(
+                    new Displacement.Line(
+                        rs.getLong(1),
+                        "SO " + rs.getString(2) + "/" + rs.getInt(3),
+                        due,
+                        rs.getDouble(5)));
               }
             }
           }
@@ -981,15 +999,19 @@ public class PlanningServiceImpl implements PlanningService {
                 new Promise.Bucket(
                     b.date(), b.supply(), b.committed(), b.atp(), b.cumulativeAtp()));
           }
+          LocalDate promised = atp.earliest(quantity, date);
+          boolean onDate =
+              promised != null && !promised.isAfter(date.isBefore(today) ? today : date);
           return new Promise(
               plantId,
               materialId,
               quantity,
               date,
-              atp.earliest(quantity, date),
+              promised,
               Math.max(0, atp.available(date)),
               runId,
-              buckets);
+              buckets,
+              onDate ? List.of() : Displacement.of(today, onHand, supplies, lines, quantity, date));
         });
   }
 

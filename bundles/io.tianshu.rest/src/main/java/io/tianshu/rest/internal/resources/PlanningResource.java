@@ -263,7 +263,12 @@ public class PlanningResource {
     return planning.compare(caller(sc), id, other);
   }
 
-  /** The earliest date the quantity can be promised, from {@code date} (default today) on. */
+  /**
+   * The earliest date the quantity can be promised, from {@code date} (default today) on; for a
+   * change of an open line, {@code salesOrderLineId} leaves that line out of the committed orders.
+   * When the date cannot be met, {@code displaces} lists the lines giving it anyway would leave
+   * short.
+   */
   @GET
   @Path("promise")
   public Promise promise(
@@ -271,7 +276,8 @@ public class PlanningResource {
       @QueryParam("plantId") Long plantId,
       @QueryParam("materialId") Long materialId,
       @QueryParam("quantity") Double quantity,
-      @QueryParam("date") String date) {
+      @QueryParam("date") String date,
+      @QueryParam("salesOrderLineId") Long salesOrderLineId) {
     Validation v = new Validation();
     v.required("plantId", plantId)
         .required("materialId", materialId)
@@ -279,7 +285,12 @@ public class PlanningResource {
     LocalDate d = Dates.optional(v, "date", date);
     v.throwIfInvalid();
     return planning.promise(
-        caller(sc), plantId, materialId, quantity, d == null ? LocalDate.now() : d);
+        caller(sc),
+        plantId,
+        materialId,
+        quantity,
+        d == null ? LocalDate.now() : d,
+        salesOrderLineId);
   }
 
   /**
