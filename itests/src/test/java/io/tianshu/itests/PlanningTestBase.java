@@ -385,6 +385,10 @@ public abstract class PlanningTestBase extends ContainerTestBase {
             .expect(200)
             .json();
     assertEquals(10.0, fg.path("onHand").asDouble(), 1e-9);
+    String grid =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:plan-grid -n 3 " + runId + " " + code(m.sa()));
+    assertTrue(grid, grid.contains("Projected available") && grid.contains(code(m.sa())));
     assertEquals(
         "[10.0,10.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]", fg.path("projectedAvailable").toString());
   }

@@ -9,6 +9,7 @@ import io.tianshu.org.AccessService;
 import io.tianshu.org.OrgService;
 import io.tianshu.org.OrgUnit;
 import io.tianshu.planning.KitReport;
+import io.tianshu.planning.PlanGrid;
 import io.tianshu.planning.PlanMessage;
 import io.tianshu.planning.PlanRun;
 import io.tianshu.planning.PlanRunRequest;
@@ -31,7 +32,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** mom:plan-run (with a progress bar; Ctrl-C cancels the run), mom:plan-list, mom:atp, mom:kit. */
+/**
+ * mom:plan-run (with a progress bar; Ctrl-C cancels the run), mom:plan-list, mom:plan-grid,
+ * mom:atp, mom:kit.
+ */
 public final class PlanCommands {
   private PlanCommands() {}
 
@@ -403,6 +407,69 @@ public final class PlanCommands {
         throw Messages.fail(e);
       }
       return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "plan-grid",
+      description = "Time-phased record of a material in a plan run (MRP grid) / 物料需求时段表")
+  @Service
+  public static class Grid implements Action {
+    @Reference PlanningService planning;
+    @Reference MasterDataService masterData;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plan run id / 计划版本号")
+    long runId;
+
+    @Argument(index = 1, required = true, description = "Material code / 物料编码")
+    String code;
+
+    @Option(name = "-b", aliases = "--bucket", description = "Days per bucket (default 7) / 时段天数")
+    int bucketDays = 7;
+
+    @Option(name = "-n", aliases = "--buckets", description = "Buckets shown (default 8) / 显示时段数")
+    int shown = 8;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        Material m = BomCommands.byCode(masterData, caller, code);
+        PlanGrid g = planning.grid(caller, runId, null, m.id(), bucketDays);
+        int n = Math.min(shown, g.bucketStarts().size());
+        ShellTable table = new ShellTable();
+        table.column("");
+        for (int b = 0; b < n; b++) {
+          table.column(g.bucketStarts().get(b).toString().substring(5)).alignRight();
+        }
+        row(table, "Gross requirements / 毛需求", g.grossRequirements(), n);
+        row(table, "Scheduled receipts / 在途", g.scheduledReceipts(), n);
+        row(table, "Planned receipts / 计划入库", g.plannedReceipts(), n);
+        row(table, "Planned releases / 计划下达", g.plannedReleases(), n);
+        row(table, "Projected available / 预计可用", g.projectedAvailable(), n);
+        System.out.println(
+            g.materialCode()
+                + ": on hand "
+                + num(g.onHand())
+                + ", safety stock "
+                + num(g.safetyStock())
+                + " / 现有库存、安全库存");
+        table.print(System.out);
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+
+    private static void row(ShellTable table, String label, double[] values, int n) {
+      Object[] cells = new Object[n + 1];
+      cells[0] = label;
+      for (int b = 0; b < n; b++) {
+        cells[b + 1] = num(values[b]);
+      }
+      table.addRow().addContent(cells);
     }
   }
 
