@@ -1,5 +1,6 @@
 package io.tianshu.planning.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
@@ -10,9 +11,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Appends rows to one table in bulk: COPY on PostgreSQL (text format, streamed in chunks), JDBC
- * batches elsewhere. Values are added column by column without boxing, so tens of millions of rows
- * stay cheap. Not thread-safe; one instance per table and transaction.
+ * Appends rows to one table in bulk: COPY on PostgreSQL (binary format, streamed in chunks), JDBC
+ * batches elsewhere. Columns are given as {@code name:type} (i2, i4, i8, f8, date, text). Values
+ * are added column by column without boxing, so tens of millions of rows stay cheap. Not
+ * thread-safe; one instance per table and transaction.
  */
 abstract class Bulk implements AutoCloseable {
   static final int BATCH = 5_000;
@@ -57,15 +59,24 @@ abstract class Bulk implements AutoCloseable {
   @Override
   public abstract void close() throws SQLException;
 
-  /** PostgreSQL COPY … FROM STDIN in text format. */
+  /**
+   * PostgreSQL COPY … FROM STDIN in binary format, streamed in chunks: no number is turned into
+   * text and parsed back. Each column names its type after a colon (i2, i4, i8, f8, date, text).
+   */
   private static final class Copy extends Bulk {
     private static final int CHUNK = 1 << 20;
+    private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private final CopyIn copy;
-    private final StringBuilder buf = new StringBuilder(CHUNK + 4096);
-    private boolean first = true;
+    private final char[] types;
+    private final ByteBuffer buf = ByteBuffer.allocate(CHUNK + (1 << 16));
+    private int column;
 
-    private Copy(CopyIn copy) {
+    private Copy(CopyIn copy, char[] types) {
       this.copy = copy;
+      this.types = types;
+      buf.put("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+      buf.putInt(0); // flags
+      buf.putInt(0); // header extension length
     }
 
     static Copy open(Connection c, String table, String[] columns) throws SQLException {
@@ -79,9 +90,41 @@ abstract class Bulk implements AutoCloseable {
         // No driver API visible (optional import) or a pool that will not unwrap: use batches.
         return null;
       }
+      char[] types = new char[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        types[i] = typeOf(columns[i]);
+      }
       return new Copy(
           pg.getCopyAPI()
-              .copyIn("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN"));
+              .copyIn(
+                  "COPY "
+                      + table
+                      + " ("
+                      + String.join(", ", names(columns))
+                      + ") FROM STDIN (FORMAT binary)"),
+          types);
+    }
+
+    /** 's' i2, 'i' i4, 'l' i8, 'd' f8, 'D' date, 't' text. */
+    private static char typeOf(String column) {
+      int colon = column.indexOf(':');
+      String type = colon < 0 ? "" : column.substring(colon + 1);
+      return switch (type) {
+        case "i2" -> 's';
+        case "i4" -> 'i';
+        case "i8" -> 'l';
+        case "f8" -> 'd';
+        case "date" -> 'D';
+        case "text" -> 't';
+        default -> throw new IllegalArgumentException("column type needed for COPY: " + column);
+      };
+    }
+
+    private char next() {
+      if (column == 0) {
+        buf.putShort((short) types.length);
+      }
+      return types[column++];
     }
 
     @Override
@@ -89,68 +132,62 @@ abstract class Bulk implements AutoCloseable {
       return true;
     }
 
-    private void sep() {
-      if (!first) {
-        buf.append('\t');
-      }
-      first = false;
-    }
-
     @Override
     Bulk add(long v) {
-      sep();
-      buf.append(v);
+      switch (next()) {
+        case 's' -> buf.putInt(2).putShort((short) v);
+        case 'i' -> buf.putInt(4).putInt((int) v);
+        case 'd' -> buf.putInt(8).putDouble(v);
+        default -> buf.putInt(8).putLong(v);
+      }
       return this;
     }
 
     @Override
     Bulk add(double v) {
-      sep();
-      buf.append(v);
+      next();
+      buf.putInt(8).putDouble(v);
       return this;
     }
 
     @Override
-    Bulk add(String v) {
-      sep();
+    Bulk add(String v) throws SQLException {
+      next();
       if (v == null) {
-        buf.append("\\N");
+        buf.putInt(-1);
         return this;
       }
-      for (int i = 0; i < v.length(); i++) {
-        char ch = v.charAt(i);
-        switch (ch) {
-          case '\\' -> buf.append("\\\\");
-          case '\t' -> buf.append("\\t");
-          case '\n' -> buf.append("\\n");
-          case '\r' -> buf.append("\\r");
-          default -> buf.append(ch);
-        }
+      byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+      if (buf.remaining() < bytes.length + 4) {
+        flush();
       }
+      buf.putInt(bytes.length).put(bytes);
       return this;
     }
 
     @Override
     Bulk add(LocalDate v) {
-      sep();
-      buf.append(v == null ? "\\N" : v.toString());
+      next();
+      if (v == null) {
+        buf.putInt(-1);
+      } else {
+        buf.putInt(4).putInt((int) (v.toEpochDay() - PG_EPOCH_DAY));
+      }
       return this;
     }
 
     @Override
     void endRow() throws SQLException {
-      buf.append('\n');
-      first = true;
+      column = 0;
       rows++;
-      if (buf.length() >= CHUNK) {
+      if (buf.position() >= CHUNK) {
         flush();
       }
     }
 
     private void flush() throws SQLException {
-      byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      buf.setLength(0);
+      copy.writeToCopy(buf.array(), 0, buf.position());
+      buf.clear();
     }
 
     @Override
@@ -158,9 +195,20 @@ abstract class Bulk implements AutoCloseable {
       if (!copy.isActive()) {
         return;
       }
+      buf.putShort((short) -1); // trailer
       flush();
       copy.endCopy();
     }
+  }
+
+  /** Column names without their COPY types. */
+  static String[] names(String[] columns) {
+    String[] names = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      int colon = columns[i].indexOf(':');
+      names[i] = colon < 0 ? columns[i] : columns[i].substring(0, colon);
+    }
+    return names;
   }
 
   /** JDBC batches of {@value #BATCH} rows. */
@@ -175,7 +223,7 @@ abstract class Bulk implements AutoCloseable {
               "INSERT INTO "
                   + table
                   + " ("
-                  + String.join(", ", columns)
+                  + String.join(", ", names(columns))
                   + ") VALUES ("
                   + "?, ".repeat(columns.length - 1)
                   + "?)");

@@ -561,15 +561,15 @@ final class PlanRunner {
             c,
             postgres,
             "plan_demand",
-            "run_id",
-            "demand_id",
-            "plant_id",
-            "source",
-            "source_id",
-            "material_id",
-            "demand_date",
-            "quantity",
-            "reference")) {
+            "run_id:i8",
+            "demand_id:i8",
+            "plant_id:i8",
+            "source:text",
+            "source_id:i8",
+            "material_id:i8",
+            "demand_date:date",
+            "quantity:f8",
+            "reference:text")) {
       for (Demand d : loaded.demands()) {
         b.add(runId)
             .add(d.id())
@@ -591,14 +591,14 @@ final class PlanRunner {
             c,
             postgres,
             "planned_order",
-            "run_id",
-            "order_id",
-            "plant_id",
-            "material_id",
-            "release_date",
-            "due_date",
-            "quantity",
-            "free_quantity")) {
+            "run_id:i8",
+            "order_id:i8",
+            "plant_id:i8",
+            "material_id:i8",
+            "release_date:date",
+            "due_date:date",
+            "quantity:f8",
+            "free_quantity:f8")) {
       for (PlannedOrder o : result.plannedOrders()) {
         b.add(runId)
             .add(o.id())
@@ -618,14 +618,14 @@ final class PlanRunner {
             c,
             postgres,
             "plan_pegging",
-            "run_id",
-            "plant_id",
-            "material_id",
-            "supply_kind",
-            "supply_id",
-            "demand_kind",
-            "demand_id",
-            "quantity")) {
+            "run_id:i8",
+            "plant_id:i8",
+            "material_id:i8",
+            "supply_kind:i2",
+            "supply_id:i8",
+            "demand_kind:i2",
+            "demand_id:i8",
+            "quantity:f8")) {
       for (Pegging p : result.pegging()) {
         b.add(runId)
             .add(loaded.plantOf(p.materialId()))
@@ -645,14 +645,14 @@ final class PlanRunner {
             c,
             postgres,
             "plan_message",
-            "run_id",
-            "seq",
-            "plant_id",
-            "material_id",
-            "kind",
-            "message_date",
-            "reference_id",
-            "message")) {
+            "run_id:i8",
+            "seq:i4",
+            "plant_id:i8",
+            "material_id:i8",
+            "kind:text",
+            "message_date:date",
+            "reference_id:i8",
+            "message:text")) {
       int seq = 0;
       for (MrpMessage m : result.messages()) {
         b.add(runId)
@@ -673,14 +673,14 @@ final class PlanRunner {
             c,
             postgres,
             "plan_item",
-            "run_id",
-            "plant_id",
-            "material_id",
-            "procurement",
-            "lead_time_days",
-            "on_hand",
-            "free_on_hand",
-            "safety_stock")) {
+            "run_id:i8",
+            "plant_id:i8",
+            "material_id:i8",
+            "procurement:text",
+            "lead_time_days:i4",
+            "on_hand:f8",
+            "free_on_hand:f8",
+            "safety_stock:f8")) {
       for (PlanItem it : loaded.input().items()) {
         b.add(runId)
             .add(loaded.plantOf(it.materialId()))
@@ -698,14 +698,14 @@ final class PlanRunner {
             c,
             postgres,
             "plan_receipt",
-            "run_id",
-            "receipt_id",
-            "plant_id",
-            "material_id",
-            "due_date",
-            "quantity",
-            "free_quantity",
-            "reference")) {
+            "run_id:i8",
+            "receipt_id:i8",
+            "plant_id:i8",
+            "material_id:i8",
+            "due_date:date",
+            "quantity:f8",
+            "free_quantity:f8",
+            "reference:text")) {
       for (PlanReceipt r : loaded.input().receipts()) {
         b.add(runId)
             .add(r.id())
