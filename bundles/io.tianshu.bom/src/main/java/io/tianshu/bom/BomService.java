@@ -68,4 +68,11 @@ public interface BomService {
    */
   Map<Long, List<BomLine>> structure(
       CallerContext caller, long plantId, BomView view, LocalDate date);
+
+  /**
+   * The co- and by-products of the versions {@link #structure} uses: parent material id to its
+   * outputs. The caller must read the plant.
+   */
+  Map<Long, List<BomOutput>> outputs(
+      CallerContext caller, long plantId, BomView view, LocalDate date);
 }

@@ -5,6 +5,7 @@ import io.tianshu.bom.BomEngine;
 import io.tianshu.bom.BomInput;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomLineInput;
+import io.tianshu.bom.BomOutput;
 import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
 import io.tianshu.bom.ExplosionRow;
@@ -258,6 +259,15 @@ public class BomServiceImpl implements BomService, PlantDependents, EventHandler
       throw new NotFoundException("Plant", plantId);
     }
     return engineFor(plantId, view).structureAt(date);
+  }
+
+  @Override
+  public Map<Long, List<BomOutput>> outputs(
+      CallerContext caller, long plantId, BomView view, LocalDate date) {
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return bomSets.outputsAt(view, plantId, date);
   }
 
   private Long plantFor(CallerContext caller, long materialId, Long plantId) {

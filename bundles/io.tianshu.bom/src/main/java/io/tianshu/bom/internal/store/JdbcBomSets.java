@@ -3,6 +3,8 @@ package io.tianshu.bom.internal.store;
 import io.tianshu.bom.Bom;
 import io.tianshu.bom.BomItem;
 import io.tianshu.bom.BomLine;
+import io.tianshu.bom.BomOutput;
+import io.tianshu.bom.BomOutputKind;
 import io.tianshu.bom.BomVersion;
 import io.tianshu.bom.BomView;
 import java.sql.Connection;
@@ -69,8 +71,13 @@ public final class JdbcBomSets {
     }
   }
 
-  private static List<BomVersion> load(Connection c, String view, long plant) throws SQLException {
-    List<Head> heads = new ArrayList<>();
+  /**
+   * The versions of the plant's BOM set in the view (group versions allocated to it or to all,
+   * unless the plant has its own version of that parent, and the plant's own), by id; {@code heads}
+   * receives every version read, in table order.
+   */
+  private static Map<Long, Head> included(Connection c, String view, long plant, List<Head> heads)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, owner_plant_id, parent_material_id, revision, valid_from, valid_to,"
@@ -128,6 +135,12 @@ public final class JdbcBomSets {
         included.put(h.id(), h);
       }
     }
+    return included;
+  }
+
+  private static List<BomVersion> load(Connection c, String view, long plant) throws SQLException {
+    List<Head> heads = new ArrayList<>();
+    Map<Long, Head> included = included(c, view, plant, heads);
     Map<Long, List<BomLine>> lines = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -248,5 +261,54 @@ public final class JdbcBomSets {
 
   private static LocalDate date(Date d) {
     return d == null ? null : d.toLocalDate();
+  }
+
+  /**
+   * The co- and by-products of the unranged version of each parent in effect on {@code date} in the
+   * plant's BOM set: parent material id to its outputs, for planning.
+   */
+  public Map<Long, List<BomOutput>> outputsAt(BomView view, long plant, LocalDate date) {
+    try (Connection c = dataSource.getConnection()) {
+      List<Head> heads = new ArrayList<>();
+      Map<Long, Head> included = included(c, view.name(), plant, heads);
+      Map<Long, Long> effective = new HashMap<>();
+      for (Head h : included.values()) {
+        boolean unranged = h.serialFrom() == null && h.serialTo() == null;
+        if (unranged && !date.isBefore(h.from()) && (h.to() == null || date.isBefore(h.to()))) {
+          effective.put(h.id(), h.parent());
+        }
+      }
+      Map<Long, List<BomOutput>> out = new HashMap<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT o.bom_id, o.line_no, o.material_id, o.quantity_per, o.output_kind,"
+                  + " o.cost_share, m.base_uom FROM bom_output o"
+                  + " JOIN bom_version b ON b.id = o.bom_id"
+                  + " JOIN material m ON m.id = o.material_id"
+                  + " WHERE b.bom_view = ? AND b.owner_plant_id IN (0, ?)"
+                  + " ORDER BY o.bom_id, o.line_no")) {
+        ps.setString(1, view.name());
+        ps.setLong(2, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Long parent = effective.get(rs.getLong(1));
+            if (parent != null) {
+              out.computeIfAbsent(parent, k -> new ArrayList<>())
+                  .add(
+                      new BomOutput(
+                          rs.getInt(2),
+                          rs.getLong(3),
+                          rs.getBigDecimal(4),
+                          rs.getString(7),
+                          BomOutputKind.valueOf(rs.getString(5)),
+                          rs.getBigDecimal(6)));
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot load the BOM outputs: " + e.getMessage(), e);
+    }
   }
 }
