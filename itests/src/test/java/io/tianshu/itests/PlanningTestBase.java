@@ -1121,4 +1121,59 @@ public abstract class PlanningTestBase extends ContainerTestBase {
                 current.path("version").asLong()))
         .expect(200);
   }
+
+  @Test
+  public void aByProductOfAPlannedOrderCoversLaterDemandOnly() {
+    // P ← 1 R, and every P yields 0.5 BY. Orders: 10 P on +10; BY 4 on +8 and 3 on +12. P's
+    // order of 10 (lead 0) yields 5 BY on +10: too late for +8 (a by-product cannot be moved
+    // forward), so BY gets its own order of 4 due +8; the 3 on +12 take 3 of the 5.
+    long plant = plant("副产品厂");
+    long p = material(plant, "MANUFACTURED");
+    long r = material(plant, "PURCHASED");
+    long by = material(plant, "MANUFACTURED");
+    admin
+        .post(
+            "/boms",
+            obj(
+                "parentMaterialId",
+                p,
+                "plantId",
+                plant,
+                "view",
+                "MANUFACTURING",
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "lines",
+                List.of(obj("componentMaterialId", r, "quantityPer", 1)),
+                "outputs",
+                List.of(obj("materialId", by, "quantityPer", 0.5, "kind", "BY_PRODUCT"))))
+        .expect(201);
+    salesOrder(plant, p, 10, 10);
+    salesOrder(plant, by, 8, 4);
+    salesOrder(plant, by, 12, 3);
+    JsonNode run =
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", plant, "planStart", day(0), "horizonDays", 60))
+            .expect(201)
+            .json();
+    assertEquals("run: " + run, "SIMULATED", run.path("status").asText());
+    Map<Long, List<String>> orders = orders(run.path("id").asLong());
+    assertEquals(List.of(order(10, 10, 10)), orders.get(p));
+    assertEquals(List.of(order(8, 8, 4)), orders.get(by));
+    double fromP = 0;
+    for (JsonNode x :
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/pegging?materialId=" + by)
+            .expect(200)
+            .json()) {
+      if (x.path("supplyKind").asText().equals("CO_PRODUCT")) {
+        fromP += x.path("quantity").asDouble();
+      }
+    }
+    assertEquals(3.0, fromP, 1e-9);
+  }
 }

@@ -240,7 +240,8 @@ public final class PlanBench {
         PlanRunner.Spec spec = new PlanRunner.Spec(run, plant, "MRP", start, 365, 7, 7);
         PlanRunner.Loaded loaded;
         try (Connection c = ds.getConnection()) {
-          loaded = PlanRunner.load(c, spec, x -> structure, x -> true, calendar, QUIET);
+          loaded =
+              PlanRunner.load(c, spec, x -> structure, x -> Map.of(), x -> true, calendar, QUIET);
         }
         long t2 = System.nanoTime();
         MrpResult result = PlanRunner.plan(loaded, QUIET);

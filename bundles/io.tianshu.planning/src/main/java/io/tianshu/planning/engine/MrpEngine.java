@@ -22,20 +22,38 @@ import java.util.function.Supplier;
  *       horizonDays)}. Demands and receipts dated before the plan start count on the plan start;
  *       those dated on or after the end of the horizon are ignored.
  *   <li><b>Low-level codes.</b> An item's code is 0 when it is no component, otherwise 1 + the
- *       largest code of its parents. A cycle in the BOM is refused with an {@link
- *       IllegalArgumentException} naming the path ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"},
- *       starting at the cycle item that comes first in the input). Items are planned by low-level
- *       code, within a code in input order, so every parent is planned before its components.
+ *       largest code of its parents. An {@link PlanOutput output} counts like a BOM line: the
+ *       producing item is a parent of its co- or by-product. A cycle in the BOM (BOM lines and
+ *       outputs together) is refused with an {@link IllegalArgumentException} naming the path
+ *       ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"}, starting at the cycle item that comes first in
+ *       the input). Items are planned by low-level code, within a code in input order, so every
+ *       parent is planned before its components and every producer before its co-products.
  *   <li><b>Gross requirements</b> of an item = its independent demands that are not make-to-order +
  *       the dependent demand of all its parents' planned orders ({@code parent order quantity ×
  *       quantityPer × (1 + scrap / 100)}, due on the parent order's release date) + requirements
  *       passed through phantom parents.
  *   <li><b>Netting.</b> Requirements in date order take on-hand first, then scheduled receipts in
- *       date order, then planned orders. Receipts are assumed movable: a receipt covers the
- *       earliest uncovered requirement even if it arrives later, and an {@link MrpMessage#EXPEDITE}
- *       message says so; no planned order is created while on-hand and receipts are not used up.
- *       Safety stock is a requirement on the plan start, after that day's demands, so projected
- *       available never falls below it (except before the first possible arrival, see below).
+ *       date order, then co-product receipts (see below), then planned orders. Receipts are assumed
+ *       movable: a receipt covers the earliest uncovered requirement even if it arrives later, and
+ *       an {@link MrpMessage#EXPEDITE} message says so; no planned order is created while on-hand
+ *       and receipts are not used up. Safety stock is a requirement on the plan start, after that
+ *       day's demands, so projected available never falls below it (except before the first
+ *       possible arrival, see below).
+ *   <li><b>Co- and by-products.</b> Every planned order of P (make-to-order orders included) with
+ *       good output g yields g × quantityPer of C for each {@link PlanOutput} P → C (several
+ *       outputs of one parent to C, or outputs of C from several parents, add up) on the order's
+ *       due date: a co-product receipt of C ({@link Pegging#CO_PRODUCT}, supply id = P's planned
+ *       order id); one due on or after the end of the horizon is ignored. Unlike scheduled receipts
+ *       it is not movable: it serves only C's requirements dated on or after its due date
+ *       (projected available rises on that day). C's requirements take, in order: on-hand,
+ *       scheduled receipts (as above), co-product receipts (by date, then P's order id; each only
+ *       for requirements on or after its date), then C's own planned orders, which are created
+ *       where these do not suffice (a shortage before C's first possible arrival that a later
+ *       co-product receipt cannot cover is covered as described under Past due). Co-product
+ *       receipts get no {@link MrpMessage#EXPEDITE}, DEFER or CANCEL messages; what no requirement
+ *       takes stays as stock, unpegged. Refused with an {@link IllegalArgumentException} naming the
+ *       output: an unknown parent or output material, a phantom parent, a phantom output, an output
+ *       equal to its parent, quantityPer ≤ 0 or not finite.
  *   <li><b>Lot sizing</b> of a net requirement n on day d (good output): lot-for-lot n; fixed
  *       quantity: orders of {@code fixedQuantity} until n is covered; period order quantity: n +
  *       the gross requirements of days {@code (d, d + periodDays)}. Each order is then raised to
@@ -116,6 +134,10 @@ import java.util.function.Supplier;
  * (possible only behind a planning time fence reaching beyond it) are the last orders of their item
  * and are left out when gathering the requirements of its components.
  *
+ * <p>Co-product receipts of an item are gathered, when it is planned, from the good output of its
+ * producers' planned orders (kept per producing item), sorted by (day, order id) and handed to the
+ * pegging side with the item; an item without them is netted and pegged exactly as before.
+ *
  * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
  * reference each, quantity) are stored in chunks, so growing them never copies more than the first
  * chunk; the material of an order or pegging row is found from the per-item start offsets. Pegging
@@ -142,7 +164,8 @@ public final class MrpEngine {
   /*
    * Supplies and demands are int references: a planned order by its index (id = index + 1) as
    * itself (>= 0); on-hand (supply) and safety stock (demand) as REF_NONE; a receipt (supply) or an
-   * independent demand (demand) with input index j as -2 - j.
+   * independent demand (demand) with input index j as -2 - j; a co-product receipt (supply) from
+   * the planned order with index o as Integer.MIN_VALUE + o (below every receipt reference).
    */
   static final int REF_NONE = -1;
 
@@ -174,11 +197,13 @@ public final class MrpEngine {
   /**
    * Plans all items of {@code input}; see the class comment for the rules.
    *
-   * @throws IllegalArgumentException on a BOM cycle (naming the path), two items for one material,
-   *     a BOM line, demand or receipt naming an unknown material, a make-to-order demand on a
-   *     phantom, or an invalid number (negative, including a negative lead time or planning time
-   *     fence, not finite, yield outside [0, 100], fixed quantity ≤ 0 with FIXED_QUANTITY, period
-   *     &lt; 1 with PERIOD_ORDER_QUANTITY, a missing lot-sizing rule or date)
+   * @throws IllegalArgumentException on a BOM cycle (through BOM lines and outputs, naming the
+   *     path), two items for one material, a BOM line, output, demand or receipt naming an unknown
+   *     material, a make-to-order demand on a phantom, an output of or to a phantom or equal to its
+   *     parent, an output quantityPer ≤ 0 or not finite, or an invalid number (negative, including
+   *     a negative lead time or planning time fence, not finite, yield outside [0, 100], fixed
+   *     quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing
+   *     lot-sizing rule or date)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);
@@ -272,6 +297,21 @@ public final class MrpEngine {
     private int[] childLines;
     private int[] usedStart;
     private int[] usedLines;
+
+    // outputs (co- and by-products): CSR by parent and by output item; null when there are none
+    private int[] outParent;
+    private int[] outComp;
+    private double[] outPer;
+    private int[] outByParentStart;
+    private int[] outByParent;
+    private int[] outByCompStart;
+    private int[] outByComp;
+    // per output item its distinct producers in processing order, quantityPer summed in input order
+    private int[] prodStart;
+    private int[] prodItem;
+    private double[] prodPer;
+    private boolean[] producer;
+    private double[][] goodOf; // good output of each producer's planned orders (planning side)
     private int[] llc;
     private int[] order;
 
@@ -347,6 +387,11 @@ public final class MrpEngine {
     private int[] rxTmp = new int[16];
     private int[] rxList = new int[16];
     private long[] rxKeys = new long[16];
+    // planning side scratch: co-product receipts of the current item
+    private int[] cpTmpDay = new int[16];
+    private double[] cpTmpQty = new double[16];
+    private int[] cpTmpRef = new int[16];
+    private long[] cpKeys = new long[16];
     // planning side: the item being netted has a planning time fence beyond its first arrival
     private boolean fenced;
 
@@ -427,6 +472,7 @@ public final class MrpEngine {
         phantom[i] = it.phantom();
       }
       prepareBom();
+      prepareOutputs();
       prepareCalendar();
       prepareDemands();
       prepareReceipts();
@@ -462,6 +508,100 @@ public final class MrpEngine {
       childLines = csrFill(lineParent, m, childStart);
       usedStart = csrStart(lineComp, m, n);
       usedLines = csrFill(lineComp, m, usedStart);
+    }
+
+    private void prepareOutputs() {
+      List<PlanOutput> os = in.outputs();
+      int m = os.size();
+      if (m == 0) {
+        return;
+      }
+      outParent = new int[m];
+      outComp = new int[m];
+      outPer = new double[m];
+      producer = new boolean[n];
+      for (int k = 0; k < m; k++) {
+        PlanOutput o = os.get(k);
+        String who =
+            "output #"
+                + (k + 1)
+                + " (parent "
+                + o.parentMaterialId()
+                + ", output "
+                + o.outputMaterialId()
+                + ")";
+        int p = index.get(o.parentMaterialId());
+        if (p < 0) {
+          throw new IllegalArgumentException(
+              who + ": unknown parent material " + o.parentMaterialId());
+        }
+        int c = index.get(o.outputMaterialId());
+        if (c < 0) {
+          throw new IllegalArgumentException(
+              who + ": unknown output material " + o.outputMaterialId());
+        }
+        if (!(o.quantityPer() > 0) || Double.isInfinite(o.quantityPer())) {
+          throw new IllegalArgumentException(
+              who + ": quantityPer must be finite and > 0, was " + o.quantityPer());
+        }
+        if (p == c) {
+          throw new IllegalArgumentException(
+              who + ": output material " + o.outputMaterialId() + " is its parent");
+        }
+        if (phantom[p]) {
+          throw new IllegalArgumentException(
+              who + ": parent material " + o.parentMaterialId() + " is a phantom");
+        }
+        if (phantom[c]) {
+          throw new IllegalArgumentException(
+              who + ": output material " + o.outputMaterialId() + " is a phantom");
+        }
+        outParent[k] = p;
+        outComp[k] = c;
+        outPer[k] = o.quantityPer();
+        producer[p] = true;
+      }
+      outByParentStart = csrStart(outParent, m, n);
+      outByParent = csrFill(outParent, m, outByParentStart);
+      outByCompStart = csrStart(outComp, m, n);
+      outByComp = csrFill(outComp, m, outByCompStart);
+      goodOf = new double[n][];
+    }
+
+    /** The producers of each output item, in processing order (needs {@link #order}). */
+    private void prepareProducers() {
+      int[] pos = new int[n];
+      for (int x = 0; x < n; x++) {
+        pos[order[x]] = x;
+      }
+      int m = outParent.length;
+      prodStart = new int[n + 1];
+      prodItem = new int[m];
+      prodPer = new double[m];
+      long[] k = new long[m];
+      int y = 0;
+      for (int c = 0; c < n; c++) {
+        prodStart[c] = y;
+        int from = outByCompStart[c];
+        int to = outByCompStart[c + 1];
+        for (int x = from; x < to; x++) {
+          int line = outByComp[x];
+          k[x] = ((long) pos[outParent[line]] << 32) | line;
+        }
+        Arrays.sort(k, from, to);
+        for (int x = from; x < to; x++) {
+          int line = (int) k[x];
+          int p = outParent[line];
+          if (y > prodStart[c] && prodItem[y - 1] == p) {
+            prodPer[y - 1] += outPer[line];
+          } else {
+            prodItem[y] = p;
+            prodPer[y] = outPer[line];
+            y++;
+          }
+        }
+      }
+      prodStart[n] = y;
     }
 
     private void prepareCalendar() {
@@ -568,6 +708,11 @@ public final class MrpEngine {
       for (int c : lineComp) {
         indeg[c]++;
       }
+      if (outComp != null) {
+        for (int c : outComp) {
+          indeg[c]++;
+        }
+      }
       int[] queue = new int[n];
       int head = 0;
       int tail = 0;
@@ -588,6 +733,18 @@ public final class MrpEngine {
           }
           if (--indeg[c] == 0) {
             queue[tail++] = c;
+          }
+        }
+        if (outComp != null) {
+          for (int x = outByParentStart[p]; x < outByParentStart[p + 1]; x++) {
+            int c = outComp[outByParent[x]];
+            if (llc[p] + 1 > llc[c]) {
+              llc[c] = llc[p] + 1;
+              maxCode = Math.max(maxCode, llc[c]);
+            }
+            if (--indeg[c] == 0) {
+              queue[tail++] = c;
+            }
           }
         }
       }
@@ -632,6 +789,14 @@ public final class MrpEngine {
             parent = p;
           }
         }
+        if (outComp != null) {
+          for (int x = outByCompStart[v]; x < outByCompStart[v + 1] && parent < 0; x++) {
+            int p = outParent[outByComp[x]];
+            if (!done[p]) {
+              parent = p;
+            }
+          }
+        }
         v = parent; // an item not planned has a parent not planned
       }
       // path[s+1] is a parent of path[s]; forward: path[s] -> path[steps-1] -> ... -> path[s+1]
@@ -662,6 +827,9 @@ public final class MrpEngine {
 
     void plan() {
       computeLowLevelCodes();
+      if (outParent != null) {
+        prepareProducers();
+      }
       boolean anyPhantom = false;
       for (int i = 0; i < n && !anyPhantom; i++) {
         anyPhantom = phantom[i];
@@ -843,12 +1011,20 @@ public final class MrpEngine {
       poFirst[i] = poCount;
       poPosStart[x] = poCount;
       poChunk[i] = poChunks - 1;
+      int c0 = b.cps;
+      if (prodStart != null && prodStart[i + 1] > prodStart[i]) {
+        gatherCoProducts(i, b);
+      }
+      int o0 = b.outs;
       if (!phantom[i]) {
         double totalReceipts = 0;
         for (int y = 0; y < rk; y++) {
           totalReceipts += rcQty[rxList[y]];
         }
-        net(i, base, base + k, totalReceipts);
+        net(i, base, base + k, totalReceipts, c0, b.cps);
+      }
+      if (producer != null && producer[i]) {
+        goodOf[i] = Arrays.copyOfRange(b.out, o0, b.outs);
       }
       poEnd[i] = poCount;
       int relEnd = poCount;
@@ -860,6 +1036,62 @@ public final class MrpEngine {
       if (b.reqs >= FLUSH_REQUIREMENTS || b.count >= FLUSH_ITEMS) {
         flush();
       }
+    }
+
+    /**
+     * Appends the co-product receipts of item i (from its producers' planned orders due within the
+     * horizon) to the batch, sorted by (day, order index).
+     */
+    private void gatherCoProducts(int i, Batch b) {
+      long bound = 0;
+      for (int y = prodStart[i]; y < prodStart[i + 1]; y++) {
+        bound += poEnd[prodItem[y]] - poFirst[prodItem[y]];
+      }
+      int cap = Math.toIntExact(bound);
+      if (cpTmpDay.length < cap) {
+        int len = grownLength(cpTmpDay.length, cap);
+        cpTmpDay = new int[len];
+        cpTmpQty = new double[len];
+        cpTmpRef = new int[len];
+        cpKeys = new long[len];
+      }
+      int nr = rcId.length;
+      int k = 0;
+      for (int y = prodStart[i]; y < prodStart[i + 1]; y++) {
+        int p = prodItem[y];
+        double per = prodPer[y];
+        double[] g = goodOf[p];
+        int c = poChunk[p];
+        int[] due = poDueC[c];
+        int off = poChunkBase[c];
+        for (int o = poFirst[p]; o < poEnd[p]; o++) {
+          int dd = due[o - off];
+          double q = g[o - poFirst[p]] * per;
+          if (dd >= horizon || !(q > 0)) {
+            continue;
+          }
+          if ((long) o + nr >= Integer.MAX_VALUE) {
+            throw new IllegalStateException("too many planned orders and receipts");
+          }
+          cpTmpDay[k] = dd;
+          cpTmpQty[k] = q;
+          cpTmpRef[k] = o;
+          k++;
+        }
+      }
+      // producers come in processing order, so input sequence is order index order
+      for (int x = 0; x < k; x++) {
+        cpKeys[x] = ((long) cpTmpDay[x] << DAY_SHIFT) | x;
+      }
+      Arrays.sort(cpKeys, 0, k);
+      b.ensureCoProducts(b.cps + k);
+      for (int x = 0; x < k; x++) {
+        int y = (int) (cpKeys[x] & SEQ_MASK);
+        b.cpDay[b.cps + x] = cpTmpDay[y];
+        b.cpQty[b.cps + x] = cpTmpQty[y];
+        b.cpRef[b.cps + x] = cpTmpRef[y];
+      }
+      b.cps += k;
     }
 
     /** At least the number of requirements of item i. */
@@ -1131,10 +1363,19 @@ public final class MrpEngine {
       return rk;
     }
 
-    /** Creates the planned orders of item i from its sorted requirements cur.s[b, k). */
-    private void net(int i, int b, int k, double totalReceipts) {
+    /**
+     * Creates the planned orders of item i from its sorted requirements cur.s[b, k) and its
+     * co-product receipts cur.cp[c, c1).
+     */
+    private void net(int i, int b, int k, double totalReceipts, int c, int c1) {
       int[] sDay = cur.day;
       double[] sQty = cur.qty;
+      int[] cDay = cur.cpDay;
+      double[] cQty = cur.cpQty;
+      boolean withCp = c < c1;
+      // with co-product receipts: the largest shortage on a day before fa (a co-product arriving
+      // later does not cover it)
+      double pastNeed = 0;
       double supply = onHand[i] + totalReceipts;
       double cum = safety[i];
       int fa = firstArrival(lead[i]);
@@ -1157,6 +1398,19 @@ public final class MrpEngine {
           p++;
         }
         double need = cum - supply;
+        if (withCp) {
+          while (c < c1 && cDay[c] <= d) {
+            supply += cQty[c];
+            c++;
+          }
+          need = cum - supply;
+          if (d < fa) {
+            pastNeed = Math.max(pastNeed, need);
+          } else {
+            need = Math.max(need, pastNeed);
+            pastNeed = 0;
+          }
+        }
         if (need > tol(cum)) {
           if (d < fa) {
             if (firstShort < 0) {
@@ -1178,6 +1432,9 @@ public final class MrpEngine {
         d = next;
       }
       double need = cum - supply;
+      if (withCp) {
+        need = Math.max(need, pastNeed);
+      }
       if (need > tol(cum)) {
         // only when the first possible arrival lies beyond the horizon
         m = addMakeToOrder(i, m, mEnd, fa, fa);
@@ -1526,6 +1783,7 @@ public final class MrpEngine {
       int x0 = 0;
       int o0 = 0;
       int m0 = 0;
+      int c0 = 0;
       for (int t = 0; t < b.count; t++) {
         int i = b.item[t];
         int x = b.pos[t];
@@ -1536,7 +1794,12 @@ public final class MrpEngine {
         }
         Arrays.fill(rxNeed, 0, rk, -1);
         ptCount = 0;
-        peg(i, b, r0, b.reqEnd[t], x0, rk, o0, b.outEnd[t], b.poStart[t]);
+        if (c0 < b.cpEnd[t]) {
+          pegWithCoProducts(
+              i, b, r0, b.reqEnd[t], x0, rk, o0, b.outEnd[t], b.poStart[t], c0, b.cpEnd[t]);
+        } else {
+          peg(i, b, r0, b.reqEnd[t], x0, rk, o0, b.outEnd[t], b.poStart[t]);
+        }
         if (phantom[i]) {
           ptDayOf[i] = Arrays.copyOf(ptDay, ptCount);
           ptQtyOf[i] = Arrays.copyOf(ptQty, ptCount);
@@ -1553,6 +1816,7 @@ public final class MrpEngine {
         x0 = b.rxEnd[t];
         o0 = b.outEnd[t];
         m0 = b.msgEnd[t];
+        c0 = b.cpEnd[t];
       }
       if (b.count > 0) {
         pegDone = b.pos[b.count - 1] + 1;
@@ -1646,6 +1910,136 @@ public final class MrpEngine {
         }
         if (rem > t && phantom[i]) {
           addPassThrough(d, rem, ref);
+        }
+      }
+    }
+
+    /**
+     * {@link #peg} for an item with co-product receipts b.cp[c0, c1) (sorted by day, order index):
+     * each requirement takes on-hand and receipts, then the co-product receipts dated on or before
+     * its day, then planned orders. Items with co-product receipts are never phantoms.
+     */
+    private void pegWithCoProducts(
+        int i,
+        Batch b,
+        int r0,
+        int r1,
+        int x0,
+        int rk,
+        int o0,
+        int o1,
+        int firstOrder,
+        int c0,
+        int c1) {
+      int supplies = 1 + rk;
+      PegStore pg = pegs;
+      pg.startItem();
+      int[] day = b.day;
+      double[] qtys = b.qty;
+      int[] refs = b.ref;
+      int[] rx = b.rx;
+      double[] out = b.out;
+      int[] mto = b.outMto;
+      int[] cDay = b.cpDay;
+      double[] cQty = b.cpQty;
+      int[] cRef = b.cpRef;
+      if (mtoStart != null) {
+        for (int o = o0; o < o1; o++) {
+          if (mto[o] != REF_NONE) {
+            pg.add(firstOrder + o - o0, mto[o], out[o]);
+          }
+        }
+      }
+      int sp = -1; // on-hand and receipts
+      int supRef = REF_NONE;
+      double sRem = 0;
+      double sTol = 0;
+      int cp = c0 - 1; // co-product receipts
+      double cRem = 0;
+      double cTol = 0;
+      int op = o0; // planned orders
+      int oRef = REF_NONE;
+      double oRem = 0;
+      double oTol = 0;
+      boolean ssPending = safety[i] > 0;
+      int q = r0;
+      while (true) {
+        int d;
+        double qty;
+        int ref;
+        if (ssPending && (q == r1 || day[q] > 0)) {
+          d = 0;
+          qty = safety[i];
+          ref = REF_NONE;
+          ssPending = false;
+        } else if (q < r1) {
+          d = day[q];
+          qty = qtys[q];
+          ref = refs[q];
+          q++;
+        } else {
+          break;
+        }
+        double rem = qty;
+        double t = tol(qty);
+        while (rem > t) {
+          if (sRem <= sTol) {
+            if (sp + 1 == supplies) {
+              break;
+            }
+            sp++;
+            if (sp == 0) {
+              sRem = onHand[i];
+              supRef = REF_NONE;
+            } else {
+              int j = rx[x0 + sp - 1];
+              sRem = rcQty[j];
+              supRef = -2 - j;
+            }
+            sTol = tol(sRem);
+            continue;
+          }
+          double take = Math.min(rem, sRem);
+          if (sp > 0 && rxNeed[sp - 1] < 0) {
+            rxNeed[sp - 1] = d;
+          }
+          pg.add(supRef, ref, take);
+          rem -= take;
+          sRem -= take;
+        }
+        while (rem > t) {
+          if (cRem <= cTol) {
+            if (cp + 1 == c1 || cDay[cp + 1] > d) {
+              break;
+            }
+            cp++;
+            cRem = cQty[cp];
+            cTol = tol(cRem);
+            continue;
+          }
+          double take = Math.min(rem, cRem);
+          pg.add(Integer.MIN_VALUE + cRef[cp], ref, take);
+          rem -= take;
+          cRem -= take;
+        }
+        while (rem > t) {
+          if (oRem <= oTol) {
+            while (op < o1 && mto[op] != REF_NONE) {
+              op++; // a make-to-order order serves its own demand only
+            }
+            if (op == o1) {
+              break;
+            }
+            oRem = out[op];
+            oRef = firstOrder + op - o0;
+            oTol = tol(oRem);
+            op++;
+            continue;
+          }
+          double take = Math.min(rem, oRem);
+          pg.add(oRef, ref, take);
+          rem -= take;
+          oRem -= take;
         }
       }
     }
@@ -1868,6 +2262,7 @@ public final class MrpEngine {
     int[] rxEnd = new int[16];
     int[] outEnd = new int[16];
     int[] msgEnd = new int[16];
+    int[] cpEnd = new int[16];
     int reqs;
     int[] day = new int[16];
     double[] qty = new double[16];
@@ -1877,6 +2272,10 @@ public final class MrpEngine {
     int outs;
     double[] out = new double[16];
     int[] outMto = new int[16];
+    int cps;
+    int[] cpDay = new int[16];
+    double[] cpQty = new double[16];
+    int[] cpRef = new int[16];
     final List<Supplier<MrpMessage>> msgs = new ArrayList<>();
 
     void ensureRequirements(int k) {
@@ -1891,6 +2290,15 @@ public final class MrpEngine {
     void ensureReceipts(int k) {
       if (rx.length < k) {
         rx = Arrays.copyOf(rx, grownLength(rx.length, k));
+      }
+    }
+
+    void ensureCoProducts(int k) {
+      if (cpDay.length < k) {
+        int len = grownLength(cpDay.length, k);
+        cpDay = Arrays.copyOf(cpDay, len);
+        cpQty = Arrays.copyOf(cpQty, len);
+        cpRef = Arrays.copyOf(cpRef, len);
       }
     }
 
@@ -1915,6 +2323,7 @@ public final class MrpEngine {
         rxEnd = Arrays.copyOf(rxEnd, len);
         outEnd = Arrays.copyOf(outEnd, len);
         msgEnd = Arrays.copyOf(msgEnd, len);
+        cpEnd = Arrays.copyOf(cpEnd, len);
       }
       item[count] = i;
       pos[count] = x;
@@ -1923,6 +2332,7 @@ public final class MrpEngine {
       rxEnd[count] = rxs;
       outEnd[count] = outs;
       msgEnd[count] = msgs.size();
+      cpEnd[count] = cps;
       count++;
     }
 
@@ -1931,6 +2341,7 @@ public final class MrpEngine {
       reqs = 0;
       rxs = 0;
       outs = 0;
+      cps = 0;
       msgs.clear();
     }
   }
@@ -1979,7 +2390,8 @@ public final class MrpEngine {
         int l = pos - 1;
         int s = cs[l];
         int d = cd[l];
-        if ((s == supplyRef || s <= -2 && supplyRef <= -2 && rcId[-2 - s] == rcId[-2 - supplyRef])
+        if ((s == supplyRef
+                || isReceipt(s) && isReceipt(supplyRef) && rcId[-2 - s] == rcId[-2 - supplyRef])
             && (d == demandRef
                 || d <= -2 && demandRef <= -2 && demId[-2 - d] == demId[-2 - demandRef])) {
           cq[l] += q;
@@ -1994,6 +2406,11 @@ public final class MrpEngine {
       cq[pos] = q;
       pos++;
       mergeable = true;
+    }
+
+    /** Whether a supply reference is a receipt (not on-hand, a planned order or a co-product). */
+    private boolean isReceipt(int s) {
+      return s <= -2 && s >= -1 - rcId.length;
     }
 
     private void grow() {
@@ -2058,9 +2475,24 @@ public final class MrpEngine {
       int o = x - c * PegStore.CHUNK;
       int s = sup[c][o];
       int d = dem[c][o];
+      long supplyId;
+      String supplyKind;
+      if (s >= 0) {
+        supplyId = s + 1L;
+        supplyKind = Pegging.PLANNED;
+      } else if (s == REF_NONE) {
+        supplyId = 0;
+        supplyKind = Pegging.ON_HAND;
+      } else if (s >= -1 - rcId.length) {
+        supplyId = rcId[-2 - s];
+        supplyKind = Pegging.RECEIPT;
+      } else {
+        supplyId = (long) s - Integer.MIN_VALUE + 1;
+        supplyKind = Pegging.CO_PRODUCT;
+      }
       return new Pegging(
-          s >= 0 ? s + 1L : s == REF_NONE ? 0 : rcId[-2 - s],
-          s >= 0 ? Pegging.PLANNED : s == REF_NONE ? Pegging.ON_HAND : Pegging.RECEIPT,
+          supplyId,
+          supplyKind,
           d >= 0 ? d + 1L : d == REF_NONE ? 0 : demId[-2 - d],
           d >= 0 ? Pegging.DEPENDENT : d == REF_NONE ? Pegging.SAFETY_STOCK : Pegging.DEMAND,
           material[order[position(x)]],

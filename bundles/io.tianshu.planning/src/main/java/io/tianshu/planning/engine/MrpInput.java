@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param planStart the first day of the horizon (today)
  * @param horizonDays number of daily buckets; the horizon is {@code [planStart, planStart +
  *     horizonDays)}, 1 … {@value MrpEngine#MAX_HORIZON_DAYS}
+ * @param outputs co- and by-products of the items' orders (with the BOM lines, they must form no
+ *     cycle)
  */
 public record MrpInput(
     List<PlanItem> items,
@@ -26,7 +28,20 @@ public record MrpInput(
     List<PlanReceipt> receipts,
     WorkCalendar calendar,
     LocalDate planStart,
-    int horizonDays) {
+    int horizonDays,
+    List<PlanOutput> outputs) {
+
+  /** An input without co- or by-products ({@code outputs} empty). */
+  public MrpInput(
+      List<PlanItem> items,
+      List<PlanBomLine> bom,
+      List<PlanDemand> demands,
+      List<PlanReceipt> receipts,
+      WorkCalendar calendar,
+      LocalDate planStart,
+      int horizonDays) {
+    this(items, bom, demands, receipts, calendar, planStart, horizonDays, List.of());
+  }
 
   /** Copies the lists and checks calendar, plan start and horizon. */
   public MrpInput {
@@ -34,6 +49,7 @@ public record MrpInput(
     bom = bom == null ? List.of() : List.copyOf(bom);
     demands = demands == null ? List.of() : List.copyOf(demands);
     receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(planStart, "planStart");
     if (horizonDays < 1 || horizonDays > MrpEngine.MAX_HORIZON_DAYS) {

@@ -4,14 +4,17 @@ package io.tianshu.planning.engine;
  * One supply–demand link: {@code quantity} of the supply covers that much of the demand. Within a
  * material, demands take supplies first come, first served: demands by date (on one date
  * independent demands in input order, then dependent demands, then safety stock) against on-hand,
- * then receipts by date, then planned orders by due date. A {@link PlanDemand#makeToOrder()
- * make-to-order} demand is the exception: it has one row, its own planned order covering its full
- * quantity, and that order covers nothing else; a material's make-to-order rows come before its
- * other rows, in planned-order id order. Quantities are in good output units.
+ * then receipts by date, then {@link #CO_PRODUCT co-product receipts} by date (then the producing
+ * order's id) but each only for demands dated on or after its date, then planned orders by due
+ * date. What of a co-product receipt no demand takes stays as stock, unpegged. A {@link
+ * PlanDemand#makeToOrder() make-to-order} demand is the exception: it has one row, its own planned
+ * order covering its full quantity, and that order covers nothing else; a material's make-to-order
+ * rows come before its other rows, in planned-order id order. Quantities are in good output units.
  *
  * @param supplyId 0 for {@link #ON_HAND}, the {@link PlanReceipt#id()} for {@link #RECEIPT}, the
- *     {@link PlannedOrder#id()} for {@link #PLANNED}
- * @param supplyKind {@link #ON_HAND}, {@link #RECEIPT} or {@link #PLANNED}
+ *     {@link PlannedOrder#id()} for {@link #PLANNED}, the producing (parent) planned order's id for
+ *     {@link #CO_PRODUCT}
+ * @param supplyKind {@link #ON_HAND}, {@link #RECEIPT}, {@link #CO_PRODUCT} or {@link #PLANNED}
  * @param demandId the {@link PlanDemand#id()} for {@link #DEMAND}, the parent planned order's id
  *     for {@link #DEPENDENT}, 0 for {@link #SAFETY_STOCK}
  * @param demandKind {@link #DEMAND}, {@link #DEPENDENT} or {@link #SAFETY_STOCK}. Requirements
@@ -32,6 +35,12 @@ public record Pegging(
 
   /** Supply from a scheduled receipt. */
   public static final String RECEIPT = "RECEIPT";
+
+  /**
+   * Supply from a co- or by-product ({@link PlanOutput}) of another material's planned order, whose
+   * id is supplyId: available from that order's due date on, for demands dated on or after it only.
+   */
+  public static final String CO_PRODUCT = "CO_PRODUCT";
 
   /** Supply from a planned order. */
   public static final String PLANNED = "PLANNED";

@@ -1,6 +1,7 @@
 package io.tianshu.planning.internal;
 
 import io.tianshu.bom.BomLine;
+import io.tianshu.bom.BomOutput;
 import io.tianshu.core.ForbiddenException;
 import io.tianshu.planning.engine.ForecastConsumer;
 import io.tianshu.planning.engine.ForecastConsumption;
@@ -14,6 +15,7 @@ import io.tianshu.planning.engine.Pegging;
 import io.tianshu.planning.engine.PlanBomLine;
 import io.tianshu.planning.engine.PlanDemand;
 import io.tianshu.planning.engine.PlanItem;
+import io.tianshu.planning.engine.PlanOutput;
 import io.tianshu.planning.engine.PlanReceipt;
 import io.tianshu.planning.engine.PlannedOrder;
 import io.tianshu.planning.engine.SalesOrderLine;
@@ -138,6 +140,7 @@ final class PlanRunner {
     final Map<Long, Param> params = new HashMap<>();
     final Map<Long, Double> onHand = new HashMap<>();
     Map<Long, List<BomLine>> structure;
+    Map<Long, List<BomOutput>> outputs = Map.of();
 
     PlantData(long plant) {
       this.plant = plant;
@@ -154,6 +157,7 @@ final class PlanRunner {
       Connection c,
       Spec spec,
       Function<Long, Map<Long, List<BomLine>>> structureOf,
+      Function<Long, Map<Long, List<BomOutput>>> outputsOf,
       Predicate<Long> mayPlan,
       WorkCalendar calendar,
       Progress progress)
@@ -183,6 +187,7 @@ final class PlanRunner {
       }
       d.onHand.putAll(PlanData.availableStock(c, plant));
       d.structure = structureOf.apply(plant);
+      d.outputs = outputsOf.apply(plant);
     }
     progress.phase("LOADING", 5);
     check(progress);
@@ -273,6 +278,12 @@ final class PlanRunner {
               }
             }
           });
+      d.outputs.forEach(
+          (parent, outs) -> {
+            for (BomOutput o : outs) {
+              items.add(high | item(o.materialId()));
+            }
+          });
       for (Map.Entry<Long, Param> e : d.params.entrySet()) {
         long id = high | item(e.getKey());
         items.add(id);
@@ -344,6 +355,27 @@ final class PlanRunner {
                     bom.add(
                         new PlanBomLine(
                             id, high | l.componentId(), l.quantityPer(), l.scrapPercent()));
+                  }
+                }
+              });
+    }
+    // Co- and by-products of what a plant makes come out of its planned orders.
+    List<PlanOutput> outputs = new ArrayList<>();
+    for (int k = 0; k < plants.size(); k++) {
+      long high = (long) k << ITEM_SHIFT;
+      data.get(k)
+          .outputs
+          .forEach(
+              (parent, outs) -> {
+                long id = high | parent;
+                Param p = paramOf.get(id);
+                if (!items.contains(id) || p != null && !"MAKE".equals(p.procurement())) {
+                  return;
+                }
+                for (BomOutput o : outs) {
+                  long out = high | o.materialId();
+                  if (items.contains(out) && out != id && o.quantityPer().signum() > 0) {
+                    outputs.add(new PlanOutput(id, out, o.quantityPer().doubleValue()));
                   }
                 }
               });
@@ -432,7 +464,8 @@ final class PlanRunner {
             planReceipts,
             calendar,
             spec.planStart(),
-            spec.horizonDays()),
+            spec.horizonDays(),
+            outputs),
         demands,
         List.copyOf(plants),
         procurementOf(paramOf));
@@ -495,7 +528,9 @@ final class PlanRunner {
     return MrpEngine.run(loaded.input());
   }
 
-  private static final String[] SUPPLY_CODES = {Pegging.ON_HAND, Pegging.RECEIPT, Pegging.PLANNED};
+  private static final String[] SUPPLY_CODES = {
+    Pegging.ON_HAND, Pegging.RECEIPT, Pegging.PLANNED, Pegging.CO_PRODUCT
+  };
   private static final String[] DEMAND_CODES = {
     Pegging.DEMAND, Pegging.DEPENDENT, Pegging.SAFETY_STOCK
   };
@@ -745,7 +780,10 @@ final class PlanRunner {
         switch (p.supplyKind()) {
           case Pegging.PLANNED -> orders[(int) p.supplyId()] += p.quantity();
           case Pegging.RECEIPT -> receipts.merge(p.supplyId(), p.quantity(), Double::sum);
-          default -> stock.merge(p.materialId(), p.quantity(), Double::sum);
+          case Pegging.ON_HAND -> stock.merge(p.materialId(), p.quantity(), Double::sum);
+          default -> {
+            // co-product receipts: not a supply order promising gives away
+          }
         }
       }
       Map<Long, Double> yields = new HashMap<>();

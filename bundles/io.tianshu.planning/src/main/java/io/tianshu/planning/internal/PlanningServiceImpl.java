@@ -362,6 +362,7 @@ public class PlanningServiceImpl implements PlanningService {
                       c,
                       spec,
                       plant -> boms.structure(caller, plant, view, spec.planStart()),
+                      plant -> boms.outputs(caller, plant, view, spec.planStart()),
                       plant -> caller.has(plant, PlantRole.PLANNER),
                       calendar,
                       job));

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,10 +20,70 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random DAGs of 50–200 items on up to 8 levels with random lot sizing, lead times, yields, scrap,
  * safety stock, demands and receipts (some before the plan start or after the horizon). Each seed
  * is run as drawn (all demands make-to-stock, no phantoms, no planning time fences), with
- * make-to-order demands and phantoms added, and with planning time fences added to that. Fixed
- * seeds, so failures reproduce.
+ * make-to-order demands and phantoms added, and with planning time fences added to that, and with
+ * co- and by-products added. Fixed seeds, so failures reproduce.
  */
 class MrpEnginePropertyTest {
+
+  /**
+   * The model of {@link #randomInput(long, boolean, boolean)}; with {@code outputs}, a fourth
+   * random stream (so the rest of the model stays as drawn) adds up to n / 4 co- and by-products P
+   * → C between non-phantoms, C always on a deeper BOM level than P (so no cycle), quantityPer
+   * 0.25, 0.5, 1 or 2, now and then the same pair twice.
+   */
+  static MrpInput randomInput(long seed, boolean makeToOrder, boolean fences, boolean outputs) {
+    MrpInput in = randomInput(seed, makeToOrder, fences);
+    if (!outputs) {
+      return in;
+    }
+    Random rnd = new Random(seed * 0x6C8E_9CF5_7093_2BD5L + 31337);
+    List<PlanItem> items = in.items();
+    int n = items.size();
+    Map<Long, Integer> code = bomLevels(in);
+    List<PlanOutput> outs = new ArrayList<>();
+    int tries = 2 * n;
+    for (int t = 0; t < tries && outs.size() < n / 4; t++) {
+      PlanItem p = items.get(rnd.nextInt(n));
+      PlanItem c = items.get(rnd.nextInt(n));
+      double per = new double[] {0.25, 0.5, 1, 2}[rnd.nextInt(4)];
+      if (p.phantom() || c.phantom() || code.get(c.materialId()) <= code.get(p.materialId())) {
+        continue;
+      }
+      outs.add(new PlanOutput(p.materialId(), c.materialId(), per));
+      if (rnd.nextInt(6) == 0) {
+        outs.add(new PlanOutput(p.materialId(), c.materialId(), 0.5));
+      }
+    }
+    return new MrpInput(
+        items,
+        in.bom(),
+        in.demands(),
+        in.receipts(),
+        in.calendar(),
+        in.planStart(),
+        in.horizonDays(),
+        outs);
+  }
+
+  /** Low-level codes from the BOM lines alone (longest path from a top item). */
+  static Map<Long, Integer> bomLevels(MrpInput in) {
+    Map<Long, Integer> code = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      code.put(it.materialId(), 0);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (PlanBomLine b : in.bom()) {
+        int c = code.get(b.parentMaterialId()) + 1;
+        if (c > code.get(b.componentMaterialId())) {
+          code.put(b.componentMaterialId(), c);
+          changed = true;
+        }
+      }
+    }
+    return code;
+  }
 
   /**
    * The model of {@link #randomInput(long, boolean)}; with {@code fences}, a third random stream
@@ -190,8 +253,11 @@ class MrpEnginePropertyTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void parallelPeggingGivesTheSameResult(long seed) {
-    for (int variant = 0; variant < 4; variant++) {
-      MrpInput in = randomInput(seed, (variant & 1) != 0, (variant & 2) != 0);
+    for (int variant = 0; variant < 8; variant++) {
+      MrpInput in = randomInput(seed, (variant & 1) != 0, (variant & 2) != 0, (variant & 4) != 0);
+      if ((variant & 4) != 0) {
+        assertThat(in.outputs()).isNotEmpty();
+      }
       MrpResult single = MrpEngine.run(in, Integer.MAX_VALUE);
       MrpResult parallel = MrpEngine.run(in, 0);
       assertThat(parallel.plannedOrders()).isEqualTo(single.plannedOrders());
@@ -231,6 +297,35 @@ class MrpEnginePropertyTest {
     assertThat(r.messages()).anyMatch(m -> m.kind().equals(MrpMessage.PLANNING_FENCE));
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithCoProducts(long seed) {
+    MrpInput in = randomInput(seed, false, false, true);
+    assertThat(in.outputs()).isNotEmpty();
+    invariantsHold(in);
+  }
+
+  /** The model with outputs does exercise co-product receipts: most seeds peg some. */
+  @Test
+  void coProductReceiptsArePeggedInMostSeeds() {
+    int seeds = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      MrpResult r = MrpEngine.run(randomInput(seed, false, false, true));
+      if (r.pegging().stream().anyMatch(p -> p.supplyKind().equals(Pegging.CO_PRODUCT))) {
+        seeds++;
+      }
+    }
+    assertThat(seeds).isGreaterThanOrEqualTo(10);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithCoProductsFencesAndMakeToOrder(long seed) {
+    MrpInput in = randomInput(seed, true, true, true);
+    assertThat(in.outputs()).isNotEmpty();
+    invariantsHold(in);
+  }
+
   private static MrpResult invariantsHold(MrpInput in) {
     MrpResult r = MrpEngine.run(in);
 
@@ -238,6 +333,7 @@ class MrpEnginePropertyTest {
     MrpInvariants.assertDates(in, r);
     MrpInvariants.assertProjectedAvailable(in, r);
     MrpInvariants.assertMakeToOrder(in, r);
+    MrpInvariants.assertCoProducts(in, r);
 
     // low-level codes: a component is below each parent, and exactly one below its deepest parent
     Map<Long, Integer> code = new HashMap<>();
@@ -248,11 +344,19 @@ class MrpEnginePropertyTest {
     for (PlanBomLine b : in.bom()) {
       deepestParent.merge(b.componentMaterialId(), code.get(b.parentMaterialId()), Math::max);
     }
+    for (PlanOutput o : in.outputs()) {
+      deepestParent.merge(o.outputMaterialId(), code.get(o.parentMaterialId()), Math::max);
+    }
     for (Map.Entry<Long, Integer> e : code.entrySet()) {
       assertThat(e.getValue()).isEqualTo(deepestParent.getOrDefault(e.getKey(), -1) + 1);
     }
 
-    // plain lot-for-lot and period orders are needed in full: fully pegged
+    // plain lot-for-lot and period orders are needed in full: fully pegged (period orders of a
+    // co-product may be partly unneeded: a later co-product receipt covers what they anticipated)
+    Set<Long> coProducts = new HashSet<>();
+    for (PlanOutput o : in.outputs()) {
+      coProducts.add(o.outputMaterialId());
+    }
     Map<Long, PlanItem> items = new HashMap<>();
     for (PlanItem it : in.items()) {
       items.put(it.materialId(), it);
@@ -267,6 +371,8 @@ class MrpEnginePropertyTest {
       PlanItem it = items.get(o.materialId());
       boolean plain =
           it.lotSizing() != LotSizing.FIXED_QUANTITY
+              && !(it.lotSizing() == LotSizing.PERIOD_ORDER_QUANTITY
+                  && coProducts.contains(it.materialId()))
               && it.minimumQuantity() == 0
               && it.maximumQuantity() == 0
               && it.multipleQuantity() == 0;

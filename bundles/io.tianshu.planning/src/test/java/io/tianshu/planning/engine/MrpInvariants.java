@@ -261,6 +261,16 @@ final class MrpInvariants {
     }
     for (PlannedOrder o : r.plannedOrders()) {
       supply.put(key(o.materialId(), Pegging.PLANNED, o.id()), output(items, o));
+      if (o.dueDate().isBefore(end)) {
+        for (PlanOutput out : in.outputs()) {
+          if (out.parentMaterialId() == o.materialId()) {
+            supply.merge(
+                key(out.outputMaterialId(), Pegging.CO_PRODUCT, o.id()),
+                output(items, o) * out.quantityPer(),
+                Double::sum);
+          }
+        }
+      }
     }
     for (Map.Entry<String, Double> e : supplyPegged.entrySet()) {
       assertThat(supply).as("pegged supply %s exists", e.getKey()).containsKey(e.getKey());
@@ -327,6 +337,11 @@ final class MrpInvariants {
         if (b.parentMaterialId() == o.materialId() && rel < h) {
           flow.get(b.componentMaterialId())[rel] -=
               o.quantity() * b.quantityPer() * (1 + b.scrapPercent() / 100);
+        }
+      }
+      for (PlanOutput out : in.outputs()) {
+        if (out.parentMaterialId() == o.materialId() && due < h) {
+          flow.get(out.outputMaterialId())[due] += output(items, o) * out.quantityPer();
         }
       }
     }
@@ -502,6 +517,47 @@ final class MrpInvariants {
       assertThat(output)
           .as("good output for make-to-order demand %s", dm)
           .isCloseTo(dm.quantity(), org.assertj.core.api.Assertions.within(tol(dm.quantity())));
+    }
+  }
+
+  /**
+   * Co-product supply rows: the supply is a planned order of a parent of the row's material with an
+   * output to it, due within the horizon; each row's demand is dated on or after that order's due
+   * date (a co-product receipt is not movable); per order, the rows add up to at most its yield
+   * (good output × the summed quantityPer, checked with the other supplies by {@link
+   * #assertPegging}). Demand dates: an independent demand's date (the plan start if earlier), a
+   * parent order's release date for dependent demand, the plan start for safety stock. Demand ids
+   * are assumed unique.
+   */
+  static void assertCoProducts(MrpInput in, MrpResult r) {
+    Map<Long, PlannedOrder> orders = new HashMap<>();
+    for (PlannedOrder o : r.plannedOrders()) {
+      orders.put(o.id(), o);
+    }
+    Map<Long, LocalDate> demandDate = new HashMap<>();
+    for (PlanDemand dm : in.demands()) {
+      demandDate.put(dm.id(), dm.date().isBefore(in.planStart()) ? in.planStart() : dm.date());
+    }
+    Set<String> pairs = new HashSet<>();
+    for (PlanOutput out : in.outputs()) {
+      pairs.add(out.parentMaterialId() + "->" + out.outputMaterialId());
+    }
+    LocalDate end = in.planStart().plusDays(in.horizonDays());
+    for (Pegging p : r.pegging()) {
+      if (!p.supplyKind().equals(Pegging.CO_PRODUCT)) {
+        continue;
+      }
+      PlannedOrder o = orders.get(p.supplyId());
+      assertThat(o).as("producing order of %s", p).isNotNull();
+      assertThat(pairs).as("output of %s", p).contains(o.materialId() + "->" + p.materialId());
+      assertThat(o.dueDate()).as("due date of the producing order of %s", p).isBefore(end);
+      LocalDate needed =
+          switch (p.demandKind()) {
+            case Pegging.DEMAND -> demandDate.get(p.demandId());
+            case Pegging.DEPENDENT -> orders.get(p.demandId()).releaseDate();
+            default -> in.planStart();
+          };
+      assertThat(needed).as("date of the demand of %s", p).isAfterOrEqualTo(o.dueDate());
     }
   }
 
