@@ -32,53 +32,11 @@ public final class ImportBench {
     boolean keep = args.length > 2 && args[2].equals("--keep");
     int perLevel = materials / BomBench.LEVELS;
     List<BomVersion> versions = BomBench.generate(perLevel, new Random(seed));
-    List<ExchangeDocument.Material> docMaterials = new ArrayList<>();
-    for (int i = 0; i < perLevel * BomBench.LEVELS; i++) {
-      docMaterials.add(
-          new ExchangeDocument.Material(
-              "M" + i,
-              "物料 " + i,
-              null,
-              i < perLevel * (BomBench.LEVELS - 1) ? "MANUFACTURED" : "PURCHASED",
-              "PCS",
-              null,
-              null));
-    }
-    List<ExchangeDocument.Bom> boms = new ArrayList<>();
-    long lines = 0;
-    for (BomVersion v : versions) {
-      List<ExchangeDocument.BomLine> docLines = new ArrayList<>();
-      for (BomLine l : v.lines()) {
-        docLines.add(
-            new ExchangeDocument.BomLine(
-                "M" + l.componentId(),
-                BigDecimal.valueOf(l.quantityPer()),
-                null,
-                BigDecimal.valueOf(l.scrapPercent()),
-                false,
-                null));
-      }
-      lines += docLines.size();
-      boms.add(
-          new ExchangeDocument.Bom(
-              "M" + v.parentId(),
-              null,
-              null,
-              v.version(),
-              v.validFrom(),
-              v.validTo(),
-              docLines,
-              null,
-              null,
-              null,
-              null));
-    }
-    ExchangeDocument doc =
-        new ExchangeDocument(
-            ExchangeDocument.FORMAT, null, docMaterials, boms, null, null, null, null, null, null);
+    ExchangeDocument doc = document(perLevel, versions);
+    long lines = versions.stream().mapToLong(v -> v.lines().size()).sum();
     System.out.printf(
         "document: %d materials, %d BOM versions, %d lines (seed %d)%n",
-        docMaterials.size(), boms.size(), lines, seed);
+        doc.materials().size(), doc.boms().size(), lines, seed);
 
     String name = "tianshu_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -105,5 +63,53 @@ public final class ImportBench {
         }
       }
     }
+  }
+
+  /**
+   * The BOM benchmark's model as one exchange document: materials M0… (the last level bought) and
+   * their BOM versions, all group-owned.
+   */
+  public static ExchangeDocument document(int perLevel, List<BomVersion> versions) {
+    List<ExchangeDocument.Material> docMaterials = new ArrayList<>();
+    for (int i = 0; i < perLevel * BomBench.LEVELS; i++) {
+      docMaterials.add(
+          new ExchangeDocument.Material(
+              "M" + i,
+              "物料 " + i,
+              null,
+              i < perLevel * (BomBench.LEVELS - 1) ? "MANUFACTURED" : "PURCHASED",
+              "PCS",
+              null,
+              null));
+    }
+    List<ExchangeDocument.Bom> boms = new ArrayList<>();
+    for (BomVersion v : versions) {
+      List<ExchangeDocument.BomLine> docLines = new ArrayList<>();
+      for (BomLine l : v.lines()) {
+        docLines.add(
+            new ExchangeDocument.BomLine(
+                "M" + l.componentId(),
+                BigDecimal.valueOf(l.quantityPer()),
+                null,
+                BigDecimal.valueOf(l.scrapPercent()),
+                false,
+                null));
+      }
+      boms.add(
+          new ExchangeDocument.Bom(
+              "M" + v.parentId(),
+              null,
+              null,
+              v.version(),
+              v.validFrom(),
+              v.validTo(),
+              docLines,
+              null,
+              null,
+              null,
+              null));
+    }
+    return new ExchangeDocument(
+        ExchangeDocument.FORMAT, null, docMaterials, boms, null, null, null, null, null, null);
   }
 }

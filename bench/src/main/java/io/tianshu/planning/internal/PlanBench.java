@@ -1,6 +1,7 @@
 package io.tianshu.planning.internal;
 
 import io.tianshu.bench.BomBench;
+import io.tianshu.bench.ImportBench;
 import io.tianshu.bom.BomEngine;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomVersion;
@@ -15,7 +16,6 @@ import io.tianshu.planning.engine.MrpResult;
 import io.tianshu.resource.CalendarDefinition;
 import io.tianshu.resource.Shift;
 import io.tianshu.resource.WorkCalendar;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -67,48 +67,7 @@ public final class PlanBench {
     Random random = new Random(seed);
     LocalDate start = LocalDate.of(2026, 12, 1);
     List<BomVersion> versions = BomBench.generate(perLevel, random);
-    List<ExchangeDocument.Material> docMaterials = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      docMaterials.add(
-          new ExchangeDocument.Material(
-              "M" + i,
-              "物料 " + i,
-              null,
-              i < perLevel * (BomBench.LEVELS - 1) ? "MANUFACTURED" : "PURCHASED",
-              "PCS",
-              null,
-              null));
-    }
-    List<ExchangeDocument.Bom> boms = new ArrayList<>();
-    for (BomVersion v : versions) {
-      List<ExchangeDocument.BomLine> docLines = new ArrayList<>();
-      for (BomLine l : v.lines()) {
-        docLines.add(
-            new ExchangeDocument.BomLine(
-                "M" + l.componentId(),
-                BigDecimal.valueOf(l.quantityPer()),
-                null,
-                BigDecimal.valueOf(l.scrapPercent()),
-                false,
-                null));
-      }
-      boms.add(
-          new ExchangeDocument.Bom(
-              "M" + v.parentId(),
-              null,
-              null,
-              v.version(),
-              v.validFrom(),
-              v.validTo(),
-              docLines,
-              null,
-              null,
-              null,
-              null));
-    }
-    ExchangeDocument doc =
-        new ExchangeDocument(
-            ExchangeDocument.FORMAT, null, docMaterials, boms, null, null, null, null, null, null);
+    ExchangeDocument doc = ImportBench.document(perLevel, versions);
 
     String name = "tianshu_plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";

@@ -118,20 +118,7 @@ public class ExchangeServiceImpl implements ExchangeService {
       }
       doc =
           new ExchangeDocument(
-              ExchangeDocument.FORMAT,
-              null,
-              materials,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+              ExchangeDocument.FORMAT, null, materials, null, null, null, null, null, null, null);
     } else {
       List<ExchangeDocument.Stock> stock = new ArrayList<>();
       List<String> bad = new ArrayList<>();
@@ -163,20 +150,7 @@ public class ExchangeServiceImpl implements ExchangeService {
       }
       doc =
           new ExchangeDocument(
-              ExchangeDocument.FORMAT,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              stock,
-              null,
-              null,
-              null,
-              null);
+              ExchangeDocument.FORMAT, null, null, null, null, null, null, null, null, stock);
     }
     try {
       return run(caller, doc, dryRun);

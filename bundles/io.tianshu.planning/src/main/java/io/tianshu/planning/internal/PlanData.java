@@ -95,6 +95,46 @@ final class PlanData {
     return s == null ? "" : s.trim();
   }
 
+  /**
+   * Rows of {@code table} (alias x) of a plant with their material's code ({@code m.code}),
+   * optionally of one material and one id.
+   */
+  private static <T> List<T> list(
+      Connection c,
+      String table,
+      long plantId,
+      Long materialId,
+      Long id,
+      String orderBy,
+      Sql.Row<T> row)
+      throws SQLException {
+    String sql =
+        "SELECT x.*, m.code FROM "
+            + table
+            + " x JOIN material m ON m.id = x.material_id WHERE x.plant_id = ?"
+            + (materialId == null ? "" : " AND x.material_id = ?")
+            + (id == null ? "" : " AND x.id = ?")
+            + " ORDER BY "
+            + orderBy;
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      ps.setLong(i++, plantId);
+      if (materialId != null) {
+        ps.setLong(i++, materialId);
+      }
+      if (id != null) {
+        ps.setLong(i, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+      }
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- parameters
 
   static PlanParameter putParameter(Connection c, CallerContext caller, PlanParameterInput in)
@@ -330,44 +370,34 @@ final class PlanData {
 
   static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
       throws SQLException {
-    String sql =
-        "SELECT p.*, m.code FROM plan_parameter p JOIN material m ON m.id = p.material_id"
-            + " WHERE p.plant_id = ?"
-            + (materialId == null ? "" : " AND p.material_id = ?")
-            + " ORDER BY m.code";
-    List<PlanParameter> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, plantId);
-      if (materialId != null) {
-        ps.setLong(2, materialId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new PlanParameter(
-                  rs.getLong("plant_id"),
-                  rs.getLong("material_id"),
-                  rs.getString("code"),
-                  rs.getString("procurement"),
-                  nullableLong(rs, "source_plant_id"),
-                  rs.getInt("lead_time_days"),
-                  rs.getString("lot_sizing"),
-                  rs.getDouble("fixed_quantity"),
-                  rs.getInt("period_days"),
-                  rs.getDouble("minimum_quantity"),
-                  rs.getDouble("maximum_quantity"),
-                  rs.getDouble("multiple_quantity"),
-                  rs.getDouble("safety_stock"),
-                  rs.getDouble("yield_percent"),
-                  rs.getBoolean("phantom"),
-                  rs.getBoolean("mps"),
-                  rs.getInt("demand_fence_days"),
-                  rs.getInt("planning_fence_days"),
-                  rs.getLong("version")));
-        }
-      }
-    }
-    return out;
+    return list(
+        c,
+        "plan_parameter",
+        plantId,
+        materialId,
+        null,
+        "m.code",
+        rs ->
+            new PlanParameter(
+                rs.getLong("plant_id"),
+                rs.getLong("material_id"),
+                rs.getString("code"),
+                rs.getString("procurement"),
+                nullableLong(rs, "source_plant_id"),
+                rs.getInt("lead_time_days"),
+                rs.getString("lot_sizing"),
+                rs.getDouble("fixed_quantity"),
+                rs.getInt("period_days"),
+                rs.getDouble("minimum_quantity"),
+                rs.getDouble("maximum_quantity"),
+                rs.getDouble("multiple_quantity"),
+                rs.getDouble("safety_stock"),
+                rs.getDouble("yield_percent"),
+                rs.getBoolean("phantom"),
+                rs.getBoolean("mps"),
+                rs.getInt("demand_fence_days"),
+                rs.getInt("planning_fence_days"),
+                rs.getLong("version")));
   }
 
   // ---------------------------------------------------------------- forecasts
@@ -434,34 +464,24 @@ final class PlanData {
   }
 
   static List<Forecast> forecasts(Connection c, long plantId, Long materialId) throws SQLException {
-    String sql =
-        "SELECT f.*, m.code FROM forecast f JOIN material m ON m.id = f.material_id"
-            + " WHERE f.plant_id = ?"
-            + (materialId == null ? "" : " AND f.material_id = ?")
-            + " ORDER BY m.code, f.forecast_date, f.id";
-    List<Forecast> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, plantId);
-      if (materialId != null) {
-        ps.setLong(2, materialId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Forecast(
-                  rs.getLong("id"),
-                  rs.getLong("plant_id"),
-                  rs.getLong("material_id"),
-                  rs.getString("code"),
-                  Sql.date(rs, "forecast_date"),
-                  rs.getDouble("quantity"),
-                  rs.getString("customer"),
-                  rs.getString("channel"),
-                  rs.getString("region")));
-        }
-      }
-    }
-    return out;
+    return list(
+        c,
+        "forecast",
+        plantId,
+        materialId,
+        null,
+        "m.code, x.forecast_date, x.id",
+        rs ->
+            new Forecast(
+                rs.getLong("id"),
+                rs.getLong("plant_id"),
+                rs.getLong("material_id"),
+                rs.getString("code"),
+                Sql.date(rs, "forecast_date"),
+                rs.getDouble("quantity"),
+                rs.getString("customer"),
+                rs.getString("channel"),
+                rs.getString("region")));
   }
 
   static void deleteForecast(Connection c, CallerContext caller, long id) throws SQLException {
@@ -556,43 +576,28 @@ final class PlanData {
 
   static List<SalesOrder> salesOrders(Connection c, long plantId, Long materialId, Long id)
       throws SQLException {
-    String sql =
-        "SELECT s.*, m.code FROM sales_order_line s JOIN material m ON m.id = s.material_id"
-            + " WHERE s.plant_id = ?"
-            + (materialId == null ? "" : " AND s.material_id = ?")
-            + (id == null ? "" : " AND s.id = ?")
-            + " ORDER BY s.order_no, s.line_no";
-    List<SalesOrder> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      ps.setLong(i++, plantId);
-      if (materialId != null) {
-        ps.setLong(i++, materialId);
-      }
-      if (id != null) {
-        ps.setLong(i, id);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new SalesOrder(
-                  rs.getLong("id"),
-                  rs.getLong("plant_id"),
-                  rs.getString("order_no"),
-                  rs.getInt("line_no"),
-                  rs.getString("customer"),
-                  rs.getLong("material_id"),
-                  rs.getString("code"),
-                  Sql.date(rs, "requested_date"),
-                  rs.getDouble("quantity"),
-                  rs.getInt("priority"),
-                  rs.getBoolean("make_to_order"),
-                  rs.getString("status"),
-                  rs.getLong("version")));
-        }
-      }
-    }
-    return out;
+    return list(
+        c,
+        "sales_order_line",
+        plantId,
+        materialId,
+        id,
+        "x.order_no, x.line_no",
+        rs ->
+            new SalesOrder(
+                rs.getLong("id"),
+                rs.getLong("plant_id"),
+                rs.getString("order_no"),
+                rs.getInt("line_no"),
+                rs.getString("customer"),
+                rs.getLong("material_id"),
+                rs.getString("code"),
+                Sql.date(rs, "requested_date"),
+                rs.getDouble("quantity"),
+                rs.getInt("priority"),
+                rs.getBoolean("make_to_order"),
+                rs.getString("status"),
+                rs.getLong("version")));
   }
 
   static SalesOrder closeSalesOrderLine(Connection c, CallerContext caller, long id, long version)
@@ -680,32 +685,22 @@ final class PlanData {
   }
 
   static List<Receipt> receipts(Connection c, long plantId, Long materialId) throws SQLException {
-    String sql =
-        "SELECT r.*, m.code FROM scheduled_receipt r JOIN material m ON m.id = r.material_id"
-            + " WHERE r.plant_id = ?"
-            + (materialId == null ? "" : " AND r.material_id = ?")
-            + " ORDER BY m.code, r.due_date, r.id";
-    List<Receipt> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, plantId);
-      if (materialId != null) {
-        ps.setLong(2, materialId);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Receipt(
-                  rs.getLong("id"),
-                  rs.getLong("plant_id"),
-                  rs.getString("kind"),
-                  rs.getString("reference"),
-                  rs.getLong("material_id"),
-                  rs.getString("code"),
-                  Sql.date(rs, "due_date"),
-                  rs.getDouble("quantity")));
-        }
-      }
-    }
-    return out;
+    return list(
+        c,
+        "scheduled_receipt",
+        plantId,
+        materialId,
+        null,
+        "m.code, x.due_date, x.id",
+        rs ->
+            new Receipt(
+                rs.getLong("id"),
+                rs.getLong("plant_id"),
+                rs.getString("kind"),
+                rs.getString("reference"),
+                rs.getLong("material_id"),
+                rs.getString("code"),
+                Sql.date(rs, "due_date"),
+                rs.getDouble("quantity")));
   }
 }

@@ -673,10 +673,6 @@ public class PlanningServiceImpl implements PlanningService {
         });
   }
 
-  private interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
   /**
    * One page of a run's result rows of {@code table} (alias x, joined to its material for the
    * code): {@code filter} follows the run condition, {@code param} fills its placeholder if any.
@@ -689,7 +685,7 @@ public class PlanningServiceImpl implements PlanningService {
       Object param,
       String orderBy,
       PageRequest page,
-      Row<T> row)
+      Sql.Row<T> row)
       throws SQLException {
     String where = " WHERE x.run_id = ?" + filter;
     long total;
@@ -1172,9 +1168,7 @@ public class PlanningServiceImpl implements PlanningService {
 
   @Override
   public CapacityReport capacity(CallerContext caller, long runId, int bucketDays) {
-    if (bucketDays < 1 || bucketDays > 366) {
-      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
-    }
+    checkBucketDays(bucketDays);
     PlanRun run = run(caller, runId);
     List<LoadOrder> orders = loadOrders(runId, run.plantId(), false);
     Map<Long, List<LoadOperation>> routed = new HashMap<>();
@@ -1219,9 +1213,7 @@ public class PlanningServiceImpl implements PlanningService {
 
   @Override
   public CapacityReport roughCut(CallerContext caller, long runId, int bucketDays) {
-    if (bucketDays < 1 || bucketDays > 366) {
-      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
-    }
+    checkBucketDays(bucketDays);
     PlanRun run = run(caller, runId);
     long plant = run.plantId();
     LocalDate start = run.planStart();
@@ -1598,9 +1590,7 @@ public class PlanningServiceImpl implements PlanningService {
   @Override
   public PlanGrid grid(
       CallerContext caller, long runId, Long plantId, long materialId, int bucketDays) {
-    if (bucketDays < 1 || bucketDays > 366) {
-      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
-    }
+    checkBucketDays(bucketDays);
     return sql.read(
         c -> {
           PlanRun run = visibleRun(c, caller, runId);
@@ -1797,6 +1787,12 @@ public class PlanningServiceImpl implements PlanningService {
                   orders,
                   messages));
         });
+  }
+
+  private static void checkBucketDays(int bucketDays) {
+    if (bucketDays < 1 || bucketDays > 366) {
+      throw new ValidationException("bucketDays", "invalid_value", "must be in [1, 366] / 超出范围");
+    }
   }
 
   /** Mean available minutes of the work centre's working days in the window; 0 when unknown. */

@@ -29,6 +29,11 @@ final class Sql {
     R run(Connection c) throws SQLException;
   }
 
+  /** Maps the current row of a result set. */
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
   /**
    * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
    */
