@@ -10,8 +10,23 @@ import java.time.LocalDate;
  * @param quantity the quantity not available on the need date (to be made, bought or waited for),
  *     finite and not negative
  * @param readyDate the date the whole requirement of the material is ready
+ * @param bottleneck for a made material whose date was set by capacity (the routing's work finished
+ *     after the date its components and lead time give), the operation that waited longest for
+ *     capacity; null otherwise, and always null without a capacity model
  */
-public record CtpShortage(long materialId, double quantity, LocalDate readyDate) {
+public record CtpShortage(
+    long materialId, double quantity, LocalDate readyDate, CtpBottleneck bottleneck) {
+
+  /**
+   * A shortage whose date was not set by capacity.
+   *
+   * @param materialId the material
+   * @param quantity the quantity not available on the need date
+   * @param readyDate the date the whole requirement of the material is ready
+   */
+  public CtpShortage(long materialId, double quantity, LocalDate readyDate) {
+    this(materialId, quantity, readyDate, null);
+  }
 
   /** Checks the quantity and the date. */
   public CtpShortage {
