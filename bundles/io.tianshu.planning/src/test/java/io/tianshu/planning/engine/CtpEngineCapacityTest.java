@@ -277,6 +277,81 @@ class CtpEngineCapacityTest {
   }
 
   /**
+   * A component and its parent share a work centre: the component, resolved first, takes its
+   * capacity first; the parent's operation gets what is left.
+   *
+   * <pre>
+   * material 1: made, lead 0, 1 × material 2; op 10 at WC 100 60/unit; WC 100 480/day
+   * material 2: made, lead 0;                 op 10 at WC 100 30/unit
+   * line 10 of 1 on 03-02: (2, 10, 03-02): work 300 on 03-02 → on time, 180 left on 03-02
+   *   1: st = r0 = 03-02, R = 03-02; work 600: 180 on 03-02, 420 on 03-03 → 03-03 (capacity)
+   *   2 was in time: the path ends at 1
+   * </pre>
+   */
+  @Test
+  void aComponentAndItsParentShareAWorkCentre() {
+    CtpCapacity cap =
+        new CtpCapacity(
+            TODAY,
+            HORIZON,
+            Map.of(100L, weekdays(480, HORIZON)),
+            Map.of(1L, List.of(op(10, 100, 0, 60)), 2L, List.of(op(10, 100, 0, 30))));
+
+    List<CtpResult> r =
+        promise(items(made(1, 0, 0, c(2, 1)), made(2, 0, 0)), cap, line(1, 1, 10, "2026-03-02"));
+
+    assertThat(r.get(0).constraints())
+        .containsExactly(
+            shortage(1, 10, "2026-03-03", neck(100, 10, 600, "2026-03-02", "2026-03-03", 0)));
+  }
+
+  /**
+   * Lines are served greedily in order, so less capacity for an earlier line can leave more for a
+   * later one: here a later line is promised earlier with less capacity (as it can be with less
+   * stock). Monotonicity holds per line in isolation, see the property test below.
+   *
+   * <pre>
+   * material 1: made, lead 0; op 10 at WC 100 60/unit; supply 10 on 03-04
+   * material 2: made, lead 0; op 10 at WC 100 60/unit
+   * line A 10 of 1 on 03-02, then line B 1 of 2 on 03-02
+   * 480/day: A makes (480 + 120 → 03-03, before the supply on 03-04); B: 03-03 (03-02 is full)
+   * 150/day: A would finish 03-05, so A waits for 03-04 and gives the capacity back; B: 03-02
+   * </pre>
+   */
+  @Test
+  void lessCapacityForAnEarlierLineCanLeaveMoreForALaterOne() {
+    Map<Long, CtpItem> items =
+        items(
+            new CtpItem(
+                1, true, 0, List.of(), 0, List.of(new AtpSupply(d("2026-03-04"), 10)), List.of()),
+            made(2, 0, 0));
+    Map<Long, List<LoadOperation>> routings =
+        Map.of(1L, List.of(op(10, 100, 0, 60)), 2L, List.of(op(10, 100, 0, 60)));
+    CtpLine a = line(1, 1, 10, "2026-03-02");
+    CtpLine b = line(2, 2, 1, "2026-03-02");
+
+    List<CtpResult> high =
+        promise(
+            items,
+            new CtpCapacity(TODAY, HORIZON, Map.of(100L, weekdays(480, HORIZON)), routings),
+            a,
+            b);
+    List<CtpResult> low =
+        promise(
+            items,
+            new CtpCapacity(TODAY, HORIZON, Map.of(100L, weekdays(150, HORIZON)), routings),
+            a,
+            b);
+
+    assertThat(high)
+        .extracting(CtpResult::promised)
+        .containsExactly(d("2026-03-03"), d("2026-03-03"));
+    assertThat(low)
+        .extracting(CtpResult::promised)
+        .containsExactly(d("2026-03-04"), d("2026-03-02"));
+  }
+
+  /**
    * Days without capacity are skipped, whatever the calendar says: a weekend with 0, a Saturday
    * shift of one work centre.
    *
@@ -501,6 +576,64 @@ class CtpEngineCapacityTest {
     // the scenarios exercise capacity
     assertThat(later).isGreaterThan(20);
     assertThat(beyond).isGreaterThan(20);
+  }
+
+  // ------------------------------------------------------------------ size
+
+  /**
+   * The structure of {@link CtpEngineTest#tenLinesOverSixLevelsAreAllLateAndDeterministic} (about
+   * 6,000 requirements per line) with two operations per made material over 20 work centres and a
+   * 365-day horizon of tight capacity: every line is late, capacity sets dates, and the result is
+   * deterministic.
+   */
+  @Test
+  void tenLinesOverSixLevelsWithCapacityAreDeterministic() {
+    Map<Long, CtpItem> items = new HashMap<>();
+    Map<Long, List<LoadOperation>> routings = new HashMap<>();
+    List<CtpComponent> top = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      top.add(c(1000 + i, 1));
+    }
+    items.put(1L, made(1, 2, 0, top.toArray(new CtpComponent[0])));
+    routings.put(1L, List.of(op(10, 1, 30, 2), op(20, 2, 0, 3)));
+    for (int level = 1; level <= 5; level++) {
+      for (int i = 0; i < 50; i++) {
+        long m = level * 1000L + i;
+        List<AtpSupply> supply = List.of(new AtpSupply(TODAY.plusDays(10 + i), 5));
+        if (level < 5) {
+          long next = (level + 1) * 1000L;
+          items.put(
+              m,
+              new CtpItem(
+                  m,
+                  true,
+                  1 + i % 3,
+                  List.of(c(next + i, 1), c(next + (i + 1) % 50, 2), c(next + (i + 7) % 50, 1)),
+                  3,
+                  supply,
+                  List.of()));
+          routings.put(m, List.of(op(10, i % 20, 15, 1), op(20, (i + 3) % 20, 0, 2)));
+        } else {
+          items.put(m, new CtpItem(m, false, 5 + i % 10, List.of(), 20, supply, List.of()));
+        }
+      }
+    }
+    Map<Long, double[]> remaining = new HashMap<>();
+    for (long wc = 0; wc < 20; wc++) {
+      remaining.put(wc, weekdays(240 + 30 * wc, 365));
+    }
+    CtpCapacity cap = new CtpCapacity(TODAY, 365, remaining, routings);
+    List<CtpLine> lines = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      lines.add(line(i + 1, 1, 4 + i, "2026-03-09"));
+    }
+
+    // Speed is measured by bench/plan.sh (docs/benchmarks.md), not asserted here.
+    List<CtpResult> r = CtpEngine.promise(items, lines, CAL, TODAY, cap);
+
+    assertThat(r).hasSize(10).allMatch(x -> !x.onTime());
+    assertThat(r).anyMatch(x -> x.constraints().stream().anyMatch(s -> s.bottleneck() != null));
+    assertThat(CtpEngine.promise(items, lines, CAL, TODAY, cap)).isEqualTo(r);
   }
 
   /** 0 to 2 supplies within a month of today. */
