@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param constraints the critical path when the line is not ready on its need date (the requested
  *     date, or today when that is later): the line's material first, then, down the structure, the
  *     component that set each made material's date; empty when the line is ready on its need date.
- *     Immutable
+ *     With a capacity model, an entry whose date the capacity set names its {@link
+ *     CtpShortage#bottleneck() bottleneck} work centre. Immutable
  */
 public record CtpResult(
     long lineId,
