@@ -1096,6 +1096,261 @@ public abstract class PlanningTestBase extends ContainerTestBase {
   }
 
   /** FG's parameters as the model sets them (lead 2, MPS) plus one more field, version checked. */
+  /**
+   * Assemble to order: FG's order line of 30 gets its own final assembly; the forecast left after
+   * it consumed 30 (20 on +14) is passed to the components on FG's release date for +14 (+10); an
+   * allocation of 5 SA on +10 is netted like any requirement.
+   */
+  @Test
+  public void assembleToOrderPassesTheForecastToTheComponentsAndAllocationsCount() {
+    Model m = model();
+    updateFg(m, "strategy", "ATO");
+    admin
+        .post(
+            "/allocations",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                m.sa(),
+                "requiredDate",
+                day(10),
+                "quantity",
+                5,
+                "reference",
+                "MAINT-7"))
+        .expect(201);
+    assertFields(
+        admin
+            .post("/allocations", obj("plantId", m.plant(), "materialId", m.sa(), "quantity", -1))
+            .expectProblem(400),
+        "requiredDate",
+        "quantity",
+        "reference");
+    long runId = run(m, "MRP").path("id").asLong();
+    Map<Long, List<String>> orders = orders(runId);
+    // FG: only the order line, make-to-order (FG's 10 on hand do not serve it), 2 days lead.
+    assertEquals(List.of(order(16, 18, 30)), orders.get(m.fg()));
+    // SA (fixed 50, lead 1): +10 needs 40 (ATO forecast 20 × 2) + 5 allocated → 50 due +10;
+    // +16 needs 60 for FG's order, 5 left → 55 short → two lots of 50.
+    assertEquals(
+        List.of(order(9, 10, 50), order(15, 16, 50), order(15, 16, 50)), orders.get(m.sa()));
+    // RM: 20 (ATO forecast) + 30 (FG's order) + 3 × 150 (SA's lots) less the receipt of 40.
+    double rm = 0;
+    for (String o : orders.get(m.rm())) {
+      rm += Double.parseDouble(o.substring(o.indexOf('=') + 1));
+    }
+    assertEquals(20 + 30 + 450 - 40, rm, 1e-9);
+    double allocated = 0;
+    double forecast = 0;
+    for (JsonNode p :
+        admin.get("/plan-runs/" + runId + "/pegging?materialId=" + m.sa()).expect(200).json()) {
+      if ("MAINT-7".equals(p.path("demandReference").asText())) {
+        allocated += p.path("quantity").asDouble();
+      }
+      if (p.path("demandReference").asText().endsWith("ATO")) {
+        forecast += p.path("quantity").asDouble();
+      }
+    }
+    assertEquals(5, allocated, 1e-9);
+    assertEquals(40, forecast, 1e-9);
+    JsonNode allocations = admin.get("/allocations?plantId=" + m.plant()).expect(200).json();
+    assertEquals(1, allocations.size());
+    admin.delete("/allocations/" + allocations.get(0).path("id").asLong()).expect(204);
+    assertEquals(0, admin.get("/allocations?plantId=" + m.plant()).expect(200).json().size());
+
+    // Make to order: the forecast is not planned at all, the line gets its own order.
+    updateFg(m, "strategy", "MTO");
+    Map<Long, List<String>> mto = orders(run(m, "MRP").path("id").asLong());
+    assertEquals(List.of(order(16, 18, 30)), mto.get(m.fg()));
+    assertEquals(List.of(order(15, 16, 50), order(15, 16, 50)), mto.get(m.sa()));
+  }
+
+  /** A configured plan type gives a run its horizon, bucket and scope unless the request says. */
+  @Test
+  public void configuredPlanTypesGiveRunsTheirDefaults() {
+    Model m = model();
+    admin
+        .put(
+            "/plan-types",
+            obj(
+                "plantId",
+                m.plant(),
+                "code",
+                "daily",
+                "name",
+                "日计划 Daily plan",
+                "horizonDays",
+                21,
+                "bucketDays",
+                1))
+        .expect(200);
+    assertFields(
+        admin
+            .put(
+                "/plan-types", obj("plantId", m.plant(), "code", "X", "name", "x", "bucketDays", 0))
+            .expectProblem(400),
+        "bucketDays");
+    JsonNode types = admin.get("/plan-types?plantId=" + m.plant()).expect(200).json();
+    List<String> codes = new ArrayList<>();
+    types.forEach(t -> codes.add(t.path("code").asText()));
+    assertEquals(List.of("DAILY", "MPS", "MRP"), codes);
+    JsonNode run =
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", m.plant(), "planType", "DAILY", "planStart", day(0)))
+            .expect(201)
+            .json();
+    assertEquals("SIMULATED", run.path("status").asText());
+    assertEquals(21, run.path("horizonDays").asInt());
+    assertEquals(1, run.path("bucketDays").asInt());
+    assertEquals("ALL", run.path("scope").asText());
+    JsonNode grid =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/grid?materialId=" + m.sa())
+            .expect(200)
+            .json();
+    assertEquals(21, grid.path("bucketStarts").size());
+    assertEquals(day(1), grid.path("bucketStarts").get(1).asText());
+    assertFields(
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", m.plant(), "planType", "NOPE", "planStart", day(0)))
+            .expectProblem(400),
+        "planType");
+    admin.delete("/plan-types/DAILY?plantId=" + m.plant()).expect(204);
+    admin.delete("/plan-types/DAILY?plantId=" + m.plant()).expect(404);
+  }
+
+  /**
+   * Planned orders of a firmed run become scheduled receipts; RM's four orders merge in pairs with
+   * a one-day window; nothing is released twice and the next run plans nothing more.
+   */
+  @Test
+  public void releasingPlannedOrdersMergesThemIntoReceipts() {
+    Model m = model();
+    JsonNode run = run(m, "MRP");
+    long runId = run.path("id").asLong();
+    admin.post("/plan-runs/" + runId + "/release-orders", obj()).expectProblem(409);
+    admin
+        .post(
+            "/plan-runs/" + runId + "/status",
+            obj("status", "FIRMED", "version", run.path("version").asLong()))
+        .expect(200);
+    // RM: 110 due +9 (released +4), 10 due +10, 150 due +15 (released +10), 30 due +16.
+    JsonNode rm =
+        admin
+            .post(
+                "/plan-runs/" + runId + "/release-orders",
+                obj("materialId", m.rm(), "mergeDays", 1))
+            .expect(200)
+            .json();
+    assertEquals(2, rm.size());
+    assertEquals("REQUISITION", rm.get(0).path("kind").asText());
+    assertEquals(day(9), rm.get(0).path("dueDate").asText());
+    assertEquals(120, rm.get(0).path("quantity").asDouble(), 1e-9);
+    assertTrue(rm.get(0).path("reference").asText().endsWith(" +1"));
+    assertEquals(day(15), rm.get(1).path("dueDate").asText());
+    assertEquals(180, rm.get(1).path("quantity").asDouble(), 1e-9);
+    // The rest: FG's two and SA's two orders, due on different days, one receipt each.
+    JsonNode rest = admin.post("/plan-runs/" + runId + "/release-orders", obj()).expect(200).json();
+    assertEquals(4, rest.size());
+    rest.forEach(r -> assertEquals("PRODUCTION", r.path("kind").asText()));
+    assertEquals(
+        0, admin.post("/plan-runs/" + runId + "/release-orders", obj()).expect(200).json().size());
+    for (JsonNode o :
+        admin
+            .get("/plan-runs/" + runId + "/planned-orders?limit=500")
+            .expect(200)
+            .json()
+            .path("items")) {
+      assertTrue("released: " + o, o.path("releasedReceiptId").asLong() > 0);
+    }
+    assertEquals(0, run(m, "MRP").path("plannedOrders").asInt());
+  }
+
+  /**
+   * Capable-to-promise checks the work centre: X (made, no components, lead 0) takes 48 minutes a
+   * unit on a work centre of 480 minutes a working day. 25 wanted on +0 (Monday) need 1,200
+   * minutes: Monday, Tuesday and half of Wednesday → promised +2; the next 25 take the rest of
+   * Wednesday, Thursday and Friday → +4.
+   */
+  @Test
+  public void capableToPromiseWaitsForWorkCentreCapacity() {
+    String plantCode = code("PL");
+    long plant =
+        Long.parseLong(
+            id(admin.post("/plants", obj("code", plantCode, "name", "能力厂")).expect(201).json()));
+    admin
+        .post(
+            "/calendars",
+            obj(
+                "plantId",
+                plant,
+                "code",
+                code("CAL"),
+                "name",
+                "单班",
+                "shifts",
+                List.of(
+                    obj(
+                        "code",
+                        "A",
+                        "start",
+                        "08:00",
+                        "end",
+                        "16:00",
+                        "breakMinutes",
+                        0,
+                        "days",
+                        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")))))
+        .expect(201);
+    long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", plant)));
+    long x = material(plant, "MANUFACTURED");
+    parameter(plant, x, "MAKE", 0, "LOT_FOR_LOT", 0, 0, false);
+    admin
+        .post(
+            "/routings",
+            obj(
+                "plantId",
+                plant,
+                "materialId",
+                x,
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "operations",
+                List.of(
+                    obj("opNo", 10, "description", "加工", "workCenterId", wc, "runMinutes", 48))))
+        .expect(201);
+    JsonNode ctp =
+        admin
+            .post(
+                "/promise",
+                obj(
+                    "plantId",
+                    plant,
+                    "lines",
+                    List.of(
+                        obj("materialId", x, "quantity", 25, "date", day(0)),
+                        obj("materialId", x, "quantity", 25, "date", day(0)))))
+            .expect(200)
+            .json();
+    assertEquals(ctp.toString(), day(2), ctp.get(0).path("promised").asText());
+    assertEquals(ctp.toString(), day(4), ctp.get(1).path("promised").asText());
+    JsonNode bottleneck = ctp.get(0).path("constraints").get(0).path("bottleneck");
+    assertEquals(ctp.toString(), wc, bottleneck.path("workCenterId").asLong());
+  }
+
+  private static void assertFields(JsonNode problem, String... expected) {
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertTrue("bad fields listed: " + problem, fields.containsAll(List.of(expected)));
+  }
+
   private void updateFg(Model m, String field, Object value) {
     JsonNode current =
         admin

@@ -196,7 +196,8 @@ public final class PlanBench {
             BomEngine.build(new JdbcBomSets(ds).load(BomView.MANUFACTURING, plant))
                 .structureAt(start);
         long t1 = System.nanoTime();
-        PlanRunner.Spec spec = new PlanRunner.Spec(run, plant, "MRP", start, 365, 7, 7);
+        PlanRunner.Spec spec =
+            new PlanRunner.Spec(run, plant, "MRP", start, 365, 7, 7, "ALL", 0, 0);
         PlanRunner.Loaded loaded;
         try (Connection c = ds.getConnection()) {
           loaded =

@@ -184,7 +184,8 @@ public record ExchangeDocument(
 
   /**
    * A material's planning parameters in a plant. Absent fields take the API's defaults: {@code
-   * MAKE}, {@code LOT_FOR_LOT}, 0, yield 100, not phantom, not MPS. An import replaces the
+   * MAKE}, {@code LOT_FOR_LOT}, 0, yield 100, not phantom, not MPS, strategy {@code MTS} (make to
+   * stock; {@code MTO} make to order, {@code ATO} assemble to order). An import replaces the
    * parameters the plant and material have already.
    */
   public record PlanParameter(
@@ -204,7 +205,8 @@ public record ExchangeDocument(
       Boolean mps,
       String sourcePlant,
       Integer demandFenceDays,
-      Integer planningFenceDays) {}
+      Integer planningFenceDays,
+      String strategy) {}
 
   /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
   public record Forecast(

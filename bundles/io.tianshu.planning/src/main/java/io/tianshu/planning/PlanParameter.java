@@ -32,4 +32,5 @@ public record PlanParameter(
     boolean mps,
     int demandFenceDays,
     int planningFenceDays,
+    String strategy,
     long version) {}

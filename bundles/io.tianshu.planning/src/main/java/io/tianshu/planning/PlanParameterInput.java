@@ -23,4 +23,5 @@ public record PlanParameterInput(
     Boolean mps,
     Integer demandFenceDays,
     Integer planningFenceDays,
+    String strategy,
     Long version) {}

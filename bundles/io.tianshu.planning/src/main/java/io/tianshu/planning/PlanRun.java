@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param status RUNNING, SIMULATED (computed, nothing committed to it), FIRMED, RELEASED, FAILED or
  *     CANCELLED
  * @param phase QUEUED, LOADING, CONSUMING, PLANNING, SAVING or DONE
+ * @param scope what the run planned: MPS (the MPS items) or ALL, from its plan type
+ * @param bucketDays the bucket its grid and capacity views default to, from its plan type
  */
 public record PlanRun(
     long id,
@@ -35,7 +37,9 @@ public record PlanRun(
     Instant createdAt,
     String createdBy,
     Instant finishedAt,
-    long version) {
+    long version,
+    String scope,
+    int bucketDays) {
 
   /** True while the run is queued or computing. */
   public boolean active() {

@@ -30,6 +30,22 @@ public interface PlanningService {
 
   Receipt addReceipt(CallerContext caller, ReceiptInput input);
 
+  /** Adds an allocation: stock promised to something planning does not make. */
+  Allocation addAllocation(CallerContext caller, AllocationInput input);
+
+  List<Allocation> allocations(CallerContext caller, long plantId, Long materialId);
+
+  void deleteAllocation(CallerContext caller, long id);
+
+  /** Creates or updates a plan type of a plant (see {@link PlanType}). */
+  PlanType putPlanType(CallerContext caller, PlanTypeInput input);
+
+  /** The plant's plan types: configured ones and the built-in MRP and MPS not overridden. */
+  List<PlanType> planTypes(CallerContext caller, long plantId);
+
+  /** Deletes a configured plan type (a built-in one then applies again under its code). */
+  void deletePlanType(CallerContext caller, long plantId, String code);
+
   List<Receipt> receipts(CallerContext caller, long plantId, Long materialId);
 
   /** Starts a run in the background and returns it RUNNING; poll {@link #run} for progress. */
@@ -47,6 +63,27 @@ public interface PlanningService {
    * released run of the same plan type FIRMED again. {@code version} is the version last read.
    */
   PlanRun setRunStatus(CallerContext caller, long id, String status, long version);
+
+  /**
+   * Releases planned orders of a FIRMED or RELEASED run as scheduled receipts in one transaction:
+   * PRODUCTION for made, REQUISITION for bought, TRANSFER for transferred items; orders of one
+   * material due within {@code mergeDays} of the first are merged into one receipt (see {@link
+   * io.tianshu.planning.engine.OrderMerge}). Each planned order is released once; what the next run
+   * plans counts the receipts as supply.
+   */
+  List<Receipt> releaseOrders(CallerContext caller, long runId, OrderRelease request);
+
+  /**
+   * Which planned orders to release: of a plant of the run (null: the run's plant), optionally one
+   * material, the listed order ids, those released on or before a date; merge window in days (null:
+   * 0, the same due date).
+   */
+  record OrderRelease(
+      Long plantId,
+      Long materialId,
+      List<Long> orderIds,
+      LocalDate releaseUntil,
+      Integer mergeDays) {}
 
   /** Deletes a finished run that is not released, with its results. */
   void deleteRun(CallerContext caller, long id);
@@ -112,7 +149,8 @@ public interface PlanningService {
 
   /**
    * Capacity load of a run's planned orders through the routings in effect on the plan start
-   * (backward infinite loading), per work centre and bucket of {@code bucketDays}, with overloads.
+   * (backward infinite loading), per work centre and bucket of {@code bucketDays} (0: the run's
+   * bucket), with overloads.
    */
   io.tianshu.planning.engine.CapacityReport capacity(
       CallerContext caller, long runId, int bucketDays);
@@ -139,7 +177,10 @@ public interface PlanningService {
   /** One line to promise: quantity of a material wanted on a date (null: today). */
   record PromiseLine(Long materialId, Double quantity, LocalDate date) {}
 
-  /** The time-phased record of a material in a run (plant null: the run's plant). */
+  /**
+   * The time-phased record of a material in a run (plant null: the run's plant), in buckets of
+   * {@code bucketDays} (0: the run's bucket).
+   */
   PlanGrid grid(CallerContext caller, long runId, Long plantId, long materialId, int bucketDays);
 
   /** A run's results in the exchange format (plants and materials by code). */

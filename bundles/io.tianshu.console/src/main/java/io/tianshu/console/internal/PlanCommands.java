@@ -53,7 +53,10 @@ public final class PlanCommands {
     @Completion(PlantCodeCompleter.class)
     String plant;
 
-    @Option(name = "-t", aliases = "--type", description = "MRP (default) or MPS / 计划类型")
+    @Option(
+        name = "-t",
+        aliases = "--type",
+        description = "Plan type code: MRP (default), MPS or a configured one / 计划类型")
     String type;
 
     @Option(name = "-n", aliases = "--name", description = "Plan version name / 计划版本名称")
@@ -62,7 +65,10 @@ public final class PlanCommands {
     @Option(name = "-s", aliases = "--start", description = "Plan start YYYY-MM-DD (default today)")
     String start;
 
-    @Option(name = "-h", aliases = "--horizon", description = "Horizon in days (default 365)")
+    @Option(
+        name = "-h",
+        aliases = "--horizon",
+        description = "Horizon in days (default: the plan type's) / 计划展望期")
     Integer horizon;
 
     @Option(name = "--no-wait", description = "Start and return / 启动后立即返回")
@@ -207,6 +213,65 @@ public final class PlanCommands {
                   r.createdBy());
         }
         table.print(System.out);
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "plan-release",
+      description =
+          "Releases a firmed or released run's planned orders as supply orders, merged per material"
+              + " / 下达计划订单（可合并）")
+  @Service
+  public static class Release implements Action {
+    @Reference PlanningService planning;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Plan run id / 计划版本号")
+    long runId;
+
+    @Option(
+        name = "-m",
+        aliases = "--merge-days",
+        description = "Merge orders of a material due within this many days (default 0) / 合并天数")
+    int mergeDays;
+
+    @Option(
+        name = "-u",
+        aliases = "--until",
+        description = "Only orders released on or before YYYY-MM-DD / 下达日期截止")
+    String until;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        List<Receipt> receipts =
+            planning.releaseOrders(
+                caller,
+                runId,
+                new PlanningService.OrderRelease(
+                    null, null, null, until == null ? null : LocalDate.parse(until), mergeDays));
+        ShellTable table = new ShellTable();
+        table.column("Receipt").alignRight();
+        table.column("Kind");
+        table.column("Reference");
+        table.column("Material");
+        table.column("Due");
+        table.column("Quantity").alignRight();
+        for (Receipt r : receipts) {
+          table
+              .addRow()
+              .addContent(
+                  r.id(), r.kind(), r.reference(), r.materialCode(), r.dueDate(), r.quantity());
+        }
+        table.print(System.out);
+        System.out.println(
+            receipts.size() + " supply orders released / 已下达 " + receipts.size() + " 张");
       } catch (TianshuException e) {
         throw Messages.fail(e);
       }
@@ -426,8 +491,11 @@ public final class PlanCommands {
     @Argument(index = 1, required = true, description = "Material code / 物料编码")
     String code;
 
-    @Option(name = "-b", aliases = "--bucket", description = "Days per bucket (default 7) / 时段天数")
-    int bucketDays = 7;
+    @Option(
+        name = "-b",
+        aliases = "--bucket",
+        description = "Days per bucket (default: the run's plan type) / 时段天数")
+    int bucketDays;
 
     @Option(name = "-n", aliases = "--buckets", description = "Buckets shown (default 8) / 显示时段数")
     int shown = 8;

@@ -151,7 +151,8 @@ public final class ImportPlan {
       boolean mps,
       Ref sourcePlant,
       int demandFenceDays,
-      int planningFenceDays) {}
+      int planningFenceDays,
+      String strategy) {}
 
   public record ForecastPlan(
       Ref ref,

@@ -1086,6 +1086,7 @@ public final class ImportPlanner {
   // on the planning bundle. Keep the two in step.
 
   private static final List<String> PROCUREMENTS = List.of("MAKE", "BUY", "TRANSFER");
+  private static final List<String> STRATEGIES = List.of("MTS", "MTO", "ATO");
   private static final List<String> LOT_SIZINGS =
       List.of("LOT_FOR_LOT", "FIXED_QUANTITY", "PERIOD_ORDER_QUANTITY");
   private static final List<String> RECEIPT_KINDS =
@@ -1111,7 +1112,14 @@ public final class ImportPlanner {
             LOT_SIZINGS,
             "LOT_FOR_LOT",
             "LOT_FOR_LOT, FIXED_QUANTITY or PERIOD_ORDER_QUANTITY / 批量规则无效");
-    boolean valid = procurement != null && lot != null;
+    String strategy =
+        oneOf(
+            p + ".strategy",
+            in.strategy(),
+            STRATEGIES,
+            "MTS",
+            "MTS, MTO or ATO / 只能是 MTS、MTO 或 ATO");
+    boolean valid = procurement != null && lot != null && strategy != null;
     valid &= range(p + ".leadTimeDays", in.leadTimeDays(), 0, 3650);
     valid &= range(p + ".periodDays", in.periodDays(), 0, 3650);
     valid &= range(p + ".demandFenceDays", in.demandFenceDays(), 0, 3650);
@@ -1203,7 +1211,8 @@ public final class ImportPlanner {
             Boolean.TRUE.equals(in.mps()),
             source,
             in.demandFenceDays() == null ? 0 : in.demandFenceDays(),
-            in.planningFenceDays() == null ? 0 : in.planningFenceDays()));
+            in.planningFenceDays() == null ? 0 : in.planningFenceDays(),
+            strategy));
   }
 
   private void forecast(String p, ExchangeDocument.Forecast in) {

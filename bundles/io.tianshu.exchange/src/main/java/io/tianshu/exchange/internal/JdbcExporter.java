@@ -272,7 +272,7 @@ final class JdbcExporter {
             "SELECT plant_id, material_id, procurement, lead_time_days, lot_sizing, fixed_quantity,"
                 + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
                 + " safety_stock, yield_percent, phantom, mps, source_plant_id, demand_fence_days,"
-                + " planning_fence_days FROM plan_parameter")) {
+                + " planning_fence_days, strategy FROM plan_parameter")) {
       if (plantCodes.containsKey(((Number) r[0]).longValue())
           && materialOrder.containsKey(((Number) r[1]).longValue())) {
         rows.add(r);
@@ -305,7 +305,8 @@ final class JdbcExporter {
               Boolean.TRUE.equals(r[13]),
               r[14] == null ? null : allPlantCodes.get(((Number) r[14]).longValue()),
               zeroToNull(((Number) r[15]).intValue()),
-              zeroToNull(((Number) r[16]).intValue())));
+              zeroToNull(((Number) r[16]).intValue()),
+              "MTS".equals(r[17]) ? null : (String) r[17]));
     }
     return out;
   }

@@ -226,7 +226,7 @@ final class JdbcImportWriter {
             + " minimum_quantity = ?, maximum_quantity = ?, multiple_quantity = ?,"
             + " safety_stock = ?, yield_percent = ?, phantom = ?, mps = ?, updated_at = ?,"
             + " updated_by = ?, source_plant_id = ?, demand_fence_days = ?,"
-            + " planning_fence_days = ?";
+            + " planning_fence_days = ?, strategy = ?";
     batch(
         "UPDATE plan_parameter SET"
             + columns
@@ -237,8 +237,8 @@ final class JdbcImportWriter {
         "INSERT INTO plan_parameter (procurement, lead_time_days, lot_sizing, fixed_quantity,"
             + " period_days, minimum_quantity, maximum_quantity, multiple_quantity, safety_stock,"
             + " yield_percent, phantom, mps, updated_at, updated_by, source_plant_id,"
-            + " demand_fence_days, planning_fence_days, plant_id, material_id, version) VALUES (?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            + " demand_fence_days, planning_fence_days, strategy, plant_id, material_id, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         plan.parameters.stream().filter(k -> !k.exists()).toList(),
         this::bindParameter);
     for (ImportPlan.ParameterPlan k : plan.parameters) {
@@ -359,8 +359,9 @@ final class JdbcImportWriter {
     }
     ps.setInt(16, k.demandFenceDays());
     ps.setInt(17, k.planningFenceDays());
-    ps.setLong(18, k.plant().id());
-    ps.setLong(19, k.material().id());
+    ps.setString(18, k.strategy());
+    ps.setLong(19, k.plant().id());
+    ps.setLong(20, k.material().id());
   }
 
   private void writeCalendars(ImportPlan plan) throws SQLException {

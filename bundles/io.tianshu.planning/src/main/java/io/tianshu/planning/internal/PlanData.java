@@ -4,6 +4,8 @@ import io.tianshu.core.CallerContext;
 import io.tianshu.core.ConflictException;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Validation;
+import io.tianshu.planning.Allocation;
+import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.PlanParameter;
@@ -34,6 +36,7 @@ import java.util.Set;
  */
 final class PlanData {
   static final Set<String> PROCUREMENTS = Set.of("MAKE", "BUY", "TRANSFER");
+  static final Set<String> STRATEGIES = Set.of("MTS", "MTO", "ATO");
   static final Set<String> RECEIPT_KINDS =
       Set.of("PURCHASE", "PRODUCTION", "TRANSFER", "REQUISITION");
   private static final double MAX_QUANTITY = 1e15;
@@ -155,6 +158,10 @@ final class PlanData {
     } else if (in.sourcePlantId() != null) {
       v.add("sourcePlantId", "invalid_value", "only TRANSFER has a source plant / 仅调拨需要来源工厂");
     }
+    String strategy = in.strategy() == null ? "MTS" : in.strategy().trim().toUpperCase(Locale.ROOT);
+    if (!STRATEGIES.contains(strategy)) {
+      v.add("strategy", "invalid_value", "MTS, MTO or ATO / 只能是 MTS、MTO 或 ATO");
+    }
     String lot =
         in.lotSizing() == null ? "LOT_FOR_LOT" : in.lotSizing().trim().toUpperCase(Locale.ROOT);
     LotSizing lotSizing = null;
@@ -229,9 +236,9 @@ final class PlanData {
                   + " period_days, minimum_quantity, maximum_quantity, multiple_quantity,"
                   + " safety_stock, yield_percent, phantom, mps, version, updated_at, updated_by,"
                   + " plant_id, material_id, source_plant_id, demand_fence_days,"
-                  + " planning_fence_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, ?)")) {
-        bindParameter(ps, in, procurement, lot, version, now, caller.username(), true);
+                  + " planning_fence_days, strategy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        bindParameter(ps, in, procurement, lot, strategy, version, now, caller.username(), true);
         ps.executeUpdate();
       }
     } else {
@@ -251,8 +258,8 @@ final class PlanData {
                   + " maximum_quantity = ?, multiple_quantity = ?, safety_stock = ?,"
                   + " yield_percent = ?, phantom = ?, mps = ?, version = ?, updated_at = ?,"
                   + " updated_by = ?, source_plant_id = ?, demand_fence_days = ?,"
-                  + " planning_fence_days = ? WHERE plant_id = ? AND material_id = ?")) {
-        bindParameter(ps, in, procurement, lot, version, now, caller.username(), false);
+                  + " planning_fence_days = ?, strategy = ? WHERE plant_id = ? AND material_id = ?")) {
+        bindParameter(ps, in, procurement, lot, strategy, version, now, caller.username(), false);
         ps.executeUpdate();
       }
     }
@@ -276,6 +283,7 @@ final class PlanData {
             Boolean.TRUE.equals(in.mps()),
             or(in.demandFenceDays(), 0),
             or(in.planningFenceDays(), 0),
+            strategy,
             version);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("material", code);
@@ -285,6 +293,7 @@ final class PlanData {
     }
     after.put("leadTimeDays", p.leadTimeDays());
     after.put("lotSizing", lot);
+    after.put("strategy", strategy);
     after.put("safetyStock", p.safetyStock());
     Sql.audit(
         c,
@@ -334,6 +343,7 @@ final class PlanData {
       PlanParameterInput in,
       String procurement,
       String lot,
+      String strategy,
       long version,
       Timestamp now,
       String user,
@@ -354,9 +364,10 @@ final class PlanData {
     ps.setLong(13, version);
     ps.setTimestamp(14, now);
     ps.setString(15, user);
-    // insert: plant, material, source, fences; update: source, fences, plant, material
+    // insert: plant, material, source, fences, strategy; update: source, fences, strategy, plant,
+    // material
     int source = insert ? 18 : 16;
-    int key = insert ? 16 : 19;
+    int key = insert ? 16 : 20;
     ps.setLong(key, in.plantId());
     ps.setLong(key + 1, in.materialId());
     if (in.sourcePlantId() == null) {
@@ -366,6 +377,7 @@ final class PlanData {
     }
     ps.setInt(source + 1, or(in.demandFenceDays(), 0));
     ps.setInt(source + 2, or(in.planningFenceDays(), 0));
+    ps.setString(source + 3, strategy);
   }
 
   static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
@@ -397,6 +409,7 @@ final class PlanData {
                 rs.getBoolean("mps"),
                 rs.getInt("demand_fence_days"),
                 rs.getInt("planning_fence_days"),
+                rs.getString("strategy"),
                 rs.getLong("version")));
   }
 
@@ -702,5 +715,100 @@ final class PlanData {
                 rs.getString("code"),
                 Sql.date(rs, "due_date"),
                 rs.getDouble("quantity")));
+  }
+
+  // ---------------------------------------------------------------- allocations
+
+  static Allocation addAllocation(Connection c, CallerContext caller, AllocationInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId())
+        .required("materialId", in.materialId())
+        .required("requiredDate", in.requiredDate())
+        .required("quantity", in.quantity())
+        .text("reference", in.reference(), 64);
+    quantity(v, "quantity", in.quantity(), true);
+    v.throwIfInvalid();
+    Sql.requirePlanner(caller, in.plantId());
+    String code = requireMaterial(c, in.materialId(), in.plantId());
+    String reference = in.reference().trim();
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO material_allocation (plant_id, material_id, required_date, quantity,"
+                + " reference, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, in.plantId());
+      ps.setLong(2, in.materialId());
+      ps.setDate(3, Sql.date(in.requiredDate()));
+      ps.setDouble(4, in.quantity());
+      ps.setString(5, reference);
+      ps.setTimestamp(6, Timestamp.from(Instant.now()));
+      ps.setString(7, caller.username());
+      ps.executeUpdate();
+      id = generatedId(ps);
+    }
+    Sql.audit(
+        c,
+        caller,
+        "MaterialAllocation",
+        id,
+        in.plantId(),
+        "CREATE",
+        Map.of(
+            "reference",
+            reference,
+            "material",
+            code,
+            "requiredDate",
+            in.requiredDate().toString(),
+            "quantity",
+            in.quantity()));
+    return new Allocation(
+        id, in.plantId(), in.materialId(), code, in.requiredDate(), in.quantity(), reference);
+  }
+
+  static List<Allocation> allocations(Connection c, long plantId, Long materialId)
+      throws SQLException {
+    return list(
+        c,
+        "material_allocation",
+        plantId,
+        materialId,
+        null,
+        "m.code, x.required_date, x.id",
+        rs ->
+            new Allocation(
+                rs.getLong("id"),
+                rs.getLong("plant_id"),
+                rs.getLong("material_id"),
+                rs.getString("code"),
+                Sql.date(rs, "required_date"),
+                rs.getDouble("quantity"),
+                rs.getString("reference")));
+  }
+
+  /** Deletes an allocation (consumed or no longer needed). */
+  static void deleteAllocation(Connection c, CallerContext caller, long id) throws SQLException {
+    long plant;
+    String reference;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT plant_id, reference FROM material_allocation WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !caller.canRead(rs.getLong(1))) {
+          throw new NotFoundException("MaterialAllocation", id);
+        }
+        plant = rs.getLong(1);
+        reference = rs.getString(2);
+      }
+    }
+    Sql.requirePlanner(caller, plant);
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM material_allocation WHERE id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+    Sql.audit(c, caller, "MaterialAllocation", id, plant, "DELETE", Map.of("reference", reference));
   }
 }

@@ -3,6 +3,7 @@ package io.tianshu.planning.internal;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomOutput;
 import io.tianshu.core.ForbiddenException;
+import io.tianshu.planning.engine.AssembleToOrder;
 import io.tianshu.planning.engine.ForecastConsumer;
 import io.tianshu.planning.engine.ForecastConsumption;
 import io.tianshu.planning.engine.ForecastLine;
@@ -61,7 +62,10 @@ final class PlanRunner {
       LocalDate planStart,
       int horizonDays,
       int backwardDays,
-      int forwardDays) {}
+      int forwardDays,
+      String scope,
+      int demandFenceDays,
+      int planningFenceDays) {}
 
   /** Counts and timings for the plan_run row. */
   record Outcome(
@@ -123,7 +127,11 @@ final class PlanRunner {
       boolean phantom,
       boolean mps,
       int demandFence,
-      int planningFence) {}
+      int planningFence,
+      String strategy) {}
+
+  private record Allocation(
+      long id, long item, LocalDate date, double quantity, String reference) {}
 
   private record Order(
       long id,
@@ -194,6 +202,7 @@ final class PlanRunner {
     List<PlanReceipt> receipts = new ArrayList<>();
     List<ForecastLine> forecasts = new ArrayList<>();
     List<Order> orders = new ArrayList<>();
+    List<Allocation> allocations = new ArrayList<>();
     for (int k = 0; k < plants.size(); k++) {
       long high = (long) k << ITEM_SHIFT;
       long plant = plants.get(k);
@@ -255,11 +264,29 @@ final class PlanRunner {
           }
         }
       }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, material_id, required_date, quantity, reference FROM material_allocation"
+                  + " WHERE plant_id = ? ORDER BY id")) {
+        ps.setFetchSize(FETCH);
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            allocations.add(
+                new Allocation(
+                    rs.getLong(1),
+                    high | item(rs.getLong(2)),
+                    rs.getDate(3).toLocalDate(),
+                    rs.getDouble(4),
+                    rs.getString(5)));
+          }
+        }
+      }
     }
     progress.phase("CONSUMING", 20);
     check(progress);
 
-    boolean mps = "MPS".equals(spec.planType());
+    boolean mps = "MPS".equals(spec.scope());
     // Items: per plant every material of its structure, parameters, demand and receipts, and in a
     // source plant every material transferred from it.
     TreeSet<Long> items = new TreeSet<>();
@@ -319,7 +346,8 @@ final class PlanRunner {
                 0,
                 stock,
                 0,
-                phantomLine.contains(id)));
+                phantomLine.contains(id),
+                spec.planningFenceDays()));
       } else {
         planItems.add(
             new PlanItem(
@@ -335,7 +363,7 @@ final class PlanRunner {
                 stock,
                 p.yield(),
                 p.phantom() || phantomLine.contains(id),
-                p.planningFence()));
+                p.planningFence() > 0 ? p.planningFence() : spec.planningFenceDays()));
       }
     }
     List<PlanBomLine> bom = new ArrayList<>();
@@ -391,16 +419,35 @@ final class PlanRunner {
           }
         });
 
-    // Demand: every open order line; forecasts less what the make-to-stock lines consumed.
+    // Strategy: the lines of MTO and ATO items are make-to-order; an MTO item's forecast is not
+    // planned, an ATO item's is consumed by all its lines and the rest passed to its components.
+    Set<Long> ato = new HashSet<>();
+    Set<Long> mto = new HashSet<>();
+    paramOf.forEach(
+        (id, p) -> {
+          if ("MTO".equals(p.strategy())) {
+            mto.add(id);
+          } else if ("ATO".equals(p.strategy()) && "MAKE".equals(p.procurement()) && !p.phantom()) {
+            ato.add(id);
+          }
+        });
+    orders.replaceAll(
+        o ->
+            !o.mto() && (mto.contains(o.item()) || ato.contains(o.item()))
+                ? new Order(
+                    o.id(), o.item(), o.date(), o.quantity(), o.priority(), true, o.reference())
+                : o);
+    // Demand: every open order line; forecasts less what the make-to-stock (and ATO) lines
+    // consumed.
     List<SalesOrderLine> consuming = new ArrayList<>();
     for (Order o : orders) {
-      if (!o.mto() && items.contains(o.item())) {
+      if ((!o.mto() || ato.contains(o.item())) && items.contains(o.item())) {
         consuming.add(new SalesOrderLine(o.id(), o.item(), o.date(), o.quantity(), o.priority()));
       }
     }
     List<ForecastLine> planned = new ArrayList<>();
     for (ForecastLine f : forecasts) {
-      if (items.contains(f.materialId())) {
+      if (items.contains(f.materialId()) && !mto.contains(f.materialId())) {
         planned.add(f);
       }
     }
@@ -427,12 +474,30 @@ final class PlanRunner {
                 o.mto()));
       }
     }
+    for (Allocation a : allocations) {
+      if (items.contains(a.item()) && a.quantity() > 0) {
+        demands.add(
+            new Demand(
+                demands.size() + 1,
+                "ALLOCATION",
+                a.id(),
+                a.item(),
+                a.date(),
+                a.quantity(),
+                a.reference(),
+                false));
+      }
+    }
+    List<ForecastLine> atoForecasts = new ArrayList<>();
     for (ForecastLine f : consumption.remaining()) {
       Param p = paramOf.get(f.materialId());
-      if (p != null
-          && p.demandFence() > 0
-          && f.date().isBefore(spec.planStart().plusDays(p.demandFence()))) {
+      int fence = p != null && p.demandFence() > 0 ? p.demandFence() : spec.demandFenceDays();
+      if (fence > 0 && f.date().isBefore(spec.planStart().plusDays(fence))) {
         continue; // inside the demand time fence only customer orders count
+      }
+      if (ato.contains(f.materialId())) {
+        atoForecasts.add(f);
+        continue;
       }
       demands.add(
           new Demand(
@@ -444,6 +509,26 @@ final class PlanRunner {
               f.quantity(),
               "FC " + f.id(),
               false));
+    }
+    if (!atoForecasts.isEmpty()) {
+      List<AssembleToOrder.Assembly> assemblies = new ArrayList<>();
+      for (long id : ato) {
+        Param p = paramOf.get(id);
+        assemblies.add(new AssembleToOrder.Assembly(id, p.lead(), p.yield() > 0 ? p.yield() : 100));
+      }
+      for (AssembleToOrder.Requirement q :
+          AssembleToOrder.explode(atoForecasts, assemblies, bom, calendar)) {
+        demands.add(
+            new Demand(
+                demands.size() + 1,
+                "FORECAST",
+                q.forecastId(),
+                q.componentId(),
+                q.date(),
+                q.quantity(),
+                "FC " + q.forecastId() + " ATO",
+                false));
+      }
     }
     List<PlanDemand> planDemands = new ArrayList<>(demands.size());
     for (Demand d : demands) {
@@ -510,7 +595,8 @@ final class PlanRunner {
                   rs.getBoolean("phantom"),
                   rs.getBoolean("mps"),
                   rs.getInt("demand_fence_days"),
-                  rs.getInt("planning_fence_days")));
+                  rs.getInt("planning_fence_days"),
+                  rs.getString("strategy")));
         }
       }
     }

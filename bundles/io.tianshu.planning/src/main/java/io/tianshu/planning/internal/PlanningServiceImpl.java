@@ -13,6 +13,8 @@ import io.tianshu.core.TianshuException;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.persistence.Database;
+import io.tianshu.planning.Allocation;
+import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
@@ -26,6 +28,8 @@ import io.tianshu.planning.PlanParameterInput;
 import io.tianshu.planning.PlanPegging;
 import io.tianshu.planning.PlanRun;
 import io.tianshu.planning.PlanRunRequest;
+import io.tianshu.planning.PlanType;
+import io.tianshu.planning.PlanTypeInput;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Promise;
 import io.tianshu.planning.Receipt;
@@ -38,6 +42,7 @@ import io.tianshu.planning.engine.AtpSupply;
 import io.tianshu.planning.engine.AvailableToPromise;
 import io.tianshu.planning.engine.CapacityEngine;
 import io.tianshu.planning.engine.CapacityReport;
+import io.tianshu.planning.engine.CtpCapacity;
 import io.tianshu.planning.engine.CtpComponent;
 import io.tianshu.planning.engine.CtpEngine;
 import io.tianshu.planning.engine.CtpItem;
@@ -53,6 +58,7 @@ import io.tianshu.planning.engine.KitSupply;
 import io.tianshu.planning.engine.LoadOperation;
 import io.tianshu.planning.engine.LoadOrder;
 import io.tianshu.planning.engine.MrpResult;
+import io.tianshu.planning.engine.WorkCenterLoad;
 import io.tianshu.resource.CalendarDefinition;
 import io.tianshu.resource.CalendarService;
 import io.tianshu.resource.CapacityDay;
@@ -72,6 +78,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -251,6 +258,49 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   @Override
+  public Allocation addAllocation(CallerContext caller, AllocationInput input) {
+    body(input);
+    return sql.write(c -> PlanData.addAllocation(c, caller, input));
+  }
+
+  @Override
+  public List<Allocation> allocations(CallerContext caller, long plantId, Long materialId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.allocations(c, plantId, materialId));
+  }
+
+  @Override
+  public void deleteAllocation(CallerContext caller, long id) {
+    sql.write(
+        c -> {
+          PlanData.deleteAllocation(c, caller, id);
+          return null;
+        });
+  }
+
+  @Override
+  public PlanType putPlanType(CallerContext caller, PlanTypeInput input) {
+    body(input);
+    return sql.write(c -> PlanTypes.put(c, caller, input));
+  }
+
+  @Override
+  public List<PlanType> planTypes(CallerContext caller, long plantId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanTypes.list(c, plantId));
+  }
+
+  @Override
+  public void deletePlanType(CallerContext caller, long plantId, String code) {
+    sql.write(
+        c -> {
+          PlanTypes.delete(
+              c, caller, plantId, code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
+          return null;
+        });
+  }
+
+  @Override
   public List<Receipt> receipts(CallerContext caller, long plantId, Long materialId) {
     Sql.requireRead(caller, plantId);
     return sql.read(c -> PlanData.receipts(c, plantId, materialId));
@@ -271,22 +321,19 @@ public class PlanningServiceImpl implements PlanningService {
     v.required("plantId", request.plantId()).optionalText("name", request.name(), 64);
     String type =
         request.planType() == null ? "MRP" : request.planType().trim().toUpperCase(Locale.ROOT);
-    if (!type.equals("MRP") && !type.equals("MPS")) {
-      v.add("planType", "invalid_value", "MRP or MPS / 只能是 MRP 或 MPS");
-    }
-    int horizon = request.horizonDays() == null ? 365 : request.horizonDays();
-    if (horizon < 1 || horizon > MAX_HORIZON) {
+    if (request.horizonDays() != null
+        && (request.horizonDays() < 1 || request.horizonDays() > MAX_HORIZON)) {
       v.add("horizonDays", "invalid_value", "must be in [1, " + MAX_HORIZON + "] / 超出范围");
     }
-    int backward = request.backwardDays() == null ? 7 : request.backwardDays();
-    int forward = request.forwardDays() == null ? 7 : request.forwardDays();
-    if (backward < 0 || backward > 366) {
+    if (request.backwardDays() != null
+        && (request.backwardDays() < 0 || request.backwardDays() > 366)) {
       v.add("backwardDays", "invalid_value", "must be in [0, 366] / 超出范围");
     }
-    if (forward < 0 || forward > 366) {
+    if (request.forwardDays() != null
+        && (request.forwardDays() < 0 || request.forwardDays() > 366)) {
       v.add("forwardDays", "invalid_value", "must be in [0, 366] / 超出范围");
     }
-    BomView view = BomView.MANUFACTURING;
+    BomView view = null;
     if (request.bomView() != null) {
       try {
         view = BomView.valueOf(request.bomView().trim().toUpperCase(Locale.ROOT));
@@ -297,6 +344,19 @@ public class PlanningServiceImpl implements PlanningService {
     v.throwIfInvalid();
     long plant = request.plantId();
     Sql.requirePlanner(caller, plant);
+    // The plan type gives the defaults; what the request says wins.
+    PlanType planType = sql.read(c -> PlanTypes.find(c, plant, type));
+    if (planType == null) {
+      throw new ValidationException(
+          "planType", "invalid_value", "no such plan type in the plant / 工厂未配置该计划类型");
+    }
+    int horizon = request.horizonDays() == null ? planType.horizonDays() : request.horizonDays();
+    int backward =
+        request.backwardDays() == null ? planType.backwardDays() : request.backwardDays();
+    int forward = request.forwardDays() == null ? planType.forwardDays() : request.forwardDays();
+    if (view == null) {
+      view = BomView.valueOf(planType.bomView());
+    }
     LocalDate start = request.planStart() == null ? LocalDate.now() : request.planStart();
     String name =
         request.name() == null || request.name().isBlank()
@@ -312,9 +372,9 @@ public class PlanningServiceImpl implements PlanningService {
                       "INSERT INTO plan_run (plant_id, name, plan_type, status, phase, percent,"
                           + " plan_start, horizon_days, bom_view, backward_days, forward_days,"
                           + " items, demands, planned_orders, pegging_rows, messages, load_ms,"
-                          + " engine_ms, save_ms, created_at, created_by, version) VALUES (?, ?,"
-                          + " ?, 'RUNNING', 'QUEUED', 0, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?,"
-                          + " ?, 0)",
+                          + " engine_ms, save_ms, created_at, created_by, version, scope,"
+                          + " bucket_days) VALUES (?, ?, ?, 'RUNNING', 'QUEUED', 0, ?, ?, ?, ?, ?,"
+                          + " 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0, ?, ?)",
                       Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, plant);
                 ps.setString(2, name);
@@ -326,6 +386,8 @@ public class PlanningServiceImpl implements PlanningService {
                 ps.setInt(8, forward);
                 ps.setTimestamp(9, Timestamp.from(Instant.now()));
                 ps.setString(10, caller.username());
+                ps.setString(11, planType.scope());
+                ps.setInt(12, planType.bucketDays());
                 ps.executeUpdate();
                 runId = PlanData.generatedId(ps);
               }
@@ -341,7 +403,18 @@ public class PlanningServiceImpl implements PlanningService {
             });
     Job job = new Job(id, sql);
     jobs.put(id, job);
-    PlanRunner.Spec spec = new PlanRunner.Spec(id, plant, type, start, horizon, backward, forward);
+    PlanRunner.Spec spec =
+        new PlanRunner.Spec(
+            id,
+            plant,
+            type,
+            start,
+            horizon,
+            backward,
+            forward,
+            planType.scope(),
+            planType.demandFenceDays(),
+            planType.planningFenceDays());
     BomView bomViewOfRun = view;
     executor.execute(() -> execute(caller, spec, bomViewOfRun, job));
     return run(caller, id);
@@ -515,7 +588,9 @@ public class PlanningServiceImpl implements PlanningService {
         Sql.instant(rs, "created_at"),
         rs.getString("created_by"),
         Sql.instant(rs, "finished_at"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("scope"),
+        rs.getInt("bucket_days"));
   }
 
   /** The run when the caller may read its plant; not found otherwise. */
@@ -613,6 +688,14 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   @Override
+  public List<Receipt> releaseOrders(
+      CallerContext caller, long runId, PlanningService.OrderRelease request) {
+    body(request);
+    return sql.write(
+        c -> PlannedOrderRelease.release(c, caller, visibleRun(c, caller, runId), request));
+  }
+
+  @Override
   public void deleteRun(CallerContext caller, long id) {
     sql.write(
         c -> {
@@ -669,7 +752,8 @@ public class PlanningServiceImpl implements PlanningService {
                       rs.getString("code"),
                       Sql.date(rs, "release_date"),
                       Sql.date(rs, "due_date"),
-                      rs.getDouble("quantity")));
+                      rs.getDouble("quantity"),
+                      PlanData.nullableLong(rs, "released_receipt_id")));
         });
   }
 
@@ -1167,9 +1251,10 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   @Override
-  public CapacityReport capacity(CallerContext caller, long runId, int bucketDays) {
-    checkBucketDays(bucketDays);
+  public CapacityReport capacity(CallerContext caller, long runId, int bucketDaysOrZero) {
     PlanRun run = run(caller, runId);
+    int bucketDays = bucketDaysOrZero == 0 ? run.bucketDays() : bucketDaysOrZero;
+    checkBucketDays(bucketDays);
     List<LoadOrder> orders = loadOrders(runId, run.plantId(), false);
     Map<Long, List<LoadOperation>> routed = new HashMap<>();
     Map<Long, Double> perDay = new HashMap<>();
@@ -1212,9 +1297,10 @@ public class PlanningServiceImpl implements PlanningService {
   }
 
   @Override
-  public CapacityReport roughCut(CallerContext caller, long runId, int bucketDays) {
-    checkBucketDays(bucketDays);
+  public CapacityReport roughCut(CallerContext caller, long runId, int bucketDaysOrZero) {
     PlanRun run = run(caller, runId);
+    int bucketDays = bucketDaysOrZero == 0 ? run.bucketDays() : bucketDaysOrZero;
+    checkBucketDays(bucketDays);
     long plant = run.plantId();
     LocalDate start = run.planStart();
     LocalDate end = start.plusDays(run.horizonDays() - 1L);
@@ -1324,11 +1410,12 @@ public class PlanningServiceImpl implements PlanningService {
     Map<Long, List<BomLine>> structure =
         boms.structure(caller, plantId, BomView.MANUFACTURING, today);
     WorkCalendar calendar = calendarOf(caller, plantId);
+    java.util.LinkedHashSet<Long> reach = new java.util.LinkedHashSet<>();
+    Long[] released = new Long[1];
     Map<Long, CtpItem> items =
         sql.read(
             c -> {
               // The materials the lines can reach through the BOM, and their data only.
-              java.util.LinkedHashSet<Long> reach = new java.util.LinkedHashSet<>();
               java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
               for (PromiseLine l : lines) {
                 if (PlanData.materialCode(c, l.materialId(), plantId) == null) {
@@ -1348,6 +1435,7 @@ public class PlanningServiceImpl implements PlanningService {
                 }
               }
               Long runId = releasedRun(c, plantId);
+              released[0] = runId;
               return runId == null
                   ? ctpItems(c, plantId, reach, structure)
                   : ctpItemsOfRun(c, plantId, runId, reach, structure);
@@ -1358,7 +1446,155 @@ public class PlanningServiceImpl implements PlanningService {
       ctpLines.add(
           new CtpLine(i + 1, l.materialId(), l.quantity(), l.date() == null ? today : l.date()));
     }
-    return CtpEngine.promise(items, ctpLines, calendar, today);
+    return CtpEngine.promise(
+        items,
+        ctpLines,
+        calendar,
+        today,
+        ctpCapacity(caller, plantId, today, reach, items, released[0], calendar));
+  }
+
+  /** Days ahead of today in which CTP checks work-centre capacity. */
+  static final int CTP_CAPACITY_DAYS = 180;
+
+  /**
+   * The capacity CTP checks: for the made materials the lines reach, their routings' own (not
+   * outsourced) operations on work centres with a calendar, and per such work centre the available
+   * minutes of each day from today less what the released (else firmed) run already loads there
+   * (backward infinite loading, as the capacity report). Null when nothing reached is routed.
+   */
+  private CtpCapacity ctpCapacity(
+      CallerContext caller,
+      long plantId,
+      LocalDate today,
+      java.util.Collection<Long> reach,
+      Map<Long, CtpItem> items,
+      Long runId,
+      WorkCalendar calendar) {
+    LocalDate end = today.plusDays(CTP_CAPACITY_DAYS - 1L);
+    Map<Long, List<LoadOperation>> routed = new HashMap<>();
+    Map<Long, double[]> remaining = new HashMap<>();
+    Map<Long, Boolean> known = new HashMap<>();
+    for (long m : reach) {
+      CtpItem it = items.get(m);
+      if (it == null || !it.make()) {
+        continue;
+      }
+      List<LoadOperation> ops = new ArrayList<>();
+      for (LoadOperation op : operations(caller, m, plantId, today)) {
+        boolean hasCalendar =
+            known.computeIfAbsent(
+                op.workCenterId(),
+                wc -> {
+                  double[] day = availableMinutes(caller, wc, today, end);
+                  if (day != null) {
+                    remaining.put(wc, day);
+                  }
+                  return day != null;
+                });
+        if (hasCalendar) {
+          ops.add(op);
+        }
+      }
+      if (!ops.isEmpty()) {
+        routed.put(m, ops);
+      }
+    }
+    if (routed.isEmpty()) {
+      return null;
+    }
+    if (runId != null) {
+      Map<Long, double[]> planned = runLoad(caller, plantId, runId, today, calendar);
+      remaining.forEach(
+          (wc, day) -> {
+            double[] load = planned.get(wc);
+            if (load != null) {
+              for (int d = 0; d < day.length; d++) {
+                day[d] = Math.max(0, day[d] - load[d]);
+              }
+            }
+          });
+    }
+    return new CtpCapacity(today, CTP_CAPACITY_DAYS, remaining, routed);
+  }
+
+  /** A material's own routing operations in effect on the date; empty without a routing. */
+  private List<LoadOperation> operations(
+      CallerContext caller, long materialId, long plantId, LocalDate date) {
+    List<LoadOperation> ops = new ArrayList<>();
+    try {
+      for (RoutingOperation op :
+          routings.effective(caller, materialId, plantId, date).operations()) {
+        if (!op.outsourced()) {
+          ops.add(
+              new LoadOperation(
+                  op.opNo(),
+                  op.workCenterId(),
+                  op.setupMinutes() == null ? 0 : op.setupMinutes().doubleValue(),
+                  op.runMinutes() == null ? 0 : op.runMinutes().doubleValue()));
+        }
+      }
+    } catch (NotFoundException e) {
+      // no routing: no capacity to check
+    }
+    return ops;
+  }
+
+  /** Available minutes of each day of [from, to] of a work centre; null without a calendar. */
+  private double[] availableMinutes(
+      CallerContext caller, long workCenterId, LocalDate from, LocalDate to) {
+    try {
+      double[] out = new double[(int) ChronoUnit.DAYS.between(from, to) + 1];
+      for (CapacityDay d : resources.capacityDays(caller, workCenterId, from, to)) {
+        int i = (int) ChronoUnit.DAYS.between(from, d.date());
+        if (i >= 0 && i < out.length) {
+          out[i] = d.availableMinutes();
+        }
+      }
+      return out;
+    } catch (TianshuException e) {
+      return null;
+    }
+  }
+
+  /** A run's load per work centre and day from {@code today}, cached per run and day. */
+  private record RunLoad(long runId, LocalDate today, Map<Long, double[]> byWorkCenter) {}
+
+  private final Map<Long, RunLoad> runLoads = new ConcurrentHashMap<>();
+
+  private Map<Long, double[]> runLoad(
+      CallerContext caller, long plantId, long runId, LocalDate today, WorkCalendar calendar) {
+    RunLoad cached = runLoads.get(runId);
+    if (cached != null && cached.today().equals(today)) {
+      return cached.byWorkCenter();
+    }
+    List<LoadOrder> orders = loadOrders(runId, plantId, false);
+    Map<Long, List<LoadOperation>> routed = new HashMap<>();
+    Map<Long, Double> perDay = new HashMap<>();
+    LocalDate end = today.plusDays(CTP_CAPACITY_DAYS - 1L);
+    for (LoadOrder o : orders) {
+      routed.computeIfAbsent(
+          o.materialId(),
+          m -> {
+            List<LoadOperation> ops = operations(caller, m, plantId, today);
+            for (LoadOperation op : ops) {
+              perDay.computeIfAbsent(
+                  op.workCenterId(), wc -> minutesPerWorkingDay(caller, wc, today, end));
+            }
+            return ops;
+          });
+    }
+    routed.values().removeIf(List::isEmpty);
+    Map<Long, double[]> out = new HashMap<>();
+    if (!routed.isEmpty()) {
+      CapacityReport report =
+          CapacityEngine.load(orders, routed, perDay, calendar, today, CTP_CAPACITY_DAYS, 1);
+      for (WorkCenterLoad l : report.workCenters()) {
+        out.put(l.workCenterId(), l.load());
+      }
+    }
+    runLoads.put(runId, new RunLoad(runId, today, out));
+    return out;
   }
 
   /** What a released run left free per material, cached by run (a run's results never change). */
@@ -1578,7 +1814,7 @@ public class PlanningServiceImpl implements PlanningService {
         c.prepareStatement(
             "SELECT id FROM plan_run WHERE plant_id = ? AND status IN ('RELEASED', 'FIRMED')"
                 + " ORDER BY CASE WHEN status = 'RELEASED' THEN 0 ELSE 1 END,"
-                + " CASE WHEN plan_type = 'MPS' THEN 0 ELSE 1 END, id DESC")) {
+                + " CASE WHEN scope = 'MPS' THEN 0 ELSE 1 END, id DESC")) {
       ps.setLong(1, plantId);
       ps.setMaxRows(1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -1589,11 +1825,14 @@ public class PlanningServiceImpl implements PlanningService {
 
   @Override
   public PlanGrid grid(
-      CallerContext caller, long runId, Long plantId, long materialId, int bucketDays) {
-    checkBucketDays(bucketDays);
+      CallerContext caller, long runId, Long plantId, long materialId, int bucketDaysOrZero) {
+    if (bucketDaysOrZero != 0) {
+      checkBucketDays(bucketDaysOrZero);
+    }
     return sql.read(
         c -> {
           PlanRun run = visibleRun(c, caller, runId);
+          int bucketDays = bucketDaysOrZero == 0 ? run.bucketDays() : bucketDaysOrZero;
           long plant = plantId == null ? run.plantId() : plantId;
           Sql.requireRead(caller, plant);
           String code = PlanData.materialCode(c, materialId, plant);

@@ -5,6 +5,8 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
+import io.tianshu.planning.Allocation;
+import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.KitReport;
@@ -18,6 +20,8 @@ import io.tianshu.planning.PlanParameterInput;
 import io.tianshu.planning.PlanPegging;
 import io.tianshu.planning.PlanRun;
 import io.tianshu.planning.PlanRunRequest;
+import io.tianshu.planning.PlanType;
+import io.tianshu.planning.PlanTypeInput;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Promise;
 import io.tianshu.planning.Receipt;
@@ -155,6 +159,54 @@ public class PlanningResource {
     return planning.receipts(caller(sc), plant(plantId), materialId);
   }
 
+  @POST
+  @Path("allocations")
+  public Response addAllocation(
+      @Context SecurityContext sc, @Context UriInfo uri, AllocationInput input) {
+    Allocation a = planning.addAllocation(caller(sc), Resources.body(input));
+    return Resources.created(uri, a.id(), a);
+  }
+
+  @GET
+  @Path("allocations")
+  public List<Allocation> allocations(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("materialId") Long materialId) {
+    return planning.allocations(caller(sc), plant(plantId), materialId);
+  }
+
+  @DELETE
+  @Path("allocations/{id}")
+  public Response deleteAllocation(@Context SecurityContext sc, @PathParam("id") long id) {
+    planning.deleteAllocation(caller(sc), id);
+    return Response.noContent().build();
+  }
+
+  /** Creates or updates a plan type (send the version last read to update). */
+  @PUT
+  @Path("plan-types")
+  public PlanType putPlanType(@Context SecurityContext sc, PlanTypeInput input) {
+    return planning.putPlanType(caller(sc), Resources.body(input));
+  }
+
+  @GET
+  @Path("plan-types")
+  public List<PlanType> planTypes(
+      @Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return planning.planTypes(caller(sc), plant(plantId));
+  }
+
+  @DELETE
+  @Path("plan-types/{code}")
+  public Response deletePlanType(
+      @Context SecurityContext sc,
+      @PathParam("code") String code,
+      @QueryParam("plantId") Long plantId) {
+    planning.deletePlanType(caller(sc), plant(plantId), code);
+    return Response.noContent().build();
+  }
+
   /**
    * Starts a run: 202 with the run (status RUNNING) and its Location to poll; with {@code
    * wait=true} the call returns once the run has ended (201), at most ten minutes.
@@ -212,6 +264,20 @@ public class PlanningResource {
     Long v = version instanceof Number n ? n.longValue() : null;
     return planning.setRunStatus(
         caller(sc), id, (String) body.get("status"), Resources.requireVersion(v));
+  }
+
+  /**
+   * Releases planned orders of a firmed or released run as scheduled receipts, merging orders of
+   * one material due within {@code mergeDays}; the body selects them (all when empty).
+   */
+  @POST
+  @Path("plan-runs/{id}/release-orders")
+  public List<Receipt> releaseOrders(
+      @Context SecurityContext sc, @PathParam("id") long id, PlanningService.OrderRelease request) {
+    return planning.releaseOrders(
+        caller(sc),
+        id,
+        request == null ? new PlanningService.OrderRelease(null, null, null, null, null) : request);
   }
 
   @DELETE
@@ -332,24 +398,30 @@ public class PlanningResource {
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
-  /** Load per work centre and bucket (default weekly) from the run's planned orders. */
+  /**
+   * Load per work centre and bucket (default: the run's plan type bucket) from the run's planned
+   * orders.
+   */
   @GET
   @Path("plan-runs/{id}/capacity")
   public CapacityReport capacity(
       @Context SecurityContext sc,
       @PathParam("id") long id,
       @QueryParam("bucketDays") Integer bucketDays) {
-    return planning.capacity(caller(sc), id, bucketDays == null ? 7 : bucketDays);
+    return planning.capacity(caller(sc), id, bucketDays == null ? 0 : bucketDays);
   }
 
-  /** Rough-cut load of the run's MPS orders through their bills of resources (default weekly). */
+  /**
+   * Rough-cut load of the run's MPS orders through their bills of resources (default: the run's
+   * bucket).
+   */
   @GET
   @Path("plan-runs/{id}/rough-cut")
   public CapacityReport roughCut(
       @Context SecurityContext sc,
       @PathParam("id") long id,
       @QueryParam("bucketDays") Integer bucketDays) {
-    return planning.roughCut(caller(sc), id, bucketDays == null ? 7 : bucketDays);
+    return planning.roughCut(caller(sc), id, bucketDays == null ? 0 : bucketDays);
   }
 
   /** Body of POST /promise: the plant and the order's lines. */
@@ -377,7 +449,7 @@ public class PlanningResource {
       @QueryParam("materialId") Long materialId,
       @QueryParam("bucketDays") Integer bucketDays) {
     new Validation().required("materialId", materialId).throwIfInvalid();
-    return planning.grid(caller(sc), id, plantId, materialId, bucketDays == null ? 7 : bucketDays);
+    return planning.grid(caller(sc), id, plantId, materialId, bucketDays == null ? 0 : bucketDays);
   }
 
   /**
