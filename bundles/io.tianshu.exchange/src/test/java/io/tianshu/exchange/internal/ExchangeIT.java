@@ -700,6 +700,244 @@ class ExchangeIT {
         .isEqualByComparingTo("20500");
   }
 
+  /** The sample in Derby, and the service importing CSV into it. */
+  private static ExchangeServiceImpl csvService(DataSource ds) throws Exception {
+    new Exchange(ds).importDocument(ADMIN, sample(), false);
+    return new ExchangeServiceImpl(ds, null, e -> {});
+  }
+
+  private static ImportReport csv(
+      ExchangeServiceImpl service, String section, String csv, boolean dryRun) {
+    return service.importCsv(ADMIN, section, new java.io.StringReader(csv), dryRun);
+  }
+
+  /** A bad CSV lists exactly these fields and writes nothing (not even an audit row). */
+  private static void assertCsvErrors(
+      DataSource ds, ExchangeServiceImpl service, String section, String csv, String... fields)
+      throws Exception {
+    int audits = count(ds, "SELECT COUNT(*) FROM audit_log");
+    assertThatThrownBy(() -> csv(service, section, csv, false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(fields(e)).containsExactlyInAnyOrder(fields));
+    assertThat(count(ds, "SELECT COUNT(*) FROM audit_log")).isEqualTo(audits);
+  }
+
+  @Test
+  void csvPlanParameters() throws Exception {
+    DataSource ds = derby();
+    ExchangeServiceImpl service = csvService(ds);
+    String good =
+        """
+        plant,material,procurement,leadTimeDays,lotSizing,fixedQuantity,periodDays,safetyStock,\
+        yieldPercent,phantom,mps,sourcePlant,demandFenceDays,strategy
+        SH01,SA-DOOR-L,MAKE,2,FIXED_QUANTITY,50,,20,98.5,N,Y,,3,MTO
+        SH01,RM-STEEL-1.2,buy,7,PERIOD_ORDER_QUANTITY,,5,,,0,0,,,
+        WX02,RM-BOLT-M8,TRANSFER,3,,,,,,false,FALSE,SH01,,
+        WX02,MC-HUB-01,,,,,,,,1,true,,,ATO
+        """;
+    assertThat(csv(service, "planParameters", good, true).dryRun()).isTrue();
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).as("a dry run").isZero();
+
+    assertThat(csv(service, "planParameters", good, false).created())
+        .containsEntry("planParameters", 4);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    String door = " FROM plan_parameter p JOIN material m ON m.id = p.material_id";
+    assertThat(
+            text(
+                ds,
+                "SELECT p.procurement || ' ' || p.lot_sizing || ' ' || p.strategy || ' '"
+                    + " || CAST(p.lead_time_days AS CHAR(4)) || CAST(p.demand_fence_days AS CHAR(4))"
+                    + door
+                    + " WHERE m.code = 'SA-DOOR-L' AND p.mps = TRUE AND p.phantom = FALSE"))
+        .isEqualTo("MAKE FIXED_QUANTITY MTO 2 3");
+    assertThat(
+            decimal(
+                ds,
+                "SELECT p.fixed_quantity + p.safety_stock + p.yield_percent"
+                    + door
+                    + " WHERE m.code = 'SA-DOOR-L'"))
+        .isEqualByComparingTo("168.5");
+    assertThat(
+            text(
+                ds,
+                "SELECT p.procurement || ' ' || p.lot_sizing || ' ' || CAST(p.period_days AS CHAR(4))"
+                    + door
+                    + " WHERE m.code = 'RM-STEEL-1.2' AND p.yield_percent = 100"))
+        .isEqualTo("BUY PERIOD_ORDER_QUANTITY 5");
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*) FROM plan_parameter p JOIN org_unit s ON s.id = p.source_plant_id"
+                    + " WHERE p.procurement = 'TRANSFER' AND s.code = 'SH01'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                ds,
+                "SELECT COUNT(*)"
+                    + door
+                    + " WHERE m.code = 'MC-HUB-01' AND p.phantom = TRUE AND p.mps = TRUE"
+                    + " AND p.strategy = 'ATO' AND p.procurement = 'MAKE'"))
+        .isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter WHERE mps = TRUE")).isEqualTo(2);
+
+    // Every cell that does not parse, with the import's own errors (an unknown material); a cell
+    // already listed is not listed again (FIXED_QUANTITY without a fixedQuantity).
+    String bad =
+        """
+        plant,material,leadTimeDays,lotSizing,fixedQuantity,yieldPercent,phantom,mps,strategy
+        SH01,SA-DOOR-R,two,,,,,,
+        SH01,RM-PAINT-W,1,FIXED_QUANTITY,fifty,abc,maybe,2,
+        SH01,RM-AL-6061,1.5,,,,,,MTS
+        SH01,NO-SUCH,1,,,,,,
+        """;
+    assertCsvErrors(
+        ds,
+        service,
+        "planparameters",
+        bad,
+        "line 2.leadTimeDays",
+        "line 3.fixedQuantity",
+        "line 3.yieldPercent",
+        "line 3.phantom",
+        "line 3.mps",
+        "line 4.leadTimeDays",
+        "line 5.material");
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter")).isEqualTo(4);
+    assertThat(count(ds, "SELECT COUNT(*) FROM plan_parameter WHERE version > 0")).isZero();
+  }
+
+  @Test
+  void csvForecasts() throws Exception {
+    DataSource ds = derby();
+    ExchangeServiceImpl service = csvService(ds);
+    String good =
+        """
+        plant,material,date,quantity,customer,channel,region
+        SH01,FG-BODY-A1,2026-11-02,120,SAIC,OEM,East
+        SH01,FG-BODY-A1,2026-11-09,0.5,,,
+        """;
+    assertThat(csv(service, "forecasts", good, true).dryRun()).isTrue();
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast")).as("a dry run").isZero();
+
+    assertThat(csv(service, "forecasts", good, false).created()).containsEntry("forecasts", 2);
+    assertThat(decimal(ds, "SELECT SUM(quantity) FROM forecast")).isEqualByComparingTo("120.5");
+    assertThat(
+            text(
+                ds,
+                "SELECT CAST(forecast_date AS CHAR(10)) FROM forecast"
+                    + " WHERE customer = 'SAIC' AND channel = 'OEM' AND region = 'East'"))
+        .isEqualTo("2026-11-02");
+    assertThat(
+            text(
+                ds,
+                "SELECT CAST(forecast_date AS CHAR(10)) FROM forecast"
+                    + " WHERE customer = '' AND channel = '' AND region = ''"))
+        .isEqualTo("2026-11-09");
+
+    String bad =
+        """
+        plant,material,date,quantity,region
+        SH01,FG-BODY-A1,02/11/2026,10,East
+        SH01,FG-BODY-A1,2026-11-31,ten,
+        SH01,FG-BODY-A1,2026-11-02,-5,
+        SH01,FG-BODY-A1,2026-11-02,5,North
+        """;
+    assertCsvErrors(
+        ds,
+        service,
+        "forecasts",
+        bad,
+        "line 2.date",
+        "line 3.date",
+        "line 3.quantity",
+        "line 4.quantity");
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast")).isEqualTo(2);
+  }
+
+  @Test
+  void csvSalesOrders() throws Exception {
+    DataSource ds = derby();
+    ExchangeServiceImpl service = csvService(ds);
+    String good =
+        """
+        plant,orderNo,lineNo,customer,material,requestedDate,quantity,priority,makeToOrder,status
+        SH01,SO-1001,1,SAIC,FG-BODY-A1,2026-11-05,40,10,Y,
+        SH01,SO-1001,2,,SA-DOOR-L,2026-11-06,8,,,
+        WX02,SO-1001,1,,MC-HUB-01,2026-10-20,100,,false,CLOSED
+        """;
+    assertThat(csv(service, "salesOrders", good, true).dryRun()).isTrue();
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).as("a dry run").isZero();
+
+    assertThat(csv(service, "salesOrders", good, false).created()).containsEntry("salesOrders", 3);
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(3);
+    assertThat(count(ds, "SELECT SUM(priority) FROM sales_order_line")).isEqualTo(210);
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line WHERE status = 'CLOSED'"))
+        .isEqualTo(1);
+    assertThat(
+            text(
+                ds,
+                "SELECT customer || ' ' || CAST(requested_date AS CHAR(10)) FROM sales_order_line"
+                    + " WHERE make_to_order = TRUE AND line_no = 1 AND quantity = 40"))
+        .isEqualTo("SAIC 2026-11-05");
+
+    String bad =
+        """
+        plant,orderNo,lineNo,material,requestedDate,quantity,priority,makeToOrder
+        SH01,SO-2,one,FG-BODY-A1,2026-11-05,1,,
+        SH01,SO-2,2,FG-BODY-A1,2026-11-5,1,high,yes
+        SH01,SO-1001,1,FG-BODY-A1,2026-11-05,2,,
+        SH01,SO-2,3,FG-BODY-A1,2026-11-05,1e3x,,N
+        """;
+    assertCsvErrors(
+        ds,
+        service,
+        "salesorders",
+        bad,
+        "line 2.lineNo",
+        "line 3.requestedDate",
+        "line 3.priority",
+        "line 3.makeToOrder",
+        "line 4.lineNo",
+        "line 5.quantity");
+    assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(3);
+  }
+
+  @Test
+  void csvReceipts() throws Exception {
+    DataSource ds = derby();
+    ExchangeServiceImpl service = csvService(ds);
+    String good =
+        """
+        plant,kind,reference,material,dueDate,quantity
+        SH01,PURCHASE,PO-4711,RM-STEEL-1.2,2026-11-03,2500.5
+        WX02,production,MO-88,MC-HUB-01,2026-11-04,60
+        """;
+    assertThat(csv(service, "receipts", good, true).dryRun()).isTrue();
+    assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt")).as("a dry run").isZero();
+
+    assertThat(csv(service, "receipts", good, false).created()).containsEntry("receipts", 2);
+    assertThat(decimal(ds, "SELECT SUM(quantity) FROM scheduled_receipt"))
+        .isEqualByComparingTo("2560.5");
+    assertThat(
+            text(
+                ds,
+                "SELECT kind || ' ' || CAST(due_date AS CHAR(10)) FROM scheduled_receipt"
+                    + " WHERE reference = 'MO-88'"))
+        .isEqualTo("PRODUCTION 2026-11-04");
+
+    String bad =
+        """
+        plant,kind,reference,material,dueDate,quantity
+        SH01,PURCHASE,PO-1,RM-STEEL-1.2,3.11.2026,1
+        SH01,PURCHASE,PO-2,RM-STEEL-1.2,2026-11-03,"1,5"
+        SH01,GIFT,PO-3,RM-STEEL-1.2,2026-11-03,1
+        """;
+    assertCsvErrors(
+        ds, service, "receipts", bad, "line 2.dueDate", "line 3.quantity", "line 4.kind");
+    assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt")).isEqualTo(2);
+  }
+
   private static List<String> fields(ValidationException e) {
     return e.fieldErrors().stream().map(FieldError::field).toList();
   }
