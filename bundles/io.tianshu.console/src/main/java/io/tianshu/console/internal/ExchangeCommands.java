@@ -42,7 +42,12 @@ public final class ExchangeCommands {
     @Option(name = "-n", aliases = "--dry-run", description = "Check only, write nothing / 仅校验")
     boolean dryRun;
 
-    @Option(name = "-s", aliases = "--section", description = "CSV section: materials or stock")
+    @Option(
+        name = "-s",
+        aliases = "--section",
+        description =
+            "CSV section: materials, stock, planParameters, forecasts, salesOrders or receipts"
+                + " / CSV 类别")
     String section;
 
     @Override

@@ -938,6 +938,31 @@ class ExchangeIT {
     assertThat(count(ds, "SELECT COUNT(*) FROM scheduled_receipt")).isEqualTo(2);
   }
 
+  /** The CSV examples of docs/exchange.md import over the sample, each under its section. */
+  @Test
+  void csvExamplesOfTheDocsImport() throws Exception {
+    DataSource ds = derby();
+    ExchangeServiceImpl service = csvService(ds);
+    String doc = Files.readString(SAMPLE.resolveSibling("../exchange.md"));
+    doc = doc.substring(doc.indexOf("## CSV lists"));
+    List<String> sections = new java.util.ArrayList<>();
+    int start = doc.indexOf("```csv\n");
+    while (start >= 0) {
+      int title = doc.lastIndexOf("**`", start) + 3;
+      String section = doc.substring(title, doc.indexOf('`', title));
+      int end = doc.indexOf("```", start + 7);
+      String example = doc.substring(start + 7, end);
+      sections.add(section);
+      assertThat(csv(service, section, example, false).created())
+          .as(section)
+          .containsEntry(section, (int) example.lines().count() - 1);
+      start = doc.indexOf("```csv\n", end + 3);
+    }
+    assertThat(sections)
+        .containsExactly(
+            "materials", "stock", "planParameters", "forecasts", "salesOrders", "receipts");
+  }
+
   private static List<String> fields(ValidationException e) {
     return e.fieldErrors().stream().map(FieldError::field).toList();
   }

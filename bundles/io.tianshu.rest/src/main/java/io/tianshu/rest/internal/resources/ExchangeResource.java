@@ -47,7 +47,10 @@ public class ExchangeResource {
     return exchange.importDocument(caller(sc), body, dryRun);
   }
 
-  /** Imports a CSV list ({@code section} materials or stock); errors name their line. */
+  /**
+   * Imports a CSV list ({@code section} materials, stock, planParameters, forecasts, salesOrders or
+   * receipts); errors name their line.
+   */
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
