@@ -52,3 +52,18 @@ UPDATE plan_run SET scope = 'MPS' WHERE plan_type = 'MPS';
 -- A planned order released (as a scheduled receipt, possibly merged with others) is not released
 -- twice.
 ALTER TABLE planned_order ADD COLUMN released_receipt_id BIGINT;
+
+-- Co- and by-products a run's planned orders yield (one row per order and output material), with
+-- what no requirement took: the grid shows them, order promising may give the free part away.
+CREATE TABLE plan_co_product (
+  run_id BIGINT NOT NULL,
+  plant_id BIGINT NOT NULL,
+  material_id BIGINT NOT NULL,
+  order_id BIGINT NOT NULL,
+  due_date DATE NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL,
+  free_quantity DOUBLE PRECISION NOT NULL,
+  CONSTRAINT pk_plan_co_product PRIMARY KEY (run_id, material_id, order_id)
+);
+
+CREATE INDEX ix_plan_co_product_material ON plan_co_product (run_id, plant_id, material_id);

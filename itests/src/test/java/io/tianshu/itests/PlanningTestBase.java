@@ -1430,5 +1430,16 @@ public abstract class PlanningTestBase extends ContainerTestBase {
       }
     }
     assertEquals(3.0, fromP, 1e-9);
+    // The grid shows P's by-product receipt of 5 on +10; 2 of it are left after +12.
+    JsonNode grid =
+        admin
+            .get("/plan-runs/" + run.path("id").asLong() + "/grid?bucketDays=1&materialId=" + by)
+            .expect(200)
+            .json();
+    assertEquals(5.0, grid.path("coProductReceipts").get(10).asDouble(), 1e-9);
+    assertEquals(0.0, grid.path("coProductReceipts").get(9).asDouble(), 1e-9);
+    assertEquals(0.0, grid.path("projectedAvailable").get(9).asDouble(), 1e-9);
+    assertEquals(5.0, grid.path("projectedAvailable").get(10).asDouble(), 1e-9);
+    assertEquals(2.0, grid.path("projectedAvailable").get(12).asDouble(), 1e-9);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * parent planned orders on their release dates), scheduled receipts, planned order receipts (due
  * dates) and releases, and the projected available balance at each bucket's end. The last bucket
  * holds whatever falls on or after its start; requirements and receipts dated before the plan start
- * count in the first. Co-product receipts (from the planned orders of a parent that yields the
- * material) are not shown yet, so the projected available of such a material is too low.
+ * count in the first. Co- and by-product receipts (what the planned orders of a parent that yields
+ * the material give on their due dates) are shown apart and count in the projected available.
  *
  * @param onHand available stock when the run started
  * @param safetyStock the safety stock the run kept
@@ -28,4 +28,5 @@ public record PlanGrid(
     double[] scheduledReceipts,
     double[] plannedReceipts,
     double[] plannedReleases,
-    double[] projectedAvailable) {}
+    double[] projectedAvailable,
+    double[] coProductReceipts) {}

@@ -514,6 +514,7 @@ public final class PlanCommands {
         }
         row(table, "Gross requirements / 毛需求", g.grossRequirements(), n);
         row(table, "Scheduled receipts / 在途", g.scheduledReceipts(), n);
+        row(table, "Co-product receipts / 联副产品", g.coProductReceipts(), n);
         row(table, "Planned receipts / 计划入库", g.plannedReceipts(), n);
         row(table, "Planned releases / 计划下达", g.plannedReleases(), n);
         row(table, "Projected available / 预计可用", g.projectedAvailable(), n);

@@ -839,6 +839,7 @@ final class PlanRunner {
             .endRow();
       }
     }
+    saveCoProducts(c, postgres, runId, loaded, result, free);
     at[4] = System.nanoTime();
     return new Saved(
         copied,
@@ -849,6 +850,60 @@ final class PlanRunner {
   }
 
   /**
+   * The co- and by-products the planned orders yield, as the engine plans them: each order of P
+   * with good output g yields g × quantityPer of each output C of P on its due date (within the
+   * horizon); free is what no requirement of C took.
+   */
+  private static void saveCoProducts(
+      Connection c, boolean postgres, long runId, Loaded loaded, MrpResult result, Free free)
+      throws SQLException {
+    MrpInput in = loaded.input();
+    if (in.outputs().isEmpty()) {
+      return;
+    }
+    Map<Long, List<PlanOutput>> outputsOf = new HashMap<>();
+    for (PlanOutput o : in.outputs()) {
+      outputsOf.computeIfAbsent(o.parentMaterialId(), k -> new ArrayList<>()).add(o);
+    }
+    LocalDate end = in.planStart().plusDays(in.horizonDays());
+    try (Bulk b =
+        Bulk.open(
+            c,
+            postgres,
+            "plan_co_product",
+            "run_id:i8",
+            "plant_id:i8",
+            "material_id:i8",
+            "order_id:i8",
+            "due_date:date",
+            "quantity:f8",
+            "free_quantity:f8")) {
+      for (PlannedOrder o : result.plannedOrders()) {
+        List<PlanOutput> outs = outputsOf.get(o.materialId());
+        if (outs == null || !o.dueDate().isBefore(end)) {
+          continue;
+        }
+        double good = o.quantity() * free.yieldOf().getOrDefault(o.materialId(), 1.0);
+        // Several outputs of one parent to the same material add up into one row.
+        Map<Long, Double> byMaterial = new java.util.TreeMap<>();
+        for (PlanOutput out : outs) {
+          byMaterial.merge(out.outputMaterialId(), good * out.quantityPer(), Double::sum);
+        }
+        for (Map.Entry<Long, Double> e : byMaterial.entrySet()) {
+          b.add(runId)
+              .add(loaded.plantOf(e.getKey()))
+              .add(Loaded.materialOf(e.getKey()))
+              .add(o.id())
+              .add(o.dueDate())
+              .add(e.getValue())
+              .add(free.coProduct(o.id(), e.getKey(), e.getValue()))
+              .endRow();
+        }
+      }
+    }
+  }
+
+  /**
    * Good output of each supply not pegged to any requirement: what order promising may still give
    * away. One pass over the pegging; orders by id, receipts and stock by material.
    */
@@ -856,20 +911,24 @@ final class PlanRunner {
       double[] orderPegged,
       Map<Long, Double> receiptPegged,
       Map<Long, Double> stockPegged,
-      Map<Long, Double> yieldOf) {
+      Map<Long, Double> yieldOf,
+      Map<Long, Map<Long, Double>> coProductPegged) {
 
     static Free of(Loaded loaded, MrpResult result) {
       double[] orders = new double[result.plannedOrders().size() + 1];
       Map<Long, Double> receipts = new HashMap<>();
       Map<Long, Double> stock = new HashMap<>();
+      Map<Long, Map<Long, Double>> coProducts = new HashMap<>();
       for (Pegging p : result.pegging()) {
         switch (p.supplyKind()) {
           case Pegging.PLANNED -> orders[(int) p.supplyId()] += p.quantity();
           case Pegging.RECEIPT -> receipts.merge(p.supplyId(), p.quantity(), Double::sum);
           case Pegging.ON_HAND -> stock.merge(p.materialId(), p.quantity(), Double::sum);
-          default -> {
-            // co-product receipts: not a supply order promising gives away
-          }
+          case Pegging.CO_PRODUCT ->
+              coProducts
+                  .computeIfAbsent(p.supplyId(), k -> new HashMap<>())
+                  .merge(p.materialId(), p.quantity(), Double::sum);
+          default -> throw new IllegalStateException("supply kind " + p.supplyKind());
         }
       }
       Map<Long, Double> yields = new HashMap<>();
@@ -877,7 +936,7 @@ final class PlanRunner {
         double y = it.yieldPercent();
         yields.put(it.materialId(), y <= 0 || y >= 100 ? 1.0 : y / 100);
       }
-      return new Free(orders, receipts, stock, yields);
+      return new Free(orders, receipts, stock, yields, coProducts);
     }
 
     double order(PlannedOrder o) {
@@ -888,6 +947,12 @@ final class PlanRunner {
 
     double receipt(PlanReceipt r) {
       return clean(r.quantity() - receiptPegged.getOrDefault(r.id(), 0.0));
+    }
+
+    /** What no requirement took of the co-product {@code item} of planned order {@code order}. */
+    double coProduct(long order, long item, double quantity) {
+      Map<Long, Double> pegged = coProductPegged.get(order);
+      return clean(quantity - (pegged == null ? 0 : pegged.getOrDefault(item, 0.0)));
     }
 
     double onHand(PlanItem it) {

@@ -712,7 +712,8 @@ public class PlanningServiceImpl implements PlanningService {
                   "planned_order",
                   "plan_demand",
                   "plan_item",
-                  "plan_receipt")) {
+                  "plan_receipt",
+                  "plan_co_product")) {
             try (PreparedStatement ps =
                 c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
               ps.setLong(1, id);
@@ -1612,7 +1613,7 @@ public class PlanningServiceImpl implements PlanningService {
     }
     Map<Long, FreeSupply> byMaterial = new HashMap<>();
     Map<Long, List<AtpSupply>> supplies = new HashMap<>();
-    for (String table : List.of("planned_order", "plan_receipt")) {
+    for (String table : List.of("planned_order", "plan_receipt", "plan_co_product")) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT material_id, due_date, free_quantity FROM "
@@ -1862,6 +1863,7 @@ public class PlanningServiceImpl implements PlanningService {
           double[] gross = new double[buckets];
           double[] receipts = new double[buckets];
           double[] plannedIn = new double[buckets];
+          double[] coProducts = new double[buckets];
           double[] releases = new double[buckets];
           java.util.function.ToIntFunction<LocalDate> bucket =
               d -> {
@@ -1909,6 +1911,19 @@ public class PlanningServiceImpl implements PlanningService {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
+                  "SELECT due_date, quantity FROM plan_co_product WHERE run_id = ? AND plant_id = ?"
+                      + " AND material_id = ?")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, plant);
+            ps.setLong(3, materialId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                coProducts[bucket.applyAsInt(rs.getDate(1).toLocalDate())] += rs.getDouble(2);
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
                   "SELECT release_date, due_date, quantity FROM planned_order WHERE run_id = ?"
                       + " AND plant_id = ? AND material_id = ?")) {
             ps.setLong(1, runId);
@@ -1926,7 +1941,7 @@ public class PlanningServiceImpl implements PlanningService {
           List<LocalDate> starts = new ArrayList<>();
           for (int b = 0; b < buckets; b++) {
             starts.add(start.plusDays((long) b * bucketDays));
-            balance += receipts[b] + plannedIn[b] - gross[b];
+            balance += receipts[b] + coProducts[b] + plannedIn[b] - gross[b];
             projected[b] = balance;
           }
           return new PlanGrid(
@@ -1942,7 +1957,8 @@ public class PlanningServiceImpl implements PlanningService {
               receipts,
               plannedIn,
               releases,
-              projected);
+              projected,
+              coProducts);
         });
   }
 
