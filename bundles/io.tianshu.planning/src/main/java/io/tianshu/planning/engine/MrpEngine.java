@@ -1881,7 +1881,9 @@ public final class MrpEngine {
           // the free supply of PRIORITY substitutes includes their phantom parents' pass-through
           for (int z = actStart[i]; z < actStart[i + 1]; z++) {
             int g = actGroups[z];
-            for (int y = setPartStart[gSetStart[g]]; y < setPartStart[gSetStart[g + 1]]; y++) {
+            for (int y = setPartStart[gSetStart[g]];
+                gStrat[g] == S_PRIORITY && y < setPartStart[gSetStart[g + 1]];
+                y++) {
               awaitPhantomParents(partItem[y]);
             }
           }

@@ -259,7 +259,9 @@ final class MrpInvariants {
       }
     }
     for (SubShift sh : substitutionShifts(in, r)) {
-      expected.merge(key(sh.material(), Pegging.DEPENDENT, sh.orderId()), sh.qty(), Double::sum);
+      if (!belowPhantom.contains(sh.material())) {
+        expected.merge(key(sh.material(), Pegging.DEPENDENT, sh.orderId()), sh.qty(), Double::sum);
+      }
     }
     for (PlanItem it : in.items()) {
       if (it.safetyStock() > 0 && !it.phantom()) {
