@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  *       ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"}, starting at the cycle item that comes first in
  *       the input). Items are planned by low-level code, within a code in input order, so every
  *       parent is planned before its components and every producer before its co-products.
+ *       Substitution groups add edges of their own (see Substitutions).
  *   <li><b>Gross requirements</b> of an item = its independent demands that are not make-to-order +
  *       the dependent demand of all its parents' planned orders ({@code parent order quantity ×
  *       quantityPer × (1 + scrap / 100)}, due on the parent order's release date) + requirements
@@ -244,7 +245,7 @@ public final class MrpEngine {
    *     parent, an output quantityPer ≤ 0 or not finite, or an invalid number (negative, including
    *     a negative lead time or planning time fence, not finite, yield outside [0, 100], fixed
    *     quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing
-   *     lot-sizing rule or date)
+   *     lot-sizing rule or date), or an invalid substitution group (see the class comment)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);

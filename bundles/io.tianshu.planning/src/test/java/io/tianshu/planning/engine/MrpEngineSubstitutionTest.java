@@ -382,6 +382,61 @@ class MrpEngineSubstitutionTest {
   }
 
   /**
+   * A (1) → P (2); PRIORITY group 1: set 1 (priority 1) S (3) 1 + T (4) 2, set 2 (priority 2) U (5)
+   * 1. P has no stock; S on hand 10, T on hand 8, U on hand 100 with safety stock 90. Demand of A:
+   * 30 on Wed 03-04.
+   *
+   * <pre>
+   * A: PO1 30 03-04; P: 30 on 03-04, nothing on hand
+   *   set 1: S free 10 → 10 sets, T free 8 → 4 sets: 4 sets (S 4, T 8)
+   *   set 2: U free 100 − 90 = 10 → 10; the last 16 on P: PO2 16 03-04
+   * </pre>
+   */
+  @Test
+  void priorityTakesTheSetsInOrderAndAMultiPartSetIsLimitedByItsScarcestPart() {
+    MrpInput in =
+        input(
+            List.of(
+                item(1).build(),
+                item(2).build(),
+                item(3).onHand(10).build(),
+                item(4).onHand(8).build(),
+                item(5).onHand(100).ss(90).build()),
+            List.of(line(1, 2, 1, 0)),
+            List.of(dem(101, 1, "2026-03-04", 30)),
+            List.of(),
+            List.of(
+                sub(1, 0, 2, PlanSubstitution.PRIORITY, 2, List.of(part(5, 1)), null, null),
+                sub(
+                    1,
+                    0,
+                    2,
+                    PlanSubstitution.PRIORITY,
+                    1,
+                    List.of(part(3, 1), part(4, 2)),
+                    null,
+                    null)));
+    MrpResult r = runChecked(in);
+    assertThat(r.plannedOrders())
+        .containsExactly(
+            po(1, 1, "2026-03-04", "2026-03-04", 30), po(2, 2, "2026-03-04", "2026-03-04", 16));
+    assertThat(r.pegging())
+        .containsExactly(
+            peg(1, Pegging.PLANNED, 101, Pegging.DEMAND, 1, 30),
+            peg(2, Pegging.PLANNED, 1, Pegging.DEPENDENT, 2, 16),
+            peg(0, Pegging.ON_HAND, 1, Pegging.DEPENDENT, 3, 4),
+            peg(0, Pegging.ON_HAND, 1, Pegging.DEPENDENT, 4, 8),
+            peg(0, Pegging.ON_HAND, 0, Pegging.SAFETY_STOCK, 5, 90),
+            peg(0, Pegging.ON_HAND, 1, Pegging.DEPENDENT, 5, 10));
+    assertThat(messages(r))
+        .containsExactly(
+            tuple(3L, MrpMessage.SUBSTITUTED, d("2026-03-04"), 1L, 4.0),
+            tuple(4L, MrpMessage.SUBSTITUTED, d("2026-03-04"), 1L, 8.0),
+            tuple(5L, MrpMessage.SUBSTITUTED, d("2026-03-04"), 1L, 10.0));
+    assertThat(r.lowLevelCodes()).containsExactly(0, 1, 2, 2, 2);
+  }
+
+  /**
    * A (1) → P (2); DESIGNATED group 1 for the demands referenced "SO-1": S (3). Demands of A: 101
    * "SO-1" make-to-order 10 on Wed 03-04, 102 "SO-2" make-to-order 10 on Thu 03-05, 103 "SO-1"
    * make-to-stock 5 on Fri 03-06.
