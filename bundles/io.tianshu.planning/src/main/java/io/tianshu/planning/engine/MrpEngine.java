@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
  *       ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"}, starting at the cycle item that comes first in
  *       the input). Items are planned by low-level code, within a code in input order, so every
  *       parent is planned before its components and every producer before its co-products.
+ *       Substitution groups add edges of their own (see Substitutions).
  *   <li><b>Gross requirements</b> of an item = its independent demands that are not make-to-order +
  *       the dependent demand of all its parents' planned orders ({@code parent order quantity ×
  *       quantityPer × (1 + scrap / 100)}, due on the parent order's release date) + requirements
@@ -113,6 +115,38 @@ import java.util.function.Supplier;
  *       to its own order in one row (supply PLANNED that order, demand DEMAND that id, the full
  *       quantity); an item's make-to-order rows come first, in order id order, then the rows of its
  *       other requirements.
+ *   <li><b>Substitutions</b> (替代料, {@link PlanSubstitution}). The dependent requirement of primary
+ *       P from an order of a (non-phantom) parent X, on the order's release date d, is subject to
+ *       the group with primary P and parent X, else to the group with primary P and any parent
+ *       (lowest group id first); a set is valid at d when {@code validFrom <= d < validTo} (open
+ *       ends). Independent demands of P, requirements passed through a phantom parent and
+ *       requirements a substitute receives through a substitution are never substituted (no
+ *       chains). Moving s sets to a set gives each part m a dependent requirement of {@code s ×
+ *       quantity} on d, pegged (DEPENDENT) to the same parent order, with a {@link
+ *       MrpMessage#SUBSTITUTED} message on m. REPLACEMENT: while a set is valid at d, the whole
+ *       requirement goes to the first valid set (by priority, then input order) instead of P.
+ *       DATE_EFFECTIVE: the same, counting only sets with a validFrom. DESIGNATED: the same, only
+ *       for the make-to-order orders of X whose demand's reference is in the group's demand
+ *       references. USE_UP: the requirement takes P's on-hand and receipts first, in the order P's
+ *       pegging uses them (by date; on day 0 before safety stock), and what they leave uncovered
+ *       goes wholly to the first valid set (P is planned as usual when none is valid). PRIORITY:
+ *       likewise P's on-hand and receipts first, then the free supply of the valid sets in priority
+ *       order, and only the rest is planned on P. The free supply of a substitute m at d is the
+ *       minimum over {@code [d, horizon)} of its projected available without planned orders
+ *       (on-hand + receipts on their dates − safety stock − its requirements known when P is
+ *       netted, i.e. from all its sources but PRIORITY primaries planned after P), less what was
+ *       passed to it since, never negative; a multi-part set offers the minimum over its parts of
+ *       free / quantity. Co-product receipts of P and m count for neither. Low-level codes get
+ *       extra edges: X → each part for the redirect strategies (X: the group's parent, or every
+ *       non-phantom parent of P), P → each part for USE_UP and PRIORITY and, for PRIORITY, every
+ *       other source of a part (its BOM parents and the sources of the redirect and USE_UP edges
+ *       into it) → P. Groups are added in id order, redirect and USE_UP groups before PRIORITY
+ *       groups; a group whose edges would close a cycle is ignored (planned as if absent) with a
+ *       {@link MrpMessage#SUBSTITUTION_IGNORED} message on P. Refused with an {@link
+ *       IllegalArgumentException} naming the group: an unknown parent, primary or part material, a
+ *       phantom primary or part, a part equal to the primary, an empty set, a part quantity ≤ 0 or
+ *       not finite, an unknown strategy, validTo ≤ validFrom, rows of one group that disagree on
+ *       parent, primary or strategy.
  *   <li><b>Receipt messages.</b> A receipt first needed before it arrives: {@link
  *       MrpMessage#EXPEDITE}; first needed at least {@value #DEFER_WORKING_DAYS} working days after
  *       it arrives: {@link MrpMessage#DEFER}; not needed at all: {@link MrpMessage#CANCEL}.
@@ -145,6 +179,14 @@ import java.util.function.Supplier;
  * some size it runs on a second thread: the planning thread hands batches of planned items over in
  * processing order and the pegging thread pegs them in that order (waiting only where a phantom's
  * pass-through requirements are needed), which gives exactly the single-threaded results.
+ *
+ * <p>Substitution groups are arrays of sets and parts by dense group index, with CSR lists of the
+ * active groups per primary and of the redirect groups per substitute. Items that are neither
+ * primary nor substitute of an active group are gathered and netted exactly as without
+ * substitutions; the others are gathered by a plain loop that leaves out redirected requirements
+ * and adds the substitute's share, and a USE_UP or PRIORITY primary's sorted requirements are cut
+ * by one pass over its on-hand and receipts before netting, the passed quantities kept per
+ * substitute until it is planned.
  */
 public final class MrpEngine {
 
@@ -203,7 +245,7 @@ public final class MrpEngine {
    *     parent, an output quantityPer ≤ 0 or not finite, or an invalid number (negative, including
    *     a negative lead time or planning time fence, not finite, yield outside [0, 100], fixed
    *     quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing
-   *     lot-sizing rule or date)
+   *     lot-sizing rule or date), or an invalid substitution group (see the class comment)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);
@@ -313,7 +355,59 @@ public final class MrpEngine {
     private boolean[] producer;
     private double[][] goodOf; // good output of each producer's planned orders (planning side)
     private int[] llc;
+    private int maxCode;
     private int[] order;
+
+    // substitution groups, dense index g in ascending group id; gCount 0 and the rest null when
+    // there are none. A group's sets are [gSetStart[g], gSetStart[g + 1]) in (priority, input)
+    // order, a set's parts [setPartStart[s], setPartStart[s + 1])
+    private int gCount;
+    private long[] gId;
+    private int[] gParent; // item, or -1 for any parent
+    private int[] gPrimary;
+    private int[] gStrat;
+    private List<Set<String>> gRefs;
+    private boolean[] gActive;
+    private int[] gSetStart;
+    private int[] setFrom; // day index, Integer.MIN_VALUE when open
+    private int[] setTo; // day index (exclusive), Integer.MAX_VALUE when open
+    private int[] setPartStart;
+    private int[] partItem;
+    private double[] partQty;
+    // extra low-level-code edges of the active groups, as linked lists by source item
+    private int[] exHead;
+    private int[] exNext = new int[0];
+    private int[] exFrom = new int[0];
+    private int[] exTo = new int[0];
+    private int exCount;
+    // per primary item its active groups (by id) and its ignored groups; per item the active
+    // redirect groups it is a part of; null when there are no groups
+    private int[] actStart;
+    private int[] actGroups;
+    private int[] ignStart;
+    private int[] ignGroups;
+    private int[] redStart;
+    private int[] redGroups;
+    private boolean[] involved; // primary or part of an active group: gathered by gatherInvolved
+    private boolean[] subNet; // primary of an active USE_UP or PRIORITY group
+    private boolean[] keepMto; // parent of a DESIGNATED group: its orders' demands are kept
+    private int[][] mtoOf;
+    // requirements passed or taken by USE_UP / PRIORITY primaries, by substitute item (planning
+    // side: written when the primary is planned, read when the substitute is planned)
+    private int[] inCount;
+    private int[][] inDay;
+    private double[][] inQty;
+    private int[][] inRef;
+    private int[][] inGrp;
+    // planning side scratch: candidate group of each sorted requirement of the item being planned
+    private int[] eGrp = new int[16];
+    private int[] sGrp = new int[16];
+    // planning side scratch: free supply of PRIORITY substitutes while a primary is netted
+    private int[] slotOf;
+    private int slots;
+    private int[] slotItem = new int[4];
+    private double[] slotTaken = new double[4];
+    private double[][] slotMin = new double[4][];
 
     // calendar over the horizon
     private int[] wp; // wp[d] = working days in [0, d)
@@ -476,6 +570,7 @@ public final class MrpEngine {
       prepareCalendar();
       prepareDemands();
       prepareReceipts();
+      prepareSubstitutions();
       pegs = new PegStore(rcId, demId);
     }
 
@@ -701,59 +796,793 @@ public final class MrpEngine {
       rcList = csrFill(item, nr, rcStart);
     }
 
+    // ------------------------------------------------------------ substitutions
+
+    private static final int S_PRIORITY = 0;
+    private static final int S_USE_UP = 1;
+    private static final int S_DATE_EFFECTIVE = 2;
+    private static final int S_DESIGNATED = 3;
+    private static final int S_REPLACEMENT = 4;
+    private static final String[] STRATEGIES = {
+      PlanSubstitution.PRIORITY,
+      PlanSubstitution.USE_UP,
+      PlanSubstitution.DATE_EFFECTIVE,
+      PlanSubstitution.DESIGNATED,
+      PlanSubstitution.REPLACEMENT
+    };
+
+    /** Validates the substitution rows and stores them as groups of sets (see the fields). */
+    private void prepareSubstitutions() {
+      List<PlanSubstitution> rows = in.substitutions();
+      int m = rows.size();
+      if (m == 0) {
+        return;
+      }
+      // rows by (group id, input order), then each group's rows by (priority, input order)
+      Integer[] byGroup = new Integer[m];
+      for (int r = 0; r < m; r++) {
+        byGroup[r] = r;
+      }
+      Arrays.sort(
+          byGroup,
+          (a, b) -> {
+            int c = Long.compare(rows.get(a).groupId(), rows.get(b).groupId());
+            return c != 0 ? c : Integer.compare(a, b);
+          });
+      int groups = 0;
+      for (int r = 0; r < m; r++) {
+        if (r == 0 || rows.get(byGroup[r]).groupId() != rows.get(byGroup[r - 1]).groupId()) {
+          groups++;
+        }
+      }
+      gCount = groups;
+      gId = new long[groups];
+      gParent = new int[groups];
+      gPrimary = new int[groups];
+      gStrat = new int[groups];
+      gRefs = new ArrayList<>(groups);
+      gSetStart = new int[groups + 1];
+      setFrom = new int[m];
+      setTo = new int[m];
+      setPartStart = new int[m + 1];
+      int parts = 0;
+      for (PlanSubstitution row : rows) {
+        parts += row.parts().size();
+      }
+      partItem = new int[parts];
+      partQty = new double[parts];
+      int g = -1;
+      int y = 0;
+      int from = 0;
+      for (int r = 0; r <= m; r++) {
+        if (r > 0
+            && (r == m || rows.get(byGroup[r]).groupId() != rows.get(byGroup[r - 1]).groupId())) {
+          Arrays.sort(
+              byGroup,
+              from,
+              r,
+              (a, b) -> {
+                int c = Integer.compare(rows.get(a).priority(), rows.get(b).priority());
+                return c != 0 ? c : Integer.compare(a, b);
+              });
+          for (int z = from; z < r; z++) {
+            PlanSubstitution row = rows.get(byGroup[z]);
+            setFrom[z] = row.validFrom() == null ? Integer.MIN_VALUE : dayIndex(row.validFrom());
+            setTo[z] = row.validTo() == null ? Integer.MAX_VALUE : dayIndex(row.validTo());
+            setPartStart[z] = y;
+            for (PlanSubstitutePart part : row.parts()) {
+              partItem[y] = index.get(part.materialId());
+              partQty[y] = part.quantity();
+              y++;
+            }
+          }
+          gSetStart[g + 1] = r;
+          from = r;
+        }
+        if (r == m) {
+          break;
+        }
+        PlanSubstitution row = rows.get(byGroup[r]);
+        if (r == from) {
+          g++;
+          gId[g] = row.groupId();
+          gSetStart[g] = r;
+          startGroup(g, row);
+        } else {
+          PlanSubstitution first = rows.get(byGroup[from]);
+          if (first.parentMaterialId() != row.parentMaterialId()
+              || first.primaryMaterialId() != row.primaryMaterialId()
+              || !Objects.equals(first.strategy(), row.strategy())) {
+            throw invalidGroup(
+                row.groupId(), "rows disagree on parent, primary or strategy / 替代组各行的父项、主料或策略不一致");
+          }
+        }
+        checkSet(row);
+      }
+      setPartStart[m] = y;
+    }
+
+    private void startGroup(int g, PlanSubstitution row) {
+      long id = row.groupId();
+      int strat = -1;
+      for (int x = 0; x < STRATEGIES.length; x++) {
+        if (STRATEGIES[x].equals(row.strategy())) {
+          strat = x;
+        }
+      }
+      if (strat < 0) {
+        throw invalidGroup(id, "unknown strategy " + row.strategy() + " / 未知的替代策略");
+      }
+      int parent = -1;
+      if (row.parentMaterialId() != 0) {
+        parent = index.get(row.parentMaterialId());
+        if (parent < 0) {
+          throw invalidGroup(
+              id, "unknown parent material " + row.parentMaterialId() + " / 父项物料不存在");
+        }
+      }
+      int primary = index.get(row.primaryMaterialId());
+      if (primary < 0) {
+        throw invalidGroup(
+            id, "unknown primary material " + row.primaryMaterialId() + " / 主料物料不存在");
+      }
+      if (phantom[primary]) {
+        throw invalidGroup(
+            id, "primary material " + row.primaryMaterialId() + " is a phantom / 主料为虚拟件");
+      }
+      gStrat[g] = strat;
+      gParent[g] = parent;
+      gPrimary[g] = primary;
+      gRefs.add(row.demandReferences());
+    }
+
+    private void checkSet(PlanSubstitution row) {
+      long id = row.groupId();
+      if (row.parts().isEmpty()) {
+        throw invalidGroup(id, "a substitute set is empty / 替代料为空");
+      }
+      for (PlanSubstitutePart part : row.parts()) {
+        Objects.requireNonNull(part, "part");
+        long mat = part.materialId();
+        int c = index.get(mat);
+        if (c < 0) {
+          throw invalidGroup(id, "unknown substitute material " + mat + " / 替代料物料不存在");
+        }
+        if (phantom[c]) {
+          throw invalidGroup(id, "substitute material " + mat + " is a phantom / 替代料为虚拟件");
+        }
+        if (mat == row.primaryMaterialId()) {
+          throw invalidGroup(id, "material " + mat + " is both primary and substitute / 主料与替代料相同");
+        }
+        if (!(part.quantity() > 0) || Double.isInfinite(part.quantity())) {
+          throw invalidGroup(
+              id,
+              "quantity of substitute material "
+                  + mat
+                  + " must be finite and > 0, was "
+                  + part.quantity()
+                  + " / 替代料数量须为大于零的有限数");
+        }
+      }
+      if (row.validFrom() != null
+          && row.validTo() != null
+          && !row.validFrom().isBefore(row.validTo())) {
+        throw invalidGroup(id, "validTo <= validFrom / 替代料有效期为空");
+      }
+    }
+
+    private static IllegalArgumentException invalidGroup(long id, String message) {
+      return new IllegalArgumentException("substitution group " + id + ": " + message);
+    }
+
+    /** A date as a day index, clamped to [-2, horizon + 1] (which keeps every comparison). */
+    private int dayIndex(LocalDate date) {
+      long off = date.toEpochDay() - startEpoch;
+      return (int) Math.max(-2, Math.min(off, horizon + 1L));
+    }
+
+    private boolean validAt(int set, int d) {
+      return setFrom[set] <= d && d < setTo[set];
+    }
+
+    private void addEdge(int from, int to) {
+      if (exCount == exTo.length) {
+        int len = grownLength(exCount, exCount + 1);
+        exNext = Arrays.copyOf(exNext, len);
+        exFrom = Arrays.copyOf(exFrom, len);
+        exTo = Arrays.copyOf(exTo, len);
+      }
+      exNext[exCount] = exHead[from];
+      exFrom[exCount] = from;
+      exTo[exCount] = to;
+      exHead[from] = exCount++;
+    }
+
+    /** Adds the extra low-level-code edges of group g (see the class comment). */
+    private void addGroupEdges(int g, int[] srcStart, int[] srcFrom) {
+      int p = gPrimary[g];
+      int st = gStrat[g];
+      for (int y = setPartStart[gSetStart[g]]; y < setPartStart[gSetStart[g + 1]]; y++) {
+        int s = partItem[y];
+        if (st >= S_DATE_EFFECTIVE) {
+          for (int u = usedStart[p]; u < usedStart[p + 1]; u++) {
+            int x = lineParent[usedLines[u]];
+            if (!phantom[x] && (gParent[g] < 0 || gParent[g] == x)) {
+              addEdge(x, s);
+            }
+          }
+        } else {
+          addEdge(p, s);
+        }
+        if (st == S_PRIORITY) {
+          // every other source of the substitute's requirements is planned before the primary
+          for (int u = usedStart[s]; u < usedStart[s + 1]; u++) {
+            int x = lineParent[usedLines[u]];
+            if (x != p) {
+              addEdge(x, p);
+            }
+          }
+          for (int z = srcStart[s]; z < srcStart[s + 1]; z++) {
+            if (srcFrom[z] != p) {
+              addEdge(srcFrom[z], p);
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Activates the groups in id order, redirect and USE_UP groups first, then PRIORITY groups
+     * (whose edges depend on the sources of their substitutes): a group whose edges would close a
+     * cycle is ignored. {@code queue} holds a topological order of the graph so far.
+     */
+    private void activateGroups(int[] queue) {
+      exHead = new int[n];
+      Arrays.fill(exHead, -1);
+      gActive = new boolean[gCount];
+      int[] pos = new int[n];
+      for (int x = 0; x < n; x++) {
+        pos[queue[x]] = x;
+      }
+      int[] noStart = new int[n + 1];
+      int[] srcStart = noStart;
+      int[] srcFrom = new int[0];
+      for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+          // sources of each item through the edges of the first pass
+          int[] key = Arrays.copyOf(exTo, exCount);
+          srcStart = csrStart(key, exCount, n);
+          int[] e = csrFill(key, exCount, srcStart);
+          srcFrom = new int[exCount];
+          for (int z = 0; z < exCount; z++) {
+            srcFrom[z] = exFrom[e[z]];
+          }
+        }
+        for (int g = 0; g < gCount; g++) {
+          if ((gStrat[g] == S_PRIORITY) != (pass == 1)) {
+            continue;
+          }
+          int mark = exCount;
+          addGroupEdges(g, srcStart, srcFrom);
+          boolean forward = true;
+          for (int e = mark; e < exCount && forward; e++) {
+            forward = pos[exFrom[e]] < pos[exTo[e]];
+          }
+          if (!forward) {
+            if (kahn(queue) < n) {
+              for (int e = exCount - 1; e >= mark; e--) {
+                exHead[exFrom[e]] = exNext[e];
+              }
+              exCount = mark;
+              continue;
+            }
+            for (int x = 0; x < n; x++) {
+              pos[queue[x]] = x;
+            }
+          }
+          gActive[g] = true;
+        }
+      }
+      int[] key = new int[gCount];
+      for (int g = 0; g < gCount; g++) {
+        key[g] = gActive[g] ? -1 : gPrimary[g];
+      }
+      ignStart = csrStart(key, gCount, n);
+      ignGroups = csrFill(key, gCount, ignStart);
+      // active groups per primary: parent-specific ones first, each part in id order
+      int[] spec = new int[gCount];
+      int[] any = new int[gCount];
+      for (int g = 0; g < gCount; g++) {
+        key[g] = gActive[g] ? gPrimary[g] : -1;
+        spec[g] = gActive[g] && gParent[g] >= 0 ? gPrimary[g] : -1;
+        any[g] = gActive[g] && gParent[g] < 0 ? gPrimary[g] : -1;
+      }
+      actStart = csrStart(key, gCount, n);
+      actGroups = new int[actStart[n]];
+      int[] specStart = csrStart(spec, gCount, n);
+      int[] specList = csrFill(spec, gCount, specStart);
+      int[] anyStart = csrStart(any, gCount, n);
+      int[] anyList = csrFill(any, gCount, anyStart);
+      for (int i = 0; i < n; i++) {
+        int z = actStart[i];
+        int ns = specStart[i + 1] - specStart[i];
+        System.arraycopy(specList, specStart[i], actGroups, z, ns);
+        System.arraycopy(anyList, anyStart[i], actGroups, z + ns, anyStart[i + 1] - anyStart[i]);
+      }
+      involved = new boolean[n];
+      subNet = new boolean[n];
+      int[] lastRed = new int[n];
+      Arrays.fill(lastRed, -1);
+      int reds = 0;
+      for (int g = 0; g < gCount; g++) {
+        if (!gActive[g]) {
+          continue;
+        }
+        involved[gPrimary[g]] = true;
+        subNet[gPrimary[g]] |= gStrat[g] <= S_USE_UP;
+        for (int y = setPartStart[gSetStart[g]]; y < setPartStart[gSetStart[g + 1]]; y++) {
+          int s = partItem[y];
+          involved[s] = true;
+          if (gStrat[g] >= S_DATE_EFFECTIVE && lastRed[s] != g) {
+            lastRed[s] = g;
+            reds++;
+          }
+        }
+        if (gStrat[g] == S_DESIGNATED && mtoStart != null) {
+          if (keepMto == null) {
+            keepMto = new boolean[n];
+            mtoOf = new int[n][];
+          }
+          int p = gPrimary[g];
+          for (int u = usedStart[p]; u < usedStart[p + 1]; u++) {
+            int x = lineParent[usedLines[u]];
+            if (gParent[g] < 0 || gParent[g] == x) {
+              keepMto[x] = true;
+            }
+          }
+        }
+      }
+      int[] redItem = new int[reds];
+      int[] redGroup = new int[reds];
+      Arrays.fill(lastRed, -1);
+      int r = 0;
+      for (int g = 0; g < gCount; g++) {
+        if (!gActive[g] || gStrat[g] < S_DATE_EFFECTIVE) {
+          continue;
+        }
+        for (int y = setPartStart[gSetStart[g]]; y < setPartStart[gSetStart[g + 1]]; y++) {
+          int s = partItem[y];
+          if (lastRed[s] != g) {
+            lastRed[s] = g;
+            redItem[r] = s;
+            redGroup[r++] = g;
+          }
+        }
+      }
+      redStart = csrStart(redItem, reds, n);
+      int[] e = csrFill(redItem, reds, redStart);
+      redGroups = new int[reds];
+      for (int z = 0; z < reds; z++) {
+        redGroups[z] = redGroup[e[z]];
+      }
+      inCount = new int[n];
+      inDay = new int[n][];
+      inQty = new double[n][];
+      inRef = new int[n][];
+      inGrp = new int[n][];
+      slotOf = new int[n];
+      Arrays.fill(slotOf, -1);
+    }
+
+    /** The group that applies to the requirements of primary p from parent x, or -1. */
+    private int groupFor(int x, int p) {
+      for (int z = actStart[p]; z < actStart[p + 1]; z++) {
+        int g = actGroups[z];
+        if (gParent[g] < 0 || gParent[g] == x) {
+          return g;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * The set a redirect group g sends the requirement of parent x's order o (released on day d)
+     * to, or -1 for the primary.
+     */
+    private int chosenSet(int g, int x, int o, int d) {
+      int st = gStrat[g];
+      if (st == S_DESIGNATED) {
+        int[] mt = mtoOf == null ? null : mtoOf[x];
+        int r = mt == null ? REF_NONE : mt[o - poFirst[x]];
+        if (r == REF_NONE) {
+          return -1;
+        }
+        String reference = in.demands().get(-2 - r).reference();
+        if (reference == null || !gRefs.get(g).contains(reference)) {
+          return -1;
+        }
+      }
+      for (int s = gSetStart[g]; s < gSetStart[g + 1]; s++) {
+        if (validAt(s, d) && (st != S_DATE_EFFECTIVE || setFrom[s] != Integer.MIN_VALUE)) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    /** The first set of group g valid on day d, or -1. */
+    private int firstValid(int g, int d) {
+      for (int s = gSetStart[g]; s < gSetStart[g + 1]; s++) {
+        if (validAt(s, d)) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    private int addE(int k, int day, double qty, int ref, int grp) {
+      if (k == eDay.length) {
+        int len = grownLength(k, k + 1);
+        eDay = Arrays.copyOf(eDay, len);
+        eQty = Arrays.copyOf(eQty, len);
+        eRef = Arrays.copyOf(eRef, len);
+      }
+      if (k >= eGrp.length) {
+        eGrp = Arrays.copyOf(eGrp, eDay.length);
+      }
+      eDay[k] = day;
+      eQty[k] = qty;
+      eRef[k] = ref;
+      eGrp[k] = grp;
+      return k + 1;
+    }
+
+    /**
+     * Collects the requirements of item i, a primary or part of an active group, into e* (eGrp: the
+     * USE_UP or PRIORITY group a requirement is subject to, else -1): independent demands,
+     * dependent demand from its parents except what a redirect group sends to its substitutes,
+     * pass-through from phantom parents, what redirect groups send to i as a substitute, and what
+     * USE_UP and PRIORITY primaries passed to it so far. With {@code emit} the substitutions that
+     * reach i get their SUBSTITUTED message. Returns the number collected.
+     */
+    private int gatherInvolved(int i, boolean emit) {
+      int k = 0;
+      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+        int j = demList[q];
+        if (demQty[j] > 0) {
+          k = addE(k, demDay[j], demQty[j], -2 - j, -1);
+        }
+      }
+      boolean primary = actStart[i + 1] > actStart[i];
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int line = usedLines[u];
+        int p = lineParent[line];
+        double num = lineNum[line];
+        if (!(num > 0)) {
+          continue;
+        }
+        if (phantom[p]) {
+          int[] pd = ptDayOf[p];
+          double[] pq = ptQtyOf[p];
+          int[] pr = ptRefOf[p];
+          for (int r = 0; r < pd.length; r++) {
+            double q = pq[r] * num / 100;
+            if (q > 0) {
+              k = addE(k, pd[r], q, pr[r], -1);
+            }
+          }
+          continue;
+        }
+        int g = primary ? groupFor(p, i) : -1;
+        boolean redirect = g >= 0 && gStrat[g] >= S_DATE_EFFECTIVE;
+        int c = poChunk[p];
+        int[] rel = poRelC[c];
+        double[] pq = poQtyC[c];
+        int off = poChunkBase[c];
+        for (int o = poFirst[p], end = poRelEnd[p]; o < end; o++) {
+          double q = pq[o - off] * num / 100;
+          int d = rel[o - off];
+          if (q > 0 && !(redirect && chosenSet(g, p, o, d) >= 0)) {
+            k = addE(k, d, q, o, redirect ? -1 : g);
+          }
+        }
+      }
+      for (int z = redStart[i]; z < redStart[i + 1]; z++) {
+        int g = redGroups[z];
+        int pr = gPrimary[g];
+        for (int u = usedStart[pr]; u < usedStart[pr + 1]; u++) {
+          int line = usedLines[u];
+          int x = lineParent[line];
+          double num = lineNum[line];
+          if (!(num > 0) || phantom[x] || groupFor(x, pr) != g) {
+            continue;
+          }
+          int c = poChunk[x];
+          int[] rel = poRelC[c];
+          double[] pq = poQtyC[c];
+          int off = poChunkBase[c];
+          for (int o = poFirst[x], end = poRelEnd[x]; o < end; o++) {
+            double q = pq[o - off] * num / 100;
+            int d = rel[o - off];
+            int s = q > 0 ? chosenSet(g, x, o, d) : -1;
+            if (s < 0) {
+              continue;
+            }
+            for (int y = setPartStart[s]; y < setPartStart[s + 1]; y++) {
+              if (partItem[y] == i) {
+                double qq = q * partQty[y];
+                k = addE(k, d, qq, o, -1);
+                if (emit) {
+                  cur.msgs.add(substituted(i, g, d, qq, o));
+                }
+              }
+            }
+          }
+        }
+      }
+      int[] iDay = inDay[i];
+      for (int z = 0; z < inCount[i]; z++) {
+        k = addE(k, iDay[z], inQty[i][z], inRef[i][z], -1);
+        if (emit) {
+          cur.msgs.add(substituted(i, inGrp[i][z], iDay[z], inQty[i][z], inRef[i][z]));
+        }
+      }
+      return k;
+    }
+
+    /**
+     * Gathers, sorts into the batch at base and, for a USE_UP or PRIORITY primary, substitutes the
+     * requirements of item i; returns their number. rxList[0, rk) are its receipts by day.
+     */
+    private int planInvolved(int i, Batch b, int base, int rk) {
+      int k = gatherInvolved(i, true);
+      b.ensureRequirements(base + k);
+      if (sGrp.length < k) {
+        sGrp = new int[grownLength(sGrp.length, k)];
+      }
+      if (keys.length < k) {
+        keys = new long[grownLength(keys.length, k)];
+      }
+      for (int x = 0; x < k; x++) {
+        keys[x] = ((long) eDay[x] << DAY_SHIFT) | x;
+      }
+      Arrays.sort(keys, 0, k);
+      for (int x = 0; x < k; x++) {
+        int y = (int) (keys[x] & SEQ_MASK);
+        b.day[base + x] = eDay[y];
+        b.qty[base + x] = eQty[y];
+        b.ref[base + x] = eRef[y];
+        sGrp[x] = eGrp[y];
+      }
+      if (!subNet[i]) {
+        return k;
+      }
+      double totalReceipts = 0;
+      for (int y = 0; y < rk; y++) {
+        totalReceipts += rcQty[rxList[y]];
+      }
+      substituteNetted(i, b, base, k, totalReceipts);
+      int w = base;
+      for (int x = base; x < base + k; x++) {
+        if (b.qty[x] > 0) {
+          b.day[w] = b.day[x];
+          b.qty[w] = b.qty[x];
+          b.ref[w] = b.ref[x];
+          w++;
+        }
+      }
+      return w - base;
+    }
+
+    /**
+     * USE_UP and PRIORITY: walks the requirements of primary i in pegging order (day 0, safety
+     * stock, later days) against its on-hand and receipts; what they leave uncovered of a
+     * requirement subject to such a group is passed to the first valid set (USE_UP) or taken from
+     * the free supply of the valid sets (PRIORITY), and the requirement reduced by it.
+     */
+    private void substituteNetted(int i, Batch b, int base, int k, double totalReceipts) {
+      double avail = onHand[i] + totalReceipts;
+      boolean ssPending = safety[i] > 0;
+      int[] day = b.day;
+      double[] qty = b.qty;
+      int[] ref = b.ref;
+      for (int x = 0; x < k; x++) {
+        int y = base + x;
+        int d = day[y];
+        if (ssPending && d > 0) {
+          avail -= Math.min(avail, safety[i]);
+          ssPending = false;
+        }
+        double q = qty[y];
+        double cov = Math.min(q, Math.max(0, avail));
+        avail -= cov;
+        int g = sGrp[x];
+        double unc = q - cov;
+        double t = tol(q);
+        if (g < 0 || !(unc > t)) {
+          continue;
+        }
+        if (gStrat[g] == S_USE_UP) {
+          int s = firstValid(g, d);
+          if (s >= 0) {
+            pass(g, s, d, unc, ref[y]);
+            qty[y] = cov;
+          }
+          continue;
+        }
+        for (int s = gSetStart[g]; s < gSetStart[g + 1] && unc > t; s++) {
+          if (!validAt(s, d)) {
+            continue;
+          }
+          double sets = Double.POSITIVE_INFINITY;
+          for (int z = setPartStart[s]; z < setPartStart[s + 1]; z++) {
+            int slot = slot(partItem[z]);
+            double free = Math.max(0, slotMin[slot][d] - slotTaken[slot]);
+            sets = Math.min(sets, free / partQty[z]);
+          }
+          double take = Math.min(unc, sets);
+          if (unc - take <= t) {
+            take = unc;
+          }
+          if (take > t) {
+            pass(g, s, d, take, ref[y]);
+            unc -= take;
+          }
+        }
+        qty[y] = unc > t ? cov + unc : cov;
+      }
+      for (int z = 0; z < slots; z++) {
+        slotOf[slotItem[z]] = -1;
+      }
+      slots = 0;
+    }
+
+    /** Passes {@code sets} units of the primary of group g on day d to the parts of set s. */
+    private void pass(int g, int s, int d, double sets, int ref) {
+      for (int y = setPartStart[s]; y < setPartStart[s + 1]; y++) {
+        int m = partItem[y];
+        double q = sets * partQty[y];
+        int c = inCount[m];
+        if (inDay[m] == null || c == inDay[m].length) {
+          int len = grownLength(c, c + 1);
+          inDay[m] = inDay[m] == null ? new int[len] : Arrays.copyOf(inDay[m], len);
+          inQty[m] = inQty[m] == null ? new double[len] : Arrays.copyOf(inQty[m], len);
+          inRef[m] = inRef[m] == null ? new int[len] : Arrays.copyOf(inRef[m], len);
+          inGrp[m] = inGrp[m] == null ? new int[len] : Arrays.copyOf(inGrp[m], len);
+        }
+        inDay[m][c] = d;
+        inQty[m][c] = q;
+        inRef[m][c] = ref;
+        inGrp[m][c] = g;
+        inCount[m] = c + 1;
+        if (slotOf[m] >= 0) {
+          slotTaken[slotOf[m]] += q;
+        }
+      }
+    }
+
+    /**
+     * The free-supply slot of substitute m, computed on first use while a primary is netted:
+     * slotMin[slot][d] = the minimum over [d, horizon) of its projected available without planned
+     * orders (on-hand and receipts on their dates, less safety stock and the requirements known so
+     * far); slotTaken = what was passed to it since.
+     */
+    private int slot(int m) {
+      if (slotOf[m] >= 0) {
+        return slotOf[m];
+      }
+      if (slots == slotItem.length) {
+        slotItem = Arrays.copyOf(slotItem, 2 * slots);
+        slotTaken = Arrays.copyOf(slotTaken, 2 * slots);
+        slotMin = Arrays.copyOf(slotMin, 2 * slots);
+      }
+      int z = slots++;
+      if (slotMin[z] == null) {
+        slotMin[z] = new double[horizon];
+      }
+      double[] a = slotMin[z];
+      Arrays.fill(a, 0.0);
+      for (int q = rcStart[m]; q < rcStart[m + 1]; q++) {
+        int j = rcList[q];
+        a[rcDay[j]] += rcQty[j];
+      }
+      int k = gatherInvolved(m, false);
+      for (int x = 0; x < k; x++) {
+        a[eDay[x]] -= eQty[x];
+      }
+      double pa = onHand[m] - safety[m];
+      for (int d = 0; d < horizon; d++) {
+        pa += a[d];
+        a[d] = pa;
+      }
+      for (int d = horizon - 2; d >= 0; d--) {
+        a[d] = Math.min(a[d], a[d + 1]);
+      }
+      slotItem[z] = m;
+      slotTaken[z] = 0;
+      slotOf[m] = z;
+      return z;
+    }
+
+    private Supplier<MrpMessage> substituted(int s, int g, int day, double qty, int ref) {
+      return () -> {
+        long sub = material[s];
+        long primary = material[gPrimary[g]];
+        String strategy = STRATEGIES[gStrat[g]];
+        LocalDate date = dateOf(day);
+        long orderId = ref >= 0 ? ref + 1L : 0;
+        return new MrpMessage(
+            sub,
+            MrpMessage.SUBSTITUTED,
+            date,
+            orderId,
+            "Material "
+                + sub
+                + " substitutes "
+                + qty
+                + " for primary material "
+                + primary
+                + " (group "
+                + gId[g]
+                + ", "
+                + strategy
+                + ") on "
+                + date
+                + " for planned order "
+                + orderId
+                + " / 物料 "
+                + sub
+                + " 替代主料 "
+                + primary
+                + "（替代组 "
+                + gId[g]
+                + "，"
+                + strategy
+                + "）："
+                + date
+                + " 数量 "
+                + qty
+                + "，用于计划订单 "
+                + orderId,
+            qty);
+      };
+    }
+
+    private Supplier<MrpMessage> ignored(int g) {
+      return () -> {
+        long primary = material[gPrimary[g]];
+        return new MrpMessage(
+            primary,
+            MrpMessage.SUBSTITUTION_IGNORED,
+            planStart,
+            gId[g],
+            "Substitution group "
+                + gId[g]
+                + " of primary material "
+                + primary
+                + " would make the planning order cyclic and is ignored / 主料 "
+                + primary
+                + " 的替代组 "
+                + gId[g]
+                + " 会使计划顺序成环，已忽略");
+      };
+    }
+
     // ------------------------------------------------------------ low-level codes
 
     private void computeLowLevelCodes() {
-      int[] indeg = new int[n];
-      for (int c : lineComp) {
-        indeg[c]++;
-      }
-      if (outComp != null) {
-        for (int c : outComp) {
-          indeg[c]++;
-        }
-      }
       int[] queue = new int[n];
-      int head = 0;
-      int tail = 0;
-      for (int i = 0; i < n; i++) {
-        if (indeg[i] == 0) {
-          queue[tail++] = i;
-        }
-      }
-      llc = new int[n];
-      int maxCode = 0;
-      while (head < tail) {
-        int p = queue[head++];
-        for (int x = childStart[p]; x < childStart[p + 1]; x++) {
-          int c = lineComp[childLines[x]];
-          if (llc[p] + 1 > llc[c]) {
-            llc[c] = llc[p] + 1;
-            maxCode = Math.max(maxCode, llc[c]);
-          }
-          if (--indeg[c] == 0) {
-            queue[tail++] = c;
-          }
-        }
-        if (outComp != null) {
-          for (int x = outByParentStart[p]; x < outByParentStart[p + 1]; x++) {
-            int c = outComp[outByParent[x]];
-            if (llc[p] + 1 > llc[c]) {
-              llc[c] = llc[p] + 1;
-              maxCode = Math.max(maxCode, llc[c]);
-            }
-            if (--indeg[c] == 0) {
-              queue[tail++] = c;
-            }
-          }
-        }
-      }
+      int tail = kahn(queue);
       if (tail < n) {
         boolean[] done = new boolean[n];
         for (int x = 0; x < tail; x++) {
           done[queue[x]] = true;
         }
         throw cycle(done);
+      }
+      if (gCount > 0) {
+        activateGroups(queue);
+        kahn(queue);
       }
       // items by code, input order within a code
       int[] start = new int[maxCode + 2];
@@ -767,6 +1596,62 @@ public final class MrpEngine {
       for (int i = 0; i < n; i++) {
         order[start[llc[i]]++] = i;
       }
+    }
+
+    /**
+     * Topological order (Kahn) over BOM lines, outputs and the extra substitution edges into queue;
+     * sets llc and maxCode. Returns the number of items ordered (less than n on a cycle).
+     */
+    private int kahn(int[] queue) {
+      int[] indeg = new int[n];
+      for (int c : lineComp) {
+        indeg[c]++;
+      }
+      if (outComp != null) {
+        for (int c : outComp) {
+          indeg[c]++;
+        }
+      }
+      for (int e = 0; e < exCount; e++) {
+        indeg[exTo[e]]++;
+      }
+      int head = 0;
+      int tail = 0;
+      for (int i = 0; i < n; i++) {
+        if (indeg[i] == 0) {
+          queue[tail++] = i;
+        }
+      }
+      llc = new int[n];
+      maxCode = 0;
+      while (head < tail) {
+        int p = queue[head++];
+        for (int x = childStart[p]; x < childStart[p + 1]; x++) {
+          tail = relax(p, lineComp[childLines[x]], indeg, queue, tail);
+        }
+        if (outComp != null) {
+          for (int x = outByParentStart[p]; x < outByParentStart[p + 1]; x++) {
+            tail = relax(p, outComp[outByParent[x]], indeg, queue, tail);
+          }
+        }
+        if (exHead != null) {
+          for (int e = exHead[p]; e >= 0; e = exNext[e]) {
+            tail = relax(p, exTo[e], indeg, queue, tail);
+          }
+        }
+      }
+      return tail;
+    }
+
+    private int relax(int p, int c, int[] indeg, int[] queue, int tail) {
+      if (llc[p] + 1 > llc[c]) {
+        llc[c] = llc[p] + 1;
+        maxCode = Math.max(maxCode, llc[c]);
+      }
+      if (--indeg[c] == 0) {
+        queue[tail++] = c;
+      }
+      return tail;
     }
 
     /** Walks back through parents not yet planned until an item repeats: that is a cycle. */
@@ -993,18 +1878,41 @@ public final class MrpEngine {
       int i = order[x];
       if (posOf != null) {
         awaitPhantomParents(i);
+        if (subNet != null && subNet[i]) {
+          // the free supply of PRIORITY substitutes includes their phantom parents' pass-through
+          for (int z = actStart[i]; z < actStart[i + 1]; z++) {
+            int g = actGroups[z];
+            for (int y = setPartStart[gSetStart[g]];
+                gStrat[g] == S_PRIORITY && y < setPartStart[gSetStart[g + 1]];
+                y++) {
+              awaitPhantomParents(partItem[y]);
+            }
+          }
+        }
       }
       Batch b = cur;
       int base = b.reqs;
-      int bound = requirementBound(i);
-      b.ensureRequirements(base + bound);
-      int k = 2 * bound + 64 >= horizon ? gatherByDay(i, b, base) : -1;
-      if (k < 0) {
-        k = gather(i, bound);
-        sortRequirements(k, b, base);
+      if (ignStart != null) {
+        for (int z = ignStart[i]; z < ignStart[i + 1]; z++) {
+          b.msgs.add(ignored(ignGroups[z]));
+        }
+      }
+      int k;
+      int rk;
+      if (involved != null && involved[i]) {
+        rk = gatherReceipts(i);
+        k = planInvolved(i, b, base, rk);
+      } else {
+        int bound = requirementBound(i);
+        b.ensureRequirements(base + bound);
+        k = 2 * bound + 64 >= horizon ? gatherByDay(i, b, base) : -1;
+        if (k < 0) {
+          k = gather(i, bound);
+          sortRequirements(k, b, base);
+        }
+        rk = gatherReceipts(i);
       }
       b.reqs = base + k;
-      int rk = gatherReceipts(i);
       b.ensureReceipts(b.rxs + rk);
       System.arraycopy(rxList, 0, b.rx, b.rxs, rk);
       b.rxs += rk;
@@ -1025,6 +1933,9 @@ public final class MrpEngine {
       }
       if (producer != null && producer[i]) {
         goodOf[i] = Arrays.copyOfRange(b.out, o0, b.outs);
+      }
+      if (keepMto != null && keepMto[i]) {
+        mtoOf[i] = Arrays.copyOfRange(b.outMto, o0, b.outs);
       }
       poEnd[i] = poCount;
       int relEnd = poCount;

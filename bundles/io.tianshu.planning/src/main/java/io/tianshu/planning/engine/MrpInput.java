@@ -20,6 +20,8 @@ import java.util.Objects;
  *     horizonDays)}, 1 … {@value MrpEngine#MAX_HORIZON_DAYS}
  * @param outputs co- and by-products of the items' orders (with the BOM lines, they must form no
  *     cycle)
+ * @param substitutions material substitution groups (替代料), one row per substitute set (see {@link
+ *     PlanSubstitution} and {@link MrpEngine})
  */
 public record MrpInput(
     List<PlanItem> items,
@@ -29,7 +31,21 @@ public record MrpInput(
     WorkCalendar calendar,
     LocalDate planStart,
     int horizonDays,
-    List<PlanOutput> outputs) {
+    List<PlanOutput> outputs,
+    List<PlanSubstitution> substitutions) {
+
+  /** An input without substitutions ({@code substitutions} empty). */
+  public MrpInput(
+      List<PlanItem> items,
+      List<PlanBomLine> bom,
+      List<PlanDemand> demands,
+      List<PlanReceipt> receipts,
+      WorkCalendar calendar,
+      LocalDate planStart,
+      int horizonDays,
+      List<PlanOutput> outputs) {
+    this(items, bom, demands, receipts, calendar, planStart, horizonDays, outputs, List.of());
+  }
 
   /** An input without co- or by-products ({@code outputs} empty). */
   public MrpInput(
@@ -50,6 +66,7 @@ public record MrpInput(
     demands = demands == null ? List.of() : List.copyOf(demands);
     receipts = receipts == null ? List.of() : List.copyOf(receipts);
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    substitutions = substitutions == null ? List.of() : List.copyOf(substitutions);
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(planStart, "planStart");
     if (horizonDays < 1 || horizonDays > MrpEngine.MAX_HORIZON_DAYS) {

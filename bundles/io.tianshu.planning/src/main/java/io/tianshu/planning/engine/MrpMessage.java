@@ -23,6 +23,14 @@ import java.time.LocalDate;
  *       the receipt.
  *   <li>{@link #CANCEL}: no unit of a scheduled receipt is needed within the horizon. date = the
  *       receipt date, referenceId = the receipt.
+ *   <li>{@link #SUBSTITUTED}: a requirement of a primary material was moved to this substitute
+ *       material (see {@link PlanSubstitution}); one message per requirement and substitute part.
+ *       materialId = the substitute, date = the requirement date (the parent order's release date),
+ *       referenceId = the parent planned order; the text names the quantity moved (in units of the
+ *       substitute), the primary, the group and the strategy.
+ *   <li>{@link #SUBSTITUTION_IGNORED}: a substitution group would make the planning order cyclic
+ *       and is ignored (planned as if absent). materialId = the primary, date = the plan start,
+ *       referenceId = the group id.
  * </ul>
  *
  * @param materialId the material concerned
@@ -30,9 +38,22 @@ import java.time.LocalDate;
  * @param date see the kinds
  * @param referenceId see the kinds
  * @param message human-readable text, "English / 中文"
+ * @param quantity {@link #SUBSTITUTED}: the quantity moved, in units of the substitute; 0 for the
+ *     other kinds
  */
 public record MrpMessage(
-    long materialId, String kind, LocalDate date, long referenceId, String message) {
+    long materialId,
+    String kind,
+    LocalDate date,
+    long referenceId,
+    String message,
+    double quantity) {
+
+  /** A message without quantity ({@code quantity} 0). */
+  public MrpMessage(
+      long materialId, String kind, LocalDate date, long referenceId, String message) {
+    this(materialId, kind, date, referenceId, message, 0);
+  }
 
   /** A planned order's release date would be before the plan start. */
   public static final String PAST_DUE = "PAST_DUE";
@@ -61,4 +82,10 @@ public record MrpMessage(
    * the fixed or maximum lot size: the rest is one order, and the lot size wants a look.
    */
   public static final String LOT_LIMIT = "LOT_LIMIT";
+
+  /** A requirement of a primary material was moved to a substitute (替代料). */
+  public static final String SUBSTITUTED = "SUBSTITUTED";
+
+  /** A substitution group was ignored because it would make the planning order cyclic. */
+  public static final String SUBSTITUTION_IGNORED = "SUBSTITUTION_IGNORED";
 }

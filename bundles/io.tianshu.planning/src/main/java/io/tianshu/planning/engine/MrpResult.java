@@ -10,7 +10,8 @@ import java.util.List;
  * @param pegging supply–demand links, materials in processing order
  * @param messages exception messages, materials in processing order
  * @param lowLevelCodes the low-level code of each item, in the order of {@link MrpInput#items()}: 0
- *     for items that are no component, otherwise 1 + the largest code of its parents
+ *     for items that are no component, otherwise 1 + the largest code of its parents (BOM lines,
+ *     outputs and the extra edges of active substitution groups, see {@link MrpEngine})
  * @param engineMillis wall-clock time of the run in milliseconds
  */
 public record MrpResult(

@@ -326,6 +326,168 @@ class MrpEnginePropertyTest {
     invariantsHold(in);
   }
 
+  /**
+   * The model of {@link #randomInput(long, boolean, boolean, boolean)}; a fifth random stream adds
+   * up to n / 6 substitution groups: a primary with a non-phantom BOM parent, any parent or one of
+   * its parents, a random strategy, 1–3 sets of 1–2 parts with random priorities, windows (open or
+   * within the horizon) and, for DESIGNATED, the reference of the random demands or another. Every
+   * substitute material appears in one set of one group (as {@link
+   * MrpInvariants#substitutionShifts} assumes); some groups close cycles and are ignored.
+   */
+  static MrpInput randomSubstitutionInput(
+      long seed, boolean makeToOrder, boolean fences, boolean outputs) {
+    MrpInput in = randomInput(seed, makeToOrder, fences, outputs);
+    Random rnd = new Random(seed * 0x7FB5_D329_728E_A185L + 99);
+    List<PlanItem> items = in.items();
+    int n = items.size();
+    Map<Long, PlanItem> byId = new HashMap<>();
+    for (PlanItem it : items) {
+      byId.put(it.materialId(), it);
+    }
+    Map<Long, List<Long>> parents = new HashMap<>();
+    for (PlanBomLine b : in.bom()) {
+      if (!byId.get(b.parentMaterialId()).phantom()) {
+        parents
+            .computeIfAbsent(b.componentMaterialId(), k -> new ArrayList<>())
+            .add(b.parentMaterialId());
+      }
+    }
+    String[] strategies = {
+      PlanSubstitution.PRIORITY,
+      PlanSubstitution.USE_UP,
+      PlanSubstitution.DATE_EFFECTIVE,
+      PlanSubstitution.DESIGNATED,
+      PlanSubstitution.REPLACEMENT
+    };
+    Set<Long> used = new HashSet<>();
+    List<PlanSubstitution> subs = new ArrayList<>();
+    int h = in.horizonDays();
+    for (int t = 0; t < 3 * n && subs.size() < n / 6; t++) {
+      PlanItem p = items.get(rnd.nextInt(n));
+      List<Long> ps = parents.get(p.materialId());
+      if (p.phantom() || ps == null) {
+        continue;
+      }
+      long group = 1 + rnd.nextInt(1000);
+      long parent = rnd.nextBoolean() ? 0 : ps.get(rnd.nextInt(ps.size()));
+      String strategy = strategies[rnd.nextInt(5)];
+      Set<String> refs = Set.of(rnd.nextInt(3) == 0 ? "OTHER" : "SO");
+      int sets = 1 + rnd.nextInt(3);
+      List<PlanSubstitution> rows = new ArrayList<>();
+      for (int x = 0; x < sets; x++) {
+        List<PlanSubstitutePart> parts = new ArrayList<>();
+        int np = 1 + (rnd.nextInt(4) == 0 ? 1 : 0);
+        for (int y = 0; y < np; y++) {
+          PlanItem m = items.get(rnd.nextInt(n));
+          if (m.phantom() || m.materialId() == p.materialId() || !used.add(m.materialId())) {
+            continue;
+          }
+          parts.add(
+              new PlanSubstitutePart(m.materialId(), new double[] {0.5, 1, 2}[rnd.nextInt(3)]));
+        }
+        if (parts.isEmpty()) {
+          continue;
+        }
+        java.time.LocalDate from = rnd.nextInt(3) == 0 ? null : START.plusDays(rnd.nextInt(h));
+        java.time.LocalDate to =
+            rnd.nextInt(2) == 0 ? null : (from == null ? START : from).plusDays(1 + rnd.nextInt(h));
+        rows.add(
+            new PlanSubstitution(
+                group,
+                parent,
+                p.materialId(),
+                strategy,
+                rnd.nextInt(3),
+                parts,
+                from,
+                to,
+                strategy.equals(PlanSubstitution.DESIGNATED) ? refs : Set.of()));
+      }
+      if (!rows.isEmpty() && subs.stream().noneMatch(s -> s.groupId() == group)) {
+        subs.addAll(rows);
+      }
+    }
+    return new MrpInput(
+        items,
+        in.bom(),
+        in.demands(),
+        in.receipts(),
+        in.calendar(),
+        in.planStart(),
+        in.horizonDays(),
+        in.outputs(),
+        subs);
+  }
+
+  /**
+   * With random substitutions: supply covers demand, pegging equals the requirements after
+   * substitution (primary and substitutes together the original requirement), components below
+   * their parents, deterministic, and the same on the pegging thread.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  void invariantsHoldWithSubstitutions(long seed) {
+    for (int variant = 0; variant < 8; variant++) {
+      MrpInput in =
+          randomSubstitutionInput(seed, (variant & 1) != 0, (variant & 2) != 0, (variant & 4) != 0);
+      assertThat(in.substitutions()).isNotEmpty();
+      MrpResult r = MrpEngine.run(in, Integer.MAX_VALUE);
+      MrpInvariants.assertPegging(in, r);
+      MrpInvariants.assertDates(in, r);
+      MrpInvariants.assertProjectedAvailable(in, r);
+      MrpInvariants.assertMakeToOrder(in, r);
+      MrpInvariants.assertCoProducts(in, r);
+      Map<Long, Integer> code = new HashMap<>();
+      for (int i = 0; i < in.items().size(); i++) {
+        code.put(in.items().get(i).materialId(), r.lowLevelCodes()[i]);
+      }
+      for (PlanBomLine b : in.bom()) {
+        assertThat(code.get(b.componentMaterialId())).isGreaterThan(code.get(b.parentMaterialId()));
+      }
+      MrpResult again = MrpEngine.run(in, Integer.MAX_VALUE);
+      MrpResult parallel = MrpEngine.run(in, 0);
+      for (MrpResult o : List.of(again, parallel)) {
+        assertThat(o.plannedOrders()).isEqualTo(r.plannedOrders());
+        assertThat(o.pegging()).isEqualTo(r.pegging());
+        assertThat(o.messages()).isEqualTo(r.messages());
+        assertThat(o.lowLevelCodes()).isEqualTo(r.lowLevelCodes());
+      }
+    }
+  }
+
+  /**
+   * The random substitutions do move quantity, with every strategy, and some groups are ignored.
+   */
+  @Test
+  void randomSubstitutionsAreExercised() {
+    Set<String> strategies = new HashSet<>();
+    int ignored = 0;
+    int seeds = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      MrpInput in = randomSubstitutionInput(seed, true, false, false);
+      MrpResult r = MrpEngine.run(in);
+      Map<Long, String> strategyOf = new HashMap<>();
+      for (PlanSubstitution s : in.substitutions()) {
+        for (PlanSubstitutePart part : s.parts()) {
+          strategyOf.put(part.materialId(), s.strategy());
+        }
+      }
+      boolean any = false;
+      for (MrpMessage m : r.messages()) {
+        if (m.kind().equals(MrpMessage.SUBSTITUTED)) {
+          strategies.add(strategyOf.get(m.materialId()));
+          any = true;
+        } else if (m.kind().equals(MrpMessage.SUBSTITUTION_IGNORED)) {
+          ignored++;
+        }
+      }
+      seeds += any ? 1 : 0;
+    }
+    assertThat(seeds).isGreaterThanOrEqualTo(15);
+    assertThat(strategies).hasSize(5);
+    assertThat(ignored).isPositive();
+  }
+
   private static MrpResult invariantsHold(MrpInput in) {
     MrpResult r = MrpEngine.run(in);
 
