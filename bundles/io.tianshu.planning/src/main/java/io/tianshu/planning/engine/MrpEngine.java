@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *       ({@code "BOM cycle: 1 -> 2 -> 3 -> 1 / …"}, starting at the cycle item that comes first in
  *       the input). Items are planned by low-level code, within a code in input order, so every
  *       parent is planned before its components and every producer before its co-products.
- *       Substitution groups add edges of their own (see Substitutions).
+ *       Substitution groups add edges of their own (see Substitution order).
  *   <li><b>Gross requirements</b> of an item = its independent demands that are not make-to-order +
  *       the dependent demand of all its parents' planned orders ({@code parent order quantity ×
  *       quantityPer × (1 + scrap / 100)}, due on the parent order's release date) + requirements
@@ -115,38 +115,41 @@ import java.util.function.Supplier;
  *       to its own order in one row (supply PLANNED that order, demand DEMAND that id, the full
  *       quantity); an item's make-to-order rows come first, in order id order, then the rows of its
  *       other requirements.
- *   <li><b>Substitutions</b> (替代料, {@link PlanSubstitution}). The dependent requirement of primary
- *       P from an order of a (non-phantom) parent X, on the order's release date d, is subject to
- *       the group with primary P and parent X, else to the group with primary P and any parent
- *       (lowest group id first); a set is valid at d when {@code validFrom <= d < validTo} (open
- *       ends). Independent demands of P, requirements passed through a phantom parent and
- *       requirements a substitute receives through a substitution are never substituted (no
- *       chains). Moving s sets to a set gives each part m a dependent requirement of {@code s ×
- *       quantity} on d, pegged (DEPENDENT) to the same parent order, with a {@link
- *       MrpMessage#SUBSTITUTED} message on m. REPLACEMENT: while a set is valid at d, the whole
- *       requirement goes to the first valid set (by priority, then input order) instead of P.
- *       DATE_EFFECTIVE: the same, counting only sets with a validFrom. DESIGNATED: the same, only
- *       for the make-to-order orders of X whose demand's reference is in the group's demand
- *       references. USE_UP: the requirement takes P's on-hand and receipts first, in the order P's
- *       pegging uses them (by date; on day 0 before safety stock), and what they leave uncovered
- *       goes wholly to the first valid set (P is planned as usual when none is valid). PRIORITY:
+ *   <li><b>Substitutions</b> (替代料, {@link PlanSubstitution}). The dependent requirement of a
+ *       primary P from an order of a non-phantom parent X, dated d (the order's release date), is
+ *       subject to one group: the group of primary P for parent X, else the group of P for any
+ *       parent; among several, the lowest group id. A set is valid at d when {@code validFrom <= d
+ *       < validTo} (open ends). Independent demands of P, requirements passed through a phantom
+ *       parent and what a substitute receives through a substitution are never substituted (no
+ *       chains). Moving s units of P to a set gives each of its parts m a dependent requirement of
+ *       {@code s × quantity} on d, pegged (DEPENDENT) to the same parent order, with a {@link
+ *       MrpMessage#SUBSTITUTED} message on m (quantity in units of m). REPLACEMENT: while a set is
+ *       valid at d, the whole requirement goes to the first valid set (by priority, then input
+ *       order) instead of P. DATE_EFFECTIVE: the same, counting only sets with a validFrom.
+ *       DESIGNATED: the same, only for X's make-to-order orders whose demand's reference is one of
+ *       the group's demand references. Otherwise the requirement stays on P.
+ *   <li><b>Use-up and priority substitution.</b> USE_UP: the requirement first takes P's on-hand
+ *       and receipts, in the order P's pegging uses them (requirements by date, day 0's before the
+ *       safety stock); what they leave uncovered goes wholly to the first valid set, and P plans
+ *       orders only for the rest of its requirements (as usual when no set is valid). PRIORITY:
  *       likewise P's on-hand and receipts first, then the free supply of the valid sets in priority
- *       order, and only the rest is planned on P. The free supply of a substitute m at d is the
+ *       order, and only what remains is planned on P. The free supply of a substitute m at d is the
  *       minimum over {@code [d, horizon)} of its projected available without planned orders
  *       (on-hand + receipts on their dates − safety stock − its requirements known when P is
- *       netted, i.e. from all its sources but PRIORITY primaries planned after P), less what was
- *       passed to it since, never negative; a multi-part set offers the minimum over its parts of
- *       free / quantity. Co-product receipts of P and m count for neither. Low-level codes get
- *       extra edges: X → each part for the redirect strategies (X: the group's parent, or every
- *       non-phantom parent of P), P → each part for USE_UP and PRIORITY and, for PRIORITY, every
- *       other source of a part (its BOM parents and the sources of the redirect and USE_UP edges
- *       into it) → P. Groups are added in id order, redirect and USE_UP groups before PRIORITY
- *       groups; a group whose edges would close a cycle is ignored (planned as if absent) with a
- *       {@link MrpMessage#SUBSTITUTION_IGNORED} message on P. Refused with an {@link
- *       IllegalArgumentException} naming the group: an unknown parent, primary or part material, a
- *       phantom primary or part, a part equal to the primary, an empty set, a part quantity ≤ 0 or
- *       not finite, an unknown strategy, validTo ≤ validFrom, rows of one group that disagree on
- *       parent, primary or strategy.
+ *       netted: from all its sources but PRIORITY primaries planned after P), less what was passed
+ *       to it since, never negative; a multi-part set offers the minimum over its parts of free /
+ *       quantity sets. Co-product receipts count for neither P nor m.
+ *   <li><b>Substitution order.</b> Low-level codes get extra edges: X → each part for the redirect
+ *       strategies (X the group's parent, or every non-phantom parent of P), P → each part for
+ *       USE_UP and PRIORITY and, for PRIORITY, every other source of a part (its BOM parents and
+ *       the sources of redirect and USE_UP edges into it) → P, so that the substitute's
+ *       requirements are known when P is netted. Groups are added in id order, redirect and USE_UP
+ *       groups before PRIORITY groups; a group whose edges would close a cycle is ignored (planned
+ *       as if absent) with a {@link MrpMessage#SUBSTITUTION_IGNORED} message on P. Refused with an
+ *       {@link IllegalArgumentException} naming the group: an unknown parent, primary or part
+ *       material, a phantom primary or part, a part equal to the primary, an empty set, a part
+ *       quantity ≤ 0 or not finite, an unknown strategy, validTo ≤ validFrom, rows of one group
+ *       that disagree on parent, primary or strategy.
  *   <li><b>Receipt messages.</b> A receipt first needed before it arrives: {@link
  *       MrpMessage#EXPEDITE}; first needed at least {@value #DEFER_WORKING_DAYS} working days after
  *       it arrives: {@link MrpMessage#DEFER}; not needed at all: {@link MrpMessage#CANCEL}.
@@ -1044,8 +1047,7 @@ public final class MrpEngine {
       for (int x = 0; x < n; x++) {
         pos[queue[x]] = x;
       }
-      int[] noStart = new int[n + 1];
-      int[] srcStart = noStart;
+      int[] srcStart = new int[n + 1]; // no sources in the first pass
       int[] srcFrom = new int[0];
       for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
