@@ -1345,6 +1345,54 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals(ctp.toString(), wc, bottleneck.path("workCenterId").asLong());
   }
 
+  /**
+   * Priority substitution (优先替代): RM may be replaced 1:1 by ALT, of which 100 are on hand and
+   * nothing else needs them. RM's requirements (150 on +9, 10 on +10, 150 on +15, 30 on +16) take
+   * RM's receipt of 40, then ALT's 100 for the rest of +9, and only then RM's own orders.
+   */
+  @Test
+  public void priorityMaterialSubstitutionUsesTheSubstitutesFreeStockFirst() {
+    Model m = model();
+    long alt = material(m.plant(), "PURCHASED");
+    admin
+        .post(
+            "/stock/movements",
+            obj("type", "RECEIPT", "materialId", alt, "quantity", 100, "locationId", m.location()))
+        .expect(201);
+    admin
+        .post(
+            "/substitution-groups",
+            obj(
+                "plantId",
+                m.plant(),
+                "strategy",
+                "PRIORITY",
+                "primary",
+                List.of(obj("materialId", m.rm(), "quantity", 1)),
+                "substitutes",
+                List.of(
+                    obj("priority", 1, "parts", List.of(obj("materialId", alt, "quantity", 1))))))
+        .expect(201);
+    long runId = run(m, "MRP").path("id").asLong();
+    Map<Long, List<String>> orders = orders(runId);
+    assertEquals(
+        List.of(order(4, 9, 10), order(7, 10, 10), order(10, 15, 150), order(11, 16, 30)),
+        orders.get(m.rm()));
+    assertEquals(null, orders.get(alt));
+    double fromAlt = 0;
+    for (JsonNode p :
+        admin.get("/plan-runs/" + runId + "/pegging?materialId=" + alt).expect(200).json()) {
+      assertEquals("ON_HAND", p.path("supplyKind").asText());
+      assertEquals("DEPENDENT", p.path("demandKind").asText());
+      fromAlt += p.path("quantity").asDouble();
+    }
+    assertEquals(100, fromAlt, 1e-9);
+    JsonNode messages =
+        admin.get("/plan-runs/" + runId + "/messages?kind=SUBSTITUTED").expect(200).json();
+    assertEquals(messages.toString(), 1, messages.path("items").size());
+    assertEquals(alt, messages.path("items").get(0).path("materialId").asLong());
+  }
+
   private static void assertFields(JsonNode problem, String... expected) {
     List<String> fields = new ArrayList<>();
     problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));

@@ -201,7 +201,15 @@ public final class PlanBench {
         PlanRunner.Loaded loaded;
         try (Connection c = ds.getConnection()) {
           loaded =
-              PlanRunner.load(c, spec, x -> structure, x -> Map.of(), x -> true, calendar, QUIET);
+              PlanRunner.load(
+                  c,
+                  spec,
+                  x -> structure,
+                  x -> Map.of(),
+                  x -> List.of(),
+                  x -> true,
+                  calendar,
+                  QUIET);
         }
         long t2 = System.nanoTime();
         MrpResult result = PlanRunner.plan(loaded, QUIET);
@@ -282,7 +290,7 @@ public final class PlanBench {
                     throw new io.tianshu.core.NotFoundException("Calendar", plant);
                   });
       PlanningServiceImpl service =
-          new PlanningServiceImpl(pooled, null, bomService, calendars, null, null);
+          new PlanningServiceImpl(pooled, null, bomService, null, calendars, null, null);
       CallerContext system = CallerContext.system();
       int calls = 2000;
       long[] nanos = new long[calls];

@@ -2,6 +2,10 @@ package io.tianshu.planning.internal;
 
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomOutput;
+import io.tianshu.bom.StoredSubstitutionGroup;
+import io.tianshu.bom.Substitute;
+import io.tianshu.bom.SubstitutePart;
+import io.tianshu.bom.SubstitutionStrategy;
 import io.tianshu.core.ForbiddenException;
 import io.tianshu.planning.engine.AssembleToOrder;
 import io.tianshu.planning.engine.ForecastConsumer;
@@ -18,6 +22,8 @@ import io.tianshu.planning.engine.PlanDemand;
 import io.tianshu.planning.engine.PlanItem;
 import io.tianshu.planning.engine.PlanOutput;
 import io.tianshu.planning.engine.PlanReceipt;
+import io.tianshu.planning.engine.PlanSubstitutePart;
+import io.tianshu.planning.engine.PlanSubstitution;
 import io.tianshu.planning.engine.PlannedOrder;
 import io.tianshu.planning.engine.SalesOrderLine;
 import io.tianshu.resource.WorkCalendar;
@@ -140,7 +146,9 @@ final class PlanRunner {
       double quantity,
       int priority,
       boolean mto,
-      String reference) {}
+      String reference,
+      String orderNo,
+      String customer) {}
 
   /** One plant's planning data. */
   private static final class PlantData {
@@ -166,6 +174,7 @@ final class PlanRunner {
       Spec spec,
       Function<Long, Map<Long, List<BomLine>>> structureOf,
       Function<Long, Map<Long, List<BomOutput>>> outputsOf,
+      Function<Long, List<StoredSubstitutionGroup>> substitutionsOf,
       Predicate<Long> mayPlan,
       WorkCalendar calendar,
       Progress progress)
@@ -246,7 +255,8 @@ final class PlanRunner {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT id, material_id, requested_date, quantity, priority, make_to_order, order_no,"
-                  + " line_no FROM sales_order_line WHERE plant_id = ? AND status = 'OPEN'"
+                  + " line_no, customer FROM sales_order_line WHERE plant_id = ?"
+                  + " AND status = 'OPEN'"
                   + " ORDER BY id")) {
         ps.setFetchSize(FETCH);
         ps.setLong(1, plant);
@@ -260,7 +270,9 @@ final class PlanRunner {
                     rs.getDouble(4),
                     rs.getInt(5),
                     rs.getBoolean(6),
-                    "SO " + rs.getString(7) + "/" + rs.getInt(8)));
+                    "SO " + rs.getString(7) + "/" + rs.getInt(8),
+                    rs.getString(7),
+                    rs.getString(9)));
           }
         }
       }
@@ -325,6 +337,25 @@ final class PlanRunner {
     receipts.forEach(r -> items.add(r.materialId()));
     if (mps) {
       items.removeIf(m -> paramOf.get(m) == null || !paramOf.get(m).mps());
+    }
+    // Substitution groups of each plant whose primary the run plans: their substitutes are planned
+    // too. Only single-material primaries without a customer or order scope other than
+    // DESIGNATED's are planned with (n:1 and group substitution are left to the planner); none in
+    // an MPS run.
+    List<Substitution> groups = new ArrayList<>();
+    for (int k = 0; k < plants.size() && !mps; k++) {
+      long high = (long) k << ITEM_SHIFT;
+      for (StoredSubstitutionGroup g : substitutionsOf.apply(plants.get(k))) {
+        Substitution sub = Substitution.of(k, high, g, items, paramOf, phantomLine);
+        if (sub != null) {
+          groups.add(sub);
+          for (Substitute set : g.substitutes()) {
+            for (SubstitutePart part : set.parts()) {
+              items.add(high | item(part.materialId()));
+            }
+          }
+        }
+      }
     }
 
     List<PlanItem> planItems = new ArrayList<>(items.size());
@@ -435,7 +466,15 @@ final class PlanRunner {
         o ->
             !o.mto() && (mto.contains(o.item()) || ato.contains(o.item()))
                 ? new Order(
-                    o.id(), o.item(), o.date(), o.quantity(), o.priority(), true, o.reference())
+                    o.id(),
+                    o.item(),
+                    o.date(),
+                    o.quantity(),
+                    o.priority(),
+                    true,
+                    o.reference(),
+                    o.orderNo(),
+                    o.customer())
                 : o);
     // Demand: every open order line; forecasts less what the make-to-stock (and ATO) lines
     // consumed.
@@ -530,6 +569,10 @@ final class PlanRunner {
                 false));
       }
     }
+    List<PlanSubstitution> substitutions = new ArrayList<>();
+    for (Substitution sub : groups) {
+      substitutions.addAll(sub.rows(orders));
+    }
     List<PlanDemand> planDemands = new ArrayList<>(demands.size());
     for (Demand d : demands) {
       planDemands.add(
@@ -550,10 +593,99 @@ final class PlanRunner {
             calendar,
             spec.planStart(),
             spec.horizonDays(),
-            outputs),
+            outputs,
+            substitutions),
         demands,
         List.copyOf(plants),
         procurementOf(paramOf));
+  }
+
+  /** A substitution group of plant index {@code plant} that the run plans with. */
+  private record Substitution(int plant, long high, StoredSubstitutionGroup group) {
+    /** The group when MRP can plan with it, else null. */
+    static Substitution of(
+        int plant,
+        long high,
+        StoredSubstitutionGroup g,
+        Set<Long> items,
+        Map<Long, Param> params,
+        Set<Long> phantomLine) {
+      if (g.primary().size() != 1 || g.substitutes().isEmpty()) {
+        return null;
+      }
+      if (g.strategy() != SubstitutionStrategy.DESIGNATED
+          && (g.customer() != null || g.orderRef() != null)) {
+        return null;
+      }
+      long primary = high | g.primary().get(0).materialId();
+      if (!items.contains(primary) || phantom(primary, params, phantomLine)) {
+        return null;
+      }
+      if (g.parentMaterialId() != null && !items.contains(high | g.parentMaterialId())) {
+        return null;
+      }
+      for (Substitute set : g.substitutes()) {
+        for (SubstitutePart part : set.parts()) {
+          if (phantom(high | part.materialId(), params, phantomLine)) {
+            return null;
+          }
+        }
+      }
+      return new Substitution(plant, high, g);
+    }
+
+    private static boolean phantom(long item, Map<Long, Param> params, Set<Long> phantomLine) {
+      Param p = params.get(item);
+      return phantomLine.contains(item) || p != null && p.phantom();
+    }
+
+    /** The engine's rows: one per substitute set valid at some date, quantities per primary. */
+    List<PlanSubstitution> rows(List<Order> orders) {
+      StoredSubstitutionGroup g = group;
+      double perSet = g.primary().get(0).quantity();
+      Set<String> designated = new HashSet<>();
+      if (g.strategy() == SubstitutionStrategy.DESIGNATED) {
+        for (Order o : orders) {
+          if (o.item() >>> ITEM_SHIFT == plant
+              && (g.orderRef() == null || g.orderRef().equals(o.orderNo()))
+              && (g.customer() == null || g.customer().equals(o.customer()))) {
+            designated.add(o.reference());
+          }
+        }
+      }
+      List<PlanSubstitution> out = new ArrayList<>();
+      for (Substitute set : g.substitutes()) {
+        LocalDate from = later(g.validFrom(), set.validFrom());
+        LocalDate to = earlier(g.validTo(), set.validTo());
+        if (from != null && to != null && !from.isBefore(to)) {
+          continue; // never valid
+        }
+        List<PlanSubstitutePart> parts = new ArrayList<>();
+        for (SubstitutePart part : set.parts()) {
+          parts.add(new PlanSubstitutePart(high | part.materialId(), part.quantity() / perSet));
+        }
+        out.add(
+            new PlanSubstitution(
+                high | g.id(),
+                g.parentMaterialId() == null ? 0 : high | g.parentMaterialId(),
+                high | g.primary().get(0).materialId(),
+                g.strategy().name(),
+                set.priority(),
+                parts,
+                from,
+                to,
+                designated));
+      }
+      return out;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+      return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+      return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
   }
 
   private static Map<Long, String> procurementOf(Map<Long, Param> params) {

@@ -3,6 +3,7 @@ package io.tianshu.planning.internal;
 import io.tianshu.bom.BomLine;
 import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
+import io.tianshu.bom.SubstitutionService;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.ConflictException;
 import io.tianshu.core.NotFoundException;
@@ -112,6 +113,7 @@ public class PlanningServiceImpl implements PlanningService {
 
   private final Sql sql;
   private final BomService boms;
+  private final SubstitutionService substitutions;
   private final CalendarService calendars;
   private final RoutingService routings;
   private final ResourceService resources;
@@ -167,11 +169,13 @@ public class PlanningServiceImpl implements PlanningService {
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference Database database,
       @Reference BomService boms,
+      @Reference SubstitutionService substitutions,
       @Reference CalendarService calendars,
       @Reference RoutingService routings,
       @Reference ResourceService resources) {
     this.sql = new Sql(dataSource);
     this.boms = boms;
+    this.substitutions = substitutions;
     this.calendars = calendars;
     this.routings = routings;
     this.resources = resources;
@@ -436,6 +440,7 @@ public class PlanningServiceImpl implements PlanningService {
                       spec,
                       plant -> boms.structure(caller, plant, view, spec.planStart()),
                       plant -> boms.outputs(caller, plant, view, spec.planStart()),
+                      plant -> substitutions.list(caller, null, plant),
                       plant -> caller.has(plant, PlantRole.PLANNER),
                       calendar,
                       job));
