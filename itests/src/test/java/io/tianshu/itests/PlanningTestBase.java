@@ -1272,10 +1272,10 @@ public abstract class PlanningTestBase extends ContainerTestBase {
   }
 
   /**
-   * Capable-to-promise checks the work centre: X (made, no components, lead 0) takes 48 minutes a
-   * unit on a work centre of 480 minutes a working day. 25 wanted on +0 (Monday) need 1,200
-   * minutes: Monday, Tuesday and half of Wednesday → promised +2; the next 25 take the rest of
-   * Wednesday, Thursday and Friday → +4.
+   * Capable-to-promise checks the work centre: X (made of C, bought without lead time, lead 0)
+   * takes 48 minutes a unit on a work centre of 480 minutes a working day. 25 wanted on +0 (Monday)
+   * need 1,200 minutes: Monday, Tuesday and half of Wednesday → promised +2; the next 25 take the
+   * rest of Wednesday, Thursday and Friday → +4.
    */
   @Test
   public void capableToPromiseWaitsForWorkCentreCapacity() {
@@ -1309,7 +1309,10 @@ public abstract class PlanningTestBase extends ContainerTestBase {
         .expect(201);
     long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", plant)));
     long x = material(plant, "MANUFACTURED");
+    long c = material(plant, "PURCHASED");
     parameter(plant, x, "MAKE", 0, "LOT_FOR_LOT", 0, 0, false);
+    parameter(plant, c, "BUY", 0, "LOT_FOR_LOT", 0, 0, false);
+    bom(plant, x, List.of(obj("componentMaterialId", c, "quantityPer", 1)));
     admin
         .post(
             "/routings",
