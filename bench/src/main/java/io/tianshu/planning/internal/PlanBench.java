@@ -289,8 +289,17 @@ public final class PlanBench {
                   (proxy, method, margs) -> {
                     throw new io.tianshu.core.NotFoundException("Calendar", plant);
                   });
+      // No routings in the model: CTP has no capacity to check.
+      io.tianshu.routing.RoutingService routings =
+          (io.tianshu.routing.RoutingService)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  PlanBench.class.getClassLoader(),
+                  new Class<?>[] {io.tianshu.routing.RoutingService.class},
+                  (proxy, method, margs) -> {
+                    throw new io.tianshu.core.NotFoundException("Routing", plant);
+                  });
       PlanningServiceImpl service =
-          new PlanningServiceImpl(pooled, null, bomService, null, calendars, null, null);
+          new PlanningServiceImpl(pooled, null, bomService, null, calendars, routings, null);
       CallerContext system = CallerContext.system();
       int calls = 2000;
       long[] nanos = new long[calls];
