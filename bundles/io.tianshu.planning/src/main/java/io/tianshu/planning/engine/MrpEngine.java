@@ -40,7 +40,28 @@ import java.util.function.Supplier;
  *       an {@link MrpMessage#EXPEDITE} message says so; no planned order is created while on-hand
  *       and receipts are not used up. Safety stock is a requirement on the plan start, after that
  *       day's demands, so projected available never falls below it (except before the first
- *       possible arrival, see below).
+ *       possible arrival, see below); for safety stock that changes over time see Dynamic safety
+ *       stock.
+ *   <li><b>Dynamic safety stock</b> ({@link PlanItem#safetyStockSteps()}, date-effective). The
+ *       safety stock on day t is the quantity of the last step dated on or before t, else {@link
+ *       PlanItem#safetyStock()}; a step dated on or before the plan start sets the level L0 from
+ *       the plan start, steps on or after the end of the horizon are ignored. L0 is the safety
+ *       requirement on the plan start as above (demand id 0). Each later step k (1-based position
+ *       in the list) on day d with level L_k changes the requirement: an increase L_k &gt; L_{k−1}
+ *       is a further requirement of L_k − L_{k−1} on d, after that day's demands, pegged {@link
+ *       Pegging#SAFETY_STOCK} with demand id k; a decrease releases L_{k−1} − L_k on d, a
+ *       non-movable supply like a co-product receipt: it serves only requirements dated on or after
+ *       d, comes after on-hand and scheduled receipts and, on one day, before co-product receipts,
+ *       and is pegged as {@link Pegging#ON_HAND} with supply id k (the stock is on hand; what no
+ *       requirement takes stays as stock, unpegged). A step that keeps the level changes nothing.
+ *       So projected available at the end of each day t ≥ the safety stock of t, except before the
+ *       first possible arrival (a shortage there, including one a later release cannot cover, is
+ *       covered as described under Past due, with the BELOW_SAFETY message naming the level of the
+ *       first short day). Increases are no gross requirements for the period order quantity.
+ *       Refused with an {@link IllegalArgumentException} naming the item and the step: a step
+ *       without date, a quantity &lt; 0 or not finite, dates not strictly increasing. Phantoms
+ *       ignore the steps (they are still checked); the planning time fence applies as to any
+ *       requirement.
  *   <li><b>Co- and by-products.</b> Every planned order of P (make-to-order orders included) with
  *       good output g yields g × quantityPer of C for each {@link PlanOutput} P → C (several
  *       outputs of one parent to C, or outputs of C from several parents, add up) on the order's
@@ -130,15 +151,16 @@ import java.util.function.Supplier;
  *       the group's demand references. Otherwise the requirement stays on P.
  *   <li><b>Use-up and priority substitution.</b> USE_UP: the requirement first takes P's on-hand
  *       and receipts, in the order P's pegging uses them (requirements by date, day 0's before the
- *       safety stock); what they leave uncovered goes wholly to the first valid set, and P plans
+ *       safety stock, a day's before its safety-stock increase; released safety stock adds to them
+ *       from its day); what they leave uncovered goes wholly to the first valid set, and P plans
  *       orders only for the rest of its requirements (as usual when no set is valid). PRIORITY:
  *       likewise P's on-hand and receipts first, then the free supply of the valid sets in priority
  *       order, and only what remains is planned on P. The free supply of a substitute m at d is the
  *       minimum over {@code [d, horizon)} of its projected available without planned orders
- *       (on-hand + receipts on their dates − safety stock − its requirements known when P is
- *       netted: from all its sources but PRIORITY primaries planned after P), less what was passed
- *       to it since, never negative; a multi-part set offers the minimum over its parts of free /
- *       quantity sets. Co-product receipts count for neither P nor m.
+ *       (on-hand + receipts on their dates − the safety stock of the day − its requirements known
+ *       when P is netted: from all its sources but PRIORITY primaries planned after P), less what
+ *       was passed to it since, never negative; a multi-part set offers the minimum over its parts
+ *       of free / quantity sets. Co-product receipts count for neither P nor m.
  *   <li><b>Substitution order.</b> Low-level codes get extra edges: X → each part for the redirect
  *       strategies (X the group's parent, or every non-phantom parent of P), P → each part for
  *       USE_UP and PRIORITY and, for PRIORITY, every other source of a part (its BOM parents and
@@ -173,7 +195,11 @@ import java.util.function.Supplier;
  *
  * <p>Co-product receipts of an item are gathered, when it is planned, from the good output of its
  * producers' planned orders (kept per producing item), sorted by (day, order id) and handed to the
- * pegging side with the item; an item without them is netted and pegged exactly as before.
+ * pegging side with the item; an item without them is netted and pegged exactly as before. The
+ * safety-stock steps within the horizon are split once, at the start, into CSR arrays of increases
+ * and decreases by item; the decreases join the co-product receipts as non-movable supplies, the
+ * increases are merged into netting and pegging by day. An item without steps within the horizon
+ * (its level on the plan start in place of its safety stock) is netted and pegged as before.
  *
  * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
  * reference each, quantity) are stored in chunks, so growing them never copies more than the first
@@ -208,9 +234,12 @@ public final class MrpEngine {
 
   /*
    * Supplies and demands are int references: a planned order by its index (id = index + 1) as
-   * itself (>= 0); on-hand (supply) and safety stock (demand) as REF_NONE; a receipt (supply) or an
-   * independent demand (demand) with input index j as -2 - j; a co-product receipt (supply) from
-   * the planned order with index o as Integer.MIN_VALUE + o (below every receipt reference).
+   * itself (>= 0); on-hand (supply) and safety stock on the plan start (demand) as REF_NONE; a
+   * receipt (supply) or an independent demand (demand) with input index j as -2 - j; the safety
+   * stock released by decrease z (supply, z indexes all items' decreases) as -2 - receipts - z and
+   * the safety requirement of increase z (demand) as -2 - demands - z; a co-product receipt
+   * (supply) from the planned order with index o as Integer.MIN_VALUE + o (below every receipt and
+   * release reference).
    */
   static final int REF_NONE = -1;
 
@@ -248,7 +277,8 @@ public final class MrpEngine {
    *     parent, an output quantityPer ≤ 0 or not finite, or an invalid number (negative, including
    *     a negative lead time or planning time fence, not finite, yield outside [0, 100], fixed
    *     quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing
-   *     lot-sizing rule or date), or an invalid substitution group (see the class comment)
+   *     lot-sizing rule or date), invalid safety-stock steps, or an invalid substitution group (see
+   *     the class comment)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);

@@ -393,10 +393,10 @@ final class MrpInvariants {
 
   /**
    * Recomputes projected available per item and day (receipts that got an EXPEDITE message counted
-   * on the message date, i.e. as if the message is followed) and checks that it is ≥ safety stock
-   * from the first possible arrival day on (lead time and planning time fence); before it, a
-   * shortfall needs a PAST_DUE, PLANNING_FENCE or BELOW_SAFETY message for the item. Phantoms and
-   * their components are skipped.
+   * on the message date, i.e. as if the message is followed) and checks that it is ≥ the safety
+   * stock of the day ({@link #level}) from the first possible arrival day on (lead time and
+   * planning time fence); before it, a shortfall needs a PAST_DUE, PLANNING_FENCE or BELOW_SAFETY
+   * message for the item. Phantoms and their components are skipped.
    */
   static void assertProjectedAvailable(MrpInput in, MrpResult r) {
     int h = in.horizonDays();
