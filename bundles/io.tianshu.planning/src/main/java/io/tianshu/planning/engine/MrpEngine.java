@@ -40,7 +40,28 @@ import java.util.function.Supplier;
  *       an {@link MrpMessage#EXPEDITE} message says so; no planned order is created while on-hand
  *       and receipts are not used up. Safety stock is a requirement on the plan start, after that
  *       day's demands, so projected available never falls below it (except before the first
- *       possible arrival, see below).
+ *       possible arrival, see below); for safety stock that changes over time see Dynamic safety
+ *       stock.
+ *   <li><b>Dynamic safety stock</b> ({@link PlanItem#safetyStockSteps()}, date-effective). The
+ *       safety stock on day t is the quantity of the last step dated on or before t, else {@link
+ *       PlanItem#safetyStock()}; a step dated on or before the plan start sets the level L0 from
+ *       the plan start, steps on or after the end of the horizon are ignored. L0 is the safety
+ *       requirement on the plan start as above (demand id 0). Each later step k (1-based position
+ *       in the list) on day d with level L_k changes the requirement: an increase L_k &gt; L_{k−1}
+ *       is a further requirement of L_k − L_{k−1} on d, after that day's demands, pegged {@link
+ *       Pegging#SAFETY_STOCK} with demand id k; a decrease releases L_{k−1} − L_k on d, a
+ *       non-movable supply like a co-product receipt: it serves only requirements dated on or after
+ *       d, comes after on-hand and scheduled receipts and, on one day, before co-product receipts,
+ *       and is pegged as {@link Pegging#ON_HAND} with supply id k (the stock is on hand; what no
+ *       requirement takes stays as stock, unpegged). A step that keeps the level changes nothing.
+ *       So projected available at the end of each day t ≥ the safety stock of t, except before the
+ *       first possible arrival (a shortage there, including one a later release cannot cover, is
+ *       covered as described under Past due, with the BELOW_SAFETY message naming the level of the
+ *       first short day). Increases are no gross requirements for the period order quantity.
+ *       Refused with an {@link IllegalArgumentException} naming the item and the step: a step
+ *       without date, a quantity &lt; 0 or not finite, dates not strictly increasing. Phantoms
+ *       ignore the steps (they are still checked); the planning time fence applies as to any
+ *       requirement.
  *   <li><b>Co- and by-products.</b> Every planned order of P (make-to-order orders included) with
  *       good output g yields g × quantityPer of C for each {@link PlanOutput} P → C (several
  *       outputs of one parent to C, or outputs of C from several parents, add up) on the order's
@@ -130,15 +151,16 @@ import java.util.function.Supplier;
  *       the group's demand references. Otherwise the requirement stays on P.
  *   <li><b>Use-up and priority substitution.</b> USE_UP: the requirement first takes P's on-hand
  *       and receipts, in the order P's pegging uses them (requirements by date, day 0's before the
- *       safety stock); what they leave uncovered goes wholly to the first valid set, and P plans
+ *       safety stock, a day's before its safety-stock increase; released safety stock adds to them
+ *       from its day); what they leave uncovered goes wholly to the first valid set, and P plans
  *       orders only for the rest of its requirements (as usual when no set is valid). PRIORITY:
  *       likewise P's on-hand and receipts first, then the free supply of the valid sets in priority
  *       order, and only what remains is planned on P. The free supply of a substitute m at d is the
  *       minimum over {@code [d, horizon)} of its projected available without planned orders
- *       (on-hand + receipts on their dates − safety stock − its requirements known when P is
- *       netted: from all its sources but PRIORITY primaries planned after P), less what was passed
- *       to it since, never negative; a multi-part set offers the minimum over its parts of free /
- *       quantity sets. Co-product receipts count for neither P nor m.
+ *       (on-hand + receipts on their dates − the safety stock of the day − its requirements known
+ *       when P is netted: from all its sources but PRIORITY primaries planned after P), less what
+ *       was passed to it since, never negative; a multi-part set offers the minimum over its parts
+ *       of free / quantity sets. Co-product receipts count for neither P nor m.
  *   <li><b>Substitution order.</b> Low-level codes get extra edges: X → each part for the redirect
  *       strategies (X the group's parent, or every non-phantom parent of P), P → each part for
  *       USE_UP and PRIORITY and, for PRIORITY, every other source of a part (its BOM parents and
@@ -173,7 +195,11 @@ import java.util.function.Supplier;
  *
  * <p>Co-product receipts of an item are gathered, when it is planned, from the good output of its
  * producers' planned orders (kept per producing item), sorted by (day, order id) and handed to the
- * pegging side with the item; an item without them is netted and pegged exactly as before.
+ * pegging side with the item; an item without them is netted and pegged exactly as before. The
+ * safety-stock steps within the horizon are split once, at the start, into CSR arrays of increases
+ * and decreases by item; the decreases join the co-product receipts as non-movable supplies, the
+ * increases are merged into netting and pegging by day. An item without steps within the horizon
+ * (its level on the plan start in place of its safety stock) is netted and pegged as before.
  *
  * <p>Planned orders (release, due, quantity) and pegging rows (supply and demand as one int
  * reference each, quantity) are stored in chunks, so growing them never copies more than the first
@@ -208,9 +234,12 @@ public final class MrpEngine {
 
   /*
    * Supplies and demands are int references: a planned order by its index (id = index + 1) as
-   * itself (>= 0); on-hand (supply) and safety stock (demand) as REF_NONE; a receipt (supply) or an
-   * independent demand (demand) with input index j as -2 - j; a co-product receipt (supply) from
-   * the planned order with index o as Integer.MIN_VALUE + o (below every receipt reference).
+   * itself (>= 0); on-hand (supply) and safety stock on the plan start (demand) as REF_NONE; a
+   * receipt (supply) or an independent demand (demand) with input index j as -2 - j; the safety
+   * stock released by decrease z (supply, z indexes all items' decreases) as -2 - receipts - z and
+   * the safety requirement of increase z (demand) as -2 - demands - z; a co-product receipt
+   * (supply) from the planned order with index o as Integer.MIN_VALUE + o (below every receipt and
+   * release reference).
    */
   static final int REF_NONE = -1;
 
@@ -248,7 +277,8 @@ public final class MrpEngine {
    *     parent, an output quantityPer ≤ 0 or not finite, or an invalid number (negative, including
    *     a negative lead time or planning time fence, not finite, yield outside [0, 100], fixed
    *     quantity ≤ 0 with FIXED_QUANTITY, period &lt; 1 with PERIOD_ORDER_QUANTITY, a missing
-   *     lot-sizing rule or date), or an invalid substitution group (see the class comment)
+   *     lot-sizing rule or date), invalid safety-stock steps, or an invalid substitution group (see
+   *     the class comment)
    */
   public static MrpResult run(MrpInput input) {
     return run(input, PARALLEL_THRESHOLD);
@@ -431,6 +461,19 @@ public final class MrpEngine {
     private int[] rcDay;
     private double[] rcQty;
     private long[] rcId;
+    // date-effective safety stock: per item (CSR, by day) the increases of the level dated within
+    // (0, horizon), a safety requirement each (demand reference -2 - demId.length - z), and the
+    // decreases, a release each (supply reference -2 - rcId.length - z); the ids are the steps'
+    // 1-based list positions. safety[i] is the level on the plan start. null when no item has a
+    // step within the horizon
+    private int[] incStart;
+    private int[] incDay;
+    private double[] incQty;
+    private long[] incId;
+    private int[] relStart;
+    private int[] relDay;
+    private double[] relQty;
+    private long[] relId;
 
     // planned orders (id = index + 1), contiguous per item; written by the planning thread only
     // stored in chunks; the orders of one item are never split over two chunks
@@ -573,6 +616,7 @@ public final class MrpEngine {
       prepareCalendar();
       prepareDemands();
       prepareReceipts();
+      prepareSafetySteps(items);
       prepareSubstitutions();
       pegs = new PegStore(rcId, demId);
     }
@@ -769,6 +813,109 @@ public final class MrpEngine {
           mtoList[x] = (int) k[x];
         }
       }
+    }
+
+    /**
+     * Checks the safety-stock steps of all items, sets safety[i] to the level on the plan start and
+     * splits the later changes within the horizon into increases and releases.
+     */
+    private void prepareSafetySteps(List<PlanItem> items) {
+      int total = 0;
+      for (int i = 0; i < n; i++) {
+        PlanItem it = items.get(i);
+        List<SafetyStockStep> steps = it.safetyStockSteps();
+        String who = "item " + it.materialId();
+        LocalDate prev = null;
+        for (int z = 0; z < steps.size(); z++) {
+          SafetyStockStep st = steps.get(z);
+          String what = "safety stock step #" + (z + 1);
+          if (st == null || st.from() == null) {
+            throw new IllegalArgumentException(who + ": " + what + " needs a date");
+          }
+          checkQuantity(who, what + " quantity", st.quantity());
+          if (prev != null && !st.from().isAfter(prev)) {
+            throw new IllegalArgumentException(
+                who + ": safety stock steps must have strictly increasing dates, " + what);
+          }
+          prev = st.from();
+          long off = st.from().toEpochDay() - startEpoch;
+          if (!phantom[i] && off > 0 && off < horizon) {
+            total++;
+          }
+        }
+      }
+      if (total == 0) {
+        for (int i = 0; i < n; i++) {
+          for (SafetyStockStep st : items.get(i).safetyStockSteps()) {
+            if (!phantom[i] && st.from().toEpochDay() <= startEpoch) {
+              safety[i] = st.quantity();
+            }
+          }
+        }
+        return;
+      }
+      if ((long) demId.length + total >= Integer.MAX_VALUE / 2
+          || (long) rcId.length + total >= Integer.MAX_VALUE / 2) {
+        throw new IllegalArgumentException("too many demands, receipts and safety stock steps");
+      }
+      incStart = new int[n + 1];
+      relStart = new int[n + 1];
+      incDay = new int[total];
+      incQty = new double[total];
+      incId = new long[total];
+      relDay = new int[total];
+      relQty = new double[total];
+      relId = new long[total];
+      int ni = 0;
+      int nl = 0;
+      for (int i = 0; i < n; i++) {
+        incStart[i] = ni;
+        relStart[i] = nl;
+        if (phantom[i]) {
+          continue;
+        }
+        List<SafetyStockStep> steps = items.get(i).safetyStockSteps();
+        double level = safety[i];
+        for (int z = 0; z < steps.size(); z++) {
+          SafetyStockStep st = steps.get(z);
+          long off = st.from().toEpochDay() - startEpoch;
+          double q = st.quantity();
+          if (off <= 0) {
+            safety[i] = q;
+          } else if (off < horizon) {
+            if (q > level) {
+              incDay[ni] = (int) off;
+              incQty[ni] = q - level;
+              incId[ni] = z + 1L;
+              ni++;
+            } else if (q < level) {
+              relDay[nl] = (int) off;
+              relQty[nl] = level - q;
+              relId[nl] = z + 1L;
+              nl++;
+            }
+          } else {
+            break;
+          }
+          level = q;
+        }
+      }
+      incStart[n] = ni;
+      relStart[n] = nl;
+    }
+
+    /** The safety stock of item i on day d (for messages). */
+    private double levelAt(int i, int d) {
+      double level = safety[i];
+      if (incStart != null) {
+        for (int z = incStart[i]; z < incStart[i + 1] && incDay[z] <= d; z++) {
+          level += incQty[z];
+        }
+        for (int z = relStart[i]; z < relStart[i + 1] && relDay[z] <= d; z++) {
+          level -= relQty[z];
+        }
+      }
+      return level;
     }
 
     private void prepareReceipts() {
@@ -1385,6 +1532,10 @@ public final class MrpEngine {
     private void substituteNetted(int i, Batch b, int base, int k, double totalReceipts) {
       double avail = onHand[i] + totalReceipts;
       boolean ssPending = safety[i] > 0;
+      int zi = incStart == null ? 0 : incStart[i];
+      int ziEnd = incStart == null ? 0 : incStart[i + 1];
+      int zr = relStart == null ? 0 : relStart[i];
+      int zrEnd = relStart == null ? 0 : relStart[i + 1];
       int[] day = b.day;
       double[] qty = b.qty;
       int[] ref = b.ref;
@@ -1394,6 +1545,17 @@ public final class MrpEngine {
         if (ssPending && d > 0) {
           avail -= Math.min(avail, safety[i]);
           ssPending = false;
+        }
+        // safety stock steps before d: increases (after their day) and releases, by date
+        while (true) {
+          boolean inc = zi < ziEnd && incDay[zi] < d;
+          if (zr < zrEnd && relDay[zr] <= d && (!inc || relDay[zr] <= incDay[zi])) {
+            avail += relQty[zr++];
+          } else if (inc) {
+            avail -= Math.min(avail, incQty[zi++]);
+          } else {
+            break;
+          }
         }
         double q = qty[y];
         double cov = Math.min(q, Math.max(0, avail));
@@ -1466,8 +1628,8 @@ public final class MrpEngine {
     /**
      * The free-supply slot of substitute m, computed on first use while a primary is netted:
      * slotMin[slot][d] = the minimum over [d, horizon) of its projected available without planned
-     * orders (on-hand and receipts on their dates, less safety stock and the requirements known so
-     * far); slotTaken = what was passed to it since.
+     * orders (on-hand and receipts on their dates, less the safety stock of each day and the
+     * requirements known so far); slotTaken = what was passed to it since.
      */
     private int slot(int m) {
       if (slotOf[m] >= 0) {
@@ -1491,6 +1653,14 @@ public final class MrpEngine {
       int k = gatherInvolved(m, false);
       for (int x = 0; x < k; x++) {
         a[eDay[x]] -= eQty[x];
+      }
+      if (incStart != null) {
+        for (int w = incStart[m]; w < incStart[m + 1]; w++) {
+          a[incDay[w]] -= incQty[w];
+        }
+        for (int w = relStart[m]; w < relStart[m + 1]; w++) {
+          a[relDay[w]] += relQty[w];
+        }
       }
       double pa = onHand[m] - safety[m];
       for (int d = 0; d < horizon; d++) {
@@ -1922,7 +2092,8 @@ public final class MrpEngine {
       poPosStart[x] = poCount;
       poChunk[i] = poChunks - 1;
       int c0 = b.cps;
-      if (prodStart != null && prodStart[i + 1] > prodStart[i]) {
+      if (prodStart != null && prodStart[i + 1] > prodStart[i]
+          || relStart != null && relStart[i + 1] > relStart[i]) {
         gatherCoProducts(i, b);
       }
       int o0 = b.outs;
@@ -1952,12 +2123,18 @@ public final class MrpEngine {
     }
 
     /**
-     * Appends the co-product receipts of item i (from its producers' planned orders due within the
-     * horizon) to the batch, sorted by (day, order index).
+     * Appends the non-movable supplies of item i to the batch, sorted by (day, releases before
+     * co-products, order index): the safety stock its steps release and the co-product receipts
+     * from its producers' planned orders due within the horizon; cpRef holds supply references.
      */
     private void gatherCoProducts(int i, Batch b) {
       long bound = 0;
-      for (int y = prodStart[i]; y < prodStart[i + 1]; y++) {
+      int r0 = relStart == null ? 0 : relStart[i];
+      int r1 = relStart == null ? 0 : relStart[i + 1];
+      bound += r1 - r0;
+      for (int y = prodStart == null ? 0 : prodStart[i];
+          prodStart != null && y < prodStart[i + 1];
+          y++) {
         bound += poEnd[prodItem[y]] - poFirst[prodItem[y]];
       }
       int cap = Math.toIntExact(bound);
@@ -1968,9 +2145,17 @@ public final class MrpEngine {
         cpTmpRef = new int[len];
         cpKeys = new long[len];
       }
-      int nr = rcId.length;
+      int nr = rcId.length + (relDay == null ? 0 : relDay.length);
       int k = 0;
-      for (int y = prodStart[i]; y < prodStart[i + 1]; y++) {
+      for (int z = r0; z < r1; z++) {
+        cpTmpDay[k] = relDay[z];
+        cpTmpQty[k] = relQty[z];
+        cpTmpRef[k] = -2 - rcId.length - z;
+        k++;
+      }
+      for (int y = prodStart == null ? 0 : prodStart[i];
+          prodStart != null && y < prodStart[i + 1];
+          y++) {
         int p = prodItem[y];
         double per = prodPer[y];
         double[] g = goodOf[p];
@@ -1988,11 +2173,11 @@ public final class MrpEngine {
           }
           cpTmpDay[k] = dd;
           cpTmpQty[k] = q;
-          cpTmpRef[k] = o;
+          cpTmpRef[k] = Integer.MIN_VALUE + o;
           k++;
         }
       }
-      // producers come in processing order, so input sequence is order index order
+      // releases first, producers in processing order: input sequence is order index order
       for (int x = 0; x < k; x++) {
         cpKeys[x] = ((long) cpTmpDay[x] << DAY_SHIFT) | x;
       }
@@ -2302,6 +2487,9 @@ public final class MrpEngine {
       }
       int m = mtoStart == null ? 0 : mtoStart[i];
       int mEnd = mtoStart == null ? 0 : mtoStart[i + 1];
+      // safety stock increases: requirements after the day's demands
+      int z = incStart == null ? 0 : incStart[i];
+      int zEnd = incStart == null ? 0 : incStart[i + 1];
       int firstShort = -1;
       int p = b;
       int d = 0;
@@ -2309,6 +2497,10 @@ public final class MrpEngine {
         while (p < k && sDay[p] == d) {
           cum += sQty[p];
           p++;
+        }
+        while (z < zEnd && incDay[z] <= d) {
+          cum += incQty[z];
+          z++;
         }
         double need = cum - supply;
         if (withCp) {
@@ -2336,6 +2528,9 @@ public final class MrpEngine {
           }
         }
         int next = p < k ? sDay[p] : Integer.MAX_VALUE;
+        if (z < zEnd && incDay[z] < next) {
+          next = incDay[z];
+        }
         if (d < fa && fa < next) {
           next = fa;
         }
@@ -2440,6 +2635,7 @@ public final class MrpEngine {
       if (firstShort >= 0) {
         int fs = firstShort;
         boolean byFence = fenced;
+        double level = levelAt(i, fs);
         cur.msgs.add(
             () -> {
               LocalDate shortDay = dateOf(fs);
@@ -2453,7 +2649,7 @@ public final class MrpEngine {
                           + " 的预计可用量自 "
                           + shortDay
                           + " 起低于安全库存 "
-                          + safety[i]
+                          + level
                           + "；最早到货日为 "
                           + arrival
                           + "（计划时界 "
@@ -2466,7 +2662,7 @@ public final class MrpEngine {
                           + " 的预计可用量自 "
                           + shortDay
                           + " 起低于安全库存 "
-                          + safety[i]
+                          + level
                           + "；最早到货日为 "
                           + arrival
                           + "（提前期 "
@@ -2480,7 +2676,7 @@ public final class MrpEngine {
                   "Projected available of material "
                       + material[i]
                       + " is below safety stock "
-                      + safety[i]
+                      + level
                       + " from "
                       + shortDay
                       + "; no order can arrive before "
@@ -2738,9 +2934,10 @@ public final class MrpEngine {
 
     /**
      * Pegs the make-to-order demands of item i to their orders, then the requirements b.s[r0, r1)
-     * of item i (plus safety stock) to on-hand, its receipts b.rx[x0, x0 + rk) and its other
-     * planned orders (output b.out[o0, o1), the first with index firstOrder), first come first
-     * served; for a phantom, passes what stays uncovered through.
+     * of item i (plus safety stock on the plan start and its increases, each after its day's
+     * requirements) to on-hand, its receipts b.rx[x0, x0 + rk) and its other planned orders (output
+     * b.out[o0, o1), the first with index firstOrder), first come first served; for a phantom,
+     * passes what stays uncovered through.
      */
     private void peg(
         int i, Batch b, int r0, int r1, int x0, int rk, int o0, int o1, int firstOrder) {
@@ -2766,6 +2963,9 @@ public final class MrpEngine {
       double sRem = 0;
       double sTol = 0;
       boolean ssPending = safety[i] > 0;
+      int z = incStart == null ? 0 : incStart[i];
+      int zEnd = incStart == null ? 0 : incStart[i + 1];
+      int incBase = -2 - demId.length;
       int q = r0;
       while (true) {
         int d;
@@ -2776,6 +2976,11 @@ public final class MrpEngine {
           qty = safety[i];
           ref = REF_NONE;
           ssPending = false;
+        } else if (z < zEnd && (q == r1 || day[q] > incDay[z])) {
+          d = incDay[z];
+          qty = incQty[z];
+          ref = incBase - z;
+          z++;
         } else if (q < r1) {
           d = day[q];
           qty = qtys[q];
@@ -2828,9 +3033,10 @@ public final class MrpEngine {
     }
 
     /**
-     * {@link #peg} for an item with co-product receipts b.cp[c0, c1) (sorted by day, order index):
-     * each requirement takes on-hand and receipts, then the co-product receipts dated on or before
-     * its day, then planned orders. Items with co-product receipts are never phantoms.
+     * {@link #peg} for an item with non-movable supplies b.cp[c0, c1) (released safety stock and
+     * co-product receipts, see {@link #gatherCoProducts}): each requirement takes on-hand and
+     * receipts, then the non-movable supplies dated on or before its day, then planned orders.
+     * Items with co-product receipts are never phantoms.
      */
     private void pegWithCoProducts(
         int i,
@@ -2875,6 +3081,9 @@ public final class MrpEngine {
       double oRem = 0;
       double oTol = 0;
       boolean ssPending = safety[i] > 0;
+      int z = incStart == null ? 0 : incStart[i];
+      int zEnd = incStart == null ? 0 : incStart[i + 1];
+      int incBase = -2 - demId.length;
       int q = r0;
       while (true) {
         int d;
@@ -2885,6 +3094,11 @@ public final class MrpEngine {
           qty = safety[i];
           ref = REF_NONE;
           ssPending = false;
+        } else if (z < zEnd && (q == r1 || day[q] > incDay[z])) {
+          d = incDay[z];
+          qty = incQty[z];
+          ref = incBase - z;
+          z++;
         } else if (q < r1) {
           d = day[q];
           qty = qtys[q];
@@ -2931,7 +3145,7 @@ public final class MrpEngine {
             continue;
           }
           double take = Math.min(rem, cRem);
-          pg.add(Integer.MIN_VALUE + cRef[cp], ref, take);
+          pg.add(cRef[cp], ref, take);
           rem -= take;
           cRem -= take;
         }
@@ -3070,7 +3284,8 @@ public final class MrpEngine {
               poQtyC,
               poCount,
               startEpoch);
-      List<Pegging> pegList = new PeggingList(pegs, material, order, pegPosStart, rcId, demId);
+      List<Pegging> pegList =
+          new PeggingList(pegs, material, order, pegPosStart, rcId, demId, incId, relId);
       return new MrpResult(
           orders, pegList, Collections.unmodifiableList(messages), llc.clone(), millis);
     }
@@ -3306,7 +3521,7 @@ public final class MrpEngine {
         if ((s == supplyRef
                 || isReceipt(s) && isReceipt(supplyRef) && rcId[-2 - s] == rcId[-2 - supplyRef])
             && (d == demandRef
-                || d <= -2 && demandRef <= -2 && demId[-2 - d] == demId[-2 - demandRef])) {
+                || isDemand(d) && isDemand(demandRef) && demId[-2 - d] == demId[-2 - demandRef])) {
           cq[l] += q;
           return;
         }
@@ -3324,6 +3539,11 @@ public final class MrpEngine {
     /** Whether a supply reference is a receipt (not on-hand, a planned order or a co-product). */
     private boolean isReceipt(int s) {
       return s <= -2 && s >= -1 - rcId.length;
+    }
+
+    /** Whether a demand reference is an independent demand (not a safety stock requirement). */
+    private boolean isDemand(int d) {
+      return d <= -2 && d >= -1 - demId.length;
     }
 
     private void grow() {
@@ -3365,11 +3585,20 @@ public final class MrpEngine {
     private final int[] posStart;
     private final long[] rcId;
     private final long[] demId;
+    private final long[] incId;
+    private final long[] relId;
     // processing position of the last row read: a hint, any value in [0, n) is valid
     private int hint;
 
     PeggingList(
-        PegStore pegs, long[] material, int[] order, int[] posStart, long[] rcId, long[] demId) {
+        PegStore pegs,
+        long[] material,
+        int[] order,
+        int[] posStart,
+        long[] rcId,
+        long[] demId,
+        long[] incId,
+        long[] relId) {
       this.sup = pegs.sup;
       this.dem = pegs.dem;
       this.qty = pegs.qty;
@@ -3379,6 +3608,8 @@ public final class MrpEngine {
       this.posStart = posStart;
       this.rcId = rcId;
       this.demId = demId;
+      this.incId = incId == null ? new long[0] : incId;
+      this.relId = relId == null ? new long[0] : relId;
     }
 
     @Override
@@ -3399,17 +3630,30 @@ public final class MrpEngine {
       } else if (s >= -1 - rcId.length) {
         supplyId = rcId[-2 - s];
         supplyKind = Pegging.RECEIPT;
+      } else if (s >= -1 - rcId.length - relId.length) {
+        supplyId = relId[-2 - rcId.length - s];
+        supplyKind = Pegging.ON_HAND;
       } else {
         supplyId = (long) s - Integer.MIN_VALUE + 1;
         supplyKind = Pegging.CO_PRODUCT;
       }
+      long demandId;
+      String demandKind;
+      if (d >= 0) {
+        demandId = d + 1L;
+        demandKind = Pegging.DEPENDENT;
+      } else if (d == REF_NONE) {
+        demandId = 0;
+        demandKind = Pegging.SAFETY_STOCK;
+      } else if (d >= -1 - demId.length) {
+        demandId = demId[-2 - d];
+        demandKind = Pegging.DEMAND;
+      } else {
+        demandId = incId[-2 - demId.length - d];
+        demandKind = Pegging.SAFETY_STOCK;
+      }
       return new Pegging(
-          supplyId,
-          supplyKind,
-          d >= 0 ? d + 1L : d == REF_NONE ? 0 : demId[-2 - d],
-          d >= 0 ? Pegging.DEPENDENT : d == REF_NONE ? Pegging.SAFETY_STOCK : Pegging.DEMAND,
-          material[order[position(x)]],
-          qty[c][o]);
+          supplyId, supplyKind, demandId, demandKind, material[order[position(x)]], qty[c][o]);
     }
 
     private int position(int x) {

@@ -1,5 +1,7 @@
 package io.tianshu.planning.engine;
 
+import java.util.List;
+
 /**
  * Planning parameters of one material.
  *
@@ -15,7 +17,7 @@ package io.tianshu.planning.engine;
  *     multiple, at least one multiple) wins
  * @param multipleQuantity every order is rounded up to a multiple of this; 0 = none
  * @param safetyStock projected available must not fall below this; it is a requirement at the plan
- *     start. Ignored for phantoms
+ *     start. The level before the first {@code safetyStockSteps} step. Ignored for phantoms
  * @param onHand available stock (quarantine and blocked stock already excluded), &gt;= 0
  * @param yieldPercent good output in percent of the order quantity; 0 or 100 = none, e.g. 90 means
  *     an order of net / 0.9 is needed. Lot sizing works on the good output, the yield then inflates
@@ -26,6 +28,11 @@ package io.tianshu.planning.engine;
  *     = none. Inside the fence the planner decides: MRP creates no planned order of the material
  *     due before the first working day on or after the plan start + planningFenceDays (see {@link
  *     MrpEngine}). Ignored for phantoms, which get no planned orders
+ * @param safetyStockSteps date-effective safety stock (dynamic safety stock): from each step's date
+ *     on the safety stock is its quantity; before the first step it is {@code safetyStock}. Steps
+ *     dated on or before the plan start set the level from the plan start, steps on or after the
+ *     end of the horizon are ignored. Dates strictly increasing, quantities finite and &gt;= 0
+ *     (checked by {@link MrpEngine}). Empty (or {@code null}): none. Ignored for phantoms
  */
 public record PlanItem(
     long materialId,
@@ -40,7 +47,45 @@ public record PlanItem(
     double onHand,
     double yieldPercent,
     boolean phantom,
-    int planningFenceDays) {
+    int planningFenceDays,
+    List<SafetyStockStep> safetyStockSteps) {
+
+  /** Copies the steps; {@code null} means none. */
+  public PlanItem {
+    safetyStockSteps = safetyStockSteps == null ? List.of() : List.copyOf(safetyStockSteps);
+  }
+
+  /** An item without safety-stock steps (the safety stock is {@code safetyStock} throughout). */
+  public PlanItem(
+      long materialId,
+      int leadTimeDays,
+      LotSizing lotSizing,
+      double fixedQuantity,
+      int periodDays,
+      double minimumQuantity,
+      double maximumQuantity,
+      double multipleQuantity,
+      double safetyStock,
+      double onHand,
+      double yieldPercent,
+      boolean phantom,
+      int planningFenceDays) {
+    this(
+        materialId,
+        leadTimeDays,
+        lotSizing,
+        fixedQuantity,
+        periodDays,
+        minimumQuantity,
+        maximumQuantity,
+        multipleQuantity,
+        safetyStock,
+        onHand,
+        yieldPercent,
+        phantom,
+        planningFenceDays,
+        List.of());
+  }
 
   /** An item without planning time fence ({@code planningFenceDays} 0). */
   public PlanItem(

@@ -65,6 +65,7 @@ final class MrpInvariants {
     private double yield;
     private boolean phantom;
     private int fence;
+    private List<SafetyStockStep> steps = List.of();
 
     ItemBuilder(long id) {
       this.id = id;
@@ -127,10 +128,69 @@ final class MrpInvariants {
       return this;
     }
 
+    /** Safety stock steps: alternating date (ISO string) and quantity. */
+    ItemBuilder steps(Object... dateAndQuantity) {
+      List<SafetyStockStep> l = new ArrayList<>();
+      for (int k = 0; k < dateAndQuantity.length; k += 2) {
+        l.add(
+            new SafetyStockStep(
+                d((String) dateAndQuantity[k]), ((Number) dateAndQuantity[k + 1]).doubleValue()));
+      }
+      steps = l;
+      return this;
+    }
+
     PlanItem build() {
       return new PlanItem(
-          id, lead, lot, fixed, period, min, max, mult, ss, onHand, yield, phantom, fence);
+          id, lead, lot, fixed, period, min, max, mult, ss, onHand, yield, phantom, fence, steps);
     }
+  }
+
+  /**
+   * The safety stock of a non-phantom item on day t by the definition: the quantity of the last
+   * step dated on or before t (steps on or before the plan start count on it), else safetyStock.
+   */
+  static double level(MrpInput in, PlanItem it, int t) {
+    if (it.phantom()) {
+      return 0;
+    }
+    double l = it.safetyStock();
+    for (SafetyStockStep st : it.safetyStockSteps()) {
+      if (day(in, st.from()) <= t) {
+        l = st.quantity();
+      }
+    }
+    return l;
+  }
+
+  /**
+   * The expected safety-stock requirements (demand id → quantity: 0 the level on the plan start, k
+   * the increase of step k, 1-based) and releases (supply id k → quantity) of an item.
+   */
+  static Map<Long, Double> safetyChanges(MrpInput in, PlanItem it, boolean increases) {
+    Map<Long, Double> out = new HashMap<>();
+    if (it.phantom()) {
+      return out;
+    }
+    double prev = level(in, it, 0);
+    if (increases && prev > 0) {
+      out.put(0L, prev);
+    }
+    List<SafetyStockStep> steps = it.safetyStockSteps();
+    for (int k = 0; k < steps.size(); k++) {
+      int t = day(in, steps.get(k).from());
+      if (t <= 0 || t >= in.horizonDays()) {
+        continue;
+      }
+      double q = steps.get(k).quantity();
+      if (increases && q > prev) {
+        out.put(k + 1L, q - prev);
+      } else if (!increases && q < prev) {
+        out.put(k + 1L, prev - q);
+      }
+      prev = q;
+    }
+    return out;
   }
 
   static double tol(double x) {
@@ -264,8 +324,8 @@ final class MrpInvariants {
       }
     }
     for (PlanItem it : in.items()) {
-      if (it.safetyStock() > 0 && !it.phantom()) {
-        expected.put(key(it.materialId(), Pegging.SAFETY_STOCK, 0), it.safetyStock());
+      for (Map.Entry<Long, Double> e : safetyChanges(in, it, true).entrySet()) {
+        expected.put(key(it.materialId(), Pegging.SAFETY_STOCK, e.getKey()), e.getValue());
       }
     }
     Map<String, Double> pegged = new HashMap<>();
@@ -295,6 +355,9 @@ final class MrpInvariants {
     Map<String, Double> supply = new HashMap<>();
     for (PlanItem it : in.items()) {
       supply.put(key(it.materialId(), Pegging.ON_HAND, 0), it.onHand());
+      for (Map.Entry<Long, Double> e : safetyChanges(in, it, false).entrySet()) {
+        supply.put(key(it.materialId(), Pegging.ON_HAND, e.getKey()), e.getValue());
+      }
     }
     for (PlanReceipt rc : in.receipts()) {
       if (rc.date().isBefore(end)) {
@@ -330,10 +393,10 @@ final class MrpInvariants {
 
   /**
    * Recomputes projected available per item and day (receipts that got an EXPEDITE message counted
-   * on the message date, i.e. as if the message is followed) and checks that it is ≥ safety stock
-   * from the first possible arrival day on (lead time and planning time fence); before it, a
-   * shortfall needs a PAST_DUE, PLANNING_FENCE or BELOW_SAFETY message for the item. Phantoms and
-   * their components are skipped.
+   * on the message date, i.e. as if the message is followed) and checks that it is ≥ the safety
+   * stock of the day ({@link #level}) from the first possible arrival day on (lead time and
+   * planning time fence); before it, a shortfall needs a PAST_DUE, PLANNING_FENCE or BELOW_SAFETY
+   * message for the item. Phantoms and their components are skipped.
    */
   static void assertProjectedAvailable(MrpInput in, MrpResult r) {
     int h = in.horizonDays();
@@ -413,12 +476,13 @@ final class MrpInvariants {
       double pa = 0;
       for (int t = 0; t < h; t++) {
         pa += f[t];
-        boolean shortfall = pa < it.safetyStock() - tol(pa);
+        double ss = level(in, it, t);
+        boolean shortfall = pa < ss - tol(pa);
         if (t >= fa) {
           assertThat(shortfall)
               .as(
                   "material %d day %d: projected available %s below safety stock %s",
-                  it.materialId(), t, pa, it.safetyStock())
+                  it.materialId(), t, pa, ss)
               .isFalse();
         } else if (shortfall) {
           assertThat(flagged)
@@ -574,8 +638,10 @@ final class MrpInvariants {
    * date (a co-product receipt is not movable); per order, the rows add up to at most its yield
    * (good output × the summed quantityPer, checked with the other supplies by {@link
    * #assertPegging}). Demand dates: an independent demand's date (the plan start if earlier), a
-   * parent order's release date for dependent demand, the plan start for safety stock. Demand ids
-   * are assumed unique.
+   * parent order's release date for dependent demand, the plan start for safety stock on it, the
+   * step's date for a safety-stock increase. Demand ids are assumed unique. Likewise released
+   * safety stock (ON_HAND rows with the step as supply id) serves only demands dated on or after
+   * its step.
    */
   static void assertCoProducts(MrpInput in, MrpResult r) {
     Map<Long, PlannedOrder> orders = new HashMap<>();
@@ -591,7 +657,29 @@ final class MrpInvariants {
       pairs.add(out.parentMaterialId() + "->" + out.outputMaterialId());
     }
     LocalDate end = in.planStart().plusDays(in.horizonDays());
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
     for (Pegging p : r.pegging()) {
+      LocalDate needed =
+          switch (p.demandKind()) {
+            case Pegging.DEMAND -> demandDate.get(p.demandId());
+            case Pegging.DEPENDENT -> orders.get(p.demandId()).releaseDate();
+            default ->
+                p.demandId() == 0
+                    ? in.planStart()
+                    : items
+                        .get(p.materialId())
+                        .safetyStockSteps()
+                        .get((int) p.demandId() - 1)
+                        .from();
+          };
+      if (p.supplyKind().equals(Pegging.ON_HAND) && p.supplyId() > 0) {
+        LocalDate released =
+            items.get(p.materialId()).safetyStockSteps().get((int) p.supplyId() - 1).from();
+        assertThat(needed).as("date of the demand of %s", p).isAfterOrEqualTo(released);
+      }
       if (!p.supplyKind().equals(Pegging.CO_PRODUCT)) {
         continue;
       }
@@ -599,12 +687,6 @@ final class MrpInvariants {
       assertThat(o).as("producing order of %s", p).isNotNull();
       assertThat(pairs).as("output of %s", p).contains(o.materialId() + "->" + p.materialId());
       assertThat(o.dueDate()).as("due date of the producing order of %s", p).isBefore(end);
-      LocalDate needed =
-          switch (p.demandKind()) {
-            case Pegging.DEMAND -> demandDate.get(p.demandId());
-            case Pegging.DEPENDENT -> orders.get(p.demandId()).releaseDate();
-            default -> in.planStart();
-          };
       assertThat(needed).as("date of the demand of %s", p).isAfterOrEqualTo(o.dueDate());
     }
   }
