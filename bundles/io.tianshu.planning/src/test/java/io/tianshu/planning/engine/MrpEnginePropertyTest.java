@@ -581,6 +581,7 @@ class MrpEnginePropertyTest {
       MrpInvariants.assertPegging(in, r);
       MrpInvariants.assertDates(in, r);
       MrpInvariants.assertProjectedAvailable(in, r);
+      MrpInvariants.assertOrdersNeeded(in, r);
       MrpInvariants.assertMakeToOrder(in, r);
       MrpInvariants.assertCoProducts(in, r);
       MrpResult parallel = MrpEngine.run(in, 0);
@@ -616,6 +617,7 @@ class MrpEnginePropertyTest {
     MrpInvariants.assertPegging(in, r);
     MrpInvariants.assertDates(in, r);
     MrpInvariants.assertProjectedAvailable(in, r);
+    MrpInvariants.assertOrdersNeeded(in, r);
     MrpInvariants.assertMakeToOrder(in, r);
     MrpInvariants.assertCoProducts(in, r);
 

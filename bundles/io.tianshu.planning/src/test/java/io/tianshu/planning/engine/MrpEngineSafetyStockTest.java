@@ -29,6 +29,7 @@ class MrpEngineSafetyStockTest {
   static MrpResult runChecked(MrpInput in) {
     MrpResult r = MrpEngineTest.runChecked(in);
     MrpInvariants.assertCoProducts(in, r);
+    MrpInvariants.assertOrdersNeeded(in, r);
     MrpResult parallel = MrpEngine.run(in, 0);
     assertThat(parallel.plannedOrders()).isEqualTo(r.plannedOrders());
     assertThat(parallel.pegging()).isEqualTo(r.pegging());

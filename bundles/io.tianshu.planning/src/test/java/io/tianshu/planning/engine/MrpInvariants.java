@@ -399,6 +399,131 @@ final class MrpInvariants {
    * message for the item. Phantoms and their components are skipped.
    */
   static void assertProjectedAvailable(MrpInput in, MrpResult r) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
+    Set<Long> flagged = new HashSet<>();
+    for (MrpMessage m : r.messages()) {
+      if (m.kind().equals(MrpMessage.PAST_DUE)
+          || m.kind().equals(MrpMessage.PLANNING_FENCE)
+          || m.kind().equals(MrpMessage.BELOW_SAFETY)) {
+        flagged.add(m.materialId());
+      }
+    }
+    int h = in.horizonDays();
+    Map<Long, double[]> flow = flows(in, r);
+    Set<Long> skip = skipped(in);
+    for (PlanItem it : in.items()) {
+      if (skip.contains(it.materialId())) {
+        continue;
+      }
+      double[] f = flow.get(it.materialId());
+      int fa = firstArrival(in, it);
+      double pa = 0;
+      for (int t = 0; t < h; t++) {
+        pa += f[t];
+        double ss = level(in, it, t);
+        boolean shortfall = pa < ss - tol(pa);
+        if (t >= fa) {
+          assertThat(shortfall)
+              .as(
+                  "material %d day %d: projected available %s below safety stock %s",
+                  it.materialId(), t, pa, ss)
+              .isFalse();
+        } else if (shortfall) {
+          assertThat(flagged)
+              .as("material %d short on day %d before first arrival %d", it.materialId(), t, fa)
+              .contains(it.materialId());
+        }
+      }
+    }
+  }
+
+  /**
+   * No planned order the safety stock schedule and the requirements do not need: for each item
+   * (phantoms and their components skipped) and each day after its first possible arrival within
+   * the horizon with orders that are not make-to-order, projected available at the end of the day
+   * without them is below the safety stock of the day, and, unless the item has a period order
+   * quantity (which orders ahead), so it is without only the last of them (in id order).
+   */
+  static void assertOrdersNeeded(MrpInput in, MrpResult r) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+    }
+    Set<Long> mtoDemands = new HashSet<>();
+    for (PlanDemand dm : in.demands()) {
+      if (dm.makeToOrder()) {
+        mtoDemands.add(dm.id());
+      }
+    }
+    Set<Long> mtoOrders = new HashSet<>();
+    for (Pegging p : r.pegging()) {
+      if (p.supplyKind().equals(Pegging.PLANNED)
+          && p.demandKind().equals(Pegging.DEMAND)
+          && mtoDemands.contains(p.demandId())) {
+        mtoOrders.add(p.supplyId());
+      }
+    }
+    Map<String, PlannedOrder> last = new HashMap<>();
+    Map<String, Double> all = new HashMap<>();
+    for (PlannedOrder o : r.plannedOrders()) {
+      if (!mtoOrders.contains(o.id())) {
+        last.put(o.materialId() + "@" + o.dueDate(), o);
+        all.merge(o.materialId() + "@" + o.dueDate(), output(items, o), Double::sum);
+      }
+    }
+    int h = in.horizonDays();
+    Map<Long, double[]> flow = flows(in, r);
+    Set<Long> skip = skipped(in);
+    for (PlannedOrder o : last.values()) {
+      PlanItem it = items.get(o.materialId());
+      int due = day(in, o.dueDate());
+      if (skip.contains(it.materialId()) || due <= firstArrival(in, it) || due >= h) {
+        continue;
+      }
+      double[] f = flow.get(it.materialId());
+      double pa = 0;
+      for (int t = 0; t <= due; t++) {
+        pa += f[t];
+      }
+      double level = level(in, it, due);
+      assertThat(pa - all.get(o.materialId() + "@" + o.dueDate()))
+          .as("material %d: projected available on %s without its orders", it.materialId(), due)
+          .isLessThan(level + tol(pa));
+      if (it.lotSizing() != LotSizing.PERIOD_ORDER_QUANTITY) {
+        assertThat(pa - output(items, o))
+            .as("material %d: projected available on %s without %s", it.materialId(), due, o)
+            .isLessThan(level + tol(pa));
+      }
+    }
+  }
+
+  /** Phantoms and the components of phantoms. */
+  private static Set<Long> skipped(MrpInput in) {
+    Map<Long, PlanItem> items = new HashMap<>();
+    Set<Long> skip = new HashSet<>();
+    for (PlanItem it : in.items()) {
+      items.put(it.materialId(), it);
+      if (it.phantom()) {
+        skip.add(it.materialId());
+      }
+    }
+    for (PlanBomLine b : in.bom()) {
+      if (items.get(b.parentMaterialId()).phantom()) {
+        skip.add(b.componentMaterialId());
+      }
+    }
+    return skip;
+  }
+
+  /**
+   * Net flow per item and day: on-hand on day 0, receipts (on the EXPEDITE date when there is one),
+   * planned orders' good output on their due date and co-products, less demands, dependent demand
+   * on the parent orders' release dates and substitution shifts.
+   */
+  static Map<Long, double[]> flows(MrpInput in, MrpResult r) {
     int h = in.horizonDays();
     Map<Long, PlanItem> items = new HashMap<>();
     Map<Long, double[]> flow = new HashMap<>();
@@ -409,15 +534,9 @@ final class MrpInvariants {
       flow.put(it.materialId(), f);
     }
     Map<Long, LocalDate> expedite = new HashMap<>();
-    Set<Long> flagged = new HashSet<>();
     for (MrpMessage m : r.messages()) {
       if (m.kind().equals(MrpMessage.EXPEDITE)) {
         expedite.put(m.referenceId(), m.date());
-      }
-      if (m.kind().equals(MrpMessage.PAST_DUE)
-          || m.kind().equals(MrpMessage.PLANNING_FENCE)
-          || m.kind().equals(MrpMessage.BELOW_SAFETY)) {
-        flagged.add(m.materialId());
       }
     }
     for (PlanReceipt rc : in.receipts()) {
@@ -456,41 +575,7 @@ final class MrpInvariants {
         flow.get(sh.material())[day] -= sh.qty();
       }
     }
-    Set<Long> skip = new HashSet<>();
-    for (PlanItem it : in.items()) {
-      if (it.phantom()) {
-        skip.add(it.materialId());
-      }
-    }
-    for (PlanBomLine b : in.bom()) {
-      if (items.get(b.parentMaterialId()).phantom()) {
-        skip.add(b.componentMaterialId());
-      }
-    }
-    for (PlanItem it : in.items()) {
-      if (skip.contains(it.materialId())) {
-        continue;
-      }
-      double[] f = flow.get(it.materialId());
-      int fa = firstArrival(in, it);
-      double pa = 0;
-      for (int t = 0; t < h; t++) {
-        pa += f[t];
-        double ss = level(in, it, t);
-        boolean shortfall = pa < ss - tol(pa);
-        if (t >= fa) {
-          assertThat(shortfall)
-              .as(
-                  "material %d day %d: projected available %s below safety stock %s",
-                  it.materialId(), t, pa, ss)
-              .isFalse();
-        } else if (shortfall) {
-          assertThat(flagged)
-              .as("material %d short on day %d before first arrival %d", it.materialId(), t, fa)
-              .contains(it.materialId());
-        }
-      }
-    }
+    return flow;
   }
 
   /**
