@@ -67,3 +67,14 @@ CREATE TABLE plan_co_product (
 );
 
 CREATE INDEX ix_plan_co_product_material ON plan_co_product (run_id, plant_id, material_id);
+
+-- Date-effective (dynamic) safety stock: from effective_from on a material's safety stock in the
+-- plant is quantity; before its first step it is plan_parameter.safety_stock.
+CREATE TABLE safety_stock_step (
+  plant_id BIGINT NOT NULL,
+  material_id BIGINT NOT NULL,
+  effective_from DATE NOT NULL,
+  quantity DECIMAL(31, 6) NOT NULL,
+  CONSTRAINT pk_safety_stock_step PRIMARY KEY (plant_id, material_id, effective_from),
+  CONSTRAINT fk_safety_stock_step_material FOREIGN KEY (material_id) REFERENCES material (id)
+);

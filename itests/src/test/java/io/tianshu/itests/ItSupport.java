@@ -134,6 +134,11 @@ public final class ItSupport {
     all.add(systemProperty(HTTP_PORT).value(Integer.toString(httpPort)));
     all.add(systemProperty(ADMIN_PASSWORD).value(adminPassword()));
     all.add(systemProperty("pax.exam.service.timeout").value("120000"));
+    // The probe waits this long for Pax Exam's invoker; bundles start one after the other and the
+    // database migrations run in between, which on a busy machine takes more than its 10 s.
+    all.add(
+        systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
+            .value("180000"));
     if (Boolean.getBoolean("tianshu.it.keep")) {
       all.add(keepRuntimeFolder());
     }

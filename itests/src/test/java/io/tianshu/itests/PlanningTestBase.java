@@ -1396,6 +1396,43 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     assertEquals(alt, messages.path("items").get(0).path("materialId").asLong());
   }
 
+  /**
+   * Dynamic safety stock: FG's safety stock rises to 5 from +21 (a Monday), so besides the
+   * hand-worked example's orders FG gets 5 due +21, released 2 working days before (+17).
+   */
+  @Test
+  public void aSafetyStockStepGetsAnOrderDueOnItsDate() {
+    Model m = model();
+    updateFg(m, "safetyStockSteps", List.of(obj("from", day(21), "quantity", 5)));
+    JsonNode parameters =
+        admin
+            .get("/plan-parameters?plantId=" + m.plant() + "&materialId=" + m.fg())
+            .expect(200)
+            .json();
+    assertEquals(day(21), parameters.get(0).path("safetyStockSteps").get(0).path("from").asText());
+    Map<Long, List<String>> orders = orders(run(m, "MRP").path("id").asLong());
+    assertEquals(
+        List.of(order(10, 14, 10), order(16, 18, 30), order(17, 21, 5)), orders.get(m.fg()));
+    assertEquals(List.of(order(9, 10, 50), order(15, 16, 50)), orders.get(m.sa()));
+    assertFields(
+        admin
+            .put(
+                "/plan-parameters",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "version",
+                    parameters.get(0).path("version").asLong(),
+                    "safetyStockSteps",
+                    List.of(obj("from", day(21), "quantity", -1), obj("from", day(21)))))
+            .expectProblem(400),
+        "safetyStockSteps[0].quantity",
+        "safetyStockSteps[1].quantity",
+        "safetyStockSteps[1].from");
+  }
+
   private static void assertFields(JsonNode problem, String... expected) {
     List<String> fields = new ArrayList<>();
     problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));

@@ -1,5 +1,7 @@
 package io.tianshu.planning;
 
+import java.util.List;
+
 /**
  * How a material is planned in a plant. A material without parameters is planned lot-for-lot, made
  * in the plant, with no lead time, safety stock or yield loss.
@@ -12,6 +14,9 @@ package io.tianshu.planning;
  *     forecast left after consumption is ignored there (0: no fence)
  * @param planningFenceDays inside this many days from the plan start MRP proposes no new order;
  *     what is short there is due on the fence date, with a PLANNING_FENCE message (0: no fence)
+ * @param strategy MTS (make to stock), MTO (make to order) or ATO (assemble to order)
+ * @param safetyStockSteps date-effective safety stock by date: from each step's date on the safety
+ *     stock is its quantity; {@code safetyStock} before the first
  */
 public record PlanParameter(
     long plantId,
@@ -33,4 +38,5 @@ public record PlanParameter(
     int demandFenceDays,
     int planningFenceDays,
     String strategy,
+    List<SafetyStockLevel> safetyStockSteps,
     long version) {}

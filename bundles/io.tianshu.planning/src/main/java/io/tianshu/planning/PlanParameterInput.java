@@ -1,9 +1,12 @@
 package io.tianshu.planning;
 
+import java.util.List;
+
 /**
  * Planning parameters to set for a material in a plant; null numbers mean 0 (yield: 100), null
  * texts the defaults (MAKE, LOT_FOR_LOT). {@code version} is the version last read when the
- * parameters exist already, null when they are new.
+ * parameters exist already, null when they are new. {@code safetyStockSteps} replace the material's
+ * steps (null or empty: none).
  */
 public record PlanParameterInput(
     Long plantId,
@@ -24,4 +27,5 @@ public record PlanParameterInput(
     Integer demandFenceDays,
     Integer planningFenceDays,
     String strategy,
+    List<SafetyStockLevel> safetyStockSteps,
     Long version) {}

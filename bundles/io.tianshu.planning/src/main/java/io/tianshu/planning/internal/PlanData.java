@@ -12,6 +12,7 @@ import io.tianshu.planning.PlanParameter;
 import io.tianshu.planning.PlanParameterInput;
 import io.tianshu.planning.Receipt;
 import io.tianshu.planning.ReceiptInput;
+import io.tianshu.planning.SafetyStockLevel;
 import io.tianshu.planning.SalesOrder;
 import io.tianshu.planning.SalesOrderInput;
 import io.tianshu.planning.engine.LotSizing;
@@ -191,6 +192,22 @@ final class PlanData {
     if (lotSizing == LotSizing.PERIOD_ORDER_QUANTITY && or(in.periodDays(), 0) < 1) {
       v.add("periodDays", "required", "PERIOD_ORDER_QUANTITY needs periodDays >= 1 / 期间天数至少 1");
     }
+    List<SafetyStockLevel> steps =
+        in.safetyStockSteps() == null ? List.of() : in.safetyStockSteps();
+    java.util.Set<java.time.LocalDate> stepDates = new java.util.HashSet<>();
+    for (int i = 0; i < steps.size(); i++) {
+      SafetyStockLevel step = steps.get(i);
+      String at = "safetyStockSteps[" + i + "]";
+      if (step == null) {
+        v.add(at, "required", "is required / 必填");
+        continue;
+      }
+      v.required(at + ".from", step.from()).required(at + ".quantity", step.quantity());
+      quantity(v, at + ".quantity", step.quantity(), false);
+      if (step.from() != null && !stepDates.add(step.from())) {
+        v.add(at + ".from", "duplicate", "two steps on one date / 同一日期有两个安全库存");
+      }
+    }
     double max = or(in.maximumQuantity(), 0);
     if (max > 0 && max < or(in.minimumQuantity(), 0)) {
       v.add("maximumQuantity", "invalid_value", "below the minimum / 小于最小批量");
@@ -263,6 +280,30 @@ final class PlanData {
         ps.executeUpdate();
       }
     }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM safety_stock_step WHERE plant_id = ? AND material_id = ?")) {
+      ps.setLong(1, plant);
+      ps.setLong(2, in.materialId());
+      ps.executeUpdate();
+    }
+    List<SafetyStockLevel> sorted = new ArrayList<>(steps);
+    sorted.sort(java.util.Comparator.comparing(SafetyStockLevel::from));
+    if (!sorted.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO safety_stock_step (plant_id, material_id, effective_from, quantity)"
+                  + " VALUES (?, ?, ?, ?)")) {
+        for (SafetyStockLevel step : sorted) {
+          ps.setLong(1, plant);
+          ps.setLong(2, in.materialId());
+          ps.setDate(3, Sql.date(step.from()));
+          ps.setDouble(4, step.quantity());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     PlanParameter p =
         new PlanParameter(
             plant,
@@ -284,6 +325,7 @@ final class PlanData {
             or(in.demandFenceDays(), 0),
             or(in.planningFenceDays(), 0),
             strategy,
+            List.copyOf(sorted),
             version);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("material", code);
@@ -294,6 +336,9 @@ final class PlanData {
     after.put("leadTimeDays", p.leadTimeDays());
     after.put("lotSizing", lot);
     after.put("strategy", strategy);
+    if (!sorted.isEmpty()) {
+      after.put("safetyStockSteps", sorted.size());
+    }
     after.put("safetyStock", p.safetyStock());
     Sql.audit(
         c,
@@ -382,6 +427,7 @@ final class PlanData {
 
   static List<PlanParameter> parameters(Connection c, long plantId, Long materialId)
       throws SQLException {
+    Map<Long, List<SafetyStockLevel>> steps = safetyStockSteps(c, plantId);
     return list(
         c,
         "plan_parameter",
@@ -410,7 +456,27 @@ final class PlanData {
                 rs.getInt("demand_fence_days"),
                 rs.getInt("planning_fence_days"),
                 rs.getString("strategy"),
+                steps.getOrDefault(rs.getLong("material_id"), List.of()),
                 rs.getLong("version")));
+  }
+
+  /** The date-effective safety stock steps of a plant's materials, by date. */
+  static Map<Long, List<SafetyStockLevel>> safetyStockSteps(Connection c, long plantId)
+      throws SQLException {
+    Map<Long, List<SafetyStockLevel>> out = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT material_id, effective_from, quantity FROM safety_stock_step"
+                + " WHERE plant_id = ? ORDER BY material_id, effective_from")) {
+      ps.setLong(1, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new SafetyStockLevel(rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- forecasts

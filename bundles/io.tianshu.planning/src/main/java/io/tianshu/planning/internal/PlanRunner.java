@@ -7,6 +7,7 @@ import io.tianshu.bom.Substitute;
 import io.tianshu.bom.SubstitutePart;
 import io.tianshu.bom.SubstitutionStrategy;
 import io.tianshu.core.ForbiddenException;
+import io.tianshu.planning.SafetyStockLevel;
 import io.tianshu.planning.engine.AssembleToOrder;
 import io.tianshu.planning.engine.ForecastConsumer;
 import io.tianshu.planning.engine.ForecastConsumption;
@@ -25,6 +26,7 @@ import io.tianshu.planning.engine.PlanReceipt;
 import io.tianshu.planning.engine.PlanSubstitutePart;
 import io.tianshu.planning.engine.PlanSubstitution;
 import io.tianshu.planning.engine.PlannedOrder;
+import io.tianshu.planning.engine.SafetyStockStep;
 import io.tianshu.planning.engine.SalesOrderLine;
 import io.tianshu.resource.WorkCalendar;
 import java.sql.Connection;
@@ -134,7 +136,8 @@ final class PlanRunner {
       boolean mps,
       int demandFence,
       int planningFence,
-      String strategy) {}
+      String strategy,
+      List<SafetyStockStep> safetySteps) {}
 
   private record Allocation(
       long id, long item, LocalDate date, double quantity, String reference) {}
@@ -394,7 +397,8 @@ final class PlanRunner {
                 stock,
                 p.yield(),
                 p.phantom() || phantomLine.contains(id),
-                p.planningFence() > 0 ? p.planningFence() : spec.planningFenceDays()));
+                p.planningFence() > 0 ? p.planningFence() : spec.planningFenceDays(),
+                p.safetySteps()));
       }
     }
     List<PlanBomLine> bom = new ArrayList<>();
@@ -703,6 +707,7 @@ final class PlanRunner {
   }
 
   private static void loadParams(Connection c, PlantData d) throws SQLException {
+    Map<Long, List<SafetyStockLevel>> steps = PlanData.safetyStockSteps(c, d.plant);
     try (PreparedStatement ps =
         c.prepareStatement("SELECT * FROM plan_parameter WHERE plant_id = ?")) {
       ps.setLong(1, d.plant);
@@ -728,7 +733,10 @@ final class PlanRunner {
                   rs.getBoolean("mps"),
                   rs.getInt("demand_fence_days"),
                   rs.getInt("planning_fence_days"),
-                  rs.getString("strategy")));
+                  rs.getString("strategy"),
+                  steps.getOrDefault(rs.getLong("material_id"), List.of()).stream()
+                      .map(s -> new SafetyStockStep(s.from(), s.quantity()))
+                      .toList()));
         }
       }
     }
@@ -1055,7 +1063,12 @@ final class PlanRunner {
         switch (p.supplyKind()) {
           case Pegging.PLANNED -> orders[(int) p.supplyId()] += p.quantity();
           case Pegging.RECEIPT -> receipts.merge(p.supplyId(), p.quantity(), Double::sum);
-          case Pegging.ON_HAND -> stock.merge(p.materialId(), p.quantity(), Double::sum);
+          case Pegging.ON_HAND -> {
+            // supply id 0: stock on hand; above: safety stock released by a lower step later on
+            if (p.supplyId() == 0) {
+              stock.merge(p.materialId(), p.quantity(), Double::sum);
+            }
+          }
           case Pegging.CO_PRODUCT ->
               coProducts
                   .computeIfAbsent(p.supplyId(), k -> new HashMap<>())
