@@ -1,0 +1,892 @@
+package io.tianshu.planning.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * Net-change MRP: holds a regenerative plan of an {@link MrpInput} in memory and re-plans, after
+ * changes of independent demands, only the materials the change can affect. After every {@link
+ * #apply} the plan ({@link #current()}) is that of a full {@link MrpEngine#run} on the changed
+ * input ({@link #input()}): the same planned orders (material, release date, due date, quantity),
+ * pegging and messages, up to planned-order ids and quantities within the engine's tolerance (1e-9
+ * relative; see below).
+ *
+ * <h2>Rules</h2>
+ *
+ * <ul>
+ *   <li><b>Changed input.</b> {@code apply(added, removedDemandIds)} first removes every demand
+ *       whose id is in {@code removedDemandIds} (all of them if several share the id; unknown ids
+ *       are ignored), then appends {@code added} in list order. A change of a demand is a removal
+ *       and an addition with the same id. The changed input is the previous one with its demand
+ *       list changed that way (removed demands left out, added ones at the end).
+ *   <li><b>Affected materials.</b> The materials of the removed and added demands are affected.
+ *       Affected materials are re-planned in low-level-code order (the codes of the first run: the
+ *       BOM and outputs never change), all materials of one code in one engine run. A re-planned
+ *       material whose planned orders changed (their number, or any order's release date, due date
+ *       or quantity beyond the engine's tolerance; orders compared in id order) makes its
+ *       components (BOM lines with a quantity per &gt; 0) and its co- and by-products affected; one
+ *       whose orders are unchanged affects nothing further (its pegging and messages are still
+ *       replaced), since its components' requirements are exactly as before.
+ *   <li><b>Requirements of an affected material</b> are its independent demands and the dependent
+ *       demand of all its parents' current planned orders (those re-planned in this apply, the
+ *       others as they were), computed as {@link MrpEngine} does: one requirement per BOM line and
+ *       parent order released within the horizon, {@code order quantity × quantityPer × (100 +
+ *       scrap) / 100}, on the order's release date. The engine nets them with the material's
+ *       on-hand, receipts, lot sizing, lead time, yield, safety stock, planning time fence and
+ *       make-to-order demands exactly as in a full run. On one day the dependent requirements come
+ *       after the independent ones, as in a full run, so pegging per supply and demand kind is that
+ *       of a full run.
+ *   <li><b>Regenerative fallback.</b> An apply is planned by a full {@link MrpEngine#run} on the
+ *       changed input instead (counted by {@link #fallbacks()}, {@link
+ *       NetChangeResult#regenerated()} set) when an affected material is a phantom or has a phantom
+ *       parent (pass-through requirements and their pegging live only inside a run), or is a co- or
+ *       by-product of some material (its co-product receipts are not movable and cannot be handed
+ *       to the engine as scheduled receipts), or when the input carries components this class does
+ *       not know (added to {@link MrpInput} later) with a non-empty value. Make-to-order demands
+ *       and planning time fences need no fallback: they concern one material at a time.
+ *   <li><b>Planned-order ids.</b> The first run numbers orders 1, 2, … as {@link MrpEngine} does. A
+ *       re-planned material whose orders are unchanged keeps their ids; one whose orders changed
+ *       gets fresh ids for all its new orders, counting up from the largest id ever handed out, in
+ *       due-date order (as the engine orders them); its old ids are not used again. So a pegging
+ *       row or message of an unaffected material never refers to an order that no longer exists:
+ *       only components and co-products of a material refer to its orders, and those are affected
+ *       whenever its orders change. A regenerative fallback renumbers every order 1, 2, ….
+ *   <li><b>Pegging and messages</b> of a re-planned material replace its old ones; rows and
+ *       messages refer to the ids above (a dependent requirement is pegged as {@link
+ *       Pegging#DEPENDENT} of its parent order's id, as in a full run).
+ * </ul>
+ *
+ * <p>Not thread-safe; an apply that throws (on an invalid added demand) changes nothing.
+ *
+ * <h2>Implementation</h2>
+ *
+ * <p>The first run's planned orders are copied into compact arrays (release day, due day, quantity;
+ * the id is the index + 1); its pegging rows and messages stay in the engine's result and are found
+ * per material by their ranges (the engine lists them material by material in processing order). A
+ * re-planned material gets an override with its orders, pegging rows and messages. One low-level
+ * code of affected materials is planned by one {@link MrpEngine#run} on a sub-input: the affected
+ * materials, their demands and receipts, no BOM lines, and the dependent demand from their parents'
+ * orders as extra make-to-stock demands with synthetic ids below all real demand ids of the
+ * sub-input (appended after the real ones, so on one day they come after them as dependent
+ * requirements do); their pegging rows are mapped back to {@link Pegging#DEPENDENT} rows of the
+ * parent order. Dependent requirements of one day from several parents are not in the full run's
+ * order among each other, which changes which unit of a supply serves which parent order, but not
+ * the totals per supply and demand kind. {@link #current()} is a view assembled from the first
+ * result and the overrides.
+ */
+public final class NetChangePlanner {
+
+  /** The record components this class knows; any other one (non-empty) forces full runs. */
+  private static final Set<String> KNOWN_COMPONENTS =
+      Set.of(
+          "items", "bom", "demands", "receipts", "calendar", "planStart", "horizonDays", "outputs");
+
+  private final MrpInput first;
+  private final int n;
+  private final long[] material;
+  private final Map<Long, Integer> index;
+  private final int[] llc;
+  private final int maxLlc;
+  private final int[] order; // item at each processing position
+  private final long startEpoch;
+  private final int horizon;
+  private final LocalDate[] dates; // day index -> date within the horizon
+
+  // where-used: BOM lines with quantityPer > 0 by component, in input order
+  private final int[] usedStart;
+  private final int[] usedParent;
+  private final double[] usedNum; // quantityPer × (100 + scrap), divided by 100 as the engine does
+  // what a change of an item's orders affects: its components and its co- and by-products
+  private final int[] downStart;
+  private final int[] down;
+  private final boolean[] needsFullRun; // phantom, phantom parent or co-product
+  private final PlanReceipt[][] receiptsOf;
+  private final boolean alwaysRegenerate;
+
+  // demands: all of the current input by position (null = removed), by id and by item
+  private PlanDemand[] dem = new PlanDemand[16];
+  private int demCount;
+  private final Map<Long, IntList> demById = new HashMap<>();
+  private final IntList[] demOf;
+
+  // plan: the last regenerative result plus overrides of re-planned items
+  private MrpResult base;
+  private int[] boStart;
+  private int[] boEnd;
+  private int[] boRel;
+  private int[] boDue;
+  private double[] boQty;
+  private int[] bpStart;
+  private int[] bpEnd;
+  private int[] bmStart;
+  private int[] bmEnd;
+  private ItemPlan[] plan;
+  private long nextId;
+
+  private final boolean[] pending;
+  private final IntList[] pendingAt;
+  private final int[] slot;
+
+  private int fallbacks;
+  private long lastMillis;
+  private MrpResult current;
+  private MrpInput currentInput;
+
+  private NetChangePlanner(MrpInput in) {
+    long t0 = System.nanoTime();
+    MrpResult r = MrpEngine.run(in); // validates the input
+    first = in;
+    List<PlanItem> items = in.items();
+    n = items.size();
+    material = new long[n];
+    index = new HashMap<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      material[i] = items.get(i).materialId();
+      index.put(material[i], i);
+    }
+    llc = r.lowLevelCodes().clone();
+    int mx = 0;
+    for (int c : llc) {
+      mx = Math.max(mx, c);
+    }
+    maxLlc = mx;
+    order = processingOrder(llc, mx);
+    startEpoch = in.planStart().toEpochDay();
+    horizon = in.horizonDays();
+    dates = new LocalDate[horizon];
+    for (int d = 0; d < horizon; d++) {
+      dates[d] = in.planStart().plusDays(d);
+    }
+
+    needsFullRun = new boolean[n];
+    int[] usedCount = new int[n + 1];
+    int[] downCount = new int[n + 1];
+    for (PlanBomLine b : in.bom()) {
+      int p = index.get(b.parentMaterialId());
+      int c = index.get(b.componentMaterialId());
+      if (items.get(p).phantom()) {
+        needsFullRun[c] = true;
+      }
+      if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
+        usedCount[c + 1]++;
+        downCount[p + 1]++;
+      }
+    }
+    for (PlanOutput o : in.outputs()) {
+      downCount[index.get(o.parentMaterialId()) + 1]++;
+      needsFullRun[index.get(o.outputMaterialId())] = true;
+    }
+    for (int i = 0; i < n; i++) {
+      usedCount[i + 1] += usedCount[i];
+      downCount[i + 1] += downCount[i];
+      needsFullRun[i] |= items.get(i).phantom();
+    }
+    usedStart = usedCount.clone();
+    downStart = downCount.clone();
+    usedParent = new int[usedStart[n]];
+    usedNum = new double[usedStart[n]];
+    down = new int[downStart[n]];
+    for (PlanBomLine b : in.bom()) {
+      int p = index.get(b.parentMaterialId());
+      int c = index.get(b.componentMaterialId());
+      double num = b.quantityPer() * (100 + b.scrapPercent());
+      if (num > 0) {
+        usedParent[usedCount[c]] = p;
+        usedNum[usedCount[c]++] = num;
+        down[downCount[p]++] = c;
+      }
+    }
+    for (PlanOutput o : in.outputs()) {
+      down[downCount[index.get(o.parentMaterialId())]++] = index.get(o.outputMaterialId());
+    }
+
+    List<List<PlanReceipt>> rx = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rx.add(new ArrayList<>(0));
+    }
+    for (PlanReceipt rc : in.receipts()) {
+      rx.get(index.get(rc.materialId())).add(rc);
+    }
+    receiptsOf = new PlanReceipt[n][];
+    for (int i = 0; i < n; i++) {
+      receiptsOf[i] = rx.get(i).toArray(new PlanReceipt[0]);
+    }
+
+    demOf = new IntList[n];
+    for (int i = 0; i < n; i++) {
+      demOf[i] = new IntList();
+    }
+    for (PlanDemand d : in.demands()) {
+      appendDemand(d);
+    }
+    alwaysRegenerate = hasUnknownComponents(in);
+
+    pending = new boolean[n];
+    pendingAt = new IntList[mx + 1];
+    for (int c = 0; c <= mx; c++) {
+      pendingAt[c] = new IntList();
+    }
+    slot = new int[n];
+    adopt(r);
+    currentInput = in;
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+  }
+
+  /**
+   * Plans {@code input} regeneratively ({@link MrpEngine#run}) and keeps input, plan and indexes
+   * for net-change applies.
+   *
+   * @throws IllegalArgumentException as {@link MrpEngine#run} does
+   */
+  public static NetChangePlanner of(MrpInput input) {
+    Objects.requireNonNull(input, "input");
+    return new NetChangePlanner(input);
+  }
+
+  /**
+   * Removes the demands with the given ids, adds the given demands and re-plans what that can
+   * affect (see the class comment).
+   *
+   * @param added demands to append to the input (null = none)
+   * @param removedDemandIds ids of demands to remove (null = none; unknown ids are ignored)
+   * @return the re-planned materials and their new orders, pegging and messages
+   * @throws IllegalArgumentException (changing nothing) when an added demand names an unknown
+   *     material, has no date, a negative or non-finite quantity, or is make-to-order on a phantom
+   */
+  public NetChangeResult apply(List<PlanDemand> added, List<Long> removedDemandIds) {
+    long t0 = System.nanoTime();
+    List<PlanDemand> add = added == null ? List.of() : added;
+    List<Long> rem = removedDemandIds == null ? List.of() : removedDemandIds;
+    for (PlanDemand d : add) {
+      check(d);
+    }
+    for (Long id : rem) {
+      Objects.requireNonNull(id, "removed demand id");
+    }
+    current = null;
+    currentInput = null;
+    for (Long id : rem) {
+      IntList ps = demById.remove(id);
+      if (ps == null) {
+        continue;
+      }
+      for (int k = 0; k < ps.size; k++) {
+        int pos = ps.a[k];
+        int i = index.get(dem[pos].materialId());
+        dem[pos] = null;
+        demOf[i].removeValue(pos);
+        markPending(i);
+      }
+    }
+    for (PlanDemand d : add) {
+      markPending(appendDemand(d));
+    }
+    if (alwaysRegenerate) {
+      return regenerate(t0);
+    }
+
+    List<Long> affected = new ArrayList<>();
+    List<PlannedOrder> orders = new ArrayList<>();
+    List<Pegging> pegs = new ArrayList<>();
+    List<MrpMessage> msgs = new ArrayList<>();
+    int[] counts = new int[3]; // changed items, removed orders, added orders
+    for (int c = 0; c <= maxLlc; c++) {
+      IntList w = pendingAt[c];
+      if (w.size == 0) {
+        continue;
+      }
+      Arrays.sort(w.a, 0, w.size); // within a code, processing order is input order
+      for (int k = 0; k < w.size; k++) {
+        if (needsFullRun[w.a[k]]) {
+          return regenerate(t0);
+        }
+      }
+      if (!planWave(w, counts)) {
+        return regenerate(t0);
+      }
+      for (int k = 0; k < w.size; k++) {
+        int i = w.a[k];
+        ItemPlan p = plan[i];
+        affected.add(material[i]);
+        for (int o = 0; o < p.ids.length; o++) {
+          orders.add(
+              new PlannedOrder(p.ids[o], material[i], date(p.rel[o]), date(p.due[o]), p.qty[o]));
+        }
+        pegs.addAll(p.pegging);
+        msgs.addAll(p.messages);
+        pending[i] = false;
+      }
+      w.size = 0;
+    }
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+    return new NetChangeResult(
+        Collections.unmodifiableList(affected),
+        Collections.unmodifiableList(orders),
+        Collections.unmodifiableList(pegs),
+        Collections.unmodifiableList(msgs),
+        affected.size(),
+        counts[0],
+        counts[1],
+        counts[2],
+        false,
+        lastMillis);
+  }
+
+  /**
+   * The full current plan: orders, pegging rows and messages material by material in processing
+   * order (orders by id within a material, so after net changes not in id order overall), the
+   * low-level codes, and as engine time the wall-clock time of the last {@link #apply} (or of the
+   * first run). The lists are unmodifiable views, valid until the next apply.
+   */
+  public MrpResult current() {
+    if (current == null) {
+      current = assemble();
+    }
+    return current;
+  }
+
+  /** The current input: the first input with the demands changed by all applies so far. */
+  public MrpInput input() {
+    if (currentInput == null) {
+      List<PlanDemand> ds = new ArrayList<>(demCount);
+      for (int k = 0; k < demCount; k++) {
+        if (dem[k] != null) {
+          ds.add(dem[k]);
+        }
+      }
+      currentInput = withDemands(first, ds);
+    }
+    return currentInput;
+  }
+
+  /** Applies that were planned by a full regenerative run. */
+  public int fallbacks() {
+    return fallbacks;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Item indices by (low-level code, input order): the engine's processing order. */
+  private static int[] processingOrder(int[] llc, int maxLlc) {
+    int[] start = new int[maxLlc + 2];
+    for (int c : llc) {
+      start[c + 1]++;
+    }
+    for (int c = 0; c <= maxLlc; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] out = new int[llc.length];
+    for (int i = 0; i < llc.length; i++) {
+      out[start[llc[i]]++] = i;
+    }
+    return out;
+  }
+
+  private void check(PlanDemand d) {
+    Objects.requireNonNull(d, "added demand");
+    Integer i = index.get(d.materialId());
+    if (i == null) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": unknown material " + d.materialId());
+    }
+    if (d.date() == null) {
+      throw new IllegalArgumentException("demand " + d.id() + ": date missing");
+    }
+    if (!(d.quantity() >= 0) || Double.isInfinite(d.quantity())) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": quantity must be finite and >= 0, was " + d.quantity());
+    }
+    if (d.makeToOrder() && first.items().get(i).phantom()) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": make-to-order on phantom " + d.materialId());
+    }
+  }
+
+  /** Appends a demand to the current demands; returns its item. */
+  private int appendDemand(PlanDemand d) {
+    if (demCount == dem.length) {
+      dem = Arrays.copyOf(dem, dem.length * 2);
+    }
+    int pos = demCount++;
+    dem[pos] = d;
+    demById.computeIfAbsent(d.id(), k -> new IntList()).add(pos);
+    int i = index.get(d.materialId());
+    demOf[i].add(pos);
+    return i;
+  }
+
+  private void markPending(int i) {
+    if (!pending[i]) {
+      pending[i] = true;
+      pendingAt[llc[i]].add(i);
+    }
+  }
+
+  private static boolean hasUnknownComponents(MrpInput in) {
+    for (RecordComponent rc : MrpInput.class.getRecordComponents()) {
+      if (KNOWN_COMPONENTS.contains(rc.getName())) {
+        continue;
+      }
+      Object v = component(rc, in);
+      if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A copy of {@code in} with other demands. By reflection over the record components, so that
+   * components added to {@link MrpInput} later are carried over into the full runs.
+   */
+  private static MrpInput withDemands(MrpInput in, List<PlanDemand> demands) {
+    RecordComponent[] rcs = MrpInput.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[rcs.length];
+    Object[] args = new Object[rcs.length];
+    for (int k = 0; k < rcs.length; k++) {
+      types[k] = rcs[k].getType();
+      args[k] = rcs[k].getName().equals("demands") ? demands : component(rcs[k], in);
+    }
+    try {
+      return MrpInput.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object component(RecordComponent rc, MrpInput in) {
+    try {
+      return rc.getAccessor().invoke(in);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Takes a regenerative result as the plan: copies its orders, finds the per-item ranges. */
+  private void adopt(MrpResult r) {
+    base = r;
+    plan = new ItemPlan[n];
+    List<PlannedOrder> po = r.plannedOrders();
+    int m = po.size();
+    boRel = new int[m];
+    boDue = new int[m];
+    boQty = new double[m];
+    boStart = new int[n];
+    boEnd = new int[n];
+    int k = 0;
+    PlannedOrder o = m > 0 ? po.get(0) : null;
+    for (int x = 0; x < n; x++) {
+      int i = order[x];
+      boStart[i] = k;
+      while (o != null && o.materialId() == material[i]) {
+        boRel[k] = day(o.releaseDate());
+        boDue[k] = day(o.dueDate());
+        boQty[k] = o.quantity();
+        k++;
+        o = k < m ? po.get(k) : null;
+      }
+      boEnd[i] = k;
+    }
+    if (k != m) {
+      throw new IllegalStateException("planned orders not in processing order");
+    }
+    nextId = m + 1L;
+    List<Pegging> pg = r.pegging();
+    bpStart = new int[n];
+    bpEnd = new int[n];
+    ranges(pg.size(), j -> pg.get(j).materialId(), bpStart, bpEnd);
+    List<MrpMessage> ms = r.messages();
+    bmStart = new int[n];
+    bmEnd = new int[n];
+    ranges(ms.size(), j -> ms.get(j).materialId(), bmStart, bmEnd);
+  }
+
+  /**
+   * Per-item ranges of rows listed material by material in processing order, by binary search (the
+   * engine's pegging runs to tens of millions of rows, each read creates a record).
+   */
+  private void ranges(int size, java.util.function.IntToLongFunction mat, int[] start, int[] end) {
+    int s = 0;
+    for (int x = 0; x < n; x++) {
+      int i = order[x];
+      int lo = s;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        Integer j = index.get(mat.applyAsLong(mid));
+        if (j == null) {
+          throw new IllegalStateException("row of unknown material " + mat.applyAsLong(mid));
+        }
+        if (posOf(j) <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      start[i] = s;
+      end[i] = lo;
+      s = lo;
+    }
+  }
+
+  private int[] posCache;
+
+  private int posOf(int i) {
+    if (posCache == null) {
+      posCache = new int[n];
+      for (int x = 0; x < n; x++) {
+        posCache[order[x]] = x;
+      }
+    }
+    return posCache[i];
+  }
+
+  private NetChangeResult regenerate(long t0) {
+    for (IntList w : pendingAt) {
+      for (int k = 0; k < w.size; k++) {
+        pending[w.a[k]] = false;
+      }
+      w.size = 0;
+    }
+    int oldOrders = totalOrders();
+    MrpResult r = MrpEngine.run(input());
+    adopt(r);
+    fallbacks++;
+    List<Long> all = new ArrayList<>(n);
+    for (int x = 0; x < n; x++) {
+      all.add(material[order[x]]);
+    }
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+    return new NetChangeResult(
+        Collections.unmodifiableList(all),
+        r.plannedOrders(),
+        r.pegging(),
+        r.messages(),
+        n,
+        n,
+        oldOrders,
+        r.plannedOrders().size(),
+        true,
+        lastMillis);
+  }
+
+  private int totalOrders() {
+    long t = 0;
+    for (int i = 0; i < n; i++) {
+      t += orderCount(i);
+    }
+    return Math.toIntExact(t);
+  }
+
+  private int orderCount(int i) {
+    ItemPlan p = plan[i];
+    return p != null ? p.ids.length : boEnd[i] - boStart[i];
+  }
+
+  /**
+   * Re-plans the items of w (one low-level code, no phantoms, no co-products) by one engine run;
+   * false when no synthetic demand ids are left (then the caller runs regeneratively).
+   */
+  private boolean planWave(IntList w, int[] counts) {
+    List<PlanItem> items = new ArrayList<>(w.size);
+    List<PlanDemand> demands = new ArrayList<>();
+    List<PlanReceipt> receipts = new ArrayList<>();
+    long minId = 0;
+    for (int k = 0; k < w.size; k++) {
+      IntList ds = demOf[w.a[k]];
+      for (int q = 0; q < ds.size; q++) {
+        minId = Math.min(minId, dem[ds.a[q]].id());
+      }
+    }
+    if (minId == Long.MIN_VALUE) {
+      return false;
+    }
+    // synthetic ids count down from syn0; parentId[syn0 - id] is the parent order's id
+    final long syn0 = minId - 1;
+    long syn = syn0;
+    LongList parentId = new LongList();
+    for (int k = 0; k < w.size; k++) {
+      int i = w.a[k];
+      slot[i] = k;
+      items.add(first.items().get(i));
+      IntList ds = demOf[i];
+      for (int q = 0; q < ds.size; q++) {
+        demands.add(dem[ds.a[q]]);
+      }
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int p = usedParent[u];
+        double num = usedNum[u];
+        ItemPlan pp = plan[p];
+        int cnt = orderCount(p);
+        for (int o = 0; o < cnt; o++) {
+          int rel = pp != null ? pp.rel[o] : boRel[boStart[p] + o];
+          if (rel >= horizon) {
+            continue; // as the engine: no dependent demand beyond the horizon
+          }
+          double q = (pp != null ? pp.qty[o] : boQty[boStart[p] + o]) * num / 100;
+          if (!(q > 0)) {
+            continue;
+          }
+          if (syn == Long.MIN_VALUE) {
+            return false;
+          }
+          demands.add(new PlanDemand(syn--, material[i], dates[rel], q, "", false));
+          parentId.add(pp != null ? pp.ids[o] : boStart[p] + o + 1L);
+        }
+      }
+      Collections.addAll(receipts, receiptsOf[i]);
+    }
+    MrpResult r =
+        MrpEngine.run(
+            new MrpInput(
+                items,
+                List.of(),
+                demands,
+                receipts,
+                first.calendar(),
+                first.planStart(),
+                first.horizonDays()));
+
+    // orders: ids of the sub-run are 1, 2, … item by item in w order
+    List<PlannedOrder> ro = r.plannedOrders();
+    int m = ro.size();
+    long[] global = new long[m + 1];
+    int at = 0;
+    for (int k = 0; k < w.size; k++) {
+      int i = w.a[k];
+      int s = at;
+      while (at < m && ro.get(at).materialId() == material[i]) {
+        at++;
+      }
+      int cnt = at - s;
+      int[] rel = new int[cnt];
+      int[] due = new int[cnt];
+      double[] qty = new double[cnt];
+      for (int o = 0; o < cnt; o++) {
+        PlannedOrder po = ro.get(s + o);
+        rel[o] = day(po.releaseDate());
+        due[o] = day(po.dueDate());
+        qty[o] = po.quantity();
+      }
+      ItemPlan old = plan[i];
+      int oldCnt = orderCount(i);
+      boolean same = oldCnt == cnt;
+      for (int o = 0; same && o < cnt; o++) {
+        same =
+            rel[o] == (old != null ? old.rel[o] : boRel[boStart[i] + o])
+                && due[o] == (old != null ? old.due[o] : boDue[boStart[i] + o])
+                && Math.abs(qty[o] - (old != null ? old.qty[o] : boQty[boStart[i] + o]))
+                    <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
+      }
+      long[] ids = new long[cnt];
+      if (same) {
+        // keep the old orders exactly, so that components planned from them stay consistent
+        for (int o = 0; o < cnt; o++) {
+          ids[o] = old != null ? old.ids[o] : boStart[i] + o + 1L;
+          qty[o] = old != null ? old.qty[o] : boQty[boStart[i] + o];
+        }
+      } else {
+        for (int o = 0; o < cnt; o++) {
+          ids[o] = nextId++;
+        }
+        counts[0]++;
+        counts[1] += oldCnt;
+        counts[2] += cnt;
+        for (int d = downStart[i]; d < downStart[i + 1]; d++) {
+          markPending(down[d]);
+        }
+      }
+      for (int o = 0; o < cnt; o++) {
+        global[s + o + 1] = ids[o];
+      }
+      plan[i] = new ItemPlan(ids, rel, due, qty, new ArrayList<>(), new ArrayList<>());
+    }
+    if (at != m) {
+      throw new IllegalStateException("planned orders of the sub-run not in item order");
+    }
+
+    for (Pegging g : r.pegging()) {
+      long supply = g.supplyId();
+      if (g.supplyKind().equals(Pegging.PLANNED)) {
+        supply = global[Math.toIntExact(supply)];
+      }
+      String kind = g.demandKind();
+      long demand = g.demandId();
+      if (kind.equals(Pegging.DEMAND) && demand <= syn0) {
+        kind = Pegging.DEPENDENT;
+        demand = parentId.a[Math.toIntExact(syn0 - demand)];
+      }
+      int i = index.get(g.materialId());
+      plan[i].pegging.add(
+          new Pegging(supply, g.supplyKind(), demand, kind, g.materialId(), g.quantity()));
+    }
+    for (MrpMessage msg : r.messages()) {
+      int i = index.get(msg.materialId());
+      plan[i].messages.add(remap(msg, global));
+    }
+    return true;
+  }
+
+  /** A message of a sub-run with its planned-order reference (and text) in global ids. */
+  private static MrpMessage remap(MrpMessage msg, long[] global) {
+    String kind = msg.kind();
+    boolean orderRef =
+        kind.equals(MrpMessage.PAST_DUE)
+            || kind.equals(MrpMessage.PLANNING_FENCE)
+            || kind.equals(MrpMessage.BELOW_SAFETY)
+            || kind.equals(MrpMessage.LOT_LIMIT);
+    long ref = msg.referenceId();
+    if (!orderRef || ref < 1 || ref >= global.length) {
+      return msg;
+    }
+    long g = global[(int) ref];
+    String text =
+        msg.message()
+            .replace("Planned order " + ref + " ", "Planned order " + g + " ")
+            .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
+    return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
+  }
+
+  private int day(LocalDate date) {
+    return Math.toIntExact(date.toEpochDay() - startEpoch);
+  }
+
+  private LocalDate date(int day) {
+    return day >= 0 && day < horizon ? dates[day] : first.planStart().plusDays(day);
+  }
+
+  private MrpResult assemble() {
+    int[] os = new int[n + 1];
+    int[] ps = new int[n + 1];
+    int[] ms = new int[n + 1];
+    for (int x = 0; x < n; x++) {
+      int i = order[x];
+      ItemPlan p = plan[i];
+      os[x + 1] = os[x] + orderCount(i);
+      ps[x + 1] = ps[x] + (p != null ? p.pegging.size() : bpEnd[i] - bpStart[i]);
+      ms[x + 1] = ms[x] + (p != null ? p.messages.size() : bmEnd[i] - bmStart[i]);
+    }
+    MrpResult b = base;
+    List<PlannedOrder> orders =
+        new Segmented<>(os) {
+          @Override
+          PlannedOrder at(int i, int k) {
+            ItemPlan p = plan[i];
+            if (p != null) {
+              return new PlannedOrder(
+                  p.ids[k], material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+            }
+            return b.plannedOrders().get(boStart[i] + k);
+          }
+        };
+    List<Pegging> pegging =
+        new Segmented<>(ps) {
+          @Override
+          Pegging at(int i, int k) {
+            ItemPlan p = plan[i];
+            return p != null ? p.pegging.get(k) : b.pegging().get(bpStart[i] + k);
+          }
+        };
+    List<MrpMessage> messages =
+        new Segmented<>(ms) {
+          @Override
+          MrpMessage at(int i, int k) {
+            ItemPlan p = plan[i];
+            return p != null ? p.messages.get(k) : b.messages().get(bmStart[i] + k);
+          }
+        };
+    return new MrpResult(orders, pegging, messages, llc.clone(), lastMillis);
+  }
+
+  /** A list made of per-item segments in processing order. */
+  private abstract class Segmented<T> extends AbstractList<T> implements RandomAccess {
+    private final int[] start; // by processing position, n + 1 entries
+
+    Segmented(int[] start) {
+      this.start = start;
+    }
+
+    abstract T at(int item, int k);
+
+    @Override
+    public T get(int idx) {
+      Objects.checkIndex(idx, start[n]);
+      int lo = 0;
+      int hi = n - 1;
+      while (lo < hi) { // the last position whose segment starts at or before idx
+        int mid = (lo + hi + 1) >>> 1;
+        if (start[mid] <= idx) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return at(order[lo], idx - start[lo]);
+    }
+
+    @Override
+    public int size() {
+      return start[n];
+    }
+  }
+
+  /** The plan of a re-planned item. */
+  private record ItemPlan(
+      long[] ids,
+      int[] rel,
+      int[] due,
+      double[] qty,
+      List<Pegging> pegging,
+      List<MrpMessage> messages) {}
+
+  private static final class IntList {
+    int[] a = new int[2];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    void removeValue(int v) {
+      for (int k = 0; k < size; k++) {
+        if (a[k] == v) {
+          System.arraycopy(a, k + 1, a, k, size - k - 1);
+          size--;
+          return;
+        }
+      }
+    }
+  }
+
+  private static final class LongList {
+    long[] a = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+  }
+}
