@@ -137,7 +137,6 @@ public final class NetChangePlanner {
 
   private final boolean[] pending;
   private final IntList[] pendingAt;
-  private final int[] slot;
 
   private int fallbacks;
   private long lastMillis;
@@ -238,7 +237,6 @@ public final class NetChangePlanner {
     for (int c = 0; c <= mx; c++) {
       pendingAt[c] = new IntList();
     }
-    slot = new int[n];
     adopt(r);
     currentInput = in;
     lastMillis = (System.nanoTime() - t0) / 1_000_000L;
@@ -624,7 +622,6 @@ public final class NetChangePlanner {
     LongList parentId = new LongList();
     for (int k = 0; k < w.size; k++) {
       int i = w.a[k];
-      slot[i] = k;
       items.add(first.items().get(i));
       IntList ds = demOf[i];
       for (int q = 0; q < ds.size; q++) {
@@ -665,26 +662,32 @@ public final class NetChangePlanner {
                 first.horizonDays()));
 
     // orders: ids of the sub-run are 1, 2, … item by item in w order
+    // each read of the engine's list creates a record: read every order once
     List<PlannedOrder> ro = r.plannedOrders();
     int m = ro.size();
+    long[] roMat = new long[m];
+    int[] roRel = new int[m];
+    int[] roDue = new int[m];
+    double[] roQty = new double[m];
+    for (int o = 0; o < m; o++) {
+      PlannedOrder po = ro.get(o);
+      roMat[o] = po.materialId();
+      roRel[o] = day(po.releaseDate());
+      roDue[o] = day(po.dueDate());
+      roQty[o] = po.quantity();
+    }
     long[] global = new long[m + 1];
     int at = 0;
     for (int k = 0; k < w.size; k++) {
       int i = w.a[k];
       int s = at;
-      while (at < m && ro.get(at).materialId() == material[i]) {
+      while (at < m && roMat[at] == material[i]) {
         at++;
       }
       int cnt = at - s;
-      int[] rel = new int[cnt];
-      int[] due = new int[cnt];
-      double[] qty = new double[cnt];
-      for (int o = 0; o < cnt; o++) {
-        PlannedOrder po = ro.get(s + o);
-        rel[o] = day(po.releaseDate());
-        due[o] = day(po.dueDate());
-        qty[o] = po.quantity();
-      }
+      int[] rel = Arrays.copyOfRange(roRel, s, at);
+      int[] due = Arrays.copyOfRange(roDue, s, at);
+      double[] qty = Arrays.copyOfRange(roQty, s, at);
       ItemPlan old = plan[i];
       int oldCnt = orderCount(i);
       boolean same = oldCnt == cnt;
@@ -722,7 +725,12 @@ public final class NetChangePlanner {
       throw new IllegalStateException("planned orders of the sub-run not in item order");
     }
 
+    // pegging rows come item by item in w order
+    int cur = 0;
     for (Pegging g : r.pegging()) {
+      while (material[w.a[cur]] != g.materialId()) {
+        cur++;
+      }
       long supply = g.supplyId();
       if (g.supplyKind().equals(Pegging.PLANNED)) {
         supply = global[Math.toIntExact(supply)];
@@ -733,8 +741,7 @@ public final class NetChangePlanner {
         kind = Pegging.DEPENDENT;
         demand = parentId.a[Math.toIntExact(syn0 - demand)];
       }
-      int i = index.get(g.materialId());
-      plan[i].pegging.add(
+      plan[w.a[cur]].pegging.add(
           new Pegging(supply, g.supplyKind(), demand, kind, g.materialId(), g.quantity()));
     }
     for (MrpMessage msg : r.messages()) {
