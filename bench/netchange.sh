@@ -2,7 +2,7 @@
 # Net-change MRP benchmark: the MRP benchmark's model (8-level BOM, 1M demand lines, 365 days); builds the
 # NetChangePlanner once, then times single random demand changes.
 # Usage: bench/netchange.sh [materials (default 100000)] [demand lines (default 1000000)] [seed (default 42)]
-#        [applies (default 1000)] [check]
+#        [applies (default 1000)] [regenerate share (default 1: never for size)] [check]
 # JVM options: NETCHANGE_JAVA_OPTS (default -Xmx8g)
 set -euo pipefail
 cd "$(dirname "$0")/.."

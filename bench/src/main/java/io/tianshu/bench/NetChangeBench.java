@@ -27,7 +27,7 @@ import java.util.Random;
  * a fresh regenerative run (orders per material: count and total quantity).
  *
  * <p>Usage: bench/netchange.sh [materials (default 100000)] [demands (default 1000000)] [seed
- * (default 42)] [applies (default 1000)] [check]
+ * (default 42)] [applies (default 1000)] [regenerate share (default 1: never for size)] [check]
  */
 public final class NetChangeBench {
   private NetChangeBench() {}
@@ -37,7 +37,8 @@ public final class NetChangeBench {
     int demandLines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
     int applies = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
-    boolean check = args.length > 4 && args[4].equals("check");
+    double share = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
+    boolean check = args.length > 5 && args[5].equals("check");
     MrpInput input = MrpBench.model(materials, demandLines, seed);
     System.out.printf(
         "model: %d items, %d BOM lines in effect, %d demand lines, %d receipts, 365 days (seed %d)%n",
@@ -50,7 +51,7 @@ public final class NetChangeBench {
     long heapInput = usedHeap();
     resetPeaks();
     long t0 = System.nanoTime();
-    NetChangePlanner planner = NetChangePlanner.of(input);
+    NetChangePlanner planner = NetChangePlanner.of(input, share);
     double buildMs = (System.nanoTime() - t0) / 1e6;
     long peakBuild = peakHeap();
     long seenBuild = usedHeap();
@@ -77,7 +78,7 @@ public final class NetChangeBench {
     long affected = 0;
     long changed = 0;
     int maxAffected = 0;
-    int fallbacks = 0;
+    int fallbacks;
     int[] kinds = new int[4];
     long seenApply = 0;
     resetPeaks();
@@ -129,9 +130,6 @@ public final class NetChangeBench {
       affected += nc.replannedItems();
       changed += nc.changedItems();
       maxAffected = Math.max(maxAffected, nc.replannedItems());
-      if (nc.regenerated()) {
-        fallbacks++;
-      }
       seenApply = Math.max(seenApply, usedHeap());
     }
     long peakApply = peakHeap();
@@ -156,10 +154,13 @@ public final class NetChangeBench {
         sorted[applies - 1],
         Arrays.stream(ms).average().orElse(0),
         firstHundred / Math.min(100, applies));
+    fallbacks = planner.fallbacks();
     System.out.printf(
-        "fallbacks %d; affected items per apply: mean %.1f, max %d; items with changed orders per"
+        "fallbacks %d, regenerations for size %d (share %.3f); affected items per apply: mean %.1f, max %d; items with changed orders per"
             + " apply: mean %.1f; heap used after an apply ≤ %d MB (sum of heap pool peaks %d MB)%n",
         fallbacks,
+        planner.sizeRegenerations(),
+        share,
         (double) affected / applies,
         maxAffected,
         (double) changed / applies,

@@ -55,7 +55,10 @@ import java.util.Set;
  *       by-product of some material (its co-product receipts are not movable and cannot be handed
  *       to the engine as scheduled receipts), or when the input carries components this class does
  *       not know (added to {@link MrpInput} later) with a non-empty value. Make-to-order demands
- *       and planning time fences need no fallback: they concern one material at a time.
+ *       and planning time fences need no fallback: they concern one material at a time. With {@link
+ *       #of(MrpInput, double)}, an apply whose changed materials reach (through BOM lines and
+ *       outputs) more than the given share of all items is also planned by a full run, since that
+ *       is then faster (counted by {@link #sizeRegenerations()}).
  *   <li><b>Planned-order ids.</b> The first run numbers orders 1, 2, … as {@link MrpEngine} does. A
  *       re-planned material whose orders are unchanged keeps their ids; one whose orders changed
  *       gets fresh ids for all its new orders, counting up from the largest id ever handed out, in
@@ -125,9 +128,7 @@ public final class NetChangePlanner {
   private MrpResult base;
   private int[] boStart;
   private int[] boEnd;
-  private int[] boRel;
-  private int[] boDue;
-  private double[] boQty;
+  private ItemPlan[] baseOrders; // orders of the base result, read on first use
   private int[] bpStart;
   private int[] bpEnd;
   private int[] bmStart;
@@ -138,13 +139,18 @@ public final class NetChangePlanner {
   private final boolean[] pending;
   private final IntList[] pendingAt;
 
+  private final double regenerateShare;
+  private final int[] seen; // closure search: seen[i] == epoch
+  private int epoch;
   private int fallbacks;
+  private int sizeRegenerations;
   private long lastMillis;
   private MrpResult current;
   private MrpInput currentInput;
 
-  private NetChangePlanner(MrpInput in) {
+  private NetChangePlanner(MrpInput in, double regenerateShare) {
     long t0 = System.nanoTime();
+    this.regenerateShare = regenerateShare;
     MrpResult r = MrpEngine.run(in); // validates the input
     first = in;
     List<PlanItem> items = in.items();
@@ -233,6 +239,7 @@ public final class NetChangePlanner {
     alwaysRegenerate = hasUnknownComponents(in);
 
     pending = new boolean[n];
+    seen = new int[n];
     pendingAt = new IntList[mx + 1];
     for (int c = 0; c <= mx; c++) {
       pendingAt[c] = new IntList();
@@ -249,8 +256,28 @@ public final class NetChangePlanner {
    * @throws IllegalArgumentException as {@link MrpEngine#run} does
    */
   public static NetChangePlanner of(MrpInput input) {
+    return of(input, 1.0);
+  }
+
+  /**
+   * {@link #of(MrpInput)}, but an apply whose affected materials may exceed {@code regenerateShare}
+   * of all items is planned by a full regenerative run (counted by {@link #sizeRegenerations()},
+   * not by {@link #fallbacks()}). The estimate is the downstream closure of the changed materials
+   * through BOM lines and outputs, before pruning. Re-planning one material through a sub-run costs
+   * several times its share of a full run (its requirements from all parents are rebuilt as
+   * demands, its pegging rows as records), so beyond a few percent of the items a full run is
+   * faster.
+   *
+   * @param regenerateShare in (0, 1]; 1 = only the fallbacks of the class comment
+   * @throws IllegalArgumentException as {@link MrpEngine#run} does, or for a share outside (0, 1]
+   */
+  public static NetChangePlanner of(MrpInput input, double regenerateShare) {
     Objects.requireNonNull(input, "input");
-    return new NetChangePlanner(input);
+    if (!(regenerateShare > 0 && regenerateShare <= 1)) {
+      throw new IllegalArgumentException(
+          "regenerateShare must be in (0, 1], was " + regenerateShare);
+    }
+    return new NetChangePlanner(input, regenerateShare);
   }
 
   /**
@@ -292,6 +319,11 @@ public final class NetChangePlanner {
       markPending(appendDemand(d));
     }
     if (alwaysRegenerate) {
+      fallbacks++;
+      return regenerate(t0);
+    }
+    if (regenerateShare < 1 && closureExceeds((long) (regenerateShare * n))) {
+      sizeRegenerations++;
       return regenerate(t0);
     }
 
@@ -308,10 +340,12 @@ public final class NetChangePlanner {
       Arrays.sort(w.a, 0, w.size); // within a code, processing order is input order
       for (int k = 0; k < w.size; k++) {
         if (needsFullRun[w.a[k]]) {
+          fallbacks++;
           return regenerate(t0);
         }
       }
       if (!planWave(w, counts)) {
+        fallbacks++;
         return regenerate(t0);
       }
       for (int k = 0; k < w.size; k++) {
@@ -369,9 +403,51 @@ public final class NetChangePlanner {
     return currentInput;
   }
 
-  /** Applies that were planned by a full regenerative run. */
+  /**
+   * Applies that were planned by a full regenerative run because net change cannot plan them
+   * exactly (see the class comment).
+   */
   public int fallbacks() {
     return fallbacks;
+  }
+
+  /**
+   * Applies planned by a full regenerative run because of their size (see {@link #of(MrpInput,
+   * double)}).
+   */
+  public int sizeRegenerations() {
+    return sizeRegenerations;
+  }
+
+  /** Whether the downstream closure of the pending items has more than {@code limit} items. */
+  private boolean closureExceeds(long limit) {
+    if (++epoch == 0) {
+      Arrays.fill(seen, 0);
+      epoch = 1;
+    }
+    IntList stack = new IntList();
+    int count = 0;
+    for (IntList w : pendingAt) {
+      for (int k = 0; k < w.size; k++) {
+        if (seen[w.a[k]] != epoch) {
+          seen[w.a[k]] = epoch;
+          stack.add(w.a[k]);
+        }
+      }
+    }
+    while (stack.size > 0) {
+      int i = stack.a[--stack.size];
+      if (++count > limit) {
+        return true;
+      }
+      for (int d = downStart[i]; d < downStart[i + 1]; d++) {
+        if (seen[down[d]] != epoch) {
+          seen[down[d]] = epoch;
+          stack.add(down[d]);
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -481,31 +557,12 @@ public final class NetChangePlanner {
   private void adopt(MrpResult r) {
     base = r;
     plan = new ItemPlan[n];
+    baseOrders = new ItemPlan[n];
     List<PlannedOrder> po = r.plannedOrders();
-    int m = po.size();
-    boRel = new int[m];
-    boDue = new int[m];
-    boQty = new double[m];
     boStart = new int[n];
     boEnd = new int[n];
-    int k = 0;
-    PlannedOrder o = m > 0 ? po.get(0) : null;
-    for (int x = 0; x < n; x++) {
-      int i = order[x];
-      boStart[i] = k;
-      while (o != null && o.materialId() == material[i]) {
-        boRel[k] = day(o.releaseDate());
-        boDue[k] = day(o.dueDate());
-        boQty[k] = o.quantity();
-        k++;
-        o = k < m ? po.get(k) : null;
-      }
-      boEnd[i] = k;
-    }
-    if (k != m) {
-      throw new IllegalStateException("planned orders not in processing order");
-    }
-    nextId = m + 1L;
+    ranges(po.size(), j -> po.get(j).materialId(), boStart, boEnd);
+    nextId = po.size() + 1L;
     List<Pegging> pg = r.pegging();
     bpStart = new int[n];
     bpEnd = new int[n];
@@ -566,7 +623,6 @@ public final class NetChangePlanner {
     int oldOrders = totalOrders();
     MrpResult r = MrpEngine.run(input());
     adopt(r);
-    fallbacks++;
     List<Long> all = new ArrayList<>(n);
     for (int x = 0; x < n; x++) {
       all.add(material[order[x]]);
@@ -596,6 +652,34 @@ public final class NetChangePlanner {
   private int orderCount(int i) {
     ItemPlan p = plan[i];
     return p != null ? p.ids.length : boEnd[i] - boStart[i];
+  }
+
+  /** The current orders of item i (pegging and messages null for an item not re-planned). */
+  private ItemPlan ordersOf(int i) {
+    ItemPlan p = plan[i];
+    if (p != null) {
+      return p;
+    }
+    p = baseOrders[i];
+    if (p == null) {
+      // read once: each read of the engine's list creates a record
+      int cnt = boEnd[i] - boStart[i];
+      long[] ids = new long[cnt];
+      int[] rel = new int[cnt];
+      int[] due = new int[cnt];
+      double[] qty = new double[cnt];
+      List<PlannedOrder> po = base.plannedOrders();
+      for (int o = 0; o < cnt; o++) {
+        PlannedOrder x = po.get(boStart[i] + o);
+        ids[o] = x.id();
+        rel[o] = day(x.releaseDate());
+        due[o] = day(x.dueDate());
+        qty[o] = x.quantity();
+      }
+      p = new ItemPlan(ids, rel, due, qty, null, null);
+      baseOrders[i] = p;
+    }
+    return p;
   }
 
   /**
@@ -630,14 +714,13 @@ public final class NetChangePlanner {
       for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
         int p = usedParent[u];
         double num = usedNum[u];
-        ItemPlan pp = plan[p];
-        int cnt = orderCount(p);
-        for (int o = 0; o < cnt; o++) {
-          int rel = pp != null ? pp.rel[o] : boRel[boStart[p] + o];
+        ItemPlan pp = ordersOf(p);
+        for (int o = 0; o < pp.ids.length; o++) {
+          int rel = pp.rel[o];
           if (rel >= horizon) {
             continue; // as the engine: no dependent demand beyond the horizon
           }
-          double q = (pp != null ? pp.qty[o] : boQty[boStart[p] + o]) * num / 100;
+          double q = pp.qty[o] * num / 100;
           if (!(q > 0)) {
             continue;
           }
@@ -645,7 +728,7 @@ public final class NetChangePlanner {
             return false;
           }
           demands.add(new PlanDemand(syn--, material[i], dates[rel], q, "", false));
-          parentId.add(pp != null ? pp.ids[o] : boStart[p] + o + 1L);
+          parentId.add(pp.ids[o]);
         }
       }
       Collections.addAll(receipts, receiptsOf[i]);
@@ -688,22 +771,21 @@ public final class NetChangePlanner {
       int[] rel = Arrays.copyOfRange(roRel, s, at);
       int[] due = Arrays.copyOfRange(roDue, s, at);
       double[] qty = Arrays.copyOfRange(roQty, s, at);
-      ItemPlan old = plan[i];
-      int oldCnt = orderCount(i);
+      ItemPlan old = ordersOf(i);
+      int oldCnt = old.ids.length;
       boolean same = oldCnt == cnt;
       for (int o = 0; same && o < cnt; o++) {
         same =
-            rel[o] == (old != null ? old.rel[o] : boRel[boStart[i] + o])
-                && due[o] == (old != null ? old.due[o] : boDue[boStart[i] + o])
-                && Math.abs(qty[o] - (old != null ? old.qty[o] : boQty[boStart[i] + o]))
-                    <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
+            rel[o] == old.rel[o]
+                && due[o] == old.due[o]
+                && Math.abs(qty[o] - old.qty[o]) <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
       }
       long[] ids = new long[cnt];
       if (same) {
         // keep the old orders exactly, so that components planned from them stay consistent
         for (int o = 0; o < cnt; o++) {
-          ids[o] = old != null ? old.ids[o] : boStart[i] + o + 1L;
-          qty[o] = old != null ? old.qty[o] : boQty[boStart[i] + o];
+          ids[o] = old.ids[o];
+          qty[o] = old.qty[o];
         }
       } else {
         for (int o = 0; o < cnt; o++) {
@@ -720,6 +802,7 @@ public final class NetChangePlanner {
         global[s + o + 1] = ids[o];
       }
       plan[i] = new ItemPlan(ids, rel, due, qty, new ArrayList<>(), new ArrayList<>());
+      baseOrders[i] = null;
     }
     if (at != m) {
       throw new IllegalStateException("planned orders of the sub-run not in item order");

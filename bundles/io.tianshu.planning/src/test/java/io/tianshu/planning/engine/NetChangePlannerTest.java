@@ -202,6 +202,24 @@ class NetChangePlannerTest {
     assertEquivalent(p);
   }
 
+  /** With a share of 0.5, a change reaching more than half of the 5 items is planned in full. */
+  @Test
+  void largeChangesAreRegeneratedWhenAShareIsGiven() {
+    NetChangePlanner p = NetChangePlanner.of(model(), 0.5);
+    NetChangeResult nc =
+        p.apply(List.of(new PlanDemand(1, A, d("2026-03-06"), 10, "SO1")), List.of(1L));
+    assertThat(nc.regenerated()).isTrue();
+    assertThat(p.sizeRegenerations()).isEqualTo(1);
+    assertThat(p.fallbacks()).isZero();
+    assertEquivalent(p);
+    nc = p.apply(List.of(new PlanDemand(3, E, d("2026-03-06"), 10, "SO3")), null);
+    assertThat(nc.regenerated()).isFalse();
+    assertThat(nc.affectedMaterials()).containsExactly(E);
+    assertEquivalent(p);
+    assertThatThrownBy(() -> NetChangePlanner.of(model(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void invalidDemandChangesNothing() {
     NetChangePlanner p = NetChangePlanner.of(model());
