@@ -621,7 +621,13 @@ public final class NetChangePlanner {
       w.size = 0;
     }
     int oldOrders = totalOrders();
-    MrpResult r = MrpEngine.run(input());
+    MrpInput in = input(); // demands already checked: the run below does not fail on them
+    // drop the old plan first: two full results at once would double the heap a run needs
+    base = null;
+    plan = null;
+    baseOrders = null;
+    current = null;
+    MrpResult r = MrpEngine.run(in);
     adopt(r);
     List<Long> all = new ArrayList<>(n);
     for (int x = 0; x < n; x++) {
