@@ -75,19 +75,19 @@ import java.util.Set;
  *
  * <h2>Implementation</h2>
  *
- * <p>The first run's planned orders are copied into compact arrays (release day, due day, quantity;
- * the id is the index + 1); its pegging rows and messages stay in the engine's result and are found
- * per material by their ranges (the engine lists them material by material in processing order). A
- * re-planned material gets an override with its orders, pegging rows and messages. One low-level
- * code of affected materials is planned by one {@link MrpEngine#run} on a sub-input: the affected
- * materials, their demands and receipts, no BOM lines, and the dependent demand from their parents'
- * orders as extra make-to-stock demands with synthetic ids below all real demand ids of the
- * sub-input (appended after the real ones, so on one day they come after them as dependent
- * requirements do); their pegging rows are mapped back to {@link Pegging#DEPENDENT} rows of the
- * parent order. Dependent requirements of one day from several parents are not in the full run's
- * order among each other, which changes which unit of a supply serves which parent order, but not
- * the totals per supply and demand kind. {@link #current()} is a view assembled from the first
- * result and the overrides.
+ * <p>The plan is the last regenerative result plus an override per re-planned material (its orders
+ * in arrays, its pegging rows and messages). The result's orders, pegging rows and messages are
+ * found per material by their ranges (the engine lists them material by material in processing
+ * order), and a material's orders are read into arrays the first time a sub-input needs them (each
+ * read of the engine's lists creates a record). One low-level code of affected materials is planned
+ * by one {@link MrpEngine#run} on a sub-input: the affected materials, their demands and receipts,
+ * no BOM lines, and the dependent demand from their parents' orders as extra make-to-stock demands
+ * with synthetic ids below all real demand ids of the sub-input, appended after a material's real
+ * demands in the engine's gathering order (by BOM line, then parent order), so on one day they take
+ * supplies after the independent demands and in the order of a full run; their pegging rows are
+ * mapped back to {@link Pegging#DEPENDENT} rows of the parent order, the sub-run's order ids to the
+ * ids above. Since every parent of a material has a lower low-level code, no sub-input needs a BOM
+ * line. {@link #current()} is a view assembled from the result and the overrides.
  */
 public final class NetChangePlanner {
 
