@@ -34,11 +34,54 @@ public final class MrpBench {
     int materials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int demandLines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    MrpInput input = model(materials, demandLines, seed);
+    System.out.printf(
+        "model: %d items, %d BOM lines in effect, %d demand lines, %d receipts, 365 days (seed %d)%n",
+        input.items().size(),
+        input.bom().size(),
+        input.demands().size(),
+        input.receipts().size(),
+        seed);
+    System.gc();
+    long heapBefore = usedHeap();
+    long peak = heapBefore;
+    double[] times = new double[5];
+    MrpResult result = null;
+    for (int run = 0; run < times.length; run++) {
+      result = null; // the previous result is not kept alive during the next run
+      long t0 = System.nanoTime();
+      result = MrpEngine.run(input);
+      times[run] = (System.nanoTime() - t0) / 1e6;
+      peak = Math.max(peak, usedHeap());
+      System.out.printf(
+          "run %d: %.0f ms, %d planned orders, %d pegging rows, %d messages%n",
+          run + 1,
+          times[run],
+          result.plannedOrders().size(),
+          result.pegging().size(),
+          result.messages().size());
+    }
+    System.gc();
+    long retained = usedHeap() - heapBefore;
+    java.lang.ref.Reference.reachabilityFence(result);
+    java.util.Arrays.sort(times);
+    System.out.printf(
+        "engine alone: median %.0f ms, best %.0f ms (target ≤ 3000 ms); heap after input ≈ %d MB,"
+            + " highest seen ≈ %d MB, one result retained ≈ %d MB%n",
+        times[times.length / 2], times[0], heapBefore >> 20, peak >> 20, retained >> 20);
+  }
+
+  /**
+   * The benchmark model: the BOM benchmark's 8-level model with {@code materials} items (versions
+   * in effect at the plan start 2026-12-01), random planning parameters, {@code demandLines}
+   * demands on the top level over 365 days, one receipt per 10 items (also used by {@link
+   * NetChangeBench}).
+   */
+  static MrpInput model(int materials, int demandLines, long seed) {
     int perLevel = materials / BomBench.LEVELS;
     Random random = new Random(seed);
     LocalDate start = LocalDate.of(2026, 12, 1);
     List<PlanBomLine> bom = new ArrayList<>();
-    long lines = 0;
     for (BomVersion v : BomBench.generate(perLevel, random)) {
       // The version in effect at the plan start (versions that start later are a later change).
       if (!v.effectiveAt(start)) {
@@ -46,7 +89,6 @@ public final class MrpBench {
       }
       for (BomLine l : v.lines()) {
         bom.add(new PlanBomLine(v.parentId(), l.componentId(), l.quantityPer(), l.scrapPercent()));
-        lines++;
       }
     }
     List<PlanItem> items = new ArrayList<>();
@@ -102,37 +144,7 @@ public final class MrpBench {
                         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))),
                 List.of(),
                 List.of()));
-    MrpInput input = new MrpInput(items, bom, demands, receipts, calendar, start, 365);
-    System.out.printf(
-        "model: %d items, %d BOM lines in effect, %d demand lines, %d receipts, 365 days (seed %d)%n",
-        items.size(), lines, demands.size(), receipts.size(), seed);
-    System.gc();
-    long heapBefore = usedHeap();
-    long peak = heapBefore;
-    double[] times = new double[5];
-    MrpResult result = null;
-    for (int run = 0; run < times.length; run++) {
-      result = null; // the previous result is not kept alive during the next run
-      long t0 = System.nanoTime();
-      result = MrpEngine.run(input);
-      times[run] = (System.nanoTime() - t0) / 1e6;
-      peak = Math.max(peak, usedHeap());
-      System.out.printf(
-          "run %d: %.0f ms, %d planned orders, %d pegging rows, %d messages%n",
-          run + 1,
-          times[run],
-          result.plannedOrders().size(),
-          result.pegging().size(),
-          result.messages().size());
-    }
-    System.gc();
-    long retained = usedHeap() - heapBefore;
-    java.lang.ref.Reference.reachabilityFence(result);
-    java.util.Arrays.sort(times);
-    System.out.printf(
-        "engine alone: median %.0f ms, best %.0f ms (target ≤ 3000 ms); heap after input ≈ %d MB,"
-            + " highest seen ≈ %d MB, one result retained ≈ %d MB%n",
-        times[times.length / 2], times[0], heapBefore >> 20, peak >> 20, retained >> 20);
+    return new MrpInput(items, bom, demands, receipts, calendar, start, 365);
   }
 
   private static long usedHeap() {

@@ -1,0 +1,988 @@
+package io.tianshu.planning.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * Net-change MRP: holds a regenerative plan of an {@link MrpInput} in memory and re-plans, after
+ * changes of independent demands, only the materials the change can affect. After every {@link
+ * #apply} the plan ({@link #current()}) is that of a full {@link MrpEngine#run} on the changed
+ * input ({@link #input()}): the same planned orders (material, release date, due date, quantity),
+ * pegging and messages, up to planned-order ids and quantities within the engine's tolerance (1e-9
+ * relative; see below).
+ *
+ * <h2>Rules</h2>
+ *
+ * <ul>
+ *   <li><b>Changed input.</b> {@code apply(added, removedDemandIds)} first removes every demand
+ *       whose id is in {@code removedDemandIds} (all of them if several share the id; unknown ids
+ *       are ignored), then appends {@code added} in list order. A change of a demand is a removal
+ *       and an addition with the same id. The changed input is the previous one with its demand
+ *       list changed that way (removed demands left out, added ones at the end).
+ *   <li><b>Affected materials.</b> The materials of the removed and added demands are affected.
+ *       Affected materials are re-planned in low-level-code order (the codes of the first run: the
+ *       BOM and outputs never change), all materials of one code in one engine run. A re-planned
+ *       material whose planned orders changed (their number, or any order's release date, due date
+ *       or quantity beyond the engine's tolerance; orders compared in id order) makes its
+ *       components (BOM lines with a quantity per &gt; 0) and its co- and by-products affected; one
+ *       whose orders are unchanged affects nothing further (its pegging and messages are still
+ *       replaced), since its components' requirements are exactly as before.
+ *   <li><b>Requirements of an affected material</b> are its independent demands and the dependent
+ *       demand of all its parents' current planned orders (those re-planned in this apply, the
+ *       others as they were), computed as {@link MrpEngine} does: one requirement per BOM line and
+ *       parent order released within the horizon, {@code order quantity × quantityPer × (100 +
+ *       scrap) / 100}, on the order's release date. The engine nets them with the material's
+ *       on-hand, receipts, lot sizing, lead time, yield, safety stock, planning time fence and
+ *       make-to-order demands exactly as in a full run. On one day the dependent requirements come
+ *       after the independent ones, as in a full run, so pegging per supply and demand kind is that
+ *       of a full run.
+ *   <li><b>Regenerative fallback.</b> An apply is planned by a full {@link MrpEngine#run} on the
+ *       changed input instead (counted by {@link #fallbacks()}, {@link
+ *       NetChangeResult#regenerated()} set) when an affected material is a phantom or has a phantom
+ *       parent (pass-through requirements and their pegging live only inside a run), or is a co- or
+ *       by-product of some material (its co-product receipts are not movable and cannot be handed
+ *       to the engine as scheduled receipts), or when the input carries components this class does
+ *       not know (added to {@link MrpInput} later) with a non-empty value. Make-to-order demands
+ *       and planning time fences need no fallback: they concern one material at a time. With {@link
+ *       #of(MrpInput, double)}, an apply whose changed materials reach (through BOM lines and
+ *       outputs) more than the given share of all items is also planned by a full run, since that
+ *       is then faster (counted by {@link #sizeRegenerations()}).
+ *   <li><b>Planned-order ids.</b> The first run numbers orders 1, 2, … as {@link MrpEngine} does. A
+ *       re-planned material whose orders are unchanged keeps their ids; one whose orders changed
+ *       gets fresh ids for all its new orders, counting up from the largest id ever handed out, in
+ *       due-date order (as the engine orders them); its old ids are not used again. So a pegging
+ *       row or message of an unaffected material never refers to an order that no longer exists:
+ *       only components and co-products of a material refer to its orders, and those are affected
+ *       whenever its orders change. A regenerative fallback renumbers every order 1, 2, ….
+ *   <li><b>Pegging and messages</b> of a re-planned material replace its old ones; rows and
+ *       messages refer to the ids above (a dependent requirement is pegged as {@link
+ *       Pegging#DEPENDENT} of its parent order's id, as in a full run).
+ * </ul>
+ *
+ * <p>Not thread-safe; an apply that throws (on an invalid added demand) changes nothing.
+ *
+ * <h2>Implementation</h2>
+ *
+ * <p>The plan is the last regenerative result plus an override per re-planned material (its orders
+ * in arrays, its pegging rows and messages). The result's orders, pegging rows and messages are
+ * found per material by their ranges (the engine lists them material by material in processing
+ * order), and a material's orders are read into arrays the first time a sub-input needs them (each
+ * read of the engine's lists creates a record). One low-level code of affected materials is planned
+ * by one {@link MrpEngine#run} on a sub-input: the affected materials, their demands and receipts,
+ * no BOM lines, and the dependent demand from their parents' orders as extra make-to-stock demands
+ * with synthetic ids below all real demand ids of the sub-input, appended after a material's real
+ * demands in the engine's gathering order (by BOM line, then parent order), so on one day they take
+ * supplies after the independent demands and in the order of a full run; their pegging rows are
+ * mapped back to {@link Pegging#DEPENDENT} rows of the parent order, the sub-run's order ids to the
+ * ids above. Since every parent of a material has a lower low-level code, no sub-input needs a BOM
+ * line. {@link #current()} is a view assembled from the result and the overrides.
+ */
+public final class NetChangePlanner {
+
+  /** The record components this class knows; any other one (non-empty) forces full runs. */
+  private static final Set<String> KNOWN_COMPONENTS =
+      Set.of(
+          "items", "bom", "demands", "receipts", "calendar", "planStart", "horizonDays", "outputs");
+
+  private final MrpInput first;
+  private final int n;
+  private final long[] material;
+  private final Map<Long, Integer> index;
+  private final int[] llc;
+  private final int maxLlc;
+  private final int[] order; // item at each processing position
+  private final long startEpoch;
+  private final int horizon;
+  private final LocalDate[] dates; // day index -> date within the horizon
+
+  // where-used: BOM lines with quantityPer > 0 by component, in input order
+  private final int[] usedStart;
+  private final int[] usedParent;
+  private final double[] usedNum; // quantityPer × (100 + scrap), divided by 100 as the engine does
+  // what a change of an item's orders affects: its components and its co- and by-products
+  private final int[] downStart;
+  private final int[] down;
+  private final boolean[] needsFullRun; // phantom, phantom parent or co-product
+  private final PlanReceipt[][] receiptsOf;
+  private final boolean alwaysRegenerate;
+
+  // demands: all of the current input by position (null = removed), by id and by item
+  private PlanDemand[] dem = new PlanDemand[16];
+  private int demCount;
+  private final Map<Long, IntList> demById = new HashMap<>();
+  private final IntList[] demOf;
+
+  // plan: the last regenerative result plus overrides of re-planned items
+  private MrpResult base;
+  private int[] boStart;
+  private int[] boEnd;
+  private ItemPlan[] baseOrders; // orders of the base result, read on first use
+  private int[] bpStart;
+  private int[] bpEnd;
+  private int[] bmStart;
+  private int[] bmEnd;
+  private ItemPlan[] plan;
+  private long nextId;
+
+  private final boolean[] pending;
+  private final IntList[] pendingAt;
+
+  private final double regenerateShare;
+  private final int[] seen; // closure search: seen[i] == epoch
+  private int epoch;
+  private int fallbacks;
+  private int sizeRegenerations;
+  private long lastMillis;
+  private MrpResult current;
+  private MrpInput currentInput;
+
+  private NetChangePlanner(MrpInput in, double regenerateShare) {
+    long t0 = System.nanoTime();
+    this.regenerateShare = regenerateShare;
+    MrpResult r = MrpEngine.run(in); // validates the input
+    first = in;
+    List<PlanItem> items = in.items();
+    n = items.size();
+    material = new long[n];
+    index = new HashMap<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      material[i] = items.get(i).materialId();
+      index.put(material[i], i);
+    }
+    llc = r.lowLevelCodes().clone();
+    int mx = 0;
+    for (int c : llc) {
+      mx = Math.max(mx, c);
+    }
+    maxLlc = mx;
+    order = processingOrder(llc, mx);
+    startEpoch = in.planStart().toEpochDay();
+    horizon = in.horizonDays();
+    dates = new LocalDate[horizon];
+    for (int d = 0; d < horizon; d++) {
+      dates[d] = in.planStart().plusDays(d);
+    }
+
+    needsFullRun = new boolean[n];
+    int[] usedCount = new int[n + 1];
+    int[] downCount = new int[n + 1];
+    for (PlanBomLine b : in.bom()) {
+      int p = index.get(b.parentMaterialId());
+      int c = index.get(b.componentMaterialId());
+      if (items.get(p).phantom()) {
+        needsFullRun[c] = true;
+      }
+      if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
+        usedCount[c + 1]++;
+        downCount[p + 1]++;
+      }
+    }
+    for (PlanOutput o : in.outputs()) {
+      downCount[index.get(o.parentMaterialId()) + 1]++;
+      needsFullRun[index.get(o.outputMaterialId())] = true;
+    }
+    for (int i = 0; i < n; i++) {
+      usedCount[i + 1] += usedCount[i];
+      downCount[i + 1] += downCount[i];
+      needsFullRun[i] |= items.get(i).phantom();
+    }
+    usedStart = usedCount.clone();
+    downStart = downCount.clone();
+    usedParent = new int[usedStart[n]];
+    usedNum = new double[usedStart[n]];
+    down = new int[downStart[n]];
+    for (PlanBomLine b : in.bom()) {
+      int p = index.get(b.parentMaterialId());
+      int c = index.get(b.componentMaterialId());
+      double num = b.quantityPer() * (100 + b.scrapPercent());
+      if (num > 0) {
+        usedParent[usedCount[c]] = p;
+        usedNum[usedCount[c]++] = num;
+        down[downCount[p]++] = c;
+      }
+    }
+    for (PlanOutput o : in.outputs()) {
+      down[downCount[index.get(o.parentMaterialId())]++] = index.get(o.outputMaterialId());
+    }
+
+    List<List<PlanReceipt>> rx = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      rx.add(new ArrayList<>(0));
+    }
+    for (PlanReceipt rc : in.receipts()) {
+      rx.get(index.get(rc.materialId())).add(rc);
+    }
+    receiptsOf = new PlanReceipt[n][];
+    for (int i = 0; i < n; i++) {
+      receiptsOf[i] = rx.get(i).toArray(new PlanReceipt[0]);
+    }
+
+    demOf = new IntList[n];
+    for (int i = 0; i < n; i++) {
+      demOf[i] = new IntList();
+    }
+    for (PlanDemand d : in.demands()) {
+      appendDemand(d);
+    }
+    alwaysRegenerate = hasUnknownComponents(in);
+
+    pending = new boolean[n];
+    seen = new int[n];
+    pendingAt = new IntList[mx + 1];
+    for (int c = 0; c <= mx; c++) {
+      pendingAt[c] = new IntList();
+    }
+    adopt(r);
+    currentInput = in;
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+  }
+
+  /**
+   * Plans {@code input} regeneratively ({@link MrpEngine#run}) and keeps input, plan and indexes
+   * for net-change applies.
+   *
+   * @throws IllegalArgumentException as {@link MrpEngine#run} does
+   */
+  public static NetChangePlanner of(MrpInput input) {
+    return of(input, 1.0);
+  }
+
+  /**
+   * {@link #of(MrpInput)}, but an apply whose affected materials may exceed {@code regenerateShare}
+   * of all items is planned by a full regenerative run (counted by {@link #sizeRegenerations()},
+   * not by {@link #fallbacks()}). The estimate is the downstream closure of the changed materials
+   * through BOM lines and outputs, before pruning. Re-planning one material through a sub-run costs
+   * several times its share of a full run (its requirements from all parents are rebuilt as
+   * demands, its pegging rows as records), so beyond a few percent of the items a full run is
+   * faster.
+   *
+   * @param regenerateShare in (0, 1]; 1 = only the fallbacks of the class comment
+   * @throws IllegalArgumentException as {@link MrpEngine#run} does, or for a share outside (0, 1]
+   */
+  public static NetChangePlanner of(MrpInput input, double regenerateShare) {
+    Objects.requireNonNull(input, "input");
+    if (!(regenerateShare > 0 && regenerateShare <= 1)) {
+      throw new IllegalArgumentException(
+          "regenerateShare must be in (0, 1], was " + regenerateShare);
+    }
+    return new NetChangePlanner(input, regenerateShare);
+  }
+
+  /**
+   * Removes the demands with the given ids, adds the given demands and re-plans what that can
+   * affect (see the class comment).
+   *
+   * @param added demands to append to the input (null = none)
+   * @param removedDemandIds ids of demands to remove (null = none; unknown ids are ignored)
+   * @return the re-planned materials and their new orders, pegging and messages
+   * @throws IllegalArgumentException (changing nothing) when an added demand names an unknown
+   *     material, has no date, a negative or non-finite quantity, or is make-to-order on a phantom
+   */
+  public NetChangeResult apply(List<PlanDemand> added, List<Long> removedDemandIds) {
+    long t0 = System.nanoTime();
+    List<PlanDemand> add = added == null ? List.of() : added;
+    List<Long> rem = removedDemandIds == null ? List.of() : removedDemandIds;
+    for (PlanDemand d : add) {
+      check(d);
+    }
+    for (Long id : rem) {
+      Objects.requireNonNull(id, "removed demand id");
+    }
+    current = null;
+    currentInput = null;
+    for (Long id : rem) {
+      IntList ps = demById.remove(id);
+      if (ps == null) {
+        continue;
+      }
+      for (int k = 0; k < ps.size; k++) {
+        int pos = ps.a[k];
+        int i = index.get(dem[pos].materialId());
+        dem[pos] = null;
+        demOf[i].removeValue(pos);
+        markPending(i);
+      }
+    }
+    for (PlanDemand d : add) {
+      markPending(appendDemand(d));
+    }
+    if (alwaysRegenerate) {
+      fallbacks++;
+      return regenerate(t0);
+    }
+    if (regenerateShare < 1 && closureExceeds((long) (regenerateShare * n))) {
+      sizeRegenerations++;
+      return regenerate(t0);
+    }
+
+    List<Long> affected = new ArrayList<>();
+    List<PlannedOrder> orders = new ArrayList<>();
+    List<Pegging> pegs = new ArrayList<>();
+    List<MrpMessage> msgs = new ArrayList<>();
+    int[] counts = new int[3]; // changed items, removed orders, added orders
+    for (int c = 0; c <= maxLlc; c++) {
+      IntList w = pendingAt[c];
+      if (w.size == 0) {
+        continue;
+      }
+      Arrays.sort(w.a, 0, w.size); // within a code, processing order is input order
+      for (int k = 0; k < w.size; k++) {
+        if (needsFullRun[w.a[k]]) {
+          fallbacks++;
+          return regenerate(t0);
+        }
+      }
+      if (!planWave(w, counts)) {
+        fallbacks++;
+        return regenerate(t0);
+      }
+      for (int k = 0; k < w.size; k++) {
+        int i = w.a[k];
+        ItemPlan p = plan[i];
+        affected.add(material[i]);
+        for (int o = 0; o < p.ids.length; o++) {
+          orders.add(
+              new PlannedOrder(p.ids[o], material[i], date(p.rel[o]), date(p.due[o]), p.qty[o]));
+        }
+        pegs.addAll(p.pegging);
+        msgs.addAll(p.messages);
+        pending[i] = false;
+      }
+      w.size = 0;
+    }
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+    return new NetChangeResult(
+        Collections.unmodifiableList(affected),
+        Collections.unmodifiableList(orders),
+        Collections.unmodifiableList(pegs),
+        Collections.unmodifiableList(msgs),
+        affected.size(),
+        counts[0],
+        counts[1],
+        counts[2],
+        false,
+        lastMillis);
+  }
+
+  /**
+   * The full current plan: orders, pegging rows and messages material by material in processing
+   * order (orders by id within a material, so after net changes not in id order overall), the
+   * low-level codes, and as engine time the wall-clock time of the last {@link #apply} (or of the
+   * first run). The lists are unmodifiable views, valid until the next apply.
+   */
+  public MrpResult current() {
+    if (current == null) {
+      current = assemble();
+    }
+    return current;
+  }
+
+  /** The current input: the first input with the demands changed by all applies so far. */
+  public MrpInput input() {
+    if (currentInput == null) {
+      List<PlanDemand> ds = new ArrayList<>(demCount);
+      for (int k = 0; k < demCount; k++) {
+        if (dem[k] != null) {
+          ds.add(dem[k]);
+        }
+      }
+      currentInput = withDemands(first, ds);
+    }
+    return currentInput;
+  }
+
+  /**
+   * Applies that were planned by a full regenerative run because net change cannot plan them
+   * exactly (see the class comment).
+   */
+  public int fallbacks() {
+    return fallbacks;
+  }
+
+  /**
+   * Applies planned by a full regenerative run because of their size (see {@link #of(MrpInput,
+   * double)}).
+   */
+  public int sizeRegenerations() {
+    return sizeRegenerations;
+  }
+
+  /** Whether the downstream closure of the pending items has more than {@code limit} items. */
+  private boolean closureExceeds(long limit) {
+    if (++epoch == 0) {
+      Arrays.fill(seen, 0);
+      epoch = 1;
+    }
+    IntList stack = new IntList();
+    int count = 0;
+    for (IntList w : pendingAt) {
+      for (int k = 0; k < w.size; k++) {
+        if (seen[w.a[k]] != epoch) {
+          seen[w.a[k]] = epoch;
+          stack.add(w.a[k]);
+        }
+      }
+    }
+    while (stack.size > 0) {
+      int i = stack.a[--stack.size];
+      if (++count > limit) {
+        return true;
+      }
+      for (int d = downStart[i]; d < downStart[i + 1]; d++) {
+        if (seen[down[d]] != epoch) {
+          seen[down[d]] = epoch;
+          stack.add(down[d]);
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Item indices by (low-level code, input order): the engine's processing order. */
+  private static int[] processingOrder(int[] llc, int maxLlc) {
+    int[] start = new int[maxLlc + 2];
+    for (int c : llc) {
+      start[c + 1]++;
+    }
+    for (int c = 0; c <= maxLlc; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] out = new int[llc.length];
+    for (int i = 0; i < llc.length; i++) {
+      out[start[llc[i]]++] = i;
+    }
+    return out;
+  }
+
+  private void check(PlanDemand d) {
+    Objects.requireNonNull(d, "added demand");
+    Integer i = index.get(d.materialId());
+    if (i == null) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": unknown material " + d.materialId());
+    }
+    if (d.date() == null) {
+      throw new IllegalArgumentException("demand " + d.id() + ": date missing");
+    }
+    if (!(d.quantity() >= 0) || Double.isInfinite(d.quantity())) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": quantity must be finite and >= 0, was " + d.quantity());
+    }
+    if (d.makeToOrder() && first.items().get(i).phantom()) {
+      throw new IllegalArgumentException(
+          "demand " + d.id() + ": make-to-order on phantom " + d.materialId());
+    }
+  }
+
+  /** Appends a demand to the current demands; returns its item. */
+  private int appendDemand(PlanDemand d) {
+    if (demCount == dem.length) {
+      dem = Arrays.copyOf(dem, dem.length * 2);
+    }
+    int pos = demCount++;
+    dem[pos] = d;
+    demById.computeIfAbsent(d.id(), k -> new IntList()).add(pos);
+    int i = index.get(d.materialId());
+    demOf[i].add(pos);
+    return i;
+  }
+
+  private void markPending(int i) {
+    if (!pending[i]) {
+      pending[i] = true;
+      pendingAt[llc[i]].add(i);
+    }
+  }
+
+  private static boolean hasUnknownComponents(MrpInput in) {
+    for (RecordComponent rc : MrpInput.class.getRecordComponents()) {
+      if (KNOWN_COMPONENTS.contains(rc.getName())) {
+        continue;
+      }
+      Object v = component(rc, in);
+      if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A copy of {@code in} with other demands. By reflection over the record components, so that
+   * components added to {@link MrpInput} later are carried over into the full runs.
+   */
+  private static MrpInput withDemands(MrpInput in, List<PlanDemand> demands) {
+    RecordComponent[] rcs = MrpInput.class.getRecordComponents();
+    Class<?>[] types = new Class<?>[rcs.length];
+    Object[] args = new Object[rcs.length];
+    for (int k = 0; k < rcs.length; k++) {
+      types[k] = rcs[k].getType();
+      args[k] = rcs[k].getName().equals("demands") ? demands : component(rcs[k], in);
+    }
+    try {
+      return MrpInput.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object component(RecordComponent rc, MrpInput in) {
+    try {
+      return rc.getAccessor().invoke(in);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Takes a regenerative result as the plan: copies its orders, finds the per-item ranges. */
+  private void adopt(MrpResult r) {
+    base = r;
+    plan = new ItemPlan[n];
+    baseOrders = new ItemPlan[n];
+    List<PlannedOrder> po = r.plannedOrders();
+    boStart = new int[n];
+    boEnd = new int[n];
+    ranges(po.size(), j -> po.get(j).materialId(), boStart, boEnd);
+    nextId = po.size() + 1L;
+    List<Pegging> pg = r.pegging();
+    bpStart = new int[n];
+    bpEnd = new int[n];
+    ranges(pg.size(), j -> pg.get(j).materialId(), bpStart, bpEnd);
+    List<MrpMessage> ms = r.messages();
+    bmStart = new int[n];
+    bmEnd = new int[n];
+    ranges(ms.size(), j -> ms.get(j).materialId(), bmStart, bmEnd);
+  }
+
+  /**
+   * Per-item ranges of rows listed material by material in processing order, by binary search (the
+   * engine's pegging runs to tens of millions of rows, each read creates a record).
+   */
+  private void ranges(int size, java.util.function.IntToLongFunction mat, int[] start, int[] end) {
+    int s = 0;
+    for (int x = 0; x < n; x++) {
+      int i = order[x];
+      int lo = s;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        Integer j = index.get(mat.applyAsLong(mid));
+        if (j == null) {
+          throw new IllegalStateException("row of unknown material " + mat.applyAsLong(mid));
+        }
+        if (posOf(j) <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      start[i] = s;
+      end[i] = lo;
+      s = lo;
+    }
+  }
+
+  private int[] posCache;
+
+  private int posOf(int i) {
+    if (posCache == null) {
+      posCache = new int[n];
+      for (int x = 0; x < n; x++) {
+        posCache[order[x]] = x;
+      }
+    }
+    return posCache[i];
+  }
+
+  private NetChangeResult regenerate(long t0) {
+    for (IntList w : pendingAt) {
+      for (int k = 0; k < w.size; k++) {
+        pending[w.a[k]] = false;
+      }
+      w.size = 0;
+    }
+    int oldOrders = totalOrders();
+    MrpInput in = input(); // demands already checked: the run below does not fail on them
+    // drop the old plan first: two full results at once would double the heap a run needs
+    base = null;
+    plan = null;
+    baseOrders = null;
+    current = null;
+    MrpResult r = MrpEngine.run(in);
+    adopt(r);
+    List<Long> all = new ArrayList<>(n);
+    for (int x = 0; x < n; x++) {
+      all.add(material[order[x]]);
+    }
+    lastMillis = (System.nanoTime() - t0) / 1_000_000L;
+    return new NetChangeResult(
+        Collections.unmodifiableList(all),
+        r.plannedOrders(),
+        r.pegging(),
+        r.messages(),
+        n,
+        n,
+        oldOrders,
+        r.plannedOrders().size(),
+        true,
+        lastMillis);
+  }
+
+  private int totalOrders() {
+    long t = 0;
+    for (int i = 0; i < n; i++) {
+      t += orderCount(i);
+    }
+    return Math.toIntExact(t);
+  }
+
+  private int orderCount(int i) {
+    ItemPlan p = plan[i];
+    return p != null ? p.ids.length : boEnd[i] - boStart[i];
+  }
+
+  /** The current orders of item i (pegging and messages null for an item not re-planned). */
+  private ItemPlan ordersOf(int i) {
+    ItemPlan p = plan[i];
+    if (p != null) {
+      return p;
+    }
+    p = baseOrders[i];
+    if (p == null) {
+      // read once: each read of the engine's list creates a record
+      int cnt = boEnd[i] - boStart[i];
+      long[] ids = new long[cnt];
+      int[] rel = new int[cnt];
+      int[] due = new int[cnt];
+      double[] qty = new double[cnt];
+      List<PlannedOrder> po = base.plannedOrders();
+      for (int o = 0; o < cnt; o++) {
+        PlannedOrder x = po.get(boStart[i] + o);
+        ids[o] = x.id();
+        rel[o] = day(x.releaseDate());
+        due[o] = day(x.dueDate());
+        qty[o] = x.quantity();
+      }
+      p = new ItemPlan(ids, rel, due, qty, null, null);
+      baseOrders[i] = p;
+    }
+    return p;
+  }
+
+  /**
+   * Re-plans the items of w (one low-level code, no phantoms, no co-products) by one engine run;
+   * false when no synthetic demand ids are left (then the caller runs regeneratively).
+   */
+  private boolean planWave(IntList w, int[] counts) {
+    List<PlanItem> items = new ArrayList<>(w.size);
+    List<PlanDemand> demands = new ArrayList<>();
+    List<PlanReceipt> receipts = new ArrayList<>();
+    long minId = 0;
+    for (int k = 0; k < w.size; k++) {
+      IntList ds = demOf[w.a[k]];
+      for (int q = 0; q < ds.size; q++) {
+        minId = Math.min(minId, dem[ds.a[q]].id());
+      }
+    }
+    if (minId == Long.MIN_VALUE) {
+      return false;
+    }
+    // synthetic ids count down from syn0; parentId[syn0 - id] is the parent order's id
+    final long syn0 = minId - 1;
+    long syn = syn0;
+    LongList parentId = new LongList();
+    for (int k = 0; k < w.size; k++) {
+      int i = w.a[k];
+      items.add(first.items().get(i));
+      IntList ds = demOf[i];
+      for (int q = 0; q < ds.size; q++) {
+        demands.add(dem[ds.a[q]]);
+      }
+      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
+        int p = usedParent[u];
+        double num = usedNum[u];
+        ItemPlan pp = ordersOf(p);
+        for (int o = 0; o < pp.ids.length; o++) {
+          int rel = pp.rel[o];
+          if (rel >= horizon) {
+            continue; // as the engine: no dependent demand beyond the horizon
+          }
+          double q = pp.qty[o] * num / 100;
+          if (!(q > 0)) {
+            continue;
+          }
+          if (syn == Long.MIN_VALUE) {
+            return false;
+          }
+          demands.add(new PlanDemand(syn--, material[i], dates[rel], q, "", false));
+          parentId.add(pp.ids[o]);
+        }
+      }
+      Collections.addAll(receipts, receiptsOf[i]);
+    }
+    MrpResult r =
+        MrpEngine.run(
+            new MrpInput(
+                items,
+                List.of(),
+                demands,
+                receipts,
+                first.calendar(),
+                first.planStart(),
+                first.horizonDays()));
+
+    // orders: ids of the sub-run are 1, 2, … item by item in w order
+    // each read of the engine's list creates a record: read every order once
+    List<PlannedOrder> ro = r.plannedOrders();
+    int m = ro.size();
+    long[] roMat = new long[m];
+    int[] roRel = new int[m];
+    int[] roDue = new int[m];
+    double[] roQty = new double[m];
+    for (int o = 0; o < m; o++) {
+      PlannedOrder po = ro.get(o);
+      roMat[o] = po.materialId();
+      roRel[o] = day(po.releaseDate());
+      roDue[o] = day(po.dueDate());
+      roQty[o] = po.quantity();
+    }
+    long[] global = new long[m + 1];
+    int at = 0;
+    for (int k = 0; k < w.size; k++) {
+      int i = w.a[k];
+      int s = at;
+      while (at < m && roMat[at] == material[i]) {
+        at++;
+      }
+      int cnt = at - s;
+      int[] rel = Arrays.copyOfRange(roRel, s, at);
+      int[] due = Arrays.copyOfRange(roDue, s, at);
+      double[] qty = Arrays.copyOfRange(roQty, s, at);
+      ItemPlan old = ordersOf(i);
+      int oldCnt = old.ids.length;
+      boolean same = oldCnt == cnt;
+      for (int o = 0; same && o < cnt; o++) {
+        same =
+            rel[o] == old.rel[o]
+                && due[o] == old.due[o]
+                && Math.abs(qty[o] - old.qty[o]) <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
+      }
+      long[] ids = new long[cnt];
+      if (same) {
+        // keep the old orders exactly, so that components planned from them stay consistent
+        for (int o = 0; o < cnt; o++) {
+          ids[o] = old.ids[o];
+          qty[o] = old.qty[o];
+        }
+      } else {
+        for (int o = 0; o < cnt; o++) {
+          ids[o] = nextId++;
+        }
+        counts[0]++;
+        counts[1] += oldCnt;
+        counts[2] += cnt;
+        for (int d = downStart[i]; d < downStart[i + 1]; d++) {
+          markPending(down[d]);
+        }
+      }
+      for (int o = 0; o < cnt; o++) {
+        global[s + o + 1] = ids[o];
+      }
+      plan[i] = new ItemPlan(ids, rel, due, qty, new ArrayList<>(), new ArrayList<>());
+      baseOrders[i] = null;
+    }
+    if (at != m) {
+      throw new IllegalStateException("planned orders of the sub-run not in item order");
+    }
+
+    // pegging rows come item by item in w order
+    int cur = 0;
+    for (Pegging g : r.pegging()) {
+      while (material[w.a[cur]] != g.materialId()) {
+        cur++;
+      }
+      long supply = g.supplyId();
+      if (g.supplyKind().equals(Pegging.PLANNED)) {
+        supply = global[Math.toIntExact(supply)];
+      }
+      String kind = g.demandKind();
+      long demand = g.demandId();
+      if (kind.equals(Pegging.DEMAND) && demand <= syn0) {
+        kind = Pegging.DEPENDENT;
+        demand = parentId.a[Math.toIntExact(syn0 - demand)];
+      }
+      plan[w.a[cur]].pegging.add(
+          new Pegging(supply, g.supplyKind(), demand, kind, g.materialId(), g.quantity()));
+    }
+    for (MrpMessage msg : r.messages()) {
+      int i = index.get(msg.materialId());
+      plan[i].messages.add(remap(msg, global));
+    }
+    return true;
+  }
+
+  /** A message of a sub-run with its planned-order reference (and text) in global ids. */
+  private static MrpMessage remap(MrpMessage msg, long[] global) {
+    String kind = msg.kind();
+    boolean orderRef =
+        kind.equals(MrpMessage.PAST_DUE)
+            || kind.equals(MrpMessage.PLANNING_FENCE)
+            || kind.equals(MrpMessage.BELOW_SAFETY)
+            || kind.equals(MrpMessage.LOT_LIMIT);
+    long ref = msg.referenceId();
+    if (!orderRef || ref < 1 || ref >= global.length) {
+      return msg;
+    }
+    long g = global[(int) ref];
+    String text =
+        msg.message()
+            .replace("Planned order " + ref + " ", "Planned order " + g + " ")
+            .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
+    return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
+  }
+
+  private int day(LocalDate date) {
+    return Math.toIntExact(date.toEpochDay() - startEpoch);
+  }
+
+  private LocalDate date(int day) {
+    return day >= 0 && day < horizon ? dates[day] : first.planStart().plusDays(day);
+  }
+
+  private MrpResult assemble() {
+    int[] os = new int[n + 1];
+    int[] ps = new int[n + 1];
+    int[] ms = new int[n + 1];
+    for (int x = 0; x < n; x++) {
+      int i = order[x];
+      ItemPlan p = plan[i];
+      os[x + 1] = os[x] + orderCount(i);
+      ps[x + 1] = ps[x] + (p != null ? p.pegging.size() : bpEnd[i] - bpStart[i]);
+      ms[x + 1] = ms[x] + (p != null ? p.messages.size() : bmEnd[i] - bmStart[i]);
+    }
+    MrpResult b = base;
+    List<PlannedOrder> orders =
+        new Segmented<>(os) {
+          @Override
+          PlannedOrder at(int i, int k) {
+            ItemPlan p = plan[i];
+            if (p != null) {
+              return new PlannedOrder(
+                  p.ids[k], material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+            }
+            return b.plannedOrders().get(boStart[i] + k);
+          }
+        };
+    List<Pegging> pegging =
+        new Segmented<>(ps) {
+          @Override
+          Pegging at(int i, int k) {
+            ItemPlan p = plan[i];
+            return p != null ? p.pegging.get(k) : b.pegging().get(bpStart[i] + k);
+          }
+        };
+    List<MrpMessage> messages =
+        new Segmented<>(ms) {
+          @Override
+          MrpMessage at(int i, int k) {
+            ItemPlan p = plan[i];
+            return p != null ? p.messages.get(k) : b.messages().get(bmStart[i] + k);
+          }
+        };
+    return new MrpResult(orders, pegging, messages, llc.clone(), lastMillis);
+  }
+
+  /** A list made of per-item segments in processing order. */
+  private abstract class Segmented<T> extends AbstractList<T> implements RandomAccess {
+    private final int[] start; // by processing position, n + 1 entries
+
+    Segmented(int[] start) {
+      this.start = start;
+    }
+
+    abstract T at(int item, int k);
+
+    @Override
+    public T get(int idx) {
+      Objects.checkIndex(idx, start[n]);
+      int lo = 0;
+      int hi = n - 1;
+      while (lo < hi) { // the last position whose segment starts at or before idx
+        int mid = (lo + hi + 1) >>> 1;
+        if (start[mid] <= idx) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return at(order[lo], idx - start[lo]);
+    }
+
+    @Override
+    public int size() {
+      return start[n];
+    }
+  }
+
+  /** The plan of a re-planned item. */
+  private record ItemPlan(
+      long[] ids,
+      int[] rel,
+      int[] due,
+      double[] qty,
+      List<Pegging> pegging,
+      List<MrpMessage> messages) {}
+
+  private static final class IntList {
+    int[] a = new int[2];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    void removeValue(int v) {
+      for (int k = 0; k < size; k++) {
+        if (a[k] == v) {
+          System.arraycopy(a, k + 1, a, k, size - k - 1);
+          size--;
+          return;
+        }
+      }
+    }
+  }
+
+  private static final class LongList {
+    long[] a = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+  }
+}
