@@ -768,18 +768,21 @@ public final class MrpEngine {
       int[] mtoItem = null;
       for (int j = 0; j < nd; j++) {
         PlanDemand x = ds.get(j);
-        String who = "demand " + x.id();
+        // The message prefix is built only on failure: a million demands would pay for it.
         if (x.date() == null) {
-          throw new IllegalArgumentException(who + ": date is required");
+          throw new IllegalArgumentException("demand " + x.id() + ": date is required");
         }
-        checkQuantity(who, "quantity", x.quantity());
+        if (!(x.quantity() >= 0) || Double.isInfinite(x.quantity())) {
+          checkQuantity("demand " + x.id(), "quantity", x.quantity());
+        }
         int i = index.get(x.materialId());
         if (i < 0) {
-          throw new IllegalArgumentException(who + ": unknown material " + x.materialId());
+          throw new IllegalArgumentException(
+              "demand " + x.id() + ": unknown material " + x.materialId());
         }
         if (x.makeToOrder() && phantom[i]) {
           throw new IllegalArgumentException(
-              who + ": make-to-order demand on phantom material " + x.materialId());
+              "demand " + x.id() + ": make-to-order demand on phantom material " + x.materialId());
         }
         long off = x.date().toEpochDay() - startEpoch;
         item[j] = off >= horizon ? -1 : i;
