@@ -78,3 +78,6 @@ CREATE TABLE safety_stock_step (
   CONSTRAINT pk_safety_stock_step PRIMARY KEY (plant_id, material_id, effective_from),
   CONSTRAINT fk_safety_stock_step_material FOREIGN KEY (material_id) REFERENCES material (id)
 );
+
+-- REGENERATIVE or NET_CHANGE: how the run was planned.
+ALTER TABLE plan_run ADD COLUMN mode VARCHAR(16) DEFAULT 'REGENERATIVE' NOT NULL;

@@ -11,6 +11,9 @@ import java.time.LocalDate;
  * @param phase QUEUED, LOADING, CONSUMING, PLANNING, SAVING or DONE
  * @param scope what the run planned: MPS (the MPS items) or ALL, from its plan type
  * @param bucketDays the bucket its grid and capacity views default to, from its plan type
+ * @param mode REGENERATIVE (everything planned anew) or NET_CHANGE (the demand changes since the
+ *     plant's previous run of the plan type applied to its plan kept in memory, re-planning only
+ *     what they affect); a run asked for NET_CHANGE that cannot be one is REGENERATIVE
  */
 public record PlanRun(
     long id,
@@ -39,7 +42,8 @@ public record PlanRun(
     Instant finishedAt,
     long version,
     String scope,
-    int bucketDays) {
+    int bucketDays,
+    String mode) {
 
   /** True while the run is queued or computing. */
   public boolean active() {

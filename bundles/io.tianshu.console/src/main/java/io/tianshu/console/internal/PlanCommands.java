@@ -74,6 +74,12 @@ public final class PlanCommands {
     @Option(name = "--no-wait", description = "Start and return / 启动后立即返回")
     boolean noWait;
 
+    @Option(
+        name = "--net-change",
+        description =
+            "Re-plan only what the demand changes since the last run affect / 净改变（仅重算受影响物料）")
+    boolean netChange;
+
     @Override
     public Object execute() throws Exception {
       try {
@@ -90,7 +96,8 @@ public final class PlanCommands {
                     horizon,
                     null,
                     null,
-                    null));
+                    null,
+                    netChange ? "NET_CHANGE" : null));
         PrintStream out = System.out;
         out.println("Plan run " + run.id() + " started / 计划已启动");
         if (noWait) {
@@ -152,6 +159,8 @@ public final class PlanCommands {
             + run.name()
             + "\" "
             + run.status()
+            + " "
+            + run.mode()
             + (run.error() == null ? "" : ": " + run.error()));
     out.println(
         run.items()

@@ -1055,7 +1055,12 @@ final class PlanRunner {
       Map<Long, Map<Long, Double>> coProductPegged) {
 
     static Free of(Loaded loaded, MrpResult result) {
-      double[] orders = new double[result.plannedOrders().size() + 1];
+      // Ids are 1..n after a regenerative run, sparse after net changes.
+      long maxId = 0;
+      for (PlannedOrder o : result.plannedOrders()) {
+        maxId = Math.max(maxId, o.id());
+      }
+      double[] orders = new double[(int) maxId + 1];
       Map<Long, Double> receipts = new HashMap<>();
       Map<Long, Double> stock = new HashMap<>();
       Map<Long, Map<Long, Double>> coProducts = new HashMap<>();

@@ -114,6 +114,9 @@ public class PlanningServiceImpl implements PlanningService {
           });
   private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
 
+  /** Plans kept for net change; touched by the single planning thread only. */
+  private final NetChangeBases netChanges = new NetChangeBases();
+
   /** The live state of a queued or running run. */
   private static final class Job implements PlanRunner.Progress {
     final long runId;
@@ -191,6 +194,7 @@ public class PlanningServiceImpl implements PlanningService {
     jobs.values().forEach(j -> j.cancel = true);
     executor.shutdown();
     executor.awaitTermination(30, TimeUnit.SECONDS);
+    netChanges.clear();
   }
 
   // ---------------------------------------------------------------- data
@@ -327,6 +331,11 @@ public class PlanningServiceImpl implements PlanningService {
         && (request.forwardDays() < 0 || request.forwardDays() > 366)) {
       v.add("forwardDays", "invalid_value", "must be in [0, 366] / 超出范围");
     }
+    String mode =
+        request.mode() == null ? "REGENERATIVE" : request.mode().trim().toUpperCase(Locale.ROOT);
+    if (!mode.equals("REGENERATIVE") && !mode.equals("NET_CHANGE")) {
+      v.add("mode", "invalid_value", "REGENERATIVE or NET_CHANGE / 只能是 REGENERATIVE 或 NET_CHANGE");
+    }
     BomView view = null;
     if (request.bomView() != null) {
       try {
@@ -392,7 +401,8 @@ public class PlanningServiceImpl implements PlanningService {
                   runId,
                   plant,
                   "CREATE",
-                  Map.of("name", name, "planType", type, "planStart", start.toString()));
+                  Map.of(
+                      "name", name, "planType", type, "planStart", start.toString(), "mode", mode));
               return runId;
             });
     Job job = new Job(id, sql);
@@ -410,11 +420,13 @@ public class PlanningServiceImpl implements PlanningService {
             planType.demandFenceDays(),
             planType.planningFenceDays());
     BomView bomViewOfRun = view;
-    executor.execute(() -> execute(caller, spec, bomViewOfRun, job));
+    boolean netChange = "NET_CHANGE".equals(mode);
+    executor.execute(() -> execute(caller, spec, bomViewOfRun, netChange, job));
     return run(caller, id);
   }
 
-  private void execute(CallerContext caller, PlanRunner.Spec spec, BomView view, Job job) {
+  private void execute(
+      CallerContext caller, PlanRunner.Spec spec, BomView view, boolean netChange, Job job) {
     long t0 = System.nanoTime();
     try {
       job.phase("LOADING", 0);
@@ -422,7 +434,7 @@ public class PlanningServiceImpl implements PlanningService {
         throw new CancellationException();
       }
       WorkCalendar calendar = calendarOf(caller, spec.plantId());
-      PlanRunner.Loaded loaded =
+      PlanRunner.Loaded fresh =
           sql.read(
               c ->
                   PlanRunner.load(
@@ -435,7 +447,15 @@ public class PlanningServiceImpl implements PlanningService {
                       calendar,
                       job));
       long t1 = System.nanoTime();
-      MrpResult result = PlanRunner.plan(loaded, job);
+      job.phase("PLANNING", 25);
+      if (job.cancelled()) {
+        throw new CancellationException();
+      }
+      NetChangeBases.Planned planned =
+          netChanges.plan(spec.plantId() + "/" + spec.planType(), fresh, netChange);
+      PlanRunner.Loaded loaded = planned.loaded();
+      MrpResult result = planned.result();
+      String mode = planned.netChange() ? "NET_CHANGE" : "REGENERATIVE";
       long t2 = System.nanoTime();
       job.phase("SAVING", 50);
       sql.write(
@@ -453,7 +473,7 @@ public class PlanningServiceImpl implements PlanningService {
                     "UPDATE plan_run SET status = 'SIMULATED', phase = 'DONE', percent = 100,"
                         + " items = ?, demands = ?, planned_orders = ?, pegging_rows = ?,"
                         + " messages = ?, load_ms = ?, engine_ms = ?, save_ms = ?, finished_at = ?,"
-                        + " version = version + 1 WHERE id = ?")) {
+                        + " mode = ?, version = version + 1 WHERE id = ?")) {
               ps.setInt(1, loaded.input().items().size());
               ps.setInt(2, loaded.demands().size());
               ps.setInt(3, result.plannedOrders().size());
@@ -463,7 +483,8 @@ public class PlanningServiceImpl implements PlanningService {
               ps.setLong(7, (t2 - t1) / 1_000_000);
               ps.setLong(8, (t3 - t2) / 1_000_000);
               ps.setTimestamp(9, Timestamp.from(Instant.now()));
-              ps.setLong(10, spec.runId());
+              ps.setString(10, mode);
+              ps.setLong(11, spec.runId());
               ps.executeUpdate();
             }
             Sql.audit(
@@ -476,6 +497,8 @@ public class PlanningServiceImpl implements PlanningService {
                 Map.of(
                     "status",
                     "SIMULATED",
+                    "mode",
+                    mode,
                     "plannedOrders",
                     result.plannedOrders().size(),
                     "messages",
@@ -585,7 +608,8 @@ public class PlanningServiceImpl implements PlanningService {
         Sql.instant(rs, "finished_at"),
         rs.getLong("version"),
         rs.getString("scope"),
-        rs.getInt("bucket_days"));
+        rs.getInt("bucket_days"),
+        rs.getString("mode"));
   }
 
   /** The run when the caller may read its plant; not found otherwise. */
