@@ -185,8 +185,8 @@ public record ExchangeDocument(
   /**
    * A material's planning parameters in a plant. Absent fields take the API's defaults: {@code
    * MAKE}, {@code LOT_FOR_LOT}, 0, yield 100, not phantom, not MPS, strategy {@code MTS} (make to
-   * stock; {@code MTO} make to order, {@code ATO} assemble to order). An import replaces the
-   * parameters the plant and material have already.
+   * stock; {@code MTO} make to order, {@code ATO} assemble to order), no safety-stock steps. An
+   * import replaces the parameters the plant and material have already.
    */
   public record PlanParameter(
       String plant,
@@ -206,7 +206,14 @@ public record ExchangeDocument(
       String sourcePlant,
       Integer demandFenceDays,
       Integer planningFenceDays,
-      String strategy) {}
+      String strategy,
+      List<SafetyStockStep> safetyStockSteps) {}
+
+  /**
+   * A step of a material's date-effective safety stock: from {@code from} on it is {@code
+   * quantity}. A parameter's list replaces the steps the material has; no list keeps them.
+   */
+  public record SafetyStockStep(LocalDate from, BigDecimal quantity) {}
 
   /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
   public record Forecast(

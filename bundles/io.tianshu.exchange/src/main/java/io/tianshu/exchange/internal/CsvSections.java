@@ -200,7 +200,8 @@ final class CsvSections {
                         l.text("sourcePlant"),
                         l.integer("demandFenceDays"),
                         l.integer("planningFenceDays"),
-                        l.text("strategy")))
+                        l.text("strategy"),
+                        null))
             .toList();
     return document(null, null, parameters, null, null, null);
   }

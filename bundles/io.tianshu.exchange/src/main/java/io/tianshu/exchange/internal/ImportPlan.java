@@ -1,5 +1,6 @@
 package io.tianshu.exchange.internal;
 
+import io.tianshu.exchange.ExchangeDocument;
 import io.tianshu.resource.CalendarDay;
 import io.tianshu.resource.EfficiencyPeriod;
 import io.tianshu.resource.Shift;
@@ -152,7 +153,8 @@ public final class ImportPlan {
       Ref sourcePlant,
       int demandFenceDays,
       int planningFenceDays,
-      String strategy) {}
+      String strategy,
+      List<ExchangeDocument.SafetyStockStep> safetyStockSteps) {}
 
   public record ForecastPlan(
       Ref ref,

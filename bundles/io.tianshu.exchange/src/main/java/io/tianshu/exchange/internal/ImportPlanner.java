@@ -1148,6 +1148,32 @@ public final class ImportPlanner {
           p + ".periodDays", "required", "PERIOD_ORDER_QUANTITY needs periodDays >= 1 / 期间天数至少 1");
       valid = false;
     }
+    List<ExchangeDocument.SafetyStockStep> steps = in.safetyStockSteps();
+    if (steps != null) {
+      java.util.Set<java.time.LocalDate> dates = new java.util.HashSet<>();
+      for (int i = 0; i < steps.size(); i++) {
+        ExchangeDocument.SafetyStockStep step = steps.get(i);
+        String at = p + ".safetyStockSteps[" + i + "]";
+        if (step == null) {
+          v.add(at, "required", "is required / 必填");
+          valid = false;
+          continue;
+        }
+        if (step.from() == null) {
+          v.add(at + ".from", "required", "is required / 必填");
+          valid = false;
+        } else if (!dates.add(step.from())) {
+          v.add(at + ".from", "duplicate", "two steps on one date / 同一日期有两个安全库存");
+          valid = false;
+        }
+        if (step.quantity() == null) {
+          v.add(at + ".quantity", "required", "is required / 必填");
+          valid = false;
+        } else {
+          valid &= quantity(at + ".quantity", step.quantity(), false);
+        }
+      }
+    }
     BigDecimal min = zeroIfNull(in.minimumQuantity());
     BigDecimal max = zeroIfNull(in.maximumQuantity());
     if (max.signum() > 0 && max.compareTo(min) < 0) {
@@ -1212,7 +1238,8 @@ public final class ImportPlanner {
             source,
             in.demandFenceDays() == null ? 0 : in.demandFenceDays(),
             in.planningFenceDays() == null ? 0 : in.planningFenceDays(),
-            strategy));
+            strategy,
+            steps == null ? null : List.copyOf(steps)));
   }
 
   private void forecast(String p, ExchangeDocument.Forecast in) {

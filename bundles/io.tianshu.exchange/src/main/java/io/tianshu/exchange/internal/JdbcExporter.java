@@ -285,6 +285,17 @@ final class JdbcExporter {
     for (Object[] r : q.rows("SELECT id, code FROM org_unit WHERE unit_type = 'PLANT'")) {
       allPlantCodes.put(((Number) r[0]).longValue(), (String) r[1]);
     }
+    Map<String, List<ExchangeDocument.SafetyStockStep>> steps = new HashMap<>();
+    for (Object[] r :
+        q.rows(
+            "SELECT plant_id, material_id, effective_from, quantity FROM safety_stock_step"
+                + " ORDER BY plant_id, material_id, effective_from")) {
+      steps
+          .computeIfAbsent(
+              ((Number) r[0]).longValue() + "/" + ((Number) r[1]).longValue(),
+              k -> new ArrayList<>())
+          .add(new ExchangeDocument.SafetyStockStep(date(r[2]), dec(r[3])));
+    }
     List<ExchangeDocument.PlanParameter> out = new ArrayList<>();
     for (Object[] r : rows) {
       out.add(
@@ -306,7 +317,8 @@ final class JdbcExporter {
               r[14] == null ? null : allPlantCodes.get(((Number) r[14]).longValue()),
               zeroToNull(((Number) r[15]).intValue()),
               zeroToNull(((Number) r[16]).intValue()),
-              "MTS".equals(r[17]) ? null : (String) r[17]));
+              "MTS".equals(r[17]) ? null : (String) r[17],
+              steps.get(((Number) r[0]).longValue() + "/" + ((Number) r[1]).longValue())));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package io.tianshu.exchange.internal;
 
 import io.tianshu.core.Json;
+import io.tianshu.exchange.ExchangeDocument;
 import io.tianshu.exchange.internal.ImportPlan.AlternativePlan;
 import io.tianshu.exchange.internal.ImportPlan.BomPlan;
 import io.tianshu.exchange.internal.ImportPlan.CalendarPlan;
@@ -241,6 +242,32 @@ final class JdbcImportWriter {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
         plan.parameters.stream().filter(k -> !k.exists()).toList(),
         this::bindParameter);
+    // A parameter that lists safety-stock steps replaces the material's steps.
+    List<ImportPlan.ParameterPlan> withSteps =
+        plan.parameters.stream().filter(k -> k.safetyStockSteps() != null).toList();
+    batch(
+        "DELETE FROM safety_stock_step WHERE plant_id = ? AND material_id = ?",
+        withSteps,
+        (ps, k) -> {
+          ps.setLong(1, k.plant().id());
+          ps.setLong(2, k.material().id());
+        });
+    List<Object[]> steps = new ArrayList<>();
+    for (ImportPlan.ParameterPlan k : withSteps) {
+      for (ExchangeDocument.SafetyStockStep step : k.safetyStockSteps()) {
+        steps.add(new Object[] {k.plant().id(), k.material().id(), step.from(), step.quantity()});
+      }
+    }
+    batch(
+        "INSERT INTO safety_stock_step (plant_id, material_id, effective_from, quantity)"
+            + " VALUES (?, ?, ?, ?)",
+        steps,
+        (ps, r) -> {
+          ps.setLong(1, (Long) r[0]);
+          ps.setLong(2, (Long) r[1]);
+          ps.setDate(3, java.sql.Date.valueOf((java.time.LocalDate) r[2]));
+          ps.setBigDecimal(4, (java.math.BigDecimal) r[3]);
+        });
     for (ImportPlan.ParameterPlan k : plan.parameters) {
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("material", k.materialCode());

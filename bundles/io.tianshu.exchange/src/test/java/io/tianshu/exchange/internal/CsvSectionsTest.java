@@ -35,6 +35,8 @@ class CsvSectionsTest {
                 .as(name)
                 .containsExactlyElementsOf(
                     Arrays.stream(type.getRecordComponents())
+                        // a list (planParameters' safetyStockSteps) has no column in a flat file
+                        .filter(c -> !List.class.isAssignableFrom(c.getType()))
                         .map(RecordComponent::getName)
                         .toList()));
   }

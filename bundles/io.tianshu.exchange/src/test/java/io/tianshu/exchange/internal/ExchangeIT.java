@@ -461,6 +461,61 @@ class ExchangeIT {
                 "SELECT COUNT(*) FROM audit_log WHERE entity = 'PlanParameter' AND action = 'UPDATE'"))
         .isEqualTo(1);
 
+    // Safety-stock steps: a list replaces the material's steps, no list keeps them; export has
+    // them.
+    new Exchange(ds)
+        .importDocument(
+            ADMIN,
+            parse(
+                """
+                {"planParameters": [{"plant": "SH01", "material": "SA-DOOR-L", "safetyStock": 35,
+                  "safetyStockSteps": [{"from": "2026-12-01", "quantity": 50},
+                                       {"from": "2027-01-04", "quantity": 20}]}]}
+                """),
+            false);
+    new Exchange(ds)
+        .importDocument(
+            ADMIN,
+            parse(
+                """
+                {"planParameters": [{"plant": "SH01", "material": "SA-DOOR-L", "safetyStock": 35}]}
+                """),
+            false);
+    assertThat(count(ds, "SELECT COUNT(*) FROM safety_stock_step")).isEqualTo(2);
+    assertThat(
+            new Exchange(ds)
+                .export(ADMIN, "SH01").planParameters().stream()
+                    .filter(p -> p.material().equals("SA-DOOR-L"))
+                    .findFirst()
+                    .orElseThrow()
+                    .safetyStockSteps())
+        .containsExactly(
+            new ExchangeDocument.SafetyStockStep(
+                java.time.LocalDate.parse("2026-12-01"), new java.math.BigDecimal("50")),
+            new ExchangeDocument.SafetyStockStep(
+                java.time.LocalDate.parse("2027-01-04"), new java.math.BigDecimal("20")));
+    assertThatThrownBy(
+            () ->
+                new Exchange(ds)
+                    .importDocument(
+                        ADMIN,
+                        parse(
+                            """
+                            {"planParameters": [{"plant": "SH01", "material": "SA-DOOR-L",
+                              "safetyStockSteps": [{"from": "2026-12-01", "quantity": -1},
+                                                   {"from": "2026-12-01"}]}]}
+                            """),
+                        false))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(fields(e))
+                    .containsExactlyInAnyOrder(
+                        "$.planParameters[0].safetyStockSteps[0].quantity",
+                        "$.planParameters[0].safetyStockSteps[1].from",
+                        "$.planParameters[0].safetyStockSteps[1].quantity"));
+    assertThat(count(ds, "SELECT COUNT(*) FROM safety_stock_step")).isEqualTo(2);
+
     // An order line that exists is an error; forecasts and receipts are added again.
     assertThatThrownBy(
             () ->
