@@ -21,6 +21,12 @@ public interface PlanningService {
 
   void deleteForecast(CallerContext caller, long id);
 
+  /** Puts (replaces) a material group's forecast split in a plant. */
+  ForecastSplit putForecastSplit(CallerContext caller, ForecastSplitInput input);
+
+  /** A group's forecast split in a plant (no lines when it has none). */
+  ForecastSplit forecastSplit(CallerContext caller, long plantId, long groupId);
+
   SalesOrder addSalesOrderLine(CallerContext caller, SalesOrderInput input);
 
   List<SalesOrder> salesOrders(CallerContext caller, long plantId, Long materialId);

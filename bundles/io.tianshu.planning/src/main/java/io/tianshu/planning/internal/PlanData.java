@@ -8,6 +8,8 @@ import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.ForecastSplit;
+import io.tianshu.planning.ForecastSplitInput;
 import io.tianshu.planning.PlanParameter;
 import io.tianshu.planning.PlanParameterInput;
 import io.tianshu.planning.Receipt;
@@ -481,28 +483,58 @@ final class PlanData {
 
   // ---------------------------------------------------------------- forecasts
 
+  static final Set<String> PERIODS = Set.of("DAY", "WEEK", "MONTH");
+
   static Forecast addForecast(Connection c, CallerContext caller, ForecastInput in)
       throws SQLException {
     Validation v = new Validation();
     v.required("plantId", in.plantId())
-        .required("materialId", in.materialId())
         .required("date", in.date())
         .required("quantity", in.quantity());
+    if (in.materialId() == null && in.materialGroupId() == null) {
+      v.add("materialId", "required", "materialId or materialGroupId is required / 须指定物料或物料组");
+    } else if (in.materialId() != null && in.materialGroupId() != null) {
+      v.add(
+          "materialGroupId",
+          "invalid_value",
+          "give materialId or materialGroupId, not both / 物料与物料组只能指定其一");
+    }
     quantity(v, "quantity", in.quantity(), false);
     v.optionalText("customer", in.customer(), 64)
         .optionalText("channel", in.channel(), 64)
         .optionalText("region", in.region(), 64);
+    String period = in.period() == null ? "DAY" : in.period().trim().toUpperCase(Locale.ROOT);
+    if (!PERIODS.contains(period)) {
+      v.add("period", "invalid_value", "DAY, WEEK or MONTH / 只能是 DAY、WEEK 或 MONTH");
+    }
     v.throwIfInvalid();
     Sql.requirePlanner(caller, in.plantId());
-    String code = requireMaterial(c, in.materialId(), in.plantId());
+    String code = null;
+    String groupCode = null;
+    if (in.materialId() != null) {
+      code = requireMaterial(c, in.materialId(), in.plantId());
+    } else {
+      groupCode = requireGroup(c, in.materialGroupId(), in.plantId());
+      if (!hasSplit(c, in.plantId(), in.materialGroupId())) {
+        throw new io.tianshu.core.ValidationException(
+            "materialGroupId",
+            "invalid_value",
+            "no forecast split for the group in the plant / 该物料组在工厂中没有预测分解比例");
+      }
+    }
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO forecast (plant_id, material_id, forecast_date, quantity, customer,"
-                + " channel, region, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " channel, region, created_at, created_by, period, material_group_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, in.plantId());
-      ps.setLong(2, in.materialId());
+      if (in.materialId() == null) {
+        ps.setNull(2, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(2, in.materialId());
+      }
       ps.setDate(3, Sql.date(in.date()));
       ps.setDouble(4, in.quantity());
       ps.setString(5, text(in.customer()));
@@ -510,6 +542,12 @@ final class PlanData {
       ps.setString(7, text(in.region()));
       ps.setTimestamp(8, Timestamp.from(Instant.now()));
       ps.setString(9, caller.username());
+      ps.setString(10, period);
+      if (in.materialGroupId() == null) {
+        ps.setNull(11, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(11, in.materialGroupId());
+      }
       ps.executeUpdate();
       id = generatedId(ps);
     }
@@ -523,16 +561,192 @@ final class PlanData {
             in.quantity(),
             text(in.customer()),
             text(in.channel()),
-            text(in.region()));
+            text(in.region()),
+            period,
+            in.materialGroupId(),
+            groupCode);
+    Map<String, Object> after = new LinkedHashMap<>();
+    if (code != null) {
+      after.put("material", code);
+    } else {
+      after.put("materialGroup", groupCode);
+    }
+    after.put("date", in.date().toString());
+    after.put("quantity", in.quantity());
+    after.put("period", period);
+    Sql.audit(c, caller, "Forecast", id, in.plantId(), "CREATE", after);
+    return f;
+  }
+
+  /** The group's code, when it is group-owned or owned by the plant; else a 400 on the field. */
+  private static String requireGroup(Connection c, long groupId, long plantId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT code FROM material_group WHERE id = ?"
+                + " AND (owner_plant_id = 0 OR owner_plant_id = ?)")) {
+      ps.setLong(1, groupId);
+      ps.setLong(2, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getString(1);
+        }
+      }
+    }
+    throw new io.tianshu.core.ValidationException(
+        "materialGroupId",
+        "not_found",
+        "material group " + groupId + " is not known in the plant / 工厂中无此物料组");
+  }
+
+  private static boolean hasSplit(Connection c, long plantId, long groupId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM forecast_split WHERE plant_id = ? AND group_id = ?"
+                + " FETCH FIRST 1 ROWS ONLY")) {
+      ps.setLong(1, plantId);
+      ps.setLong(2, groupId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- forecast splits
+
+  /** Percents must sum to 100 within this. */
+  static final double SPLIT_TOLERANCE = 0.01;
+
+  static ForecastSplit putForecastSplit(Connection c, CallerContext caller, ForecastSplitInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId()).required("groupId", in.groupId());
+    List<ForecastSplitInput.Line> lines = in.lines() == null ? List.of() : in.lines();
+    if (lines.isEmpty()) {
+      v.add("lines", "required", "at least one material / 至少一个物料");
+    }
+    Set<Long> seen = new java.util.HashSet<>();
+    double sum = 0;
+    boolean summable = true;
+    for (int i = 0; i < lines.size(); i++) {
+      ForecastSplitInput.Line l = lines.get(i);
+      String at = "lines[" + i + "]";
+      if (l == null) {
+        v.add(at, "required", "is required / 必填");
+        summable = false;
+        continue;
+      }
+      v.required(at + ".materialId", l.materialId()).required(at + ".percent", l.percent());
+      if (l.materialId() != null && !seen.add(l.materialId())) {
+        v.add(at + ".materialId", "duplicate", "a material twice / 物料重复");
+      }
+      if (l.percent() == null) {
+        summable = false;
+      } else if (!Double.isFinite(l.percent()) || l.percent() <= 0 || l.percent() > 100) {
+        v.add(at + ".percent", "invalid_value", "must be in (0, 100] / 比例须在 (0, 100] 之内");
+        summable = false;
+      } else {
+        sum += l.percent();
+      }
+    }
+    if (summable && !lines.isEmpty() && Math.abs(sum - 100) > SPLIT_TOLERANCE) {
+      v.add("lines", "invalid_value", "percents must sum to 100, were " + sum + " / 比例之和须为 100");
+    }
+    v.throwIfInvalid();
+    long plant = in.plantId();
+    Sql.requirePlanner(caller, plant);
+    String groupCode = requireGroup(c, in.groupId(), plant);
+    Validation members = new Validation();
+    List<ForecastSplit.Line> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      ForecastSplitInput.Line l = lines.get(i);
+      String code = null;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT code FROM material WHERE id = ? AND group_id = ?"
+                  + " AND (owner_plant_id = 0 OR owner_plant_id = ?)")) {
+        ps.setLong(1, l.materialId());
+        ps.setLong(2, in.groupId());
+        ps.setLong(3, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            code = rs.getString(1);
+          }
+        }
+      }
+      if (code == null) {
+        members.add(
+            "lines[" + i + "].materialId",
+            "invalid_value",
+            "material " + l.materialId() + " is not in the group / 物料不属于该物料组");
+      } else {
+        out.add(new ForecastSplit.Line(l.materialId(), code, l.percent()));
+      }
+    }
+    members.throwIfInvalid();
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM forecast_split WHERE plant_id = ? AND group_id = ?")) {
+      ps.setLong(1, plant);
+      ps.setLong(2, in.groupId());
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO forecast_split (plant_id, group_id, material_id, percent)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (ForecastSplit.Line l : out) {
+        ps.setLong(1, plant);
+        ps.setLong(2, in.groupId());
+        ps.setLong(3, l.materialId());
+        ps.setBigDecimal(4, java.math.BigDecimal.valueOf(l.percent()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    Map<String, Object> percents = new LinkedHashMap<>();
+    for (ForecastSplit.Line l : out) {
+      percents.put(l.materialCode(), l.percent());
+    }
     Sql.audit(
         c,
         caller,
-        "Forecast",
-        id,
-        in.plantId(),
-        "CREATE",
-        Map.of("material", code, "date", in.date().toString(), "quantity", in.quantity()));
-    return f;
+        "ForecastSplit",
+        plant + "/" + in.groupId(),
+        plant,
+        "UPDATE",
+        Map.of("group", groupCode, "percents", percents));
+    return forecastSplit(c, plant, in.groupId());
+  }
+
+  static ForecastSplit forecastSplit(Connection c, long plantId, long groupId) throws SQLException {
+    String groupCode;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT code FROM material_group WHERE id = ?"
+                + " AND (owner_plant_id = 0 OR owner_plant_id = ?)")) {
+      ps.setLong(1, groupId);
+      ps.setLong(2, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("MaterialGroup", groupId);
+        }
+        groupCode = rs.getString(1);
+      }
+    }
+    List<ForecastSplit.Line> lines = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.material_id, m.code, s.percent FROM forecast_split s"
+                + " JOIN material m ON m.id = s.material_id"
+                + " WHERE s.plant_id = ? AND s.group_id = ? ORDER BY m.code")) {
+      ps.setLong(1, plantId);
+      ps.setLong(2, groupId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lines.add(new ForecastSplit.Line(rs.getLong(1), rs.getString(2), rs.getDouble(3)));
+        }
+      }
+    }
+    return new ForecastSplit(plantId, groupId, groupCode, List.copyOf(lines));
   }
 
   static long generatedId(PreparedStatement ps) throws SQLException {
@@ -543,24 +757,38 @@ final class PlanData {
   }
 
   static List<Forecast> forecasts(Connection c, long plantId, Long materialId) throws SQLException {
-    return list(
-        c,
-        "forecast",
-        plantId,
-        materialId,
-        null,
-        "m.code, x.forecast_date, x.id",
-        rs ->
-            new Forecast(
-                rs.getLong("id"),
-                rs.getLong("plant_id"),
-                rs.getLong("material_id"),
-                rs.getString("code"),
-                Sql.date(rs, "forecast_date"),
-                rs.getDouble("quantity"),
-                rs.getString("customer"),
-                rs.getString("channel"),
-                rs.getString("region")));
+    String sql =
+        "SELECT x.*, m.code, g.code AS group_code FROM forecast x"
+            + " LEFT JOIN material m ON m.id = x.material_id"
+            + " LEFT JOIN material_group g ON g.id = x.material_group_id WHERE x.plant_id = ?"
+            + (materialId == null ? "" : " AND x.material_id = ?")
+            + " ORDER BY m.code, g.code, x.forecast_date, x.id";
+    List<Forecast> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, plantId);
+      if (materialId != null) {
+        ps.setLong(2, materialId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Forecast(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  nullableLong(rs, "material_id"),
+                  rs.getString("code"),
+                  Sql.date(rs, "forecast_date"),
+                  rs.getDouble("quantity"),
+                  rs.getString("customer"),
+                  rs.getString("channel"),
+                  rs.getString("region"),
+                  rs.getString("period"),
+                  nullableLong(rs, "material_group_id"),
+                  rs.getString("group_code")));
+        }
+      }
+    }
+    return out;
   }
 
   static void deleteForecast(Connection c, CallerContext caller, long id) throws SQLException {

@@ -12,6 +12,7 @@ import io.tianshu.planning.engine.AssembleToOrder;
 import io.tianshu.planning.engine.ForecastConsumer;
 import io.tianshu.planning.engine.ForecastConsumption;
 import io.tianshu.planning.engine.ForecastLine;
+import io.tianshu.planning.engine.ForecastSpread;
 import io.tianshu.planning.engine.LotSizing;
 import io.tianshu.planning.engine.MrpEngine;
 import io.tianshu.planning.engine.MrpInput;
@@ -236,20 +237,61 @@ final class PlanRunner {
           }
         }
       }
+      // A group's forecast split, in material id order (the last takes the remainder).
+      Map<Long, List<ForecastSpread.Share>> splits = new HashMap<>();
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT id, material_id, forecast_date, quantity FROM forecast WHERE plant_id = ?"
-                  + " ORDER BY id")) {
+              "SELECT group_id, material_id, percent FROM forecast_split WHERE plant_id = ?"
+                  + " ORDER BY group_id, material_id")) {
+        ps.setLong(1, plant);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            splits
+                .computeIfAbsent(rs.getLong(1), g -> new ArrayList<>())
+                .add(new ForecastSpread.Share(high | item(rs.getLong(2)), rs.getDouble(3)));
+          }
+        }
+      }
+      // Forecasts as entered (a material or a group over a day, week or month) become daily
+      // material lines that keep the forecast's id; a group without a split (removed since) is
+      // not planned.
+      LocalDate horizonEnd = spec.planStart().plusDays(spec.horizonDays());
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, material_id, forecast_date, quantity, period, material_group_id"
+                  + " FROM forecast WHERE plant_id = ? ORDER BY id")) {
         ps.setFetchSize(FETCH);
         ps.setLong(1, plant);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            forecasts.add(
-                new ForecastLine(
-                    rs.getLong(1),
-                    high | item(rs.getLong(2)),
-                    rs.getDate(3).toLocalDate(),
-                    rs.getDouble(4)));
+            long id = rs.getLong(1);
+            long material = rs.getLong(2);
+            boolean group = rs.wasNull();
+            LocalDate date = rs.getDate(3).toLocalDate();
+            double quantity = rs.getDouble(4);
+            ForecastSpread.Period period = ForecastSpread.Period.valueOf(rs.getString(5));
+            List<ForecastSpread.Share> shares;
+            if (group) {
+              shares = splits.get(rs.getLong(6));
+              if (shares == null) {
+                continue;
+              }
+            } else if (period == ForecastSpread.Period.DAY) {
+              forecasts.add(new ForecastLine(id, high | item(material), date, quantity));
+              continue;
+            } else {
+              shares = ForecastSpread.material(high | item(material));
+            }
+            forecasts.addAll(
+                ForecastSpread.spread(
+                    id,
+                    shares,
+                    date,
+                    period,
+                    quantity,
+                    spec.planStart(),
+                    horizonEnd,
+                    calendar::isWorkingDay));
           }
         }
       }

@@ -18,6 +18,8 @@ import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.ForecastSplit;
+import io.tianshu.planning.ForecastSplitInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
 import io.tianshu.planning.PlanExport;
@@ -230,6 +232,18 @@ public class PlanningServiceImpl implements PlanningService {
           PlanData.deleteForecast(c, caller, id);
           return null;
         });
+  }
+
+  @Override
+  public ForecastSplit putForecastSplit(CallerContext caller, ForecastSplitInput input) {
+    body(input);
+    return sql.write(c -> PlanData.putForecastSplit(c, caller, input));
+  }
+
+  @Override
+  public ForecastSplit forecastSplit(CallerContext caller, long plantId, long groupId) {
+    Sql.requireRead(caller, plantId);
+    return sql.read(c -> PlanData.forecastSplit(c, plantId, groupId));
   }
 
   @Override

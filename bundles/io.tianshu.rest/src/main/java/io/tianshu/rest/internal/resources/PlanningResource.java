@@ -9,6 +9,8 @@ import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
+import io.tianshu.planning.ForecastSplit;
+import io.tianshu.planning.ForecastSplitInput;
 import io.tianshu.planning.KitReport;
 import io.tianshu.planning.PlanComparison;
 import io.tianshu.planning.PlanExport;
@@ -116,6 +118,23 @@ public class PlanningResource {
   public Response deleteForecast(@Context SecurityContext sc, @PathParam("id") long id) {
     planning.deleteForecast(caller(sc), id);
     return Response.noContent().build();
+  }
+
+  /** Puts (replaces) a material group's forecast split in a plant. */
+  @PUT
+  @Path("forecast-splits")
+  public ForecastSplit putForecastSplit(@Context SecurityContext sc, ForecastSplitInput input) {
+    return planning.putForecastSplit(caller(sc), Resources.body(input));
+  }
+
+  @GET
+  @Path("forecast-splits")
+  public ForecastSplit forecastSplit(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("groupId") Long groupId) {
+    new Validation().required("plantId", plantId).required("groupId", groupId).throwIfInvalid();
+    return planning.forecastSplit(caller(sc), plantId, groupId);
   }
 
   @POST
