@@ -215,7 +215,11 @@ public record ExchangeDocument(
    */
   public record SafetyStockStep(LocalDate from, BigDecimal quantity) {}
 
-  /** A forecast quantity of a material on a date, optionally per customer, channel or region. */
+  /**
+   * A forecast quantity of a material on a date, optionally per customer, channel or region; {@code
+   * period} DAY (the default), WEEK (the ISO week containing the date) or MONTH (its calendar
+   * month). Forecasts of a material group are neither imported nor exported.
+   */
   public record Forecast(
       String plant,
       String material,
@@ -223,7 +227,8 @@ public record ExchangeDocument(
       BigDecimal quantity,
       String customer,
       String channel,
-      String region) {}
+      String region,
+      String period) {}
 
   /**
    * A sales order line, unique per plant, order and line; {@code priority} defaults to 100, {@code

@@ -24,7 +24,7 @@ public interface ExchangeService {
    *       fixedQuantity, periodDays, minimumQuantity, maximumQuantity, multipleQuantity,
    *       safetyStock, yieldPercent, phantom, mps, sourcePlant, demandFenceDays, planningFenceDays,
    *       strategy;
-   *   <li>{@code forecasts}: plant, material, date, quantity, customer, channel, region;
+   *   <li>{@code forecasts}: plant, material, date, quantity, customer, channel, region, period;
    *   <li>{@code salesOrders}: plant, orderNo, lineNo, customer, material, requestedDate, quantity,
    *       priority, makeToOrder, status;
    *   <li>{@code receipts}: plant, kind, reference, material, dueDate, quantity.

@@ -98,7 +98,7 @@ final class CsvSections {
         CsvSections::planParameters);
     add(
         "forecasts",
-        List.of("plant", "material", "date", "quantity", "customer", "channel", "region"),
+        List.of("plant", "material", "date", "quantity", "customer", "channel", "region", "period"),
         CsvSections::forecasts);
     add(
         "salesOrders",
@@ -218,7 +218,8 @@ final class CsvSections {
                         l.decimal("quantity"),
                         l.text("customer"),
                         l.text("channel"),
-                        l.text("region")))
+                        l.text("region"),
+                        l.text("period")))
             .toList();
     return document(null, null, null, forecasts, null, null);
   }

@@ -165,7 +165,8 @@ public final class ImportPlan {
       BigDecimal quantity,
       String customer,
       String channel,
-      String region) {}
+      String region,
+      String period) {}
 
   public record SalesOrderPlan(
       Ref ref,

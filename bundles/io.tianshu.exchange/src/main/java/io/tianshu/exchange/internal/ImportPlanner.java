@@ -1092,6 +1092,7 @@ public final class ImportPlanner {
   private static final List<String> RECEIPT_KINDS =
       List.of("PURCHASE", "PRODUCTION", "TRANSFER", "REQUISITION");
   private static final List<String> ORDER_STATUSES = List.of("OPEN", "CLOSED");
+  private static final List<String> FORECAST_PERIODS = List.of("DAY", "WEEK", "MONTH");
   private static final BigDecimal MAX_QUANTITY = new BigDecimal("1E15");
 
   private final Set<String> newParameters = new HashSet<>();
@@ -1248,12 +1249,23 @@ public final class ImportPlanner {
     v.optionalText(p + ".customer", in.customer(), 64)
         .optionalText(p + ".channel", in.channel(), 64)
         .optionalText(p + ".region", in.region(), 64);
+    String period =
+        oneOf(
+            p + ".period",
+            in.period(),
+            FORECAST_PERIODS,
+            "DAY",
+            "DAY, WEEK or MONTH / 只能是 DAY、WEEK 或 MONTH");
     Ref plant = plantRef(p + ".plant", in.plant(), PlantRole.PLANNER);
     if (plant == null) {
       return;
     }
     Ref material = materialRef(p + ".material", plant, in.material());
-    if (material == null || !valid || in.date() == null || in.quantity() == null) {
+    if (material == null
+        || !valid
+        || period == null
+        || in.date() == null
+        || in.quantity() == null) {
       return;
     }
     plan.forecasts.add(
@@ -1266,7 +1278,8 @@ public final class ImportPlanner {
             in.quantity(),
             trimmed(in.customer()),
             trimmed(in.channel()),
-            trimmed(in.region())));
+            trimmed(in.region()),
+            period));
   }
 
   private void salesOrder(String p, ExchangeDocument.SalesOrder in) {

@@ -327,8 +327,8 @@ final class JdbcExporter {
     List<ExchangeDocument.Forecast> out = new ArrayList<>();
     for (Object[] r :
         q.rows(
-            "SELECT plant_id, material_id, forecast_date, quantity, customer, channel, region"
-                + " FROM forecast ORDER BY id")) {
+            "SELECT plant_id, material_id, forecast_date, quantity, customer, channel, region,"
+                + " period FROM forecast WHERE material_id IS NOT NULL ORDER BY id")) {
       long plant = ((Number) r[0]).longValue();
       String material = materialCodes.get(((Number) r[1]).longValue());
       if (plantCodes.containsKey(plant) && material != null) {
@@ -340,7 +340,8 @@ final class JdbcExporter {
                 dec(r[3]),
                 blankToNull((String) r[4]),
                 blankToNull((String) r[5]),
-                blankToNull((String) r[6])));
+                blankToNull((String) r[6]),
+                "DAY".equals(r[7]) ? null : (String) r[7]));
       }
     }
     return out;

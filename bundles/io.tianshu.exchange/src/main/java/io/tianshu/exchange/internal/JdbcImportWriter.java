@@ -284,7 +284,7 @@ final class JdbcImportWriter {
     }
     insert(
         "INSERT INTO forecast (plant_id, material_id, forecast_date, quantity, customer, channel,"
-            + " region, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " region, created_at, created_by, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         plan.forecasts,
         ImportPlan.ForecastPlan::ref,
         (ps, f) -> {
@@ -296,6 +296,7 @@ final class JdbcImportWriter {
           ps.setString(6, f.channel());
           ps.setString(7, f.region());
           stamp(ps, 8, false);
+          ps.setString(10, f.period());
         });
     for (ImportPlan.ForecastPlan f : plan.forecasts) {
       audit(
@@ -303,7 +304,14 @@ final class JdbcImportWriter {
           f.ref().id(),
           f.plant().id(),
           Map.of(
-              "material", f.materialCode(), "date", f.date().toString(), "quantity", f.quantity()));
+              "material",
+              f.materialCode(),
+              "date",
+              f.date().toString(),
+              "quantity",
+              f.quantity(),
+              "period",
+              f.period()));
     }
     insert(
         "INSERT INTO sales_order_line (plant_id, order_no, line_no, customer, material_id,"

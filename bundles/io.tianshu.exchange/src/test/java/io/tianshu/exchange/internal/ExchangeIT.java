@@ -175,7 +175,8 @@ class ExchangeIT {
             "\"date\" : \"2026-11-09\"",
             "\"status\" : \"CLOSED\"",
             "\"kind\" : \"PRODUCTION\"",
-            "\"quantity\" : 2500.5");
+            "\"quantity\" : 2500.5",
+            "\"period\" : \"MONTH\"");
     ExchangeDocument doc =
         Exchange.parse(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
     assertThat(doc.planParameters()).hasSize(5);
@@ -348,7 +349,8 @@ class ExchangeIT {
        "forecasts": [
           {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 120,
            "customer": "SAIC", "channel": "OEM", "region": "East"},
-          {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-09", "quantity": 0}],
+          {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-09", "quantity": 0,
+           "period": "month"}],
        "salesOrders": [
           {"plant": "SH01", "orderNo": "SO-1001", "lineNo": 1, "customer": "SAIC",
            "material": "FG-BODY-A1", "requestedDate": "2026-11-05", "quantity": 40, "priority": 10,
@@ -417,6 +419,7 @@ class ExchangeIT {
     assertThat(decimal(ds, "SELECT SUM(quantity) FROM forecast")).isEqualByComparingTo("120");
     assertThat(count(ds, "SELECT COUNT(*) FROM forecast WHERE customer = '' AND region = ''"))
         .isEqualTo(1);
+    assertThat(count(ds, "SELECT COUNT(*) FROM forecast WHERE period = 'MONTH'")).isEqualTo(1);
     assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line")).isEqualTo(3);
     assertThat(count(ds, "SELECT SUM(priority) FROM sales_order_line")).isEqualTo(210);
     assertThat(count(ds, "SELECT COUNT(*) FROM sales_order_line WHERE status = 'CLOSED'"))
@@ -570,7 +573,8 @@ class ExchangeIT {
              "sourcePlant": "SH01"}],
          "forecasts": [
             {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": -5},
-            {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 5}],
+            {"plant": "SH01", "material": "FG-BODY-A1", "date": "2026-11-02", "quantity": 5,
+             "period": "YEAR"}],
          "salesOrders": [
             {"plant": "SH01", "orderNo": "SO-2", "lineNo": 1, "material": "FG-BODY-A1",
              "requestedDate": "2026-11-05", "quantity": 1},
@@ -602,6 +606,7 @@ class ExchangeIT {
                         "$.planParameters[4].sourcePlant",
                         "$.planParameters[5].sourcePlant",
                         "$.forecasts[0].quantity",
+                        "$.forecasts[1].period",
                         "$.salesOrders[1].lineNo",
                         "$.salesOrders[2].lineNo",
                         "$.salesOrders[3].lineNo",
