@@ -1510,6 +1510,201 @@ public abstract class PlanningTestBase extends ContainerTestBase {
     return out;
   }
 
+  /**
+   * Forecasts over periods and by product group, in a plant of their own (Monday to Friday, +0 a
+   * Monday). X (bought, 1 day lead time) has a weekly forecast of 100 dated Wednesday +9: its week
+   * is +7 … +13, 20 a day on Monday +7 to Friday +11, each released the working day before. Group G
+   * of A and B is split 60/40: its daily forecast of 50 on +14 is 30 A and 20 B, released Friday
+   * +11. A split must name materials of the group with percents summing to 100; a group forecast
+   * needs a split in the plant.
+   */
+  @Test
+  public void weeklyAndGroupForecastsAreSpreadAndSplit() {
+    String plantCode = code("PL");
+    long plant =
+        Long.parseLong(
+            id(admin.post("/plants", obj("code", plantCode, "name", "预测厂")).expect(201).json()));
+    long group = materialGroup(plant);
+    long other = materialGroup(plant);
+    long x = material(plant, "PURCHASED");
+    long a = groupMaterial(plant, group);
+    long b = groupMaterial(plant, group);
+    for (long mat : List.of(x, a, b)) {
+      parameter(plant, mat, "BUY", 1, "LOT_FOR_LOT", 0, 0, false);
+    }
+    admin
+        .post(
+            "/forecasts",
+            obj(
+                "plantId",
+                plant,
+                "materialId",
+                x,
+                "date",
+                day(9),
+                "quantity",
+                100,
+                "period",
+                "WEEK"))
+        .expect(201);
+    JsonNode split =
+        admin
+            .put(
+                "/forecast-splits",
+                obj(
+                    "plantId",
+                    plant,
+                    "groupId",
+                    group,
+                    "lines",
+                    List.of(
+                        obj("materialId", a, "percent", 60), obj("materialId", b, "percent", 40))))
+            .expect(200)
+            .json();
+    assertEquals(2, split.path("lines").size());
+    JsonNode read =
+        admin.get("/forecast-splits?plantId=" + plant + "&groupId=" + group).expect(200).json();
+    assertEquals(split, read);
+    JsonNode gf =
+        admin
+            .post(
+                "/forecasts",
+                obj("plantId", plant, "materialGroupId", group, "date", day(14), "quantity", 50))
+            .expect(201)
+            .json();
+    assertEquals("DAY", gf.path("period").asText());
+    assertTrue(gf.path("materialId").isNull());
+    JsonNode run =
+        admin
+            .post(
+                "/plan-runs?wait=true",
+                obj("plantId", plant, "planType", "MRP", "planStart", day(0), "horizonDays", 60))
+            .expect(201)
+            .json();
+    assertEquals("run ended: " + run, "SIMULATED", run.path("status").asText());
+    Map<Long, List<String>> orders = orders(run.path("id").asLong());
+    assertEquals(
+        List.of(
+            order(4, 7, 20), order(7, 8, 20), order(8, 9, 20), order(9, 10, 20), order(10, 11, 20)),
+        orders.get(x));
+    assertEquals(List.of(order(11, 14, 30)), orders.get(a));
+    assertEquals(List.of(order(11, 14, 20)), orders.get(b));
+
+    // bad splits: all bad lines at once; then a material outside the group
+    assertFields(
+        admin
+            .put(
+                "/forecast-splits",
+                obj(
+                    "plantId",
+                    plant,
+                    "groupId",
+                    group,
+                    "lines",
+                    List.of(
+                        obj("materialId", a, "percent", 60),
+                        obj("materialId", a, "percent", -5),
+                        obj("percent", 45))))
+            .expectProblem(400),
+        "lines[1].materialId",
+        "lines[1].percent",
+        "lines[2].materialId");
+    assertFields(
+        admin
+            .put(
+                "/forecast-splits",
+                obj(
+                    "plantId",
+                    plant,
+                    "groupId",
+                    group,
+                    "lines",
+                    List.of(
+                        obj("materialId", a, "percent", 60), obj("materialId", b, "percent", 30))))
+            .expectProblem(400),
+        "lines");
+    assertFields(
+        admin
+            .put(
+                "/forecast-splits",
+                obj(
+                    "plantId",
+                    plant,
+                    "groupId",
+                    group,
+                    "lines",
+                    List.of(obj("materialId", x, "percent", 100))))
+            .expectProblem(400),
+        "lines[0].materialId");
+    // the split is unchanged
+    assertEquals(
+        read,
+        admin.get("/forecast-splits?plantId=" + plant + "&groupId=" + group).expect(200).json());
+    // a group forecast without a split; a bad period and both material and group
+    JsonNode noSplit =
+        admin
+            .post(
+                "/forecasts",
+                obj("plantId", plant, "materialGroupId", other, "date", day(14), "quantity", 5))
+            .expectProblem(400);
+    assertFields(noSplit, "materialGroupId");
+    assertTrue(noSplit.toString(), noSplit.toString().contains("no forecast split for the group"));
+    assertFields(
+        admin
+            .post(
+                "/forecasts",
+                obj(
+                    "plantId",
+                    plant,
+                    "materialId",
+                    x,
+                    "materialGroupId",
+                    group,
+                    "date",
+                    day(14),
+                    "quantity",
+                    5,
+                    "period",
+                    "YEAR"))
+            .expectProblem(400),
+        "materialGroupId",
+        "period");
+  }
+
+  private long materialGroup(long plant) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/material-groups",
+                    obj("code", code("G"), "name", "产品组", "plantId", plant, "version", 0))
+                .expect(201)
+                .json()));
+  }
+
+  private long groupMaterial(long plant, long group) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/materials",
+                    obj(
+                        "code",
+                        code("M"),
+                        "name",
+                        "物料",
+                        "type",
+                        "PURCHASED",
+                        "baseUnit",
+                        "PCS",
+                        "plantId",
+                        plant,
+                        "groupId",
+                        group))
+                .expect(201)
+                .json()));
+  }
+
   private static void assertFields(JsonNode problem, String... expected) {
     List<String> fields = new ArrayList<>();
     problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
