@@ -297,6 +297,116 @@ public final class MrpEngine {
     return planner.result(millis);
   }
 
+  /**
+   * A finished run kept for net change ({@link NetChangePlanner}): its result, and single items
+   * planned again after their demands or their parents' orders changed, exactly as a full run would
+   * plan them given those (same gathering, netting, pegging and messages). Not for inputs with
+   * phantoms, co-products or substitution groups among the re-planned items (the caller falls back
+   * to a full run there). Re-planned orders are appended to the run's order storage (ids counting
+   * up from the largest so far); the result of the first run stays valid.
+   */
+  static final class Session {
+    private final Planner planner;
+    private final MrpResult result;
+    private final int[] posOf;
+
+    /** Plans {@code input} as {@link #run(MrpInput)} does and keeps the run. */
+    Session(MrpInput input) {
+      Objects.requireNonNull(input, "input");
+      long t0 = System.nanoTime();
+      planner = new Planner(input, PARALLEL_THRESHOLD);
+      planner.plan();
+      result = planner.result((System.nanoTime() - t0) / 1_000_000L);
+      int[] order = planner.order;
+      posOf = new int[order.length];
+      for (int x = 0; x < order.length; x++) {
+        posOf[order[x]] = x;
+      }
+    }
+
+    /** The result of the first run. */
+    MrpResult result() {
+      return result;
+    }
+
+    /** Replaces the independent demands of item i (input index) by ds, in input order. */
+    void setDemands(int i, List<PlanDemand> ds) {
+      planner.setDemands(i, ds);
+    }
+
+    /**
+     * Plans item i (input index) again; its pegging rows go to pegging[0], its messages are added
+     * to the list. Returns whether its orders changed (then they have new ids; otherwise the old
+     * ones stay).
+     */
+    boolean replan(int i, PegColumns[] pegging, List<MrpMessage> messages) {
+      return planner.replan(posOf[i], pegging, messages);
+    }
+
+    /** Orders stored, including superseded ones (the next new order gets this + 1 as id). */
+    int storedOrders() {
+      return planner.storedOrders();
+    }
+
+    /** Id of the first current order of item i (ids of an item's orders are consecutive). */
+    long firstOrderId(int i) {
+      return planner.orderStart(i) + 1L;
+    }
+
+    int orderCount(int i) {
+      return planner.orderEnd(i) - planner.orderStart(i);
+    }
+
+    /** Release days, due days and quantities of item i's current orders, from index 0. */
+    void readOrders(int i, int[] rel, int[] due, double[] qty) {
+      planner.readOrders(i, rel, due, qty);
+    }
+  }
+
+  /** Pegging rows of one item in columns (net change), records made on demand. */
+  static final class PegColumns {
+    static final int PLANNED = 0;
+    static final int ON_HAND = 1;
+    static final int RECEIPT = 2;
+    static final int CO_PRODUCT = 3;
+    static final int DEPENDENT = 4;
+    static final int SAFETY_STOCK = 5;
+    static final int DEMAND = 6;
+    private static final String[] KINDS = {
+      Pegging.PLANNED,
+      Pegging.ON_HAND,
+      Pegging.RECEIPT,
+      Pegging.CO_PRODUCT,
+      Pegging.DEPENDENT,
+      Pegging.SAFETY_STOCK,
+      Pegging.DEMAND
+    };
+
+    private final long material;
+    private final long[] supplyId;
+    private final long[] demandId;
+    private final byte[] kinds; // supply kind << 4 | demand kind
+    private final double[] qty;
+
+    PegColumns(long material, long[] supplyId, long[] demandId, byte[] kinds, double[] qty) {
+      this.material = material;
+      this.supplyId = supplyId;
+      this.demandId = demandId;
+      this.kinds = kinds;
+      this.qty = qty;
+    }
+
+    int size() {
+      return qty.length;
+    }
+
+    Pegging get(int k) {
+      int kk = kinds[k];
+      return new Pegging(
+          supplyId[k], KINDS[kk >> 4], demandId[k], KINDS[kk & 15], material, qty[k]);
+    }
+  }
+
   /** Tolerance for comparing quantities of magnitude {@code x}. */
   private static double tol(double x) {
     return 1e-9 * Math.max(1.0, Math.abs(x));
@@ -447,14 +557,19 @@ public final class MrpEngine {
     private int[] workIdx; // day index of the k-th working day
 
     // demands and receipts
-    private int[] demStart;
+    // per item its demands demList[demFrom[i], demTo[i]) in input order (net change appends an
+    // item's changed list at the end of demList); demand arrays may be longer than the demands
+    private int[] demFrom;
+    private int[] demTo;
     private int[] demList;
+    private int demCount;
     private int[] demDay;
     private double[] demQty;
     private long[] demId;
     // make-to-order demands with quantity > 0 within the horizon, by item, then (day, input order);
     // null when there are none
-    private int[] mtoStart;
+    private int[] mtoFrom;
+    private int[] mtoTo;
     private int[] mtoList;
     private int[] rcStart;
     private int[] rcList;
@@ -501,9 +616,9 @@ public final class MrpEngine {
     private int[] posOf;
 
     // pegging side: pegging rows, contiguous per item (processing order), and messages
-    private final PegStore pegs;
+    private PegStore pegs; // replaced while net change re-plans an item
     private final int[] pegPosStart; // first pegging row of the item at each processing position
-    private final List<MrpMessage> messages = new ArrayList<>();
+    private List<MrpMessage> messages = new ArrayList<>(); // replaced as pegs
     private int[] rxNeed = new int[16];
     private int ptCount;
     private int[] ptDay = new int[16];
@@ -798,10 +913,13 @@ public final class MrpEngine {
           item[j] = -1;
         }
       }
-      demStart = csrStart(item, nd, n);
+      int[] demStart = csrStart(item, nd, n);
       demList = csrFill(item, nd, demStart);
+      demFrom = Arrays.copyOf(demStart, n);
+      demTo = Arrays.copyOfRange(demStart, 1, n + 1);
+      demCount = nd;
       if (mtoItem != null) {
-        mtoStart = csrStart(mtoItem, nd, n);
+        int[] mtoStart = csrStart(mtoItem, nd, n);
         mtoList = csrFill(mtoItem, nd, mtoStart);
         long[] k = new long[mtoList.length];
         for (int x = 0; x < k.length; x++) {
@@ -815,6 +933,8 @@ public final class MrpEngine {
         for (int x = 0; x < k.length; x++) {
           mtoList[x] = (int) k[x];
         }
+        mtoFrom = Arrays.copyOf(mtoStart, n);
+        mtoTo = Arrays.copyOfRange(mtoStart, 1, n + 1);
       }
     }
 
@@ -1280,7 +1400,7 @@ public final class MrpEngine {
             reds++;
           }
         }
-        if (gStrat[g] == S_DESIGNATED && mtoStart != null) {
+        if (gStrat[g] == S_DESIGNATED && mtoList != null) {
           if (keepMto == null) {
             keepMto = new boolean[n];
             mtoOf = new int[n][];
@@ -1399,7 +1519,7 @@ public final class MrpEngine {
      */
     private int gatherInvolved(int i, boolean emit) {
       int k = 0;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           k = addE(k, demDay[j], demQty[j], -2 - j, -1);
@@ -2197,7 +2317,7 @@ public final class MrpEngine {
 
     /** At least the number of requirements of item i. */
     private int requirementBound(int i) {
-      long bound = demStart[i + 1] - demStart[i];
+      long bound = demTo[i] - demFrom[i];
       for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
         int p = lineParent[usedLines[u]];
         bound += phantom[p] ? ptDayOf[p].length : poEnd[p] - poFirst[p];
@@ -2216,7 +2336,7 @@ public final class MrpEngine {
       }
       int[] cnt = dayCount;
       Arrays.fill(cnt, 0, horizon + 1, 0);
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           cnt[demDay[j] + 1]++;
@@ -2249,7 +2369,7 @@ public final class MrpEngine {
       int[] day = b.day;
       double[] qty = b.qty;
       int[] ref = b.ref;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           int y = cnt[demDay[j]]++;
@@ -2310,7 +2430,7 @@ public final class MrpEngine {
       double[] qty = eQty;
       int[] ref = eRef;
       int k = 0;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           day[k] = demDay[j];
@@ -2488,8 +2608,8 @@ public final class MrpEngine {
           fenced = true;
         }
       }
-      int m = mtoStart == null ? 0 : mtoStart[i];
-      int mEnd = mtoStart == null ? 0 : mtoStart[i + 1];
+      int m = mtoList == null ? 0 : mtoFrom[i];
+      int mEnd = mtoList == null ? 0 : mtoTo[i];
       // safety stock increases: requirements after the day's demands
       int z = incStart == null ? 0 : incStart[i];
       int zEnd = incStart == null ? 0 : incStart[i + 1];
@@ -2953,7 +3073,7 @@ public final class MrpEngine {
       int[] rx = b.rx;
       double[] out = b.out;
       int[] mto = b.outMto;
-      if (mtoStart != null) {
+      if (mtoList != null) {
         for (int o = o0; o < o1; o++) {
           if (mto[o] != REF_NONE) {
             pg.add(firstOrder + o - o0, mto[o], out[o]);
@@ -3065,7 +3185,7 @@ public final class MrpEngine {
       int[] cDay = b.cpDay;
       double[] cQty = b.cpQty;
       int[] cRef = b.cpRef;
-      if (mtoStart != null) {
+      if (mtoList != null) {
         for (int o = o0; o < o1; o++) {
           if (mto[o] != REF_NONE) {
             pg.add(firstOrder + o - o0, mto[o], out[o]);
@@ -3273,6 +3393,256 @@ public final class MrpEngine {
 
     private LocalDate dateOf(int day) {
       return LocalDate.ofEpochDay(startEpoch + day);
+    }
+
+    // ---- net change: re-planning single items of a finished run (see Session) ----
+
+    private int demListSize = -1;
+    private PegStore replanPegs;
+    private final List<MrpMessage> replanMessages = new ArrayList<>();
+    private int mtoListSize = -1;
+
+    /**
+     * Replaces the demands of item i by {@code ds} (its demands in input order, checked as by
+     * prepareDemands). The new demands get fresh indices after all others, so the order of a
+     * changed input (kept demands in place, added ones at the end) is kept.
+     */
+    void setDemands(int i, List<PlanDemand> ds) {
+      int m = ds.size();
+      if (demCount + m > demId.length) {
+        int len = grownLength(demId.length, demCount + m);
+        demDay = Arrays.copyOf(demDay, len);
+        demQty = Arrays.copyOf(demQty, len);
+        demId = Arrays.copyOf(demId, len); // a new array: views of earlier results keep theirs
+      }
+      if (demListSize < 0) {
+        demListSize = demList.length;
+      }
+      if (demListSize + m > demList.length) {
+        demList = Arrays.copyOf(demList, grownLength(demList.length, demListSize + m));
+      }
+      demFrom[i] = demListSize;
+      long[] mtoKeys = null;
+      int mk = 0;
+      for (PlanDemand x : ds) {
+        int j = demCount++;
+        long off = x.date().toEpochDay() - startEpoch;
+        demDay[j] = (int) Math.max(0, Math.min(off, horizon));
+        demQty[j] = x.quantity();
+        demId[j] = x.id();
+        if (off >= horizon) {
+          continue;
+        }
+        if (!x.makeToOrder()) {
+          demList[demListSize++] = j;
+        } else if (x.quantity() > 0) {
+          if (mtoKeys == null) {
+            mtoKeys = new long[m];
+          }
+          mtoKeys[mk++] = ((long) demDay[j] << 32) | j;
+        }
+      }
+      demTo[i] = demListSize;
+      if (mtoList == null && mk == 0) {
+        return;
+      }
+      if (mtoList == null) {
+        mtoFrom = new int[n];
+        mtoTo = new int[n];
+        mtoList = new int[0];
+      }
+      if (mtoListSize < 0) {
+        mtoListSize = mtoList.length;
+      }
+      if (mtoListSize + mk > mtoList.length) {
+        mtoList = Arrays.copyOf(mtoList, grownLength(mtoList.length, mtoListSize + mk));
+      }
+      if (mk > 1) {
+        Arrays.sort(mtoKeys, 0, mk);
+      }
+      mtoFrom[i] = mtoListSize;
+      for (int y = 0; y < mk; y++) {
+        mtoList[mtoListSize++] = (int) mtoKeys[y];
+      }
+      mtoTo[i] = mtoListSize;
+    }
+
+    /**
+     * Plans the item at processing position x again, from the current orders of its parents and its
+     * current demands, on this thread. Its new orders get the next indices (ids) after all orders
+     * so far; when they equal its old ones (number, days, quantities within the tolerance) they are
+     * dropped again and the old ones kept. Its pegging rows and messages go to pegOut and msgOut,
+     * referring to the orders kept. Returns whether the orders changed.
+     */
+    boolean replan(int x, PegColumns[] pegOut, List<MrpMessage> msgOut) {
+      int i = order[x];
+      int oFirst = poFirst[i];
+      int oEnd = poEnd[i];
+      int oRelEnd = poRelEnd[i];
+      int oChunk = poChunk[i];
+      int sCount = poCount;
+      int sChunks = poChunks;
+      int sBase = poBase;
+      int sPoPos = poPosStart[x];
+      int sPegPos = pegPosStart[x];
+      PegStore keptPegs = pegs;
+      List<MrpMessage> keptMessages = messages;
+      PegStore pg = replanPegs;
+      if (pg == null || pg.demId != demId || pg.chunks > 1) {
+        pg = new PegStore(rcId, demId);
+        replanPegs = pg;
+      } else {
+        pg.clear();
+      }
+      List<MrpMessage> ms = replanMessages;
+      ms.clear();
+      pegs = pg;
+      messages = ms;
+      full = null; // peg on this thread
+      try {
+        planItem(x);
+        flush();
+      } finally {
+        pegs = keptPegs;
+        messages = keptMessages;
+        poPosStart[x] = sPoPos;
+        pegPosStart[x] = sPegPos;
+      }
+      int nFirst = poFirst[i];
+      int cnt = poEnd[i] - nFirst;
+      boolean same = cnt == oEnd - oFirst;
+      if (same && cnt > 0) {
+        int[] or = poRelC[oChunk];
+        int[] od = poDueC[oChunk];
+        double[] oq = poQtyC[oChunk];
+        int oo = oFirst - poChunkBase[oChunk];
+        int nc = poChunk[i];
+        int[] nr = poRelC[nc];
+        int[] nd = poDueC[nc];
+        double[] nq = poQtyC[nc];
+        int no = nFirst - (nc == poChunks - 1 ? poBase : poChunkBase[nc]);
+        for (int o = 0; same && o < cnt; o++) {
+          double q = nq[no + o];
+          same =
+              nr[no + o] == or[oo + o]
+                  && nd[no + o] == od[oo + o]
+                  && Math.abs(q - oq[oo + o]) <= tol(q);
+        }
+      }
+      int shift = 0;
+      if (same) {
+        shift = oFirst - nFirst;
+        poFirst[i] = oFirst;
+        poEnd[i] = oEnd;
+        poRelEnd[i] = oRelEnd;
+        poChunk[i] = oChunk;
+        poCount = sCount;
+        if (poChunks != sChunks) {
+          poChunks = sChunks;
+          poBase = sBase;
+          poRel = poRelC[sChunks - 1];
+          poDue = poDueC[sChunks - 1];
+          poQty = poQtyC[sChunks - 1];
+        }
+      }
+      pegOut[0] = columns(i, pg, nFirst, cnt, shift);
+      for (MrpMessage msg : ms) {
+        msgOut.add(shift == 0 ? msg : renumbered(msg, nFirst, cnt, shift));
+      }
+      return !same;
+    }
+
+    /** The rows of pg (one item) decoded, orders [nFirst, nFirst + cnt) moved by shift. */
+    private PegColumns columns(int i, PegStore pg, int nFirst, int cnt, int shift) {
+      int rows = pg.size();
+      long[] supplyId = new long[rows];
+      long[] demandId = new long[rows];
+      byte[] kinds = new byte[rows];
+      double[] qty = new double[rows];
+      int rcs = rcId.length;
+      int rels = relId == null ? 0 : relId.length;
+      int dems = demId.length;
+      for (int r = 0; r < rows; r++) {
+        int c = r / PegStore.CHUNK;
+        int o = r - c * PegStore.CHUNK;
+        qty[r] = pg.qty[c][o];
+        int sref = pg.sup[c][o];
+        int sk;
+        if (sref >= 0) {
+          supplyId[r] = (sref >= nFirst && sref < nFirst + cnt ? sref + shift : sref) + 1L;
+          sk = PegColumns.PLANNED;
+        } else if (sref == REF_NONE) {
+          sk = PegColumns.ON_HAND;
+        } else if (sref >= -1 - rcs) {
+          supplyId[r] = rcId[-2 - sref];
+          sk = PegColumns.RECEIPT;
+        } else if (sref >= -1 - rcs - rels) {
+          supplyId[r] = relId[-2 - rcs - sref];
+          sk = PegColumns.ON_HAND;
+        } else {
+          supplyId[r] = (long) sref - Integer.MIN_VALUE + 1;
+          sk = PegColumns.CO_PRODUCT;
+        }
+        int d = pg.dem[c][o];
+        int dk;
+        if (d >= 0) {
+          demandId[r] = d + 1L;
+          dk = PegColumns.DEPENDENT;
+        } else if (d == REF_NONE) {
+          dk = PegColumns.SAFETY_STOCK;
+        } else if (d >= -1 - dems) {
+          demandId[r] = demId[-2 - d];
+          dk = PegColumns.DEMAND;
+        } else {
+          demandId[r] = incId[-2 - dems - d];
+          dk = PegColumns.SAFETY_STOCK;
+        }
+        kinds[r] = (byte) (sk << 4 | dk);
+      }
+      return new PegColumns(material[i], supplyId, demandId, kinds, qty);
+    }
+
+    /** A message of a re-planned item that refers to order ids moved by shift. */
+    private static MrpMessage renumbered(MrpMessage msg, int nFirst, int cnt, int shift) {
+      String kind = msg.kind();
+      boolean orderRef =
+          kind.equals(MrpMessage.PAST_DUE)
+              || kind.equals(MrpMessage.PLANNING_FENCE)
+              || kind.equals(MrpMessage.BELOW_SAFETY)
+              || kind.equals(MrpMessage.LOT_LIMIT);
+      long ref = msg.referenceId();
+      if (!orderRef || ref < nFirst + 1L || ref > (long) nFirst + cnt) {
+        return msg;
+      }
+      long g = ref + shift;
+      String text =
+          msg.message()
+              .replace("Planned order " + ref + " ", "Planned order " + g + " ")
+              .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
+      return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
+    }
+
+    /** Orders stored so far, including those of earlier versions of re-planned items. */
+    int storedOrders() {
+      return poCount;
+    }
+
+    int orderStart(int i) {
+      return poFirst[i];
+    }
+
+    int orderEnd(int i) {
+      return poEnd[i];
+    }
+
+    /** Release day, due day and quantity of the order with index o of item i into the arrays. */
+    void readOrders(int i, int[] rel, int[] due, double[] qty) {
+      int c = poChunk[i];
+      int off = poFirst[i] - (c == poChunks - 1 ? poBase : poChunkBase[c]);
+      int cnt = poEnd[i] - poFirst[i];
+      System.arraycopy(poRelC[c], off, rel, 0, cnt);
+      System.arraycopy(poDueC[c], off, due, 0, cnt);
+      System.arraycopy(poQtyC[c], off, qty, 0, cnt);
     }
 
     MrpResult result(long millis) {
@@ -3487,7 +3857,7 @@ public final class MrpEngine {
     static final int CHUNK = (1 << 22) - 8;
 
     private final long[] rcId;
-    private final long[] demId;
+    final long[] demId;
     private int[][] sup = new int[4][];
     private int[][] dem = new int[4][];
     private double[][] qty = new double[4][];
@@ -3509,6 +3879,12 @@ public final class MrpEngine {
 
     int size() {
       return base + pos;
+    }
+
+    /** Drops all rows (a store of one chunk only). */
+    void clear() {
+      pos = 0;
+      mergeable = false;
     }
 
     /** The next row belongs to a new item: it is never merged into the previous one. */
@@ -3620,8 +3996,20 @@ public final class MrpEngine {
       Objects.checkIndex(x, size);
       int c = x / PegStore.CHUNK;
       int o = x - c * PegStore.CHUNK;
-      int s = sup[c][o];
-      int d = dem[c][o];
+      return decode(
+          sup[c][o], dem[c][o], qty[c][o], material[order[position(x)]], rcId, demId, incId, relId);
+    }
+
+    /** A pegging row from its supply and demand references (see {@link #REF_NONE}). */
+    static Pegging decode(
+        int s,
+        int d,
+        double q,
+        long material,
+        long[] rcId,
+        long[] demId,
+        long[] incId,
+        long[] relId) {
       long supplyId;
       String supplyKind;
       if (s >= 0) {
@@ -3655,8 +4043,7 @@ public final class MrpEngine {
         demandId = incId[-2 - demId.length - d];
         demandKind = Pegging.SAFETY_STOCK;
       }
-      return new Pegging(
-          supplyId, supplyKind, demandId, demandKind, material[order[position(x)]], qty[c][o]);
+      return new Pegging(supplyId, supplyKind, demandId, demandKind, material, q);
     }
 
     private int position(int x) {

@@ -128,13 +128,13 @@ public final class NetChangePlanner {
   private MrpResult base;
   private int[] boStart;
   private int[] boEnd;
-  private ItemPlan[] baseOrders; // orders of the base result, read on first use
   private int[] bpStart;
   private int[] bpEnd;
   private int[] bmStart;
   private int[] bmEnd;
   private ItemPlan[] plan;
-  private long nextId;
+  private MrpEngine.Session session; // the run of base, items re-planned in it since
+  private final boolean[] demDirty; // demands changed since the item was last planned
 
   private final boolean[] pending;
   private final IntList[] pendingAt;
@@ -151,7 +151,8 @@ public final class NetChangePlanner {
   private NetChangePlanner(MrpInput in, double regenerateShare) {
     long t0 = System.nanoTime();
     this.regenerateShare = regenerateShare;
-    MrpResult r = MrpEngine.run(in); // validates the input
+    session = new MrpEngine.Session(in); // validates the input
+    MrpResult r = session.result();
     first = in;
     List<PlanItem> items = in.items();
     n = items.size();
@@ -239,6 +240,7 @@ public final class NetChangePlanner {
     alwaysRegenerate = hasUnknownComponents(in);
 
     pending = new boolean[n];
+    demDirty = new boolean[n];
     seen = new int[n];
     pendingAt = new IntList[mx + 1];
     for (int c = 0; c <= mx; c++) {
@@ -312,11 +314,14 @@ public final class NetChangePlanner {
         int i = index.get(dem[pos].materialId());
         dem[pos] = null;
         demOf[i].removeValue(pos);
+        demDirty[i] = true;
         markPending(i);
       }
     }
     for (PlanDemand d : add) {
-      markPending(appendDemand(d));
+      int i = appendDemand(d);
+      demDirty[i] = true;
+      markPending(i);
     }
     if (alwaysRegenerate) {
       fallbacks++;
@@ -327,10 +332,8 @@ public final class NetChangePlanner {
       return regenerate(t0);
     }
 
-    List<Long> affected = new ArrayList<>();
-    List<PlannedOrder> orders = new ArrayList<>();
-    List<Pegging> pegs = new ArrayList<>();
-    List<MrpMessage> msgs = new ArrayList<>();
+    LongList affected = new LongList();
+    List<ItemPlan> done = new ArrayList<>();
     int[] counts = new int[3]; // changed items, removed orders, added orders
     for (int c = 0; c <= maxLlc; c++) {
       IntList w = pendingAt[c];
@@ -344,31 +347,59 @@ public final class NetChangePlanner {
           return regenerate(t0);
         }
       }
-      if (!planWave(w, counts)) {
-        fallbacks++;
-        return regenerate(t0);
-      }
+      planWave(w, counts);
       for (int k = 0; k < w.size; k++) {
         int i = w.a[k];
-        ItemPlan p = plan[i];
         affected.add(material[i]);
-        for (int o = 0; o < p.ids.length; o++) {
-          orders.add(
-              new PlannedOrder(p.ids[o], material[i], date(p.rel[o]), date(p.due[o]), p.qty[o]));
-        }
-        pegs.addAll(p.pegging);
-        msgs.addAll(p.messages);
+        done.add(plan[i]);
         pending[i] = false;
       }
       w.size = 0;
     }
+    // views over the re-planned items' plans (immutable), built on demand
+    ItemPlan[] ps = done.toArray(new ItemPlan[0]);
+    long[] mats = Arrays.copyOf(affected.a, affected.size);
+    int[] os = new int[ps.length + 1];
+    int[] gs = new int[ps.length + 1];
+    int[] ms = new int[ps.length + 1];
+    for (int k = 0; k < ps.length; k++) {
+      os[k + 1] = os[k] + ps[k].ids.length;
+      gs[k + 1] = gs[k] + ps[k].pegging.size();
+      ms[k + 1] = ms[k] + ps[k].messages.size();
+    }
     lastMillis = (System.nanoTime() - t0) / 1_000_000L;
     return new NetChangeResult(
-        Collections.unmodifiableList(affected),
-        Collections.unmodifiableList(orders),
-        Collections.unmodifiableList(pegs),
-        Collections.unmodifiableList(msgs),
-        affected.size(),
+        new AbstractList<Long>() {
+          @Override
+          public Long get(int k) {
+            return mats[k];
+          }
+
+          @Override
+          public int size() {
+            return mats.length;
+          }
+        },
+        new Concat<>(os) {
+          @Override
+          PlannedOrder at(int s, int k) {
+            ItemPlan p = ps[s];
+            return new PlannedOrder(p.ids[k], mats[s], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+          }
+        },
+        new Concat<>(gs) {
+          @Override
+          Pegging at(int s, int k) {
+            return ps[s].pegging.get(k);
+          }
+        },
+        new Concat<>(ms) {
+          @Override
+          MrpMessage at(int s, int k) {
+            return ps[s].messages.get(k);
+          }
+        },
+        mats.length,
         counts[0],
         counts[1],
         counts[2],
@@ -557,12 +588,10 @@ public final class NetChangePlanner {
   private void adopt(MrpResult r) {
     base = r;
     plan = new ItemPlan[n];
-    baseOrders = new ItemPlan[n];
     List<PlannedOrder> po = r.plannedOrders();
     boStart = new int[n];
     boEnd = new int[n];
     ranges(po.size(), j -> po.get(j).materialId(), boStart, boEnd);
-    nextId = po.size() + 1L;
     List<Pegging> pg = r.pegging();
     bpStart = new int[n];
     bpEnd = new int[n];
@@ -625,9 +654,11 @@ public final class NetChangePlanner {
     // drop the old plan first: two full results at once would double the heap a run needs
     base = null;
     plan = null;
-    baseOrders = null;
+    session = null;
     current = null;
-    MrpResult r = MrpEngine.run(in);
+    Arrays.fill(demDirty, false);
+    session = new MrpEngine.Session(in);
+    MrpResult r = session.result();
     adopt(r);
     List<Long> all = new ArrayList<>(n);
     for (int x = 0; x < n; x++) {
@@ -660,143 +691,38 @@ public final class NetChangePlanner {
     return p != null ? p.ids.length : boEnd[i] - boStart[i];
   }
 
-  /** The current orders of item i (pegging and messages null for an item not re-planned). */
-  private ItemPlan ordersOf(int i) {
-    ItemPlan p = plan[i];
-    if (p != null) {
-      return p;
-    }
-    p = baseOrders[i];
-    if (p == null) {
-      // read once: each read of the engine's list creates a record
-      int cnt = boEnd[i] - boStart[i];
+  /**
+   * Re-plans the items of w (one low-level code, no phantoms, no co-products, in processing order)
+   * one by one in the kept engine run, from their current demands and their parents' current
+   * orders.
+   */
+  private void planWave(IntList w, int[] counts) {
+    for (int k = 0; k < w.size; k++) {
+      int i = w.a[k];
+      if (demDirty[i]) {
+        IntList ds = demOf[i];
+        PlanDemand[] list = new PlanDemand[ds.size];
+        for (int q = 0; q < ds.size; q++) {
+          list[q] = dem[ds.a[q]];
+        }
+        session.setDemands(i, Arrays.asList(list));
+        demDirty[i] = false;
+      }
+      int oldCnt = orderCount(i);
+      MrpEngine.PegColumns[] pegs = new MrpEngine.PegColumns[1];
+      List<MrpMessage> msgs = new ArrayList<>(0);
+      boolean changed = session.replan(i, pegs, msgs);
+      int cnt = session.orderCount(i);
+      long id0 = session.firstOrderId(i);
       long[] ids = new long[cnt];
+      for (int o = 0; o < cnt; o++) {
+        ids[o] = id0 + o;
+      }
       int[] rel = new int[cnt];
       int[] due = new int[cnt];
       double[] qty = new double[cnt];
-      List<PlannedOrder> po = base.plannedOrders();
-      for (int o = 0; o < cnt; o++) {
-        PlannedOrder x = po.get(boStart[i] + o);
-        ids[o] = x.id();
-        rel[o] = day(x.releaseDate());
-        due[o] = day(x.dueDate());
-        qty[o] = x.quantity();
-      }
-      p = new ItemPlan(ids, rel, due, qty, null, null);
-      baseOrders[i] = p;
-    }
-    return p;
-  }
-
-  /**
-   * Re-plans the items of w (one low-level code, no phantoms, no co-products) by one engine run;
-   * false when no synthetic demand ids are left (then the caller runs regeneratively).
-   */
-  private boolean planWave(IntList w, int[] counts) {
-    List<PlanItem> items = new ArrayList<>(w.size);
-    List<PlanDemand> demands = new ArrayList<>();
-    List<PlanReceipt> receipts = new ArrayList<>();
-    long minId = 0;
-    for (int k = 0; k < w.size; k++) {
-      IntList ds = demOf[w.a[k]];
-      for (int q = 0; q < ds.size; q++) {
-        minId = Math.min(minId, dem[ds.a[q]].id());
-      }
-    }
-    if (minId == Long.MIN_VALUE) {
-      return false;
-    }
-    // synthetic ids count down from syn0; parentId[syn0 - id] is the parent order's id
-    final long syn0 = minId - 1;
-    long syn = syn0;
-    LongList parentId = new LongList();
-    for (int k = 0; k < w.size; k++) {
-      int i = w.a[k];
-      items.add(first.items().get(i));
-      IntList ds = demOf[i];
-      for (int q = 0; q < ds.size; q++) {
-        demands.add(dem[ds.a[q]]);
-      }
-      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
-        int p = usedParent[u];
-        double num = usedNum[u];
-        ItemPlan pp = ordersOf(p);
-        for (int o = 0; o < pp.ids.length; o++) {
-          int rel = pp.rel[o];
-          if (rel >= horizon) {
-            continue; // as the engine: no dependent demand beyond the horizon
-          }
-          double q = pp.qty[o] * num / 100;
-          if (!(q > 0)) {
-            continue;
-          }
-          if (syn == Long.MIN_VALUE) {
-            return false;
-          }
-          demands.add(new PlanDemand(syn--, material[i], dates[rel], q, "", false));
-          parentId.add(pp.ids[o]);
-        }
-      }
-      Collections.addAll(receipts, receiptsOf[i]);
-    }
-    MrpResult r =
-        MrpEngine.run(
-            new MrpInput(
-                items,
-                List.of(),
-                demands,
-                receipts,
-                first.calendar(),
-                first.planStart(),
-                first.horizonDays()));
-
-    // orders: ids of the sub-run are 1, 2, … item by item in w order
-    // each read of the engine's list creates a record: read every order once
-    List<PlannedOrder> ro = r.plannedOrders();
-    int m = ro.size();
-    long[] roMat = new long[m];
-    int[] roRel = new int[m];
-    int[] roDue = new int[m];
-    double[] roQty = new double[m];
-    for (int o = 0; o < m; o++) {
-      PlannedOrder po = ro.get(o);
-      roMat[o] = po.materialId();
-      roRel[o] = day(po.releaseDate());
-      roDue[o] = day(po.dueDate());
-      roQty[o] = po.quantity();
-    }
-    long[] global = new long[m + 1];
-    int at = 0;
-    for (int k = 0; k < w.size; k++) {
-      int i = w.a[k];
-      int s = at;
-      while (at < m && roMat[at] == material[i]) {
-        at++;
-      }
-      int cnt = at - s;
-      int[] rel = Arrays.copyOfRange(roRel, s, at);
-      int[] due = Arrays.copyOfRange(roDue, s, at);
-      double[] qty = Arrays.copyOfRange(roQty, s, at);
-      ItemPlan old = ordersOf(i);
-      int oldCnt = old.ids.length;
-      boolean same = oldCnt == cnt;
-      for (int o = 0; same && o < cnt; o++) {
-        same =
-            rel[o] == old.rel[o]
-                && due[o] == old.due[o]
-                && Math.abs(qty[o] - old.qty[o]) <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
-      }
-      long[] ids = new long[cnt];
-      if (same) {
-        // keep the old orders exactly, so that components planned from them stay consistent
-        for (int o = 0; o < cnt; o++) {
-          ids[o] = old.ids[o];
-          qty[o] = old.qty[o];
-        }
-      } else {
-        for (int o = 0; o < cnt; o++) {
-          ids[o] = nextId++;
-        }
+      session.readOrders(i, rel, due, qty);
+      if (changed) {
         counts[0]++;
         counts[1] += oldCnt;
         counts[2] += cnt;
@@ -804,60 +730,8 @@ public final class NetChangePlanner {
           markPending(down[d]);
         }
       }
-      for (int o = 0; o < cnt; o++) {
-        global[s + o + 1] = ids[o];
-      }
-      plan[i] = new ItemPlan(ids, rel, due, qty, new ArrayList<>(), new ArrayList<>());
-      baseOrders[i] = null;
+      plan[i] = new ItemPlan(ids, rel, due, qty, pegs[0], msgs.isEmpty() ? List.of() : msgs);
     }
-    if (at != m) {
-      throw new IllegalStateException("planned orders of the sub-run not in item order");
-    }
-
-    // pegging rows come item by item in w order
-    int cur = 0;
-    for (Pegging g : r.pegging()) {
-      while (material[w.a[cur]] != g.materialId()) {
-        cur++;
-      }
-      long supply = g.supplyId();
-      if (g.supplyKind().equals(Pegging.PLANNED)) {
-        supply = global[Math.toIntExact(supply)];
-      }
-      String kind = g.demandKind();
-      long demand = g.demandId();
-      if (kind.equals(Pegging.DEMAND) && demand <= syn0) {
-        kind = Pegging.DEPENDENT;
-        demand = parentId.a[Math.toIntExact(syn0 - demand)];
-      }
-      plan[w.a[cur]].pegging.add(
-          new Pegging(supply, g.supplyKind(), demand, kind, g.materialId(), g.quantity()));
-    }
-    for (MrpMessage msg : r.messages()) {
-      int i = index.get(msg.materialId());
-      plan[i].messages.add(remap(msg, global));
-    }
-    return true;
-  }
-
-  /** A message of a sub-run with its planned-order reference (and text) in global ids. */
-  private static MrpMessage remap(MrpMessage msg, long[] global) {
-    String kind = msg.kind();
-    boolean orderRef =
-        kind.equals(MrpMessage.PAST_DUE)
-            || kind.equals(MrpMessage.PLANNING_FENCE)
-            || kind.equals(MrpMessage.BELOW_SAFETY)
-            || kind.equals(MrpMessage.LOT_LIMIT);
-    long ref = msg.referenceId();
-    if (!orderRef || ref < 1 || ref >= global.length) {
-      return msg;
-    }
-    long g = global[(int) ref];
-    String text =
-        msg.message()
-            .replace("Planned order " + ref + " ", "Planned order " + g + " ")
-            .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
-    return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
   }
 
   private int day(LocalDate date) {
@@ -943,13 +817,45 @@ public final class NetChangePlanner {
     }
   }
 
+  /** A list made of segments (start offsets over segments + 1 entries). */
+  private abstract static class Concat<T> extends AbstractList<T> implements RandomAccess {
+    private final int[] start;
+
+    Concat(int[] start) {
+      this.start = start;
+    }
+
+    abstract T at(int segment, int k);
+
+    @Override
+    public T get(int idx) {
+      Objects.checkIndex(idx, size());
+      int lo = 0;
+      int hi = start.length - 2;
+      while (lo < hi) { // the last segment starting at or before idx
+        int mid = (lo + hi + 1) >>> 1;
+        if (start[mid] <= idx) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return at(lo, idx - start[lo]);
+    }
+
+    @Override
+    public int size() {
+      return start[start.length - 1];
+    }
+  }
+
   /** The plan of a re-planned item. */
   private record ItemPlan(
       long[] ids,
       int[] rel,
       int[] due,
       double[] qty,
-      List<Pegging> pegging,
+      MrpEngine.PegColumns pegging,
       List<MrpMessage> messages) {}
 
   private static final class IntList {
