@@ -302,8 +302,12 @@ public final class MrpEngine {
    * planned again after their demands or their parents' orders changed, exactly as a full run would
    * plan them given those (same gathering, netting, pegging and messages). Not for inputs with
    * phantoms, co-products or substitution groups among the re-planned items (the caller falls back
-   * to a full run there). Re-planned orders are appended to the run's order storage (ids counting
-   * up from the largest so far); the result of the first run stays valid.
+   * to a full run there). Re-planned orders are planned at the end of the run's order storage;
+   * unchanged ones are dropped again, changed ones get new ids (counting up from the largest so
+   * far) and stay there (with some room to spare), or move back into the item's earlier place when
+   * that was made by net change and is large enough. Order references in re-planned pegging rows
+   * and messages are ids. The orders of the first run are never overwritten, so its result stays
+   * valid.
    */
   static final class Session {
     private final Planner planner;
@@ -336,21 +340,26 @@ public final class MrpEngine {
 
     /**
      * Plans item i (input index) again; its pegging rows go to pegging[0], its messages are added
-     * to the list. Returns whether its orders changed (then they have new ids; otherwise the old
-     * ones stay).
+     * to the list. Returns whether its orders changed (then they have new ids, counting up from the
+     * largest so far, in due-date order; otherwise the old ones stay).
      */
     boolean replan(int i, PegColumns[] pegging, List<MrpMessage> messages) {
       return planner.replan(posOf[i], pegging, messages);
     }
 
-    /** Orders stored, including superseded ones (the next new order gets this + 1 as id). */
+    /** Orders stored, including superseded ones and room kept for re-planned ones. */
     int storedOrders() {
       return planner.storedOrders();
     }
 
     /** Id of the first current order of item i (ids of an item's orders are consecutive). */
     long firstOrderId(int i) {
-      return planner.orderStart(i) + 1L;
+      return planner.orderId(planner.orderStart(i));
+    }
+
+    /** The id the next new order gets. */
+    long nextId() {
+      return planner.firstRunOrders < 0 ? planner.storedOrders() + 1L : planner.nextId;
     }
 
     int orderCount(int i) {
@@ -363,37 +372,40 @@ public final class MrpEngine {
     }
   }
 
-  /** Pegging rows of one item in columns (net change), records made on demand. */
+  /**
+   * Pegging rows of one re-planned item (net change) as the engine's references, decoded into
+   * records on demand with the id arrays of the time they were made (order references are order
+   * indices, which never change: superseded orders stay in the storage).
+   */
   static final class PegColumns {
-    static final int PLANNED = 0;
-    static final int ON_HAND = 1;
-    static final int RECEIPT = 2;
-    static final int CO_PRODUCT = 3;
-    static final int DEPENDENT = 4;
-    static final int SAFETY_STOCK = 5;
-    static final int DEMAND = 6;
-    private static final String[] KINDS = {
-      Pegging.PLANNED,
-      Pegging.ON_HAND,
-      Pegging.RECEIPT,
-      Pegging.CO_PRODUCT,
-      Pegging.DEPENDENT,
-      Pegging.SAFETY_STOCK,
-      Pegging.DEMAND
-    };
+    private static final long[] NONE = new long[0];
 
     private final long material;
-    private final long[] supplyId;
-    private final long[] demandId;
-    private final byte[] kinds; // supply kind << 4 | demand kind
+    private final int[] sup;
+    private final int[] dem;
     private final double[] qty;
+    private final long[] rcId;
+    private final long[] demId;
+    private final long[] incId;
+    private final long[] relId;
 
-    PegColumns(long material, long[] supplyId, long[] demandId, byte[] kinds, double[] qty) {
+    PegColumns(
+        long material,
+        int[] sup,
+        int[] dem,
+        double[] qty,
+        long[] rcId,
+        long[] demId,
+        long[] incId,
+        long[] relId) {
       this.material = material;
-      this.supplyId = supplyId;
-      this.demandId = demandId;
-      this.kinds = kinds;
+      this.sup = sup;
+      this.dem = dem;
       this.qty = qty;
+      this.rcId = rcId;
+      this.demId = demId;
+      this.incId = incId == null ? NONE : incId;
+      this.relId = relId == null ? NONE : relId;
     }
 
     int size() {
@@ -401,9 +413,7 @@ public final class MrpEngine {
     }
 
     Pegging get(int k) {
-      int kk = kinds[k];
-      return new Pegging(
-          supplyId[k], KINDS[kk >> 4], demandId[k], KINDS[kk & 15], material, qty[k]);
+      return PeggingList.decode(sup[k], dem[k], qty[k], material, rcId, demId, incId, relId);
     }
   }
 
@@ -3398,6 +3408,12 @@ public final class MrpEngine {
     // ---- net change: re-planning single items of a finished run (see Session) ----
 
     private int demListSize = -1;
+    // orders of the first run; the ids of later orders (index - firstRunOrders), the next id, and
+    // per item the room of its place for re-planned orders (0: an order range of the first run)
+    private int firstRunOrders = -1;
+    private int[] idOf;
+    private int nextId;
+    private int[] slotCap;
     private PegStore replanPegs;
     private final List<MrpMessage> replanMessages = new ArrayList<>();
     private int mtoListSize = -1;
@@ -3499,6 +3515,12 @@ public final class MrpEngine {
       pegs = pg;
       messages = ms;
       full = null; // peg on this thread
+      if (firstRunOrders < 0) {
+        firstRunOrders = poCount;
+        nextId = poCount + 1;
+        idOf = new int[16];
+        slotCap = new int[n];
+      }
       try {
         planItem(x);
         flush();
@@ -3529,12 +3551,32 @@ public final class MrpEngine {
                   && Math.abs(q - oq[oo + o]) <= tol(q);
         }
       }
-      int shift = 0;
+      // where the item's orders stay: the old place when unchanged, or when changed but they fit
+      // into the old place and it is no order of the first run (views of its result stay valid);
+      // else where they were just planned, with some room to spare for the next re-plan
+      int idBase;
+      int slot;
       if (same) {
-        shift = oFirst - nFirst;
+        idBase = cnt == 0 ? 1 : orderId(oFirst);
+        slot = oFirst;
+      } else {
+        idBase = nextId;
+        nextId += cnt;
+        slot = oFirst >= firstRunOrders && cnt <= slotCap[i] ? oFirst : nFirst;
+      }
+      if (slot == oFirst) {
+        if (!same && cnt > 0) {
+          int nc = poChunk[i];
+          int no = nFirst - poChunkBase[nc];
+          int oo = oFirst - poChunkBase[oChunk];
+          System.arraycopy(poRelC[nc], no, poRelC[oChunk], oo, cnt);
+          System.arraycopy(poDueC[nc], no, poDueC[oChunk], oo, cnt);
+          System.arraycopy(poQtyC[nc], no, poQtyC[oChunk], oo, cnt);
+        }
+        int relCount = poRelEnd[i] - nFirst;
         poFirst[i] = oFirst;
-        poEnd[i] = oEnd;
-        poRelEnd[i] = oRelEnd;
+        poEnd[i] = oFirst + cnt;
+        poRelEnd[i] = oFirst + relCount;
         poChunk[i] = oChunk;
         poCount = sCount;
         if (poChunks != sChunks) {
@@ -3544,66 +3586,67 @@ public final class MrpEngine {
           poDue = poDueC[sChunks - 1];
           poQty = poQtyC[sChunks - 1];
         }
+      } else {
+        int spare = Math.min(cnt / 8 + 4, poRel.length - (poCount - poBase));
+        poCount += spare;
+        slotCap[i] = cnt + spare;
       }
-      pegOut[0] = columns(i, pg, nFirst, cnt, shift);
+      if (slot >= firstRunOrders) {
+        int need = poCount - firstRunOrders;
+        if (idOf.length < need) {
+          idOf = Arrays.copyOf(idOf, grownLength(idOf.length, need));
+        }
+        if (!same) {
+          for (int o = 0; o < cnt; o++) {
+            idOf[slot - firstRunOrders + o] = idBase + o;
+          }
+        }
+      }
+      pegOut[0] = columns(i, pg, nFirst, cnt, idBase);
       for (MrpMessage msg : ms) {
-        msgOut.add(shift == 0 ? msg : renumbered(msg, nFirst, cnt, shift));
+        msgOut.add(renumbered(msg, nFirst, cnt, idBase));
       }
       return !same;
     }
 
-    /** The rows of pg (one item) decoded, orders [nFirst, nFirst + cnt) moved by shift. */
-    private PegColumns columns(int i, PegStore pg, int nFirst, int cnt, int shift) {
-      int rows = pg.size();
-      long[] supplyId = new long[rows];
-      long[] demandId = new long[rows];
-      byte[] kinds = new byte[rows];
-      double[] qty = new double[rows];
-      int rcs = rcId.length;
-      int rels = relId == null ? 0 : relId.length;
-      int dems = demId.length;
-      for (int r = 0; r < rows; r++) {
-        int c = r / PegStore.CHUNK;
-        int o = r - c * PegStore.CHUNK;
-        qty[r] = pg.qty[c][o];
-        int sref = pg.sup[c][o];
-        int sk;
-        if (sref >= 0) {
-          supplyId[r] = (sref >= nFirst && sref < nFirst + cnt ? sref + shift : sref) + 1L;
-          sk = PegColumns.PLANNED;
-        } else if (sref == REF_NONE) {
-          sk = PegColumns.ON_HAND;
-        } else if (sref >= -1 - rcs) {
-          supplyId[r] = rcId[-2 - sref];
-          sk = PegColumns.RECEIPT;
-        } else if (sref >= -1 - rcs - rels) {
-          supplyId[r] = relId[-2 - rcs - sref];
-          sk = PegColumns.ON_HAND;
-        } else {
-          supplyId[r] = (long) sref - Integer.MIN_VALUE + 1;
-          sk = PegColumns.CO_PRODUCT;
-        }
-        int d = pg.dem[c][o];
-        int dk;
-        if (d >= 0) {
-          demandId[r] = d + 1L;
-          dk = PegColumns.DEPENDENT;
-        } else if (d == REF_NONE) {
-          dk = PegColumns.SAFETY_STOCK;
-        } else if (d >= -1 - dems) {
-          demandId[r] = demId[-2 - d];
-          dk = PegColumns.DEMAND;
-        } else {
-          demandId[r] = incId[-2 - dems - d];
-          dk = PegColumns.SAFETY_STOCK;
-        }
-        kinds[r] = (byte) (sk << 4 | dk);
-      }
-      return new PegColumns(material[i], supplyId, demandId, kinds, qty);
+    /** Id of the order with index o (orders of the first run: o + 1). */
+    int orderId(int o) {
+      return o < firstRunOrders ? o + 1 : idOf[o - firstRunOrders];
     }
 
-    /** A message of a re-planned item that refers to order ids moved by shift. */
-    private static MrpMessage renumbered(MrpMessage msg, int nFirst, int cnt, int shift) {
+    /**
+     * The rows of pg (one item) with order references as ids − 1: the item's new orders [nFirst,
+     * nFirst + cnt) have ids idBase, idBase + 1, …
+     */
+    private PegColumns columns(int i, PegStore pg, int nFirst, int cnt, int idBase) {
+      int rows = pg.size();
+      int[] sup = new int[rows];
+      int[] dem = new int[rows];
+      double[] qty = new double[rows];
+      for (int c = 0, r = 0; r < rows; c++) {
+        int len = Math.min(PegStore.CHUNK, rows - r);
+        System.arraycopy(pg.sup[c], 0, sup, r, len);
+        System.arraycopy(pg.dem[c], 0, dem, r, len);
+        System.arraycopy(pg.qty[c], 0, qty, r, len);
+        r += len;
+      }
+      int end = nFirst + cnt;
+      int shift = idBase - 1 - nFirst;
+      for (int r = 0; r < rows; r++) {
+        int s = sup[r];
+        if (s >= nFirst && s < end) {
+          sup[r] = s + shift;
+        }
+        int d = dem[r];
+        if (d >= firstRunOrders) {
+          dem[r] = idOf[d - firstRunOrders] - 1;
+        }
+      }
+      return new PegColumns(material[i], sup, dem, qty, rcId, demId, incId, relId);
+    }
+
+    /** A message of a re-planned item with its order references as ids (see columns). */
+    private static MrpMessage renumbered(MrpMessage msg, int nFirst, int cnt, int idBase) {
       String kind = msg.kind();
       boolean orderRef =
           kind.equals(MrpMessage.PAST_DUE)
@@ -3614,7 +3657,10 @@ public final class MrpEngine {
       if (!orderRef || ref < nFirst + 1L || ref > (long) nFirst + cnt) {
         return msg;
       }
-      long g = ref + shift;
+      long g = idBase + (ref - 1 - nFirst);
+      if (g == ref) {
+        return msg;
+      }
       String text =
           msg.message()
               .replace("Planned order " + ref + " ", "Planned order " + g + " ")

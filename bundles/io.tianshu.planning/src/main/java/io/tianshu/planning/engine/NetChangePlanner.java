@@ -96,6 +96,14 @@ public final class NetChangePlanner {
       Set.of(
           "items", "bom", "demands", "receipts", "calendar", "planStart", "horizonDays", "outputs");
 
+  /**
+   * An apply is planned by a full run when the engine's order storage holds more than this many
+   * times the current orders plus {@link #STORED_ORDERS_SLACK} (superseded orders stay in it).
+   */
+  static final long STORED_ORDERS_FACTOR = 3;
+
+  static final long STORED_ORDERS_SLACK = 1 << 20;
+
   private final MrpInput first;
   private final int n;
   private final long[] material;
@@ -134,6 +142,7 @@ public final class NetChangePlanner {
   private int[] bmEnd;
   private ItemPlan[] plan;
   private MrpEngine.Session session; // the run of base, items re-planned in it since
+  private long liveOrders; // current planned orders (the session also stores superseded ones)
   private final boolean[] demDirty; // demands changed since the item was last planned
 
   private final boolean[] pending;
@@ -329,6 +338,13 @@ public final class NetChangePlanner {
     }
     if (regenerateShare < 1 && closureExceeds((long) (regenerateShare * n))) {
       sizeRegenerations++;
+      return regenerate(t0);
+    }
+    long stored = session.storedOrders();
+    if (stored > STORED_ORDERS_FACTOR * liveOrders + STORED_ORDERS_SLACK
+        || stored > Integer.MAX_VALUE / 2
+        || session.nextId() > Integer.MAX_VALUE / 2) {
+      sizeRegenerations++; // superseded orders fill the engine's storage
       return regenerate(t0);
     }
 
@@ -589,6 +605,7 @@ public final class NetChangePlanner {
     base = r;
     plan = new ItemPlan[n];
     List<PlannedOrder> po = r.plannedOrders();
+    liveOrders = po.size();
     boStart = new int[n];
     boEnd = new int[n];
     ranges(po.size(), j -> po.get(j).materialId(), boStart, boEnd);
@@ -723,6 +740,7 @@ public final class NetChangePlanner {
       double[] qty = new double[cnt];
       session.readOrders(i, rel, due, qty);
       if (changed) {
+        liveOrders += cnt - oldCnt;
         counts[0]++;
         counts[1] += oldCnt;
         counts[2] += cnt;
