@@ -76,18 +76,25 @@ import java.util.Set;
  * <h2>Implementation</h2>
  *
  * <p>The plan is the last regenerative result plus an override per re-planned material (its orders
- * in arrays, its pegging rows and messages). The result's orders, pegging rows and messages are
- * found per material by their ranges (the engine lists them material by material in processing
- * order), and a material's orders are read into arrays the first time a sub-input needs them (each
- * read of the engine's lists creates a record). One low-level code of affected materials is planned
- * by one {@link MrpEngine#run} on a sub-input: the affected materials, their demands and receipts,
- * no BOM lines, and the dependent demand from their parents' orders as extra make-to-stock demands
- * with synthetic ids below all real demand ids of the sub-input, appended after a material's real
- * demands in the engine's gathering order (by BOM line, then parent order), so on one day they take
- * supplies after the independent demands and in the order of a full run; their pegging rows are
- * mapped back to {@link Pegging#DEPENDENT} rows of the parent order, the sub-run's order ids to the
- * ids above. Since every parent of a material has a lower low-level code, no sub-input needs a BOM
- * line. {@link #current()} is a view assembled from the result and the overrides.
+ * in arrays, its pegging rows as the engine's references, decoded on reading, and its messages).
+ * The result's orders, pegging rows and messages are found per material by their ranges (the engine
+ * lists them material by material in processing order). The engine run that made the result is kept
+ * ({@code MrpEngine.Session}, package-private): its prepared items, BOM, receipts, calendar and
+ * demands, and its planned orders, which net change keeps current. An affected material is planned
+ * again inside that run, with the engine's own code (gathering its requirements from its demands
+ * and its parents' current orders, netting, lot sizing, pegging, messages), so a full run and net
+ * change cannot differ in how they plan one material; affected materials of one low-level code are
+ * planned in processing order, and every parent of a material has a lower code. Changed demands of
+ * a material replace its demand list in the run before it is planned. The re-planned orders are
+ * first put at the end of the run's order storage and compared with the material's current ones:
+ * unchanged, they are dropped again (the old ids stay); changed, they get the next ids and stay
+ * there with some room to spare, or are copied back into the material's place when net change made
+ * that place and it is large enough (the orders of the first run are never overwritten, so its
+ * result stays valid; ids of later orders come from a table). Superseded orders stay in the
+ * storage: when it holds more than {@value #STORED_ORDERS_FACTOR} times the current orders plus
+ * {@value #STORED_ORDERS_SLACK}, the apply is planned by a full run (counted by {@link
+ * #sizeRegenerations()}). {@link #current()} is a view assembled from the result and the overrides;
+ * the lists of a {@link NetChangeResult} are views over the overrides of that apply.
  */
 public final class NetChangePlanner {
 
@@ -111,19 +118,13 @@ public final class NetChangePlanner {
   private final int[] llc;
   private final int maxLlc;
   private final int[] order; // item at each processing position
-  private final long startEpoch;
   private final int horizon;
   private final LocalDate[] dates; // day index -> date within the horizon
 
-  // where-used: BOM lines with quantityPer > 0 by component, in input order
-  private final int[] usedStart;
-  private final int[] usedParent;
-  private final double[] usedNum; // quantityPer × (100 + scrap), divided by 100 as the engine does
   // what a change of an item's orders affects: its components and its co- and by-products
   private final int[] downStart;
   private final int[] down;
   private final boolean[] needsFullRun; // phantom, phantom parent or co-product
-  private final PlanReceipt[][] receiptsOf;
   private final boolean alwaysRegenerate;
 
   // demands: all of the current input by position (null = removed), by id and by item
@@ -178,7 +179,6 @@ public final class NetChangePlanner {
     }
     maxLlc = mx;
     order = processingOrder(llc, mx);
-    startEpoch = in.planStart().toEpochDay();
     horizon = in.horizonDays();
     dates = new LocalDate[horizon];
     for (int d = 0; d < horizon; d++) {
@@ -186,7 +186,6 @@ public final class NetChangePlanner {
     }
 
     needsFullRun = new boolean[n];
-    int[] usedCount = new int[n + 1];
     int[] downCount = new int[n + 1];
     for (PlanBomLine b : in.bom()) {
       int p = index.get(b.parentMaterialId());
@@ -195,7 +194,6 @@ public final class NetChangePlanner {
         needsFullRun[c] = true;
       }
       if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
-        usedCount[c + 1]++;
         downCount[p + 1]++;
       }
     }
@@ -204,39 +202,20 @@ public final class NetChangePlanner {
       needsFullRun[index.get(o.outputMaterialId())] = true;
     }
     for (int i = 0; i < n; i++) {
-      usedCount[i + 1] += usedCount[i];
       downCount[i + 1] += downCount[i];
       needsFullRun[i] |= items.get(i).phantom();
     }
-    usedStart = usedCount.clone();
     downStart = downCount.clone();
-    usedParent = new int[usedStart[n]];
-    usedNum = new double[usedStart[n]];
     down = new int[downStart[n]];
     for (PlanBomLine b : in.bom()) {
       int p = index.get(b.parentMaterialId());
       int c = index.get(b.componentMaterialId());
-      double num = b.quantityPer() * (100 + b.scrapPercent());
-      if (num > 0) {
-        usedParent[usedCount[c]] = p;
-        usedNum[usedCount[c]++] = num;
+      if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
         down[downCount[p]++] = c;
       }
     }
     for (PlanOutput o : in.outputs()) {
       down[downCount[index.get(o.parentMaterialId())]++] = index.get(o.outputMaterialId());
-    }
-
-    List<List<PlanReceipt>> rx = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      rx.add(new ArrayList<>(0));
-    }
-    for (PlanReceipt rc : in.receipts()) {
-      rx.get(index.get(rc.materialId())).add(rc);
-    }
-    receiptsOf = new PlanReceipt[n][];
-    for (int i = 0; i < n; i++) {
-      receiptsOf[i] = rx.get(i).toArray(new PlanReceipt[0]);
     }
 
     demOf = new IntList[n];
@@ -274,10 +253,9 @@ public final class NetChangePlanner {
    * {@link #of(MrpInput)}, but an apply whose affected materials may exceed {@code regenerateShare}
    * of all items is planned by a full regenerative run (counted by {@link #sizeRegenerations()},
    * not by {@link #fallbacks()}). The estimate is the downstream closure of the changed materials
-   * through BOM lines and outputs, before pruning. Re-planning one material through a sub-run costs
-   * several times its share of a full run (its requirements from all parents are rebuilt as
-   * demands, its pegging rows as records), so beyond a few percent of the items a full run is
-   * faster.
+   * through BOM lines and outputs, before pruning. Re-planning one material costs about what it
+   * costs in a full run (plus copying its pegging rows), so when a change reaches most materials a
+   * full run is about as fast.
    *
    * @param regenerateShare in (0, 1]; 1 = only the fallbacks of the class comment
    * @throws IllegalArgumentException as {@link MrpEngine#run} does, or for a share outside (0, 1]
@@ -379,7 +357,7 @@ public final class NetChangePlanner {
     int[] gs = new int[ps.length + 1];
     int[] ms = new int[ps.length + 1];
     for (int k = 0; k < ps.length; k++) {
-      os[k + 1] = os[k] + ps[k].ids.length;
+      os[k + 1] = os[k] + ps[k].qty.length;
       gs[k + 1] = gs[k] + ps[k].pegging.size();
       ms[k + 1] = ms[k] + ps[k].messages.size();
     }
@@ -400,7 +378,8 @@ public final class NetChangePlanner {
           @Override
           PlannedOrder at(int s, int k) {
             ItemPlan p = ps[s];
-            return new PlannedOrder(p.ids[k], mats[s], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+            return new PlannedOrder(
+                p.firstId + k, mats[s], date(p.rel[k]), date(p.due[k]), p.qty[k]);
           }
         },
         new Concat<>(gs) {
@@ -460,7 +439,7 @@ public final class NetChangePlanner {
 
   /**
    * Applies planned by a full regenerative run because of their size (see {@link #of(MrpInput,
-   * double)}).
+   * double)}), or because superseded orders filled the engine's storage (see the class comment).
    */
   public int sizeRegenerations() {
     return sizeRegenerations;
@@ -705,7 +684,7 @@ public final class NetChangePlanner {
 
   private int orderCount(int i) {
     ItemPlan p = plan[i];
-    return p != null ? p.ids.length : boEnd[i] - boStart[i];
+    return p != null ? p.qty.length : boEnd[i] - boStart[i];
   }
 
   /**
@@ -731,10 +710,6 @@ public final class NetChangePlanner {
       boolean changed = session.replan(i, pegs, msgs);
       int cnt = session.orderCount(i);
       long id0 = session.firstOrderId(i);
-      long[] ids = new long[cnt];
-      for (int o = 0; o < cnt; o++) {
-        ids[o] = id0 + o;
-      }
       int[] rel = new int[cnt];
       int[] due = new int[cnt];
       double[] qty = new double[cnt];
@@ -748,12 +723,8 @@ public final class NetChangePlanner {
           markPending(down[d]);
         }
       }
-      plan[i] = new ItemPlan(ids, rel, due, qty, pegs[0], msgs.isEmpty() ? List.of() : msgs);
+      plan[i] = new ItemPlan(id0, rel, due, qty, pegs[0], msgs.isEmpty() ? List.of() : msgs);
     }
-  }
-
-  private int day(LocalDate date) {
-    return Math.toIntExact(date.toEpochDay() - startEpoch);
   }
 
   private LocalDate date(int day) {
@@ -779,7 +750,7 @@ public final class NetChangePlanner {
             ItemPlan p = plan[i];
             if (p != null) {
               return new PlannedOrder(
-                  p.ids[k], material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+                  p.firstId + k, material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
             }
             return b.plannedOrders().get(boStart[i] + k);
           }
@@ -869,7 +840,7 @@ public final class NetChangePlanner {
 
   /** The plan of a re-planned item. */
   private record ItemPlan(
-      long[] ids,
+      long firstId, // the ids of an item's orders are consecutive
       int[] rel,
       int[] due,
       double[] qty,
