@@ -297,6 +297,126 @@ public final class MrpEngine {
     return planner.result(millis);
   }
 
+  /**
+   * A finished run kept for net change ({@link NetChangePlanner}): its result, and single items
+   * planned again after their demands or their parents' orders changed, exactly as a full run would
+   * plan them given those (same gathering, netting, pegging and messages). Not for inputs with
+   * phantoms, co-products or substitution groups among the re-planned items (the caller falls back
+   * to a full run there). Re-planned orders are planned at the end of the run's order storage;
+   * unchanged ones are dropped again, changed ones get new ids (counting up from the largest so
+   * far) and stay there (with some room to spare), or move back into the item's earlier place when
+   * that was made by net change and is large enough. Order references in re-planned pegging rows
+   * and messages are ids. The orders of the first run are never overwritten, so its result stays
+   * valid.
+   */
+  static final class Session {
+    private final Planner planner;
+    private final MrpResult result;
+    private final int[] posOf;
+
+    /** Plans {@code input} as {@link #run(MrpInput)} does and keeps the run. */
+    Session(MrpInput input) {
+      Objects.requireNonNull(input, "input");
+      long t0 = System.nanoTime();
+      planner = new Planner(input, PARALLEL_THRESHOLD);
+      planner.plan();
+      result = planner.result((System.nanoTime() - t0) / 1_000_000L);
+      int[] order = planner.order;
+      posOf = new int[order.length];
+      for (int x = 0; x < order.length; x++) {
+        posOf[order[x]] = x;
+      }
+    }
+
+    /** The result of the first run. */
+    MrpResult result() {
+      return result;
+    }
+
+    /** Replaces the independent demands of item i (input index) by ds, in input order. */
+    void setDemands(int i, List<PlanDemand> ds) {
+      planner.setDemands(i, ds);
+    }
+
+    /**
+     * Plans item i (input index) again; its pegging rows go to pegging[0], its messages are added
+     * to the list. Returns whether its orders changed (then they have new ids, counting up from the
+     * largest so far, in due-date order; otherwise the old ones stay).
+     */
+    boolean replan(int i, PegColumns[] pegging, List<MrpMessage> messages) {
+      return planner.replan(posOf[i], pegging, messages);
+    }
+
+    /** Orders stored, including superseded ones and room kept for re-planned ones. */
+    int storedOrders() {
+      return planner.storedOrders();
+    }
+
+    /** Id of the first current order of item i (ids of an item's orders are consecutive). */
+    long firstOrderId(int i) {
+      return planner.orderId(planner.orderStart(i));
+    }
+
+    /** The id the next new order gets. */
+    long nextId() {
+      return planner.firstRunOrders < 0 ? planner.storedOrders() + 1L : planner.nextId;
+    }
+
+    int orderCount(int i) {
+      return planner.orderEnd(i) - planner.orderStart(i);
+    }
+
+    /** Release days, due days and quantities of item i's current orders, from index 0. */
+    void readOrders(int i, int[] rel, int[] due, double[] qty) {
+      planner.readOrders(i, rel, due, qty);
+    }
+  }
+
+  /**
+   * Pegging rows of one re-planned item (net change) as the engine's references, decoded into
+   * records on demand with the id arrays of the time they were made (order references are order
+   * indices, which never change: superseded orders stay in the storage).
+   */
+  static final class PegColumns {
+    private static final long[] NONE = new long[0];
+
+    private final long material;
+    private final int[] sup;
+    private final int[] dem;
+    private final double[] qty;
+    private final long[] rcId;
+    private final long[] demId;
+    private final long[] incId;
+    private final long[] relId;
+
+    PegColumns(
+        long material,
+        int[] sup,
+        int[] dem,
+        double[] qty,
+        long[] rcId,
+        long[] demId,
+        long[] incId,
+        long[] relId) {
+      this.material = material;
+      this.sup = sup;
+      this.dem = dem;
+      this.qty = qty;
+      this.rcId = rcId;
+      this.demId = demId;
+      this.incId = incId == null ? NONE : incId;
+      this.relId = relId == null ? NONE : relId;
+    }
+
+    int size() {
+      return qty.length;
+    }
+
+    Pegging get(int k) {
+      return PeggingList.decode(sup[k], dem[k], qty[k], material, rcId, demId, incId, relId);
+    }
+  }
+
   /** Tolerance for comparing quantities of magnitude {@code x}. */
   private static double tol(double x) {
     return 1e-9 * Math.max(1.0, Math.abs(x));
@@ -447,14 +567,19 @@ public final class MrpEngine {
     private int[] workIdx; // day index of the k-th working day
 
     // demands and receipts
-    private int[] demStart;
+    // per item its demands demList[demFrom[i], demTo[i]) in input order (net change appends an
+    // item's changed list at the end of demList); demand arrays may be longer than the demands
+    private int[] demFrom;
+    private int[] demTo;
     private int[] demList;
+    private int demCount;
     private int[] demDay;
     private double[] demQty;
     private long[] demId;
     // make-to-order demands with quantity > 0 within the horizon, by item, then (day, input order);
     // null when there are none
-    private int[] mtoStart;
+    private int[] mtoFrom;
+    private int[] mtoTo;
     private int[] mtoList;
     private int[] rcStart;
     private int[] rcList;
@@ -501,9 +626,9 @@ public final class MrpEngine {
     private int[] posOf;
 
     // pegging side: pegging rows, contiguous per item (processing order), and messages
-    private final PegStore pegs;
+    private PegStore pegs; // replaced while net change re-plans an item
     private final int[] pegPosStart; // first pegging row of the item at each processing position
-    private final List<MrpMessage> messages = new ArrayList<>();
+    private List<MrpMessage> messages = new ArrayList<>(); // replaced as pegs
     private int[] rxNeed = new int[16];
     private int ptCount;
     private int[] ptDay = new int[16];
@@ -798,10 +923,13 @@ public final class MrpEngine {
           item[j] = -1;
         }
       }
-      demStart = csrStart(item, nd, n);
+      int[] demStart = csrStart(item, nd, n);
       demList = csrFill(item, nd, demStart);
+      demFrom = Arrays.copyOf(demStart, n);
+      demTo = Arrays.copyOfRange(demStart, 1, n + 1);
+      demCount = nd;
       if (mtoItem != null) {
-        mtoStart = csrStart(mtoItem, nd, n);
+        int[] mtoStart = csrStart(mtoItem, nd, n);
         mtoList = csrFill(mtoItem, nd, mtoStart);
         long[] k = new long[mtoList.length];
         for (int x = 0; x < k.length; x++) {
@@ -815,6 +943,8 @@ public final class MrpEngine {
         for (int x = 0; x < k.length; x++) {
           mtoList[x] = (int) k[x];
         }
+        mtoFrom = Arrays.copyOf(mtoStart, n);
+        mtoTo = Arrays.copyOfRange(mtoStart, 1, n + 1);
       }
     }
 
@@ -1280,7 +1410,7 @@ public final class MrpEngine {
             reds++;
           }
         }
-        if (gStrat[g] == S_DESIGNATED && mtoStart != null) {
+        if (gStrat[g] == S_DESIGNATED && mtoList != null) {
           if (keepMto == null) {
             keepMto = new boolean[n];
             mtoOf = new int[n][];
@@ -1399,7 +1529,7 @@ public final class MrpEngine {
      */
     private int gatherInvolved(int i, boolean emit) {
       int k = 0;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           k = addE(k, demDay[j], demQty[j], -2 - j, -1);
@@ -2197,7 +2327,7 @@ public final class MrpEngine {
 
     /** At least the number of requirements of item i. */
     private int requirementBound(int i) {
-      long bound = demStart[i + 1] - demStart[i];
+      long bound = demTo[i] - demFrom[i];
       for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
         int p = lineParent[usedLines[u]];
         bound += phantom[p] ? ptDayOf[p].length : poEnd[p] - poFirst[p];
@@ -2216,7 +2346,7 @@ public final class MrpEngine {
       }
       int[] cnt = dayCount;
       Arrays.fill(cnt, 0, horizon + 1, 0);
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           cnt[demDay[j] + 1]++;
@@ -2249,7 +2379,7 @@ public final class MrpEngine {
       int[] day = b.day;
       double[] qty = b.qty;
       int[] ref = b.ref;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           int y = cnt[demDay[j]]++;
@@ -2310,7 +2440,7 @@ public final class MrpEngine {
       double[] qty = eQty;
       int[] ref = eRef;
       int k = 0;
-      for (int q = demStart[i]; q < demStart[i + 1]; q++) {
+      for (int q = demFrom[i]; q < demTo[i]; q++) {
         int j = demList[q];
         if (demQty[j] > 0) {
           day[k] = demDay[j];
@@ -2488,8 +2618,8 @@ public final class MrpEngine {
           fenced = true;
         }
       }
-      int m = mtoStart == null ? 0 : mtoStart[i];
-      int mEnd = mtoStart == null ? 0 : mtoStart[i + 1];
+      int m = mtoList == null ? 0 : mtoFrom[i];
+      int mEnd = mtoList == null ? 0 : mtoTo[i];
       // safety stock increases: requirements after the day's demands
       int z = incStart == null ? 0 : incStart[i];
       int zEnd = incStart == null ? 0 : incStart[i + 1];
@@ -2953,7 +3083,7 @@ public final class MrpEngine {
       int[] rx = b.rx;
       double[] out = b.out;
       int[] mto = b.outMto;
-      if (mtoStart != null) {
+      if (mtoList != null) {
         for (int o = o0; o < o1; o++) {
           if (mto[o] != REF_NONE) {
             pg.add(firstOrder + o - o0, mto[o], out[o]);
@@ -3065,7 +3195,7 @@ public final class MrpEngine {
       int[] cDay = b.cpDay;
       double[] cQty = b.cpQty;
       int[] cRef = b.cpRef;
-      if (mtoStart != null) {
+      if (mtoList != null) {
         for (int o = o0; o < o1; o++) {
           if (mto[o] != REF_NONE) {
             pg.add(firstOrder + o - o0, mto[o], out[o]);
@@ -3273,6 +3403,292 @@ public final class MrpEngine {
 
     private LocalDate dateOf(int day) {
       return LocalDate.ofEpochDay(startEpoch + day);
+    }
+
+    // ---- net change: re-planning single items of a finished run (see Session) ----
+
+    private int demListSize = -1;
+    // orders of the first run; the ids of later orders (index - firstRunOrders), the next id, and
+    // per item the room of its place for re-planned orders (0: an order range of the first run)
+    private int firstRunOrders = -1;
+    private int[] idOf;
+    private int nextId;
+    private int[] slotCap;
+    private PegStore replanPegs;
+    private final List<MrpMessage> replanMessages = new ArrayList<>();
+    private int mtoListSize = -1;
+
+    /**
+     * Replaces the demands of item i by {@code ds} (its demands in input order, checked as by
+     * prepareDemands). The new demands get fresh indices after all others, so the order of a
+     * changed input (kept demands in place, added ones at the end) is kept.
+     */
+    void setDemands(int i, List<PlanDemand> ds) {
+      int m = ds.size();
+      if (demCount + m > demId.length) {
+        int len = grownLength(demId.length, demCount + m);
+        demDay = Arrays.copyOf(demDay, len);
+        demQty = Arrays.copyOf(demQty, len);
+        demId = Arrays.copyOf(demId, len); // a new array: views of earlier results keep theirs
+      }
+      if (demListSize < 0) {
+        demListSize = demList.length;
+      }
+      if (demListSize + m > demList.length) {
+        demList = Arrays.copyOf(demList, grownLength(demList.length, demListSize + m));
+      }
+      demFrom[i] = demListSize;
+      long[] mtoKeys = null;
+      int mk = 0;
+      for (PlanDemand x : ds) {
+        int j = demCount++;
+        long off = x.date().toEpochDay() - startEpoch;
+        demDay[j] = (int) Math.max(0, Math.min(off, horizon));
+        demQty[j] = x.quantity();
+        demId[j] = x.id();
+        if (off >= horizon) {
+          continue;
+        }
+        if (!x.makeToOrder()) {
+          demList[demListSize++] = j;
+        } else if (x.quantity() > 0) {
+          if (mtoKeys == null) {
+            mtoKeys = new long[m];
+          }
+          mtoKeys[mk++] = ((long) demDay[j] << 32) | j;
+        }
+      }
+      demTo[i] = demListSize;
+      if (mtoList == null && mk == 0) {
+        return;
+      }
+      if (mtoList == null) {
+        mtoFrom = new int[n];
+        mtoTo = new int[n];
+        mtoList = new int[0];
+      }
+      if (mtoListSize < 0) {
+        mtoListSize = mtoList.length;
+      }
+      if (mtoListSize + mk > mtoList.length) {
+        mtoList = Arrays.copyOf(mtoList, grownLength(mtoList.length, mtoListSize + mk));
+      }
+      if (mk > 1) {
+        Arrays.sort(mtoKeys, 0, mk);
+      }
+      mtoFrom[i] = mtoListSize;
+      for (int y = 0; y < mk; y++) {
+        mtoList[mtoListSize++] = (int) mtoKeys[y];
+      }
+      mtoTo[i] = mtoListSize;
+    }
+
+    /**
+     * Plans the item at processing position x again, from the current orders of its parents and its
+     * current demands, on this thread. Its new orders get the next indices (ids) after all orders
+     * so far; when they equal its old ones (number, days, quantities within the tolerance) they are
+     * dropped again and the old ones kept. Its pegging rows and messages go to pegOut and msgOut,
+     * referring to the orders kept. Returns whether the orders changed.
+     */
+    boolean replan(int x, PegColumns[] pegOut, List<MrpMessage> msgOut) {
+      int i = order[x];
+      int oFirst = poFirst[i];
+      int oEnd = poEnd[i];
+      int oRelEnd = poRelEnd[i];
+      int oChunk = poChunk[i];
+      int sCount = poCount;
+      int sChunks = poChunks;
+      int sBase = poBase;
+      int sPoPos = poPosStart[x];
+      int sPegPos = pegPosStart[x];
+      PegStore keptPegs = pegs;
+      List<MrpMessage> keptMessages = messages;
+      PegStore pg = replanPegs;
+      if (pg == null || pg.demId != demId || pg.chunks > 1) {
+        pg = new PegStore(rcId, demId);
+        replanPegs = pg;
+      } else {
+        pg.clear();
+      }
+      List<MrpMessage> ms = replanMessages;
+      ms.clear();
+      pegs = pg;
+      messages = ms;
+      full = null; // peg on this thread
+      if (firstRunOrders < 0) {
+        firstRunOrders = poCount;
+        nextId = poCount + 1;
+        idOf = new int[16];
+        slotCap = new int[n];
+      }
+      try {
+        planItem(x);
+        flush();
+      } finally {
+        pegs = keptPegs;
+        messages = keptMessages;
+        poPosStart[x] = sPoPos;
+        pegPosStart[x] = sPegPos;
+      }
+      int nFirst = poFirst[i];
+      int cnt = poEnd[i] - nFirst;
+      boolean same = cnt == oEnd - oFirst;
+      if (same && cnt > 0) {
+        int[] or = poRelC[oChunk];
+        int[] od = poDueC[oChunk];
+        double[] oq = poQtyC[oChunk];
+        int oo = oFirst - poChunkBase[oChunk];
+        int nc = poChunk[i];
+        int[] nr = poRelC[nc];
+        int[] nd = poDueC[nc];
+        double[] nq = poQtyC[nc];
+        int no = nFirst - (nc == poChunks - 1 ? poBase : poChunkBase[nc]);
+        for (int o = 0; same && o < cnt; o++) {
+          double q = nq[no + o];
+          same =
+              nr[no + o] == or[oo + o]
+                  && nd[no + o] == od[oo + o]
+                  && Math.abs(q - oq[oo + o]) <= tol(q);
+        }
+      }
+      // where the item's orders stay: the old place when unchanged, or when changed but they fit
+      // into the old place and it is no order of the first run (views of its result stay valid);
+      // else where they were just planned, with some room to spare for the next re-plan
+      int idBase;
+      int slot;
+      if (same) {
+        idBase = cnt == 0 ? 1 : orderId(oFirst);
+        slot = oFirst;
+      } else {
+        idBase = nextId;
+        nextId += cnt;
+        slot = oFirst >= firstRunOrders && cnt <= slotCap[i] ? oFirst : nFirst;
+      }
+      if (slot == oFirst) {
+        if (!same && cnt > 0) {
+          int nc = poChunk[i];
+          int no = nFirst - poChunkBase[nc];
+          int oo = oFirst - poChunkBase[oChunk];
+          System.arraycopy(poRelC[nc], no, poRelC[oChunk], oo, cnt);
+          System.arraycopy(poDueC[nc], no, poDueC[oChunk], oo, cnt);
+          System.arraycopy(poQtyC[nc], no, poQtyC[oChunk], oo, cnt);
+        }
+        int relCount = poRelEnd[i] - nFirst;
+        poFirst[i] = oFirst;
+        poEnd[i] = oFirst + cnt;
+        poRelEnd[i] = oFirst + relCount;
+        poChunk[i] = oChunk;
+        poCount = sCount;
+        if (poChunks != sChunks) {
+          poChunks = sChunks;
+          poBase = sBase;
+          poRel = poRelC[sChunks - 1];
+          poDue = poDueC[sChunks - 1];
+          poQty = poQtyC[sChunks - 1];
+        }
+      } else {
+        int spare = Math.min(cnt / 8 + 4, poRel.length - (poCount - poBase));
+        poCount += spare;
+        slotCap[i] = cnt + spare;
+      }
+      if (slot >= firstRunOrders) {
+        int need = poCount - firstRunOrders;
+        if (idOf.length < need) {
+          idOf = Arrays.copyOf(idOf, grownLength(idOf.length, need));
+        }
+        if (!same) {
+          for (int o = 0; o < cnt; o++) {
+            idOf[slot - firstRunOrders + o] = idBase + o;
+          }
+        }
+      }
+      pegOut[0] = columns(i, pg, nFirst, cnt, idBase);
+      for (MrpMessage msg : ms) {
+        msgOut.add(renumbered(msg, nFirst, cnt, idBase));
+      }
+      return !same;
+    }
+
+    /** Id of the order with index o (orders of the first run: o + 1). */
+    int orderId(int o) {
+      return o < firstRunOrders ? o + 1 : idOf[o - firstRunOrders];
+    }
+
+    /**
+     * The rows of pg (one item) with order references as ids − 1: the item's new orders [nFirst,
+     * nFirst + cnt) have ids idBase, idBase + 1, …
+     */
+    private PegColumns columns(int i, PegStore pg, int nFirst, int cnt, int idBase) {
+      int rows = pg.size();
+      int[] sup = new int[rows];
+      int[] dem = new int[rows];
+      double[] qty = new double[rows];
+      for (int c = 0, r = 0; r < rows; c++) {
+        int len = Math.min(PegStore.CHUNK, rows - r);
+        System.arraycopy(pg.sup[c], 0, sup, r, len);
+        System.arraycopy(pg.dem[c], 0, dem, r, len);
+        System.arraycopy(pg.qty[c], 0, qty, r, len);
+        r += len;
+      }
+      int end = nFirst + cnt;
+      int shift = idBase - 1 - nFirst;
+      for (int r = 0; r < rows; r++) {
+        int s = sup[r];
+        if (s >= nFirst && s < end) {
+          sup[r] = s + shift;
+        }
+        int d = dem[r];
+        if (d >= firstRunOrders) {
+          dem[r] = idOf[d - firstRunOrders] - 1;
+        }
+      }
+      return new PegColumns(material[i], sup, dem, qty, rcId, demId, incId, relId);
+    }
+
+    /** A message of a re-planned item with its order references as ids (see columns). */
+    private static MrpMessage renumbered(MrpMessage msg, int nFirst, int cnt, int idBase) {
+      String kind = msg.kind();
+      boolean orderRef =
+          kind.equals(MrpMessage.PAST_DUE)
+              || kind.equals(MrpMessage.PLANNING_FENCE)
+              || kind.equals(MrpMessage.BELOW_SAFETY)
+              || kind.equals(MrpMessage.LOT_LIMIT);
+      long ref = msg.referenceId();
+      if (!orderRef || ref < nFirst + 1L || ref > (long) nFirst + cnt) {
+        return msg;
+      }
+      long g = idBase + (ref - 1 - nFirst);
+      if (g == ref) {
+        return msg;
+      }
+      String text =
+          msg.message()
+              .replace("Planned order " + ref + " ", "Planned order " + g + " ")
+              .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
+      return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
+    }
+
+    /** Orders stored so far, including those of earlier versions of re-planned items. */
+    int storedOrders() {
+      return poCount;
+    }
+
+    int orderStart(int i) {
+      return poFirst[i];
+    }
+
+    int orderEnd(int i) {
+      return poEnd[i];
+    }
+
+    /** Release day, due day and quantity of the order with index o of item i into the arrays. */
+    void readOrders(int i, int[] rel, int[] due, double[] qty) {
+      int c = poChunk[i];
+      int off = poFirst[i] - (c == poChunks - 1 ? poBase : poChunkBase[c]);
+      int cnt = poEnd[i] - poFirst[i];
+      System.arraycopy(poRelC[c], off, rel, 0, cnt);
+      System.arraycopy(poDueC[c], off, due, 0, cnt);
+      System.arraycopy(poQtyC[c], off, qty, 0, cnt);
     }
 
     MrpResult result(long millis) {
@@ -3487,7 +3903,7 @@ public final class MrpEngine {
     static final int CHUNK = (1 << 22) - 8;
 
     private final long[] rcId;
-    private final long[] demId;
+    final long[] demId;
     private int[][] sup = new int[4][];
     private int[][] dem = new int[4][];
     private double[][] qty = new double[4][];
@@ -3509,6 +3925,12 @@ public final class MrpEngine {
 
     int size() {
       return base + pos;
+    }
+
+    /** Drops all rows (a store of one chunk only). */
+    void clear() {
+      pos = 0;
+      mergeable = false;
     }
 
     /** The next row belongs to a new item: it is never merged into the previous one. */
@@ -3620,8 +4042,20 @@ public final class MrpEngine {
       Objects.checkIndex(x, size);
       int c = x / PegStore.CHUNK;
       int o = x - c * PegStore.CHUNK;
-      int s = sup[c][o];
-      int d = dem[c][o];
+      return decode(
+          sup[c][o], dem[c][o], qty[c][o], material[order[position(x)]], rcId, demId, incId, relId);
+    }
+
+    /** A pegging row from its supply and demand references (see {@link #REF_NONE}). */
+    static Pegging decode(
+        int s,
+        int d,
+        double q,
+        long material,
+        long[] rcId,
+        long[] demId,
+        long[] incId,
+        long[] relId) {
       long supplyId;
       String supplyKind;
       if (s >= 0) {
@@ -3655,8 +4089,7 @@ public final class MrpEngine {
         demandId = incId[-2 - demId.length - d];
         demandKind = Pegging.SAFETY_STOCK;
       }
-      return new Pegging(
-          supplyId, supplyKind, demandId, demandKind, material[order[position(x)]], qty[c][o]);
+      return new Pegging(supplyId, supplyKind, demandId, demandKind, material, q);
     }
 
     private int position(int x) {

@@ -76,18 +76,25 @@ import java.util.Set;
  * <h2>Implementation</h2>
  *
  * <p>The plan is the last regenerative result plus an override per re-planned material (its orders
- * in arrays, its pegging rows and messages). The result's orders, pegging rows and messages are
- * found per material by their ranges (the engine lists them material by material in processing
- * order), and a material's orders are read into arrays the first time a sub-input needs them (each
- * read of the engine's lists creates a record). One low-level code of affected materials is planned
- * by one {@link MrpEngine#run} on a sub-input: the affected materials, their demands and receipts,
- * no BOM lines, and the dependent demand from their parents' orders as extra make-to-stock demands
- * with synthetic ids below all real demand ids of the sub-input, appended after a material's real
- * demands in the engine's gathering order (by BOM line, then parent order), so on one day they take
- * supplies after the independent demands and in the order of a full run; their pegging rows are
- * mapped back to {@link Pegging#DEPENDENT} rows of the parent order, the sub-run's order ids to the
- * ids above. Since every parent of a material has a lower low-level code, no sub-input needs a BOM
- * line. {@link #current()} is a view assembled from the result and the overrides.
+ * in arrays, its pegging rows as the engine's references, decoded on reading, and its messages).
+ * The result's orders, pegging rows and messages are found per material by their ranges (the engine
+ * lists them material by material in processing order). The engine run that made the result is kept
+ * ({@code MrpEngine.Session}, package-private): its prepared items, BOM, receipts, calendar and
+ * demands, and its planned orders, which net change keeps current. An affected material is planned
+ * again inside that run, with the engine's own code (gathering its requirements from its demands
+ * and its parents' current orders, netting, lot sizing, pegging, messages), so a full run and net
+ * change cannot differ in how they plan one material; affected materials of one low-level code are
+ * planned in processing order, and every parent of a material has a lower code. Changed demands of
+ * a material replace its demand list in the run before it is planned. The re-planned orders are
+ * first put at the end of the run's order storage and compared with the material's current ones:
+ * unchanged, they are dropped again (the old ids stay); changed, they get the next ids and stay
+ * there with some room to spare, or are copied back into the material's place when net change made
+ * that place and it is large enough (the orders of the first run are never overwritten, so its
+ * result stays valid; ids of later orders come from a table). Superseded orders stay in the
+ * storage: when it holds more than {@value #STORED_ORDERS_FACTOR} times the current orders plus
+ * {@value #STORED_ORDERS_SLACK}, the apply is planned by a full run (counted by {@link
+ * #sizeRegenerations()}). {@link #current()} is a view assembled from the result and the overrides;
+ * the lists of a {@link NetChangeResult} are views over the overrides of that apply.
  */
 public final class NetChangePlanner {
 
@@ -96,6 +103,14 @@ public final class NetChangePlanner {
       Set.of(
           "items", "bom", "demands", "receipts", "calendar", "planStart", "horizonDays", "outputs");
 
+  /**
+   * An apply is planned by a full run when the engine's order storage holds more than this many
+   * times the current orders plus {@link #STORED_ORDERS_SLACK} (superseded orders stay in it).
+   */
+  static final long STORED_ORDERS_FACTOR = 3;
+
+  static final long STORED_ORDERS_SLACK = 1 << 20;
+
   private final MrpInput first;
   private final int n;
   private final long[] material;
@@ -103,19 +118,13 @@ public final class NetChangePlanner {
   private final int[] llc;
   private final int maxLlc;
   private final int[] order; // item at each processing position
-  private final long startEpoch;
   private final int horizon;
   private final LocalDate[] dates; // day index -> date within the horizon
 
-  // where-used: BOM lines with quantityPer > 0 by component, in input order
-  private final int[] usedStart;
-  private final int[] usedParent;
-  private final double[] usedNum; // quantityPer × (100 + scrap), divided by 100 as the engine does
   // what a change of an item's orders affects: its components and its co- and by-products
   private final int[] downStart;
   private final int[] down;
   private final boolean[] needsFullRun; // phantom, phantom parent or co-product
-  private final PlanReceipt[][] receiptsOf;
   private final boolean alwaysRegenerate;
 
   // demands: all of the current input by position (null = removed), by id and by item
@@ -128,13 +137,14 @@ public final class NetChangePlanner {
   private MrpResult base;
   private int[] boStart;
   private int[] boEnd;
-  private ItemPlan[] baseOrders; // orders of the base result, read on first use
   private int[] bpStart;
   private int[] bpEnd;
   private int[] bmStart;
   private int[] bmEnd;
   private ItemPlan[] plan;
-  private long nextId;
+  private MrpEngine.Session session; // the run of base, items re-planned in it since
+  private long liveOrders; // current planned orders (the session also stores superseded ones)
+  private final boolean[] demDirty; // demands changed since the item was last planned
 
   private final boolean[] pending;
   private final IntList[] pendingAt;
@@ -151,7 +161,8 @@ public final class NetChangePlanner {
   private NetChangePlanner(MrpInput in, double regenerateShare) {
     long t0 = System.nanoTime();
     this.regenerateShare = regenerateShare;
-    MrpResult r = MrpEngine.run(in); // validates the input
+    session = new MrpEngine.Session(in); // validates the input
+    MrpResult r = session.result();
     first = in;
     List<PlanItem> items = in.items();
     n = items.size();
@@ -168,7 +179,6 @@ public final class NetChangePlanner {
     }
     maxLlc = mx;
     order = processingOrder(llc, mx);
-    startEpoch = in.planStart().toEpochDay();
     horizon = in.horizonDays();
     dates = new LocalDate[horizon];
     for (int d = 0; d < horizon; d++) {
@@ -176,7 +186,6 @@ public final class NetChangePlanner {
     }
 
     needsFullRun = new boolean[n];
-    int[] usedCount = new int[n + 1];
     int[] downCount = new int[n + 1];
     for (PlanBomLine b : in.bom()) {
       int p = index.get(b.parentMaterialId());
@@ -185,7 +194,6 @@ public final class NetChangePlanner {
         needsFullRun[c] = true;
       }
       if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
-        usedCount[c + 1]++;
         downCount[p + 1]++;
       }
     }
@@ -194,39 +202,20 @@ public final class NetChangePlanner {
       needsFullRun[index.get(o.outputMaterialId())] = true;
     }
     for (int i = 0; i < n; i++) {
-      usedCount[i + 1] += usedCount[i];
       downCount[i + 1] += downCount[i];
       needsFullRun[i] |= items.get(i).phantom();
     }
-    usedStart = usedCount.clone();
     downStart = downCount.clone();
-    usedParent = new int[usedStart[n]];
-    usedNum = new double[usedStart[n]];
     down = new int[downStart[n]];
     for (PlanBomLine b : in.bom()) {
       int p = index.get(b.parentMaterialId());
       int c = index.get(b.componentMaterialId());
-      double num = b.quantityPer() * (100 + b.scrapPercent());
-      if (num > 0) {
-        usedParent[usedCount[c]] = p;
-        usedNum[usedCount[c]++] = num;
+      if (b.quantityPer() * (100 + b.scrapPercent()) > 0) {
         down[downCount[p]++] = c;
       }
     }
     for (PlanOutput o : in.outputs()) {
       down[downCount[index.get(o.parentMaterialId())]++] = index.get(o.outputMaterialId());
-    }
-
-    List<List<PlanReceipt>> rx = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      rx.add(new ArrayList<>(0));
-    }
-    for (PlanReceipt rc : in.receipts()) {
-      rx.get(index.get(rc.materialId())).add(rc);
-    }
-    receiptsOf = new PlanReceipt[n][];
-    for (int i = 0; i < n; i++) {
-      receiptsOf[i] = rx.get(i).toArray(new PlanReceipt[0]);
     }
 
     demOf = new IntList[n];
@@ -239,6 +228,7 @@ public final class NetChangePlanner {
     alwaysRegenerate = hasUnknownComponents(in);
 
     pending = new boolean[n];
+    demDirty = new boolean[n];
     seen = new int[n];
     pendingAt = new IntList[mx + 1];
     for (int c = 0; c <= mx; c++) {
@@ -263,10 +253,9 @@ public final class NetChangePlanner {
    * {@link #of(MrpInput)}, but an apply whose affected materials may exceed {@code regenerateShare}
    * of all items is planned by a full regenerative run (counted by {@link #sizeRegenerations()},
    * not by {@link #fallbacks()}). The estimate is the downstream closure of the changed materials
-   * through BOM lines and outputs, before pruning. Re-planning one material through a sub-run costs
-   * several times its share of a full run (its requirements from all parents are rebuilt as
-   * demands, its pegging rows as records), so beyond a few percent of the items a full run is
-   * faster.
+   * through BOM lines and outputs, before pruning. Re-planning one material costs about what it
+   * costs in a full run (plus copying its pegging rows), so when a change reaches most materials a
+   * full run is about as fast.
    *
    * @param regenerateShare in (0, 1]; 1 = only the fallbacks of the class comment
    * @throws IllegalArgumentException as {@link MrpEngine#run} does, or for a share outside (0, 1]
@@ -312,11 +301,14 @@ public final class NetChangePlanner {
         int i = index.get(dem[pos].materialId());
         dem[pos] = null;
         demOf[i].removeValue(pos);
+        demDirty[i] = true;
         markPending(i);
       }
     }
     for (PlanDemand d : add) {
-      markPending(appendDemand(d));
+      int i = appendDemand(d);
+      demDirty[i] = true;
+      markPending(i);
     }
     if (alwaysRegenerate) {
       fallbacks++;
@@ -326,11 +318,16 @@ public final class NetChangePlanner {
       sizeRegenerations++;
       return regenerate(t0);
     }
+    long stored = session.storedOrders();
+    if (stored > STORED_ORDERS_FACTOR * liveOrders + STORED_ORDERS_SLACK
+        || stored > Integer.MAX_VALUE / 2
+        || session.nextId() > Integer.MAX_VALUE / 2) {
+      sizeRegenerations++; // superseded orders fill the engine's storage
+      return regenerate(t0);
+    }
 
-    List<Long> affected = new ArrayList<>();
-    List<PlannedOrder> orders = new ArrayList<>();
-    List<Pegging> pegs = new ArrayList<>();
-    List<MrpMessage> msgs = new ArrayList<>();
+    LongList affected = new LongList();
+    List<ItemPlan> done = new ArrayList<>();
     int[] counts = new int[3]; // changed items, removed orders, added orders
     for (int c = 0; c <= maxLlc; c++) {
       IntList w = pendingAt[c];
@@ -344,31 +341,60 @@ public final class NetChangePlanner {
           return regenerate(t0);
         }
       }
-      if (!planWave(w, counts)) {
-        fallbacks++;
-        return regenerate(t0);
-      }
+      planWave(w, counts);
       for (int k = 0; k < w.size; k++) {
         int i = w.a[k];
-        ItemPlan p = plan[i];
         affected.add(material[i]);
-        for (int o = 0; o < p.ids.length; o++) {
-          orders.add(
-              new PlannedOrder(p.ids[o], material[i], date(p.rel[o]), date(p.due[o]), p.qty[o]));
-        }
-        pegs.addAll(p.pegging);
-        msgs.addAll(p.messages);
+        done.add(plan[i]);
         pending[i] = false;
       }
       w.size = 0;
     }
+    // views over the re-planned items' plans (immutable), built on demand
+    ItemPlan[] ps = done.toArray(new ItemPlan[0]);
+    long[] mats = Arrays.copyOf(affected.a, affected.size);
+    int[] os = new int[ps.length + 1];
+    int[] gs = new int[ps.length + 1];
+    int[] ms = new int[ps.length + 1];
+    for (int k = 0; k < ps.length; k++) {
+      os[k + 1] = os[k] + ps[k].qty.length;
+      gs[k + 1] = gs[k] + ps[k].pegging.size();
+      ms[k + 1] = ms[k] + ps[k].messages.size();
+    }
     lastMillis = (System.nanoTime() - t0) / 1_000_000L;
     return new NetChangeResult(
-        Collections.unmodifiableList(affected),
-        Collections.unmodifiableList(orders),
-        Collections.unmodifiableList(pegs),
-        Collections.unmodifiableList(msgs),
-        affected.size(),
+        new AbstractList<Long>() {
+          @Override
+          public Long get(int k) {
+            return mats[k];
+          }
+
+          @Override
+          public int size() {
+            return mats.length;
+          }
+        },
+        new Concat<>(os) {
+          @Override
+          PlannedOrder at(int s, int k) {
+            ItemPlan p = ps[s];
+            return new PlannedOrder(
+                p.firstId + k, mats[s], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+          }
+        },
+        new Concat<>(gs) {
+          @Override
+          Pegging at(int s, int k) {
+            return ps[s].pegging.get(k);
+          }
+        },
+        new Concat<>(ms) {
+          @Override
+          MrpMessage at(int s, int k) {
+            return ps[s].messages.get(k);
+          }
+        },
+        mats.length,
         counts[0],
         counts[1],
         counts[2],
@@ -413,7 +439,7 @@ public final class NetChangePlanner {
 
   /**
    * Applies planned by a full regenerative run because of their size (see {@link #of(MrpInput,
-   * double)}).
+   * double)}), or because superseded orders filled the engine's storage (see the class comment).
    */
   public int sizeRegenerations() {
     return sizeRegenerations;
@@ -557,12 +583,11 @@ public final class NetChangePlanner {
   private void adopt(MrpResult r) {
     base = r;
     plan = new ItemPlan[n];
-    baseOrders = new ItemPlan[n];
     List<PlannedOrder> po = r.plannedOrders();
+    liveOrders = po.size();
     boStart = new int[n];
     boEnd = new int[n];
     ranges(po.size(), j -> po.get(j).materialId(), boStart, boEnd);
-    nextId = po.size() + 1L;
     List<Pegging> pg = r.pegging();
     bpStart = new int[n];
     bpEnd = new int[n];
@@ -625,9 +650,11 @@ public final class NetChangePlanner {
     // drop the old plan first: two full results at once would double the heap a run needs
     base = null;
     plan = null;
-    baseOrders = null;
+    session = null;
     current = null;
-    MrpResult r = MrpEngine.run(in);
+    Arrays.fill(demDirty, false);
+    session = new MrpEngine.Session(in);
+    MrpResult r = session.result();
     adopt(r);
     List<Long> all = new ArrayList<>(n);
     for (int x = 0; x < n; x++) {
@@ -657,146 +684,38 @@ public final class NetChangePlanner {
 
   private int orderCount(int i) {
     ItemPlan p = plan[i];
-    return p != null ? p.ids.length : boEnd[i] - boStart[i];
-  }
-
-  /** The current orders of item i (pegging and messages null for an item not re-planned). */
-  private ItemPlan ordersOf(int i) {
-    ItemPlan p = plan[i];
-    if (p != null) {
-      return p;
-    }
-    p = baseOrders[i];
-    if (p == null) {
-      // read once: each read of the engine's list creates a record
-      int cnt = boEnd[i] - boStart[i];
-      long[] ids = new long[cnt];
-      int[] rel = new int[cnt];
-      int[] due = new int[cnt];
-      double[] qty = new double[cnt];
-      List<PlannedOrder> po = base.plannedOrders();
-      for (int o = 0; o < cnt; o++) {
-        PlannedOrder x = po.get(boStart[i] + o);
-        ids[o] = x.id();
-        rel[o] = day(x.releaseDate());
-        due[o] = day(x.dueDate());
-        qty[o] = x.quantity();
-      }
-      p = new ItemPlan(ids, rel, due, qty, null, null);
-      baseOrders[i] = p;
-    }
-    return p;
+    return p != null ? p.qty.length : boEnd[i] - boStart[i];
   }
 
   /**
-   * Re-plans the items of w (one low-level code, no phantoms, no co-products) by one engine run;
-   * false when no synthetic demand ids are left (then the caller runs regeneratively).
+   * Re-plans the items of w (one low-level code, no phantoms, no co-products, in processing order)
+   * one by one in the kept engine run, from their current demands and their parents' current
+   * orders.
    */
-  private boolean planWave(IntList w, int[] counts) {
-    List<PlanItem> items = new ArrayList<>(w.size);
-    List<PlanDemand> demands = new ArrayList<>();
-    List<PlanReceipt> receipts = new ArrayList<>();
-    long minId = 0;
-    for (int k = 0; k < w.size; k++) {
-      IntList ds = demOf[w.a[k]];
-      for (int q = 0; q < ds.size; q++) {
-        minId = Math.min(minId, dem[ds.a[q]].id());
-      }
-    }
-    if (minId == Long.MIN_VALUE) {
-      return false;
-    }
-    // synthetic ids count down from syn0; parentId[syn0 - id] is the parent order's id
-    final long syn0 = minId - 1;
-    long syn = syn0;
-    LongList parentId = new LongList();
+  private void planWave(IntList w, int[] counts) {
     for (int k = 0; k < w.size; k++) {
       int i = w.a[k];
-      items.add(first.items().get(i));
-      IntList ds = demOf[i];
-      for (int q = 0; q < ds.size; q++) {
-        demands.add(dem[ds.a[q]]);
-      }
-      for (int u = usedStart[i]; u < usedStart[i + 1]; u++) {
-        int p = usedParent[u];
-        double num = usedNum[u];
-        ItemPlan pp = ordersOf(p);
-        for (int o = 0; o < pp.ids.length; o++) {
-          int rel = pp.rel[o];
-          if (rel >= horizon) {
-            continue; // as the engine: no dependent demand beyond the horizon
-          }
-          double q = pp.qty[o] * num / 100;
-          if (!(q > 0)) {
-            continue;
-          }
-          if (syn == Long.MIN_VALUE) {
-            return false;
-          }
-          demands.add(new PlanDemand(syn--, material[i], dates[rel], q, "", false));
-          parentId.add(pp.ids[o]);
+      if (demDirty[i]) {
+        IntList ds = demOf[i];
+        PlanDemand[] list = new PlanDemand[ds.size];
+        for (int q = 0; q < ds.size; q++) {
+          list[q] = dem[ds.a[q]];
         }
+        session.setDemands(i, Arrays.asList(list));
+        demDirty[i] = false;
       }
-      Collections.addAll(receipts, receiptsOf[i]);
-    }
-    MrpResult r =
-        MrpEngine.run(
-            new MrpInput(
-                items,
-                List.of(),
-                demands,
-                receipts,
-                first.calendar(),
-                first.planStart(),
-                first.horizonDays()));
-
-    // orders: ids of the sub-run are 1, 2, … item by item in w order
-    // each read of the engine's list creates a record: read every order once
-    List<PlannedOrder> ro = r.plannedOrders();
-    int m = ro.size();
-    long[] roMat = new long[m];
-    int[] roRel = new int[m];
-    int[] roDue = new int[m];
-    double[] roQty = new double[m];
-    for (int o = 0; o < m; o++) {
-      PlannedOrder po = ro.get(o);
-      roMat[o] = po.materialId();
-      roRel[o] = day(po.releaseDate());
-      roDue[o] = day(po.dueDate());
-      roQty[o] = po.quantity();
-    }
-    long[] global = new long[m + 1];
-    int at = 0;
-    for (int k = 0; k < w.size; k++) {
-      int i = w.a[k];
-      int s = at;
-      while (at < m && roMat[at] == material[i]) {
-        at++;
-      }
-      int cnt = at - s;
-      int[] rel = Arrays.copyOfRange(roRel, s, at);
-      int[] due = Arrays.copyOfRange(roDue, s, at);
-      double[] qty = Arrays.copyOfRange(roQty, s, at);
-      ItemPlan old = ordersOf(i);
-      int oldCnt = old.ids.length;
-      boolean same = oldCnt == cnt;
-      for (int o = 0; same && o < cnt; o++) {
-        same =
-            rel[o] == old.rel[o]
-                && due[o] == old.due[o]
-                && Math.abs(qty[o] - old.qty[o]) <= 1e-9 * Math.max(1.0, Math.abs(qty[o]));
-      }
-      long[] ids = new long[cnt];
-      if (same) {
-        // keep the old orders exactly, so that components planned from them stay consistent
-        for (int o = 0; o < cnt; o++) {
-          ids[o] = old.ids[o];
-          qty[o] = old.qty[o];
-        }
-      } else {
-        for (int o = 0; o < cnt; o++) {
-          ids[o] = nextId++;
-        }
+      int oldCnt = orderCount(i);
+      MrpEngine.PegColumns[] pegs = new MrpEngine.PegColumns[1];
+      List<MrpMessage> msgs = new ArrayList<>(0);
+      boolean changed = session.replan(i, pegs, msgs);
+      int cnt = session.orderCount(i);
+      long id0 = session.firstOrderId(i);
+      int[] rel = new int[cnt];
+      int[] due = new int[cnt];
+      double[] qty = new double[cnt];
+      session.readOrders(i, rel, due, qty);
+      if (changed) {
+        liveOrders += cnt - oldCnt;
         counts[0]++;
         counts[1] += oldCnt;
         counts[2] += cnt;
@@ -804,64 +723,8 @@ public final class NetChangePlanner {
           markPending(down[d]);
         }
       }
-      for (int o = 0; o < cnt; o++) {
-        global[s + o + 1] = ids[o];
-      }
-      plan[i] = new ItemPlan(ids, rel, due, qty, new ArrayList<>(), new ArrayList<>());
-      baseOrders[i] = null;
+      plan[i] = new ItemPlan(id0, rel, due, qty, pegs[0], msgs.isEmpty() ? List.of() : msgs);
     }
-    if (at != m) {
-      throw new IllegalStateException("planned orders of the sub-run not in item order");
-    }
-
-    // pegging rows come item by item in w order
-    int cur = 0;
-    for (Pegging g : r.pegging()) {
-      while (material[w.a[cur]] != g.materialId()) {
-        cur++;
-      }
-      long supply = g.supplyId();
-      if (g.supplyKind().equals(Pegging.PLANNED)) {
-        supply = global[Math.toIntExact(supply)];
-      }
-      String kind = g.demandKind();
-      long demand = g.demandId();
-      if (kind.equals(Pegging.DEMAND) && demand <= syn0) {
-        kind = Pegging.DEPENDENT;
-        demand = parentId.a[Math.toIntExact(syn0 - demand)];
-      }
-      plan[w.a[cur]].pegging.add(
-          new Pegging(supply, g.supplyKind(), demand, kind, g.materialId(), g.quantity()));
-    }
-    for (MrpMessage msg : r.messages()) {
-      int i = index.get(msg.materialId());
-      plan[i].messages.add(remap(msg, global));
-    }
-    return true;
-  }
-
-  /** A message of a sub-run with its planned-order reference (and text) in global ids. */
-  private static MrpMessage remap(MrpMessage msg, long[] global) {
-    String kind = msg.kind();
-    boolean orderRef =
-        kind.equals(MrpMessage.PAST_DUE)
-            || kind.equals(MrpMessage.PLANNING_FENCE)
-            || kind.equals(MrpMessage.BELOW_SAFETY)
-            || kind.equals(MrpMessage.LOT_LIMIT);
-    long ref = msg.referenceId();
-    if (!orderRef || ref < 1 || ref >= global.length) {
-      return msg;
-    }
-    long g = global[(int) ref];
-    String text =
-        msg.message()
-            .replace("Planned order " + ref + " ", "Planned order " + g + " ")
-            .replace("计划订单 " + ref + "（", "计划订单 " + g + "（");
-    return new MrpMessage(msg.materialId(), kind, msg.date(), g, text);
-  }
-
-  private int day(LocalDate date) {
-    return Math.toIntExact(date.toEpochDay() - startEpoch);
   }
 
   private LocalDate date(int day) {
@@ -887,7 +750,7 @@ public final class NetChangePlanner {
             ItemPlan p = plan[i];
             if (p != null) {
               return new PlannedOrder(
-                  p.ids[k], material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
+                  p.firstId + k, material[i], date(p.rel[k]), date(p.due[k]), p.qty[k]);
             }
             return b.plannedOrders().get(boStart[i] + k);
           }
@@ -943,13 +806,45 @@ public final class NetChangePlanner {
     }
   }
 
+  /** A list made of segments (start offsets over segments + 1 entries). */
+  private abstract static class Concat<T> extends AbstractList<T> implements RandomAccess {
+    private final int[] start;
+
+    Concat(int[] start) {
+      this.start = start;
+    }
+
+    abstract T at(int segment, int k);
+
+    @Override
+    public T get(int idx) {
+      Objects.checkIndex(idx, size());
+      int lo = 0;
+      int hi = start.length - 2;
+      while (lo < hi) { // the last segment starting at or before idx
+        int mid = (lo + hi + 1) >>> 1;
+        if (start[mid] <= idx) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return at(lo, idx - start[lo]);
+    }
+
+    @Override
+    public int size() {
+      return start[start.length - 1];
+    }
+  }
+
   /** The plan of a re-planned item. */
   private record ItemPlan(
-      long[] ids,
+      long firstId, // the ids of an item's orders are consecutive
       int[] rel,
       int[] due,
       double[] qty,
-      List<Pegging> pegging,
+      MrpEngine.PegColumns pegging,
       List<MrpMessage> messages) {}
 
   private static final class IntList {
