@@ -352,9 +352,12 @@ public final class MrpEngine {
       return planner.storedOrders();
     }
 
-    /** Id of the first current order of item i (ids of an item's orders are consecutive). */
+    /**
+     * Id of the first current order of item i (ids of an item's orders are consecutive); 0 when it
+     * has none.
+     */
     long firstOrderId(int i) {
-      return planner.orderId(planner.orderStart(i));
+      return orderCount(i) == 0 ? 0 : planner.orderId(planner.orderStart(i));
     }
 
     /** The id the next new order gets. */
@@ -374,8 +377,9 @@ public final class MrpEngine {
 
   /**
    * Pegging rows of one re-planned item (net change) as the engine's references, decoded into
-   * records on demand with the id arrays of the time they were made (order references are order
-   * indices, which never change: superseded orders stay in the storage).
+   * records on demand with the id arrays of the time they were made; order references are
+   * translated to id − 1 when made, so later re-plans (which may reuse order places) change nothing
+   * here.
    */
   static final class PegColumns {
     private static final long[] NONE = new long[0];
