@@ -8,7 +8,9 @@ import java.util.Set;
  * the centre line at each point ({@link ChartPoint#sigma()}); "beyond k sigma" is strictly beyond,
  * "within 1 sigma" is strictly within, and a point exactly on the centre line is on neither side. A
  * rule is flagged at every point that completes its pattern; for the "m of k" rules the flagged
- * point must itself be one of the m points.
+ * point must itself be one of the m points. Trends (Nelson 3) and alternation (Nelson 4) compare
+ * the plotted values themselves; a tie breaks them. Nelson 8 counts points beyond 1 sigma on either
+ * side and does not require both sides to occur.
  */
 public enum RunRule {
   /** Western Electric 1: one point beyond 3 sigma. */
