@@ -48,7 +48,6 @@ import io.tianshu.planning.engine.KitOrder;
 import io.tianshu.planning.engine.KitRequisition;
 import io.tianshu.planning.engine.KitResult;
 import io.tianshu.planning.engine.KitSupply;
-import io.tianshu.planning.engine.LoadOperation;
 import io.tianshu.planning.engine.LoadOrder;
 import io.tianshu.planning.engine.MrpResult;
 import io.tianshu.resource.CalendarDefinition;
@@ -56,7 +55,6 @@ import io.tianshu.resource.CalendarService;
 import io.tianshu.resource.ResourceService;
 import io.tianshu.resource.Shift;
 import io.tianshu.resource.WorkCalendar;
-import io.tianshu.routing.Routing;
 import io.tianshu.routing.RoutingOperation;
 import io.tianshu.routing.RoutingService;
 import java.sql.Connection;
@@ -1195,44 +1193,14 @@ public class PlanningServiceImpl implements PlanningService {
     PlanRun run = run(caller, runId);
     int bucketDays = bucketDaysOrZero == 0 ? run.bucketDays() : bucketDaysOrZero;
     checkBucketDays(bucketDays);
-    List<LoadOrder> orders = loadOrders(sql, runId, run.plantId(), false);
-    Map<Long, List<LoadOperation>> routed = new HashMap<>();
-    Map<Long, Double> perDay = new HashMap<>();
-    LocalDate start = run.planStart();
-    LocalDate end = start.plusDays(run.horizonDays() - 1L);
-    for (LoadOrder o : orders) {
-      if (routed.containsKey(o.materialId())) {
-        continue;
-      }
-      List<LoadOperation> ops = new ArrayList<>();
-      try {
-        Routing r = routings.effective(caller, o.materialId(), run.plantId(), start);
-        for (RoutingOperation op : r.operations()) {
-          if (op.outsourced()) {
-            continue; // a supplier's capacity, not the plant's
-          }
-          ops.add(
-              new LoadOperation(
-                  op.opNo(),
-                  op.workCenterId(),
-                  op.setupMinutes() == null ? 0 : op.setupMinutes().doubleValue(),
-                  op.runMinutes() == null ? 0 : op.runMinutes().doubleValue()));
-          perDay.computeIfAbsent(
-              op.workCenterId(),
-              wc -> WorkCentres.minutesPerWorkingDay(resources, caller, wc, start, end));
-        }
-      } catch (NotFoundException e) {
-        // no routing: the order is reported unrouted
-      }
-      routed.put(o.materialId(), ops);
-    }
-    routed.values().removeIf(List::isEmpty);
-    return CapacityEngine.load(
-        orders,
-        routed,
-        perDay,
+    return WorkCentres.load(
+        routings,
+        resources,
+        caller,
+        run.plantId(),
+        loadOrders(sql, runId, run.plantId(), false),
         calendarOf(caller, run.plantId()),
-        start,
+        run.planStart(),
         run.horizonDays(),
         bucketDays);
   }

@@ -5,7 +5,6 @@ import io.tianshu.bom.BomService;
 import io.tianshu.bom.BomView;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.NotFoundException;
-import io.tianshu.core.TianshuException;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.planning.PlanningService;
@@ -15,7 +14,6 @@ import io.tianshu.planning.engine.AtpBucket;
 import io.tianshu.planning.engine.AtpDemand;
 import io.tianshu.planning.engine.AtpSupply;
 import io.tianshu.planning.engine.AvailableToPromise;
-import io.tianshu.planning.engine.CapacityEngine;
 import io.tianshu.planning.engine.CapacityReport;
 import io.tianshu.planning.engine.CtpCapacity;
 import io.tianshu.planning.engine.CtpComponent;
@@ -25,12 +23,9 @@ import io.tianshu.planning.engine.CtpLine;
 import io.tianshu.planning.engine.CtpResult;
 import io.tianshu.planning.engine.Displacement;
 import io.tianshu.planning.engine.LoadOperation;
-import io.tianshu.planning.engine.LoadOrder;
 import io.tianshu.planning.engine.WorkCenterLoad;
-import io.tianshu.resource.CapacityDay;
 import io.tianshu.resource.ResourceService;
 import io.tianshu.resource.WorkCalendar;
-import io.tianshu.routing.RoutingOperation;
 import io.tianshu.routing.RoutingService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +34,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -284,12 +278,12 @@ final class Promising {
         continue;
       }
       List<LoadOperation> ops = new ArrayList<>();
-      for (LoadOperation op : operations(caller, m, plantId, today)) {
+      for (LoadOperation op : WorkCentres.operations(routings, caller, m, plantId, today)) {
         boolean hasCalendar =
             known.computeIfAbsent(
                 op.workCenterId(),
                 wc -> {
-                  double[] day = availableMinutes(caller, wc, today, end);
+                  double[] day = WorkCentres.availableMinutes(resources, caller, wc, today, end);
                   if (day != null) {
                     remaining.put(wc, day);
                   }
@@ -321,45 +315,6 @@ final class Promising {
     return new CtpCapacity(today, CTP_CAPACITY_DAYS, remaining, routed);
   }
 
-  /** A material's own routing operations in effect on the date; empty without a routing. */
-  private List<LoadOperation> operations(
-      CallerContext caller, long materialId, long plantId, LocalDate date) {
-    List<LoadOperation> ops = new ArrayList<>();
-    try {
-      for (RoutingOperation op :
-          routings.effective(caller, materialId, plantId, date).operations()) {
-        if (!op.outsourced()) {
-          ops.add(
-              new LoadOperation(
-                  op.opNo(),
-                  op.workCenterId(),
-                  op.setupMinutes() == null ? 0 : op.setupMinutes().doubleValue(),
-                  op.runMinutes() == null ? 0 : op.runMinutes().doubleValue()));
-        }
-      }
-    } catch (NotFoundException e) {
-      // no routing: no capacity to check
-    }
-    return ops;
-  }
-
-  /** Available minutes of each day of [from, to] of a work centre; null without a calendar. */
-  private double[] availableMinutes(
-      CallerContext caller, long workCenterId, LocalDate from, LocalDate to) {
-    try {
-      double[] out = new double[(int) ChronoUnit.DAYS.between(from, to) + 1];
-      for (CapacityDay d : resources.capacityDays(caller, workCenterId, from, to)) {
-        int i = (int) ChronoUnit.DAYS.between(from, d.date());
-        if (i >= 0 && i < out.length) {
-          out[i] = d.availableMinutes();
-        }
-      }
-      return out;
-    } catch (TianshuException e) {
-      return null;
-    }
-  }
-
   /** A run's load per work centre and day from {@code today}, cached per run and day. */
   private record RunLoad(long runId, LocalDate today, Map<Long, double[]> byWorkCenter) {}
 
@@ -371,31 +326,20 @@ final class Promising {
     if (cached != null && cached.today().equals(today)) {
       return cached.byWorkCenter();
     }
-    List<LoadOrder> orders = PlanningServiceImpl.loadOrders(sql, runId, plantId, false);
-    Map<Long, List<LoadOperation>> routed = new HashMap<>();
-    Map<Long, Double> perDay = new HashMap<>();
-    LocalDate end = today.plusDays(CTP_CAPACITY_DAYS - 1L);
-    for (LoadOrder o : orders) {
-      routed.computeIfAbsent(
-          o.materialId(),
-          m -> {
-            List<LoadOperation> ops = operations(caller, m, plantId, today);
-            for (LoadOperation op : ops) {
-              perDay.computeIfAbsent(
-                  op.workCenterId(),
-                  wc -> WorkCentres.minutesPerWorkingDay(resources, caller, wc, today, end));
-            }
-            return ops;
-          });
-    }
-    routed.values().removeIf(List::isEmpty);
+    CapacityReport report =
+        WorkCentres.load(
+            routings,
+            resources,
+            caller,
+            plantId,
+            PlanningServiceImpl.loadOrders(sql, runId, plantId, false),
+            calendar,
+            today,
+            CTP_CAPACITY_DAYS,
+            1);
     Map<Long, double[]> out = new HashMap<>();
-    if (!routed.isEmpty()) {
-      CapacityReport report =
-          CapacityEngine.load(orders, routed, perDay, calendar, today, CTP_CAPACITY_DAYS, 1);
-      for (WorkCenterLoad l : report.workCenters()) {
-        out.put(l.workCenterId(), l.load());
-      }
+    for (WorkCenterLoad l : report.workCenters()) {
+      out.put(l.workCenterId(), l.load());
     }
     runLoads.put(runId, new RunLoad(runId, today, out));
     return out;
