@@ -6,6 +6,11 @@ package io.tianshu.core;
 public enum PlantRole {
   /** Reads the plant's records. */
   VIEWER,
+  /**
+   * Everything a viewer does, plus reporting work on the floor (operation reports, material issues,
+   * Andon calls); changes no plan or master data.
+   */
+  OPERATOR,
   /** Reads and changes the plant's business records (materials, plans, orders). */
   PLANNER,
   /** Everything a planner does, plus the plant's organisation and its users' grants. */

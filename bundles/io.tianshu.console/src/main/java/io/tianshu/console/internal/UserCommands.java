@@ -28,7 +28,7 @@ public final class UserCommands {
   @Service
   public static class RoleCompleter extends StringsCompleter {
     public RoleCompleter() {
-      super(new String[] {"VIEWER", "PLANNER", "PLANT_ADMIN"});
+      super(new String[] {"VIEWER", "OPERATOR", "PLANNER", "PLANT_ADMIN"});
     }
   }
 

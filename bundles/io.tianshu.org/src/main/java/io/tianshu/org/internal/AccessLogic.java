@@ -180,7 +180,7 @@ public final class AccessLogic {
         continue;
       }
       if (g.role() == null) {
-        v.add(f + ".role", "required", "VIEWER, PLANNER or PLANT_ADMIN / 角色必填");
+        v.add(f + ".role", "required", "VIEWER, OPERATOR, PLANNER or PLANT_ADMIN / 角色必填");
       }
       if (!seen.add(g.plantId())) {
         v.add(f + ".plantId", "duplicate", "one grant per plant / 每个工厂只能授权一次");
