@@ -18,12 +18,14 @@ import java.util.Map;
  * below:
  *
  * <ul>
+ *   <li>II-A, A at 10: an up arrow (as printed) with no row above; resolved to A's 0/1 to its left.
  *   <li>II-A, R at 0.015: the diagonal puts a down arrow there but there is no row below R; taken
  *       as an up arrow (to P, 0/1 with 800).
  *   <li>II-B, S (3150): only a single 1/2 plan is printed for S; it is used for 0.010, 0.015 and
  *       0.025, the columns whose down arrows run past R.
- *   <li>II-C, A and B (sample size 2 like C): down arrows to C throughout; C at 1000 is not
- *       transcribed ("?"), so reduced inspection at AQL 1000 has no plan here.
+ *   <li>II-C, A and B (sample size 2 like C): down arrows to C throughout; C at 1000 and R at 0.010
+ *       are not transcribed ("?": the arrows there run off this transcription), so reduced
+ *       inspection at AQL 0.010 and 1000 has no plan here.
  * </ul>
  *
  * <p>Reduced plans keep MIL-STD-105E's gap between Ac and Re (0/2, 1/3, 1/4, 2/5, 3/6, 5/8, 7/10,
@@ -92,7 +94,7 @@ final class MasterTables {
     "N v v v v 0/1 0/2 1/3 1/4 2/5 3/6 5/8 7/10 10/13 14/17 21/24 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "P v v v 0/1 0/2 1/3 1/4 2/5 3/6 5/8 7/10 10/13 14/17 21/24 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
     "Q v v 0/1 0/2 1/3 1/4 2/5 3/6 5/8 7/10 10/13 14/17 21/24 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^",
-    "R v 0/1 0/2 1/3 1/4 2/5 3/6 5/8 7/10 10/13 14/17 21/24 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^"
+    "R ? 0/1 0/2 1/3 1/4 2/5 3/6 5/8 7/10 10/13 14/17 21/24 ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^ ^"
   };
 
   private static final Map<Severity, Map<CodeLetter, String[]>> CELLS =

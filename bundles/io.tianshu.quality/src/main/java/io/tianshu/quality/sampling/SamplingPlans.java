@@ -96,7 +96,12 @@ public final class SamplingPlans {
             "arrows point at each other in the " + severity + " table at AQL " + aql.label());
       }
       row += step;
-      if (row < 0 || row >= letters.length || !MasterTables.hasRow(severity, letters[row])) {
+      if (row < 0) {
+        // II-A A at 10: an up arrow with no row above (inferred): use the nearest plan to its left
+        // in row A, A's own 0/1 with 2 items, which is stricter than any plan to its right.
+        return leftInTopRow(severity, aql);
+      }
+      if (row >= letters.length || !MasterTables.hasRow(severity, letters[row])) {
         throw new IllegalStateException(
             "arrow runs off the " + severity + " table at AQL " + aql.label());
       }
@@ -122,6 +127,25 @@ public final class SamplingPlans {
         ac,
         re,
         false);
+  }
+
+  private static SamplingPlan leftInTopRow(Severity severity, Aql aql) {
+    CodeLetter top = CodeLetter.A;
+    for (int c = aql.ordinal() - 1; c >= 0; c--) {
+      String cell = MasterTables.cell(severity, top, Aql.values()[c]);
+      int slash = cell.indexOf('/');
+      if (slash > 0) {
+        return new SamplingPlan(
+            java.util.Optional.of(top),
+            java.util.Optional.of(severity),
+            top.sampleSize(severity),
+            Integer.parseInt(cell.substring(0, slash)),
+            Integer.parseInt(cell.substring(slash + 1)),
+            false);
+      }
+    }
+    throw new IllegalStateException(
+        "arrow runs off the " + severity + " table at AQL " + aql.label());
   }
 
   /**
