@@ -68,8 +68,9 @@ import java.util.Objects;
  * end, and the rounded report is made to foot: an element is rounded from its exact value, its
  * per-material or per-rule lines are rounded and the last line takes the difference; within a line
  * or element the first variance is rounded and the second is the rest; the joint cost allocation
- * rounds each share and the last output takes the remainder. Unit costs are rounded HALF_UP to
- * {@value #UNIT_COST_SCALE} decimals because they get multiplied by quantities later.
+ * rounds each share and the last output takes the remainder (a cent or so; with a zero weight on
+ * the last output that can make its share -0.01). Unit costs are rounded HALF_UP to {@value
+ * #UNIT_COST_SCALE} decimals because they get multiplied by quantities later.
  */
 public final class WorkOrderCosting {
 
@@ -90,8 +91,8 @@ public final class WorkOrderCosting {
    *
    * @param input the work order's issues, activities, rules, outputs and standard
    * @return actual cost, allocation and variances
-   * @throws IllegalArgumentException if the by-product credit exceeds the actual cost or all
-   *     allocation weights are zero
+   * @throws IllegalArgumentException if the joint cost (actual cost - by-product credit) is
+   *     negative or all allocation weights are zero
    */
   public static WorkOrderCostingResult cost(WorkOrderCostingInput input) {
     Objects.requireNonNull(input, "input");
@@ -276,10 +277,10 @@ public final class WorkOrderCosting {
     BigDecimal joint = actual.total().subtract(credit);
     if (joint.signum() < 0) {
       throw new IllegalArgumentException(
-          "byProducts: credit "
-              + credit.toPlainString()
-              + " exceeds the work order's actual cost "
-              + actual.total().toPlainString());
+          "byProducts: joint cost would be negative: actual cost "
+              + actual.total().toPlainString()
+              + " - by-product credit "
+              + credit.toPlainString());
     }
     List<CostAllocation> allocations =
         allocate(input.mainProduct(), input.coProducts(), input.allocationMethod(), joint);
