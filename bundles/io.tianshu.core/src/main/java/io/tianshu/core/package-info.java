@@ -1,5 +1,5 @@
 /**
  * The Tianshu shared kernel: caller context, errors, quantities, paging, JSON and domain events.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.tianshu.core;

@@ -48,4 +48,38 @@ public final class AuditTrail {
     }
     insert.executeUpdate();
   }
+
+  /**
+   * The same row through a plain JDBC connection, for adapters that write with JDBC in the caller's
+   * transaction.
+   */
+  public static void writeJdbc(
+      java.sql.Connection c,
+      CallerContext caller,
+      String entity,
+      Object entityId,
+      Long plantId,
+      String action,
+      Map<String, ?> before,
+      Map<String, ?> after)
+      throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_log (at_time, username, entity, entity_id, action, before_json,"
+                + " after_json, plant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      ps.setString(2, caller.username());
+      ps.setString(3, entity);
+      ps.setString(4, String.valueOf(entityId));
+      ps.setString(5, action);
+      ps.setString(6, before == null ? null : Json.write(before));
+      ps.setString(7, after == null ? null : Json.write(after));
+      if (plantId == null) {
+        ps.setNull(8, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(8, plantId);
+      }
+      ps.executeUpdate();
+    }
+  }
 }

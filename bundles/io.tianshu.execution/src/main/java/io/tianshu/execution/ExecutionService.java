@@ -1,0 +1,73 @@
+package io.tianshu.execution;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Work orders and the floor's reports. Plant-scoped: viewers read; operators report, dispatch,
+ * start, pause and skip; planners create, release, split, complete, close and cancel. Every write
+ * is one transaction with its stock movements and audit rows.
+ */
+public interface ExecutionService {
+  Page<WorkOrder> list(
+      CallerContext caller,
+      Long plantId,
+      WorkOrderStatus status,
+      Long materialId,
+      PageRequest page);
+
+  WorkOrder get(CallerContext caller, long id);
+
+  /** A PLANNED order, made by hand or from a planning receipt ({@code receiptId}). */
+  WorkOrder create(CallerContext caller, WorkOrderInput input);
+
+  /**
+   * Orders from planning's released PRODUCTION receipts (released planned orders), one each, with
+   * the receipt's quantity and due date; a receipt that already has an order is refused.
+   */
+  List<WorkOrder> createFromReceipts(
+      CallerContext caller,
+      long plantId,
+      List<Long> receiptIds,
+      Long issueLocationId,
+      Long receiveLocationId);
+
+  /**
+   * Releases a PLANNED order: copies the BOM and routing in effect on its start date into the
+   * order. An order without a routing gets one operation 10.
+   */
+  WorkOrder release(CallerContext caller, long id, long version);
+
+  /** Splits {@code quantity} not yet worked at the first operation off into a new order. */
+  WorkOrder split(CallerContext caller, long id, BigDecimal quantity, long version);
+
+  /** Completes an order that has not made its whole quantity (forced completion), with a reason. */
+  WorkOrder complete(CallerContext caller, long id, String reason, long version);
+
+  WorkOrder close(CallerContext caller, long id, long version);
+
+  WorkOrder cancel(CallerContext caller, long id, long version);
+
+  /** Sets station, operator and shift of an operation (any may be null: unchanged). */
+  WorkOrder dispatch(
+      CallerContext caller, long id, int seq, String station, String operator, String shift);
+
+  /** START, PAUSE or SKIP an operation; skipping needs a planner. */
+  WorkOrder operationAction(CallerContext caller, long id, int seq, String action);
+
+  /**
+   * Records a report: quantities through the routing, backflush of the components of that
+   * operation, and at the last operation the receipt of good product into stock with its genealogy.
+   * Idempotent by {@code reportKey}.
+   */
+  OperationReport report(CallerContext caller, OperationReportInput input);
+
+  Page<OperationReport> reports(CallerContext caller, long workOrderId, PageRequest page);
+
+  /** Traces a lot up to {@code levels} levels (1..20) in the caller's readable plants. */
+  LotTrace trace(
+      CallerContext caller, long materialId, String lot, TraceDirection direction, int levels);
+}

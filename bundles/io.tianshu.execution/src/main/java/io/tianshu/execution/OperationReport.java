@@ -1,0 +1,30 @@
+package io.tianshu.execution;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An accepted report. {@code completedQuantity} is what it put into stock (good output of the last
+ * operation); {@code duplicate} is true when this call repeated a key already reported, in which
+ * case nothing was changed and the first report is returned.
+ */
+public record OperationReport(
+    long id,
+    long plantId,
+    String reportKey,
+    long workOrderId,
+    int operationSeq,
+    BigDecimal good,
+    BigDecimal scrap,
+    BigDecimal rework,
+    boolean fromRework,
+    BigDecimal completedQuantity,
+    String reasonCode,
+    String station,
+    String operator,
+    String shift,
+    Instant workStartedAt,
+    Instant workEndedAt,
+    Instant reportedAt,
+    String username,
+    boolean duplicate) {}

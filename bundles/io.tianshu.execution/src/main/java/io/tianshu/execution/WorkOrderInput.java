@@ -1,0 +1,25 @@
+package io.tianshu.execution;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A work order as a caller creates it. {@code code} and {@code lot} default to a generated order
+ * number; {@code kind} to STANDARD; {@code startDate} to today and {@code dueDate} to the start.
+ * Locations are where backflushed components come from and where the product is received.
+ * Enumerations arrive as text so that a bad value is reported with the other bad fields.
+ */
+public record WorkOrderInput(
+    Long plantId,
+    String code,
+    String kind,
+    Long materialId,
+    BigDecimal quantity,
+    String lot,
+    LocalDate startDate,
+    LocalDate dueDate,
+    String lineCode,
+    Long issueLocationId,
+    Long receiveLocationId,
+    String salesOrder,
+    Long receiptId) {}

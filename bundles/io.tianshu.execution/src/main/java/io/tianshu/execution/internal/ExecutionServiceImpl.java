@@ -1,0 +1,1121 @@
+package io.tianshu.execution.internal;
+
+import io.tianshu.bom.BomService;
+import io.tianshu.bom.BomView;
+import io.tianshu.bom.ExplosionRow;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.ConflictException;
+import io.tianshu.core.DomainEvent;
+import io.tianshu.core.EventPublisher;
+import io.tianshu.core.FieldError;
+import io.tianshu.core.NotFoundException;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.PlantRole;
+import io.tianshu.core.Validation;
+import io.tianshu.core.ValidationException;
+import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.LotTrace;
+import io.tianshu.execution.OperationReport;
+import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.OperationStatus;
+import io.tianshu.execution.TraceDirection;
+import io.tianshu.execution.TraceLink;
+import io.tianshu.execution.WorkOrder;
+import io.tianshu.execution.WorkOrderComponent;
+import io.tianshu.execution.WorkOrderInput;
+import io.tianshu.execution.WorkOrderKind;
+import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.execution.engine.Backflush;
+import io.tianshu.execution.engine.OperationFlow;
+import io.tianshu.execution.engine.OperationQuantities;
+import io.tianshu.execution.engine.WorkOrderLifecycle;
+import io.tianshu.execution.engine.WorkOrderLifecycle.Action;
+import io.tianshu.inventory.InventoryService;
+import io.tianshu.inventory.MovementInput;
+import io.tianshu.inventory.StockBalance;
+import io.tianshu.inventory.StockFilter;
+import io.tianshu.inventory.StockStatus;
+import io.tianshu.masterdata.MasterDataService;
+import io.tianshu.masterdata.Material;
+import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.Database;
+import io.tianshu.planning.PlanningService;
+import io.tianshu.planning.Receipt;
+import io.tianshu.routing.Routing;
+import io.tianshu.routing.RoutingOperation;
+import io.tianshu.routing.RoutingService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Work orders in the server: plain JDBC on the execution tables, in one JTA transaction per call
+ * that the inventory postings (backflush, receipt of product) join, so that a report and its stock
+ * movements are one unit. The quantity rules are the engines' ({@link OperationFlow}, {@link
+ * Backflush}, {@link WorkOrderLifecycle}); this class reads, checks rights, applies and writes.
+ */
+@Component(service = ExecutionService.class)
+public class ExecutionServiceImpl implements ExecutionService {
+  private static final int QTY_SCALE = 6;
+  private static final String ENTITY = "WorkOrder";
+
+  private final Tx tx;
+  private final MasterDataService masterData;
+  private final InventoryService inventory;
+  private final BomService boms;
+  private final RoutingService routings;
+  private final PlanningService planning;
+  private final EventPublisher events;
+
+  @Activate
+  public ExecutionServiceImpl(
+      @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
+      @Reference TransactionManager transactionManager,
+      @Reference Database database,
+      @Reference MasterDataService masterData,
+      @Reference InventoryService inventory,
+      @Reference BomService boms,
+      @Reference RoutingService routings,
+      @Reference PlanningService planning,
+      @Reference EventPublisher events) {
+    this.tx = new Tx(dataSource, transactionManager);
+    this.masterData = masterData;
+    this.inventory = inventory;
+    this.boms = boms;
+    this.routings = routings;
+    this.planning = planning;
+    this.events = events;
+  }
+
+  // ---- reads
+
+  @Override
+  public Page<WorkOrder> list(
+      CallerContext caller,
+      Long plantId,
+      WorkOrderStatus status,
+      Long materialId,
+      PageRequest page) {
+    if (plantId != null && !caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return tx.read(
+        c -> WorkOrderStore.list(c, caller.readablePlants(), plantId, status, materialId, page));
+  }
+
+  @Override
+  public WorkOrder get(CallerContext caller, long id) {
+    WorkOrder w = tx.read(c -> WorkOrderStore.find(c, id, true)).orElse(null);
+    if (w == null || !caller.canRead(w.plantId())) {
+      throw new NotFoundException(ENTITY, id);
+    }
+    return w;
+  }
+
+  @Override
+  public Page<OperationReport> reports(CallerContext caller, long workOrderId, PageRequest page) {
+    get(caller, workOrderId);
+    return tx.read(c -> WorkOrderStore.reports(c, workOrderId, page));
+  }
+
+  // ---- create
+
+  @Override
+  public WorkOrder create(CallerContext caller, WorkOrderInput in) {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId());
+    v.required("materialId", in.materialId());
+    v.positive("quantity", in.quantity());
+    if (in.code() != null) {
+      v.code("code", in.code(), 40);
+    }
+    if (in.lot() != null) {
+      v.code("lot", in.lot(), 64);
+    }
+    v.optionalText("lineCode", in.lineCode(), 40);
+    v.optionalText("salesOrder", in.salesOrder(), 64);
+    WorkOrderKind kind = WorkOrderKind.STANDARD;
+    if (in.kind() != null) {
+      try {
+        kind = WorkOrderKind.valueOf(in.kind().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        v.add("kind", "invalid", "STANDARD, REWORK or BATCH / 工单类型无效");
+      }
+    }
+    LocalDate start = in.startDate() == null ? LocalDate.now() : in.startDate();
+    LocalDate due = in.dueDate() == null ? start : in.dueDate();
+    if (due.isBefore(start)) {
+      v.add("dueDate", "before_start", "must not be before the start date / 完工日期不得早于开工日期");
+    }
+    if (in.quantity() != null && in.quantity().scale() > QTY_SCALE) {
+      v.add("quantity", "too_precise", "at most 6 decimals / 最多 6 位小数");
+    }
+    throwIf(v);
+    caller.require(in.plantId(), PlantRole.PLANNER, "Plant", in.plantId());
+    Material m = material(caller, in.materialId(), "materialId");
+    checkLocations(caller, in.plantId(), in.issueLocationId(), in.receiveLocationId());
+    WorkOrderKind k = kind;
+    long id =
+        tx.write(
+            c -> {
+              if (in.code() != null && WorkOrderStore.codeTaken(c, in.plantId(), in.code())) {
+                throw new ValidationException(
+                    "code", "taken", "is already used in this plant / 工单号已存在");
+              }
+              if (in.receiptId() != null) {
+                String taken =
+                    WorkOrderStore.ordersOfReceipts(c, List.of(in.receiptId())).get(in.receiptId());
+                if (taken != null) {
+                  throw new ValidationException(
+                      "receiptId",
+                      "taken",
+                      "already has work order " + taken + " / 该计划已下达工单 " + taken);
+                }
+              }
+              long newId =
+                  WorkOrderStore.insertOrder(
+                      c,
+                      new WorkOrderStore.NewOrder(
+                          in.plantId(),
+                          in.code(),
+                          k,
+                          m.id(),
+                          in.quantity().setScale(QTY_SCALE, RoundingMode.UNNECESSARY),
+                          m.baseUnit(),
+                          in.lot(),
+                          start,
+                          due,
+                          in.lineCode(),
+                          in.issueLocationId(),
+                          in.receiveLocationId(),
+                          in.receiptId(),
+                          in.salesOrder(),
+                          null,
+                          Instant.now(),
+                          caller.username()));
+              audit(
+                  c,
+                  caller,
+                  newId,
+                  in.plantId(),
+                  AuditTrail.CREATE,
+                  Map.of("materialId", m.id(), "quantity", in.quantity(), "kind", k.name()));
+              return newId;
+            });
+    publish(caller, id, in.plantId(), "CREATED");
+    return get(caller, id);
+  }
+
+  @Override
+  public List<WorkOrder> createFromReceipts(
+      CallerContext caller,
+      long plantId,
+      List<Long> receiptIds,
+      Long issueLocationId,
+      Long receiveLocationId) {
+    caller.require(plantId, PlantRole.PLANNER, "Plant", plantId);
+    if (receiptIds == null || receiptIds.isEmpty()) {
+      throw new ValidationException("receiptIds", "required", "is required / 必填");
+    }
+    Map<Long, Receipt> byId = new HashMap<>();
+    for (Receipt r : planning.receipts(caller, plantId, null)) {
+      byId.put(r.id(), r);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < receiptIds.size(); i++) {
+      Receipt r = byId.get(receiptIds.get(i));
+      if (r == null) {
+        errors.add(new FieldError("receiptIds[" + i + "]", "not_found", "no such receipt / 无此计划"));
+      } else if (!"PRODUCTION".equals(r.kind())) {
+        errors.add(
+            new FieldError(
+                "receiptIds[" + i + "]", "not_production", "is not a PRODUCTION receipt / 非生产计划"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    checkLocations(caller, plantId, issueLocationId, receiveLocationId);
+    Map<Long, Material> materials = new HashMap<>();
+    for (Long rid : receiptIds) {
+      Receipt r = byId.get(rid);
+      materials.computeIfAbsent(r.materialId(), id -> material(caller, id, "receiptIds"));
+    }
+    List<Long> ids =
+        tx.write(
+            c -> {
+              Map<Long, String> taken = WorkOrderStore.ordersOfReceipts(c, receiptIds);
+              if (!taken.isEmpty()) {
+                List<FieldError> dup = new ArrayList<>();
+                for (int i = 0; i < receiptIds.size(); i++) {
+                  String code = taken.get(receiptIds.get(i));
+                  if (code != null) {
+                    dup.add(
+                        new FieldError(
+                            "receiptIds[" + i + "]",
+                            "taken",
+                            "already has work order " + code + " / 已下达工单 " + code));
+                  }
+                }
+                throw new ValidationException(dup);
+              }
+              List<Long> made = new ArrayList<>();
+              Instant now = Instant.now();
+              for (Long rid : receiptIds) {
+                Receipt r = byId.get(rid);
+                Material m = materials.get(r.materialId());
+                long id =
+                    WorkOrderStore.insertOrder(
+                        c,
+                        new WorkOrderStore.NewOrder(
+                            plantId,
+                            null,
+                            WorkOrderKind.STANDARD,
+                            m.id(),
+                            BigDecimal.valueOf(r.quantity())
+                                .setScale(QTY_SCALE, RoundingMode.HALF_UP),
+                            m.baseUnit(),
+                            null,
+                            r.dueDate().isBefore(LocalDate.now()) ? r.dueDate() : LocalDate.now(),
+                            r.dueDate(),
+                            null,
+                            issueLocationId,
+                            receiveLocationId,
+                            r.id(),
+                            r.reference(),
+                            null,
+                            now,
+                            caller.username()));
+                audit(c, caller, id, plantId, AuditTrail.CREATE, Map.of("receiptId", r.id()));
+                made.add(id);
+              }
+              return made;
+            });
+    List<WorkOrder> out = new ArrayList<>();
+    for (Long id : ids) {
+      publish(caller, id, plantId, "CREATED");
+      out.add(get(caller, id));
+    }
+    return out;
+  }
+
+  // ---- lifecycle
+
+  @Override
+  public WorkOrder release(CallerContext caller, long id, long version) {
+    WorkOrder w = forChange(caller, id, version, PlantRole.PLANNER, Action.RELEASE);
+    if (w.receiveLocationId() == null) {
+      throw new ValidationException(
+          "receiveLocationId",
+          "required",
+          "is needed to release: where the product goes / 下达前须指定入库库位");
+    }
+    List<ExplosionRow> rows;
+    try {
+      rows =
+          boms.indented(
+              caller,
+              w.materialId(),
+              w.plantId(),
+              BomView.MANUFACTURING,
+              w.startDate(),
+              null,
+              1.0,
+              5000);
+    } catch (NotFoundException e) {
+      rows = List.of();
+    }
+    List<OrderComponent> components = orderBom(rows);
+    Routing routing = null;
+    try {
+      routing = routings.effective(caller, w.materialId(), w.plantId(), w.startDate());
+    } catch (NotFoundException e) {
+      routing = null;
+    }
+    List<RoutingOperation> ops = routing == null ? List.of() : routing.operations();
+    Routing chosen = routing;
+    tx.write(
+        c -> {
+          WorkOrder locked = lockFor(c, caller, id, version, PlantRole.PLANNER, Action.RELEASE);
+          BigDecimal qty = locked.quantity();
+          int lineNo = 0;
+          boolean backflush = locked.issueLocationId() != null;
+          for (OrderComponent oc : components) {
+            lineNo += 10;
+            BigDecimal required =
+                oc.quantityWithScrap().multiply(qty).setScale(QTY_SCALE, RoundingMode.HALF_UP);
+            WorkOrderStore.insertComponent(
+                c,
+                id,
+                lineNo,
+                oc.materialId(),
+                oc.quantityPer(),
+                oc.scrapPercent(),
+                required,
+                null,
+                backflush);
+          }
+          List<Integer> seqs = new ArrayList<>();
+          for (RoutingOperation op : ops) {
+            seqs.add(op.opNo());
+          }
+          if (seqs.isEmpty()) {
+            seqs.add(10);
+          }
+          List<OperationQuantities> q = OperationFlow.release(seqs, qty);
+          for (int i = 0; i < q.size(); i++) {
+            RoutingOperation op = ops.isEmpty() ? null : ops.get(i);
+            WorkOrderStore.insertOperation(
+                c,
+                id,
+                q.get(i).seq(),
+                op == null ? "Production / 生产" : nz(op.description(), "Operation " + op.opNo()),
+                op == null ? null : op.workCenterId(),
+                op == null ? BigDecimal.ZERO : op.setupMinutes(),
+                op == null ? BigDecimal.ZERO : op.runMinutes(),
+                q.get(i));
+          }
+          WorkOrderStore.update(
+              c, id, "status = ?, released_at = ?", WorkOrderStatus.RELEASED.name(), Instant.now());
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("status", "RELEASED");
+          after.put("components", components.size());
+          after.put("operations", seqs.size());
+          after.put("routingId", chosen == null ? null : chosen.id());
+          audit(c, caller, id, locked.plantId(), "RELEASE", after);
+          return null;
+        });
+    publish(caller, id, w.plantId(), "RELEASED");
+    return get(caller, id);
+  }
+
+  /** A component of the order BOM: phantoms blown through, quantities per order unit. */
+  record OrderComponent(
+      long materialId,
+      BigDecimal quantityPer,
+      BigDecimal scrapPercent,
+      BigDecimal quantityWithScrap) {}
+
+  /**
+   * The direct components of the explosion, with the components of phantom components in their
+   * place (a phantom is never stocked). Rows come depth first, so a stack of the current ancestors
+   * says whether every ancestor of a row is a phantom.
+   */
+  static List<OrderComponent> orderBom(List<ExplosionRow> rows) {
+    Map<Long, OrderComponent> merged = new LinkedHashMap<>();
+    Deque<Boolean> phantomAncestors = new ArrayDeque<>();
+    Deque<Double> perAncestors = new ArrayDeque<>();
+    for (ExplosionRow r : rows) {
+      while (phantomAncestors.size() >= r.level()) {
+        phantomAncestors.pop();
+        perAncestors.pop();
+      }
+      boolean direct = phantomAncestors.stream().allMatch(p -> p);
+      double per = r.quantityPer();
+      for (double a : perAncestors) {
+        per *= a;
+      }
+      if (direct && !r.phantom()) {
+        BigDecimal qp = BigDecimal.valueOf(per).setScale(9, RoundingMode.HALF_UP);
+        BigDecimal gross = BigDecimal.valueOf(r.quantity()).setScale(9, RoundingMode.HALF_UP);
+        merged.merge(
+            r.componentId(),
+            new OrderComponent(r.componentId(), qp, scrap(qp, gross), gross),
+            (a, b) -> {
+              BigDecimal q = a.quantityPer().add(b.quantityPer());
+              BigDecimal g = a.quantityWithScrap().add(b.quantityWithScrap());
+              return new OrderComponent(a.materialId(), q, scrap(q, g), g);
+            });
+      }
+      phantomAncestors.push(r.phantom());
+      perAncestors.push(r.quantityPer());
+    }
+    return new ArrayList<>(merged.values());
+  }
+
+  private static BigDecimal scrap(BigDecimal per, BigDecimal gross) {
+    if (per.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    return gross
+        .divide(per, 8, RoundingMode.HALF_UP)
+        .subtract(BigDecimal.ONE)
+        .multiply(BigDecimal.valueOf(100))
+        .setScale(4, RoundingMode.HALF_UP);
+  }
+
+  @Override
+  public WorkOrder split(CallerContext caller, long id, BigDecimal quantity, long version) {
+    forChange(caller, id, version, PlantRole.PLANNER, Action.SPLIT);
+    Validation v = new Validation().positive("quantity", quantity);
+    throwIf(v);
+    long newId =
+        tx.write(
+            c -> {
+              WorkOrder w = lockFor(c, caller, id, version, PlantRole.PLANNER, Action.SPLIT);
+              if (quantity.compareTo(w.quantity()) >= 0) {
+                throw new ValidationException(
+                    "quantity", "too_large", "must be less than the order quantity / 拆分数量须小于工单数量");
+              }
+              BigDecimal q = quantity.setScale(QTY_SCALE, RoundingMode.HALF_UP);
+              if (w.status() != WorkOrderStatus.PLANNED) {
+                List<OperationQuantities> before = WorkOrderStore.quantities(w.operations());
+                List<OperationQuantities> after;
+                try {
+                  after = OperationFlow.reduce(before, q);
+                } catch (IllegalArgumentException e) {
+                  throw invalid(e);
+                }
+                WorkOrderStore.updateOperations(c, id, before, after, Instant.now());
+              }
+              WorkOrderStore.update(c, id, "quantity = ?", w.quantity().subtract(q));
+              long child =
+                  WorkOrderStore.insertOrder(
+                      c,
+                      new WorkOrderStore.NewOrder(
+                          w.plantId(),
+                          null,
+                          w.kind(),
+                          w.materialId(),
+                          q,
+                          w.unit(),
+                          null,
+                          w.startDate(),
+                          w.dueDate(),
+                          w.lineCode(),
+                          w.issueLocationId(),
+                          w.receiveLocationId(),
+                          null,
+                          w.salesOrder(),
+                          w.id(),
+                          Instant.now(),
+                          caller.username()));
+              audit(
+                  c, caller, id, w.plantId(), "SPLIT", Map.of("quantity", q, "newOrderId", child));
+              audit(c, caller, child, w.plantId(), AuditTrail.CREATE, Map.of("splitFrom", id));
+              return child;
+            });
+    return get(caller, newId);
+  }
+
+  @Override
+  public WorkOrder complete(CallerContext caller, long id, String reason, long version) {
+    forChange(caller, id, version, PlantRole.PLANNER, Action.COMPLETE);
+    Validation v = new Validation().text("reason", reason, 400);
+    throwIf(v);
+    return transition(
+        caller,
+        id,
+        version,
+        Action.COMPLETE,
+        "status = ?, completed_at = ?, forced_reason = ?",
+        WorkOrderStatus.COMPLETED.name(),
+        Instant.now(),
+        reason);
+  }
+
+  @Override
+  public WorkOrder close(CallerContext caller, long id, long version) {
+    return transition(
+        caller,
+        id,
+        version,
+        Action.CLOSE,
+        "status = ?, closed_at = ?",
+        WorkOrderStatus.CLOSED.name(),
+        Instant.now());
+  }
+
+  @Override
+  public WorkOrder cancel(CallerContext caller, long id, long version) {
+    return transition(
+        caller, id, version, Action.CANCEL, "status = ?", WorkOrderStatus.CANCELLED.name());
+  }
+
+  private WorkOrder transition(
+      CallerContext caller, long id, long version, Action action, String set, Object... args) {
+    WorkOrder w = forChange(caller, id, version, PlantRole.PLANNER, action);
+    tx.write(
+        c -> {
+          WorkOrder locked = lockFor(c, caller, id, version, PlantRole.PLANNER, action);
+          WorkOrderStore.update(c, id, set, args);
+          audit(
+              c,
+              caller,
+              id,
+              locked.plantId(),
+              action.name(),
+              Map.of(
+                  "from",
+                  locked.status().name(),
+                  "to",
+                  WorkOrderLifecycle.next(locked.status(), action).name()));
+          return null;
+        });
+    publish(caller, id, w.plantId(), WorkOrderLifecycle.next(w.status(), action).name());
+    return get(caller, id);
+  }
+
+  // ---- operations
+
+  @Override
+  public WorkOrder dispatch(
+      CallerContext caller, long id, int seq, String station, String operator, String shift) {
+    Validation v = new Validation();
+    v.optionalText("station", station, 40);
+    v.optionalText("operator", operator, 64);
+    v.optionalText("shift", shift, 16);
+    throwIf(v);
+    WorkOrder w = get(caller, id);
+    caller.require(w.plantId(), PlantRole.OPERATOR, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder locked = lockAny(c, caller, id, PlantRole.OPERATOR);
+          activeOrThrow(locked);
+          operationIndex(locked, seq);
+          WorkOrderStore.dispatch(c, id, seq, station, operator, shift);
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("seq", seq);
+          after.put("station", station);
+          after.put("operator", operator);
+          after.put("shift", shift);
+          audit(c, caller, id, locked.plantId(), "DISPATCH", after);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder operationAction(CallerContext caller, long id, int seq, String action) {
+    String a = action == null ? "" : action.trim().toUpperCase(Locale.ROOT);
+    if (!Set.of("START", "PAUSE", "SKIP").contains(a)) {
+      throw new ValidationException("action", "invalid", "START, PAUSE or SKIP / 操作无效");
+    }
+    PlantRole role = a.equals("SKIP") ? PlantRole.PLANNER : PlantRole.OPERATOR;
+    WorkOrder w = get(caller, id);
+    caller.require(w.plantId(), role, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder locked = lockAny(c, caller, id, role);
+          activeOrThrow(locked);
+          int at = operationIndex(locked, seq);
+          List<OperationQuantities> before = WorkOrderStore.quantities(locked.operations());
+          List<OperationQuantities> after;
+          BigDecimal completed = BigDecimal.ZERO;
+          try {
+            switch (a) {
+              case "START" -> after = OperationFlow.setStatus(before, at, OperationStatus.STARTED);
+              case "PAUSE" -> after = OperationFlow.setStatus(before, at, OperationStatus.PAUSED);
+              default -> {
+                OperationFlow.Result r = OperationFlow.skip(before, at);
+                after = r.operations();
+                completed = r.completed();
+              }
+            }
+          } catch (IllegalArgumentException e) {
+            throw invalid(e);
+          }
+          Instant now = Instant.now();
+          WorkOrderStore.updateOperations(c, id, before, after, now);
+          if (locked.status() == WorkOrderStatus.RELEASED && !a.equals("PAUSE")) {
+            WorkOrderStore.update(
+                c, id, "status = ?, started_at = ?", WorkOrderStatus.STARTED.name(), now);
+          }
+          if (completed.signum() > 0) {
+            // skipping the last operations hands over what they held as finished product
+            receiveProduct(c, caller, locked, completed, null, now);
+          }
+          audit(c, caller, id, locked.plantId(), "OPERATION_" + a, Map.of("seq", seq));
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  // ---- reports
+
+  @Override
+  public OperationReport report(CallerContext caller, OperationReportInput in) {
+    Validation v = new Validation();
+    v.code("reportKey", in.reportKey(), 64);
+    v.required("workOrderId", in.workOrderId());
+    v.required("operationSeq", in.operationSeq());
+    v.optionalText("reasonCode", in.reasonCode(), 32);
+    v.optionalText("station", in.station(), 40);
+    v.optionalText("operator", in.operator(), 64);
+    v.optionalText("shift", in.shift(), 16);
+    for (var q :
+        Map.of("good", nz(in.good()), "scrap", nz(in.scrap()), "rework", nz(in.rework()))
+            .entrySet()) {
+      if (q.getValue().signum() < 0) {
+        v.add(q.getKey(), "negative", "must not be negative / 不能为负");
+      } else if (q.getValue().scale() > QTY_SCALE) {
+        v.add(q.getKey(), "too_precise", "at most 6 decimals / 最多 6 位小数");
+      }
+    }
+    if (nz(in.scrap()).signum() > 0 && (in.reasonCode() == null || in.reasonCode().isBlank())) {
+      v.add("reasonCode", "required", "is required when scrap is reported / 报废须填原因代码");
+    }
+    if (in.workStartedAt() != null
+        && in.workEndedAt() != null
+        && in.workEndedAt().isBefore(in.workStartedAt())) {
+      v.add("workEndedAt", "before_start", "must not be before workStartedAt / 结束时间早于开始时间");
+    }
+    throwIf(v);
+    WorkOrder w = get(caller, in.workOrderId());
+    caller.require(w.plantId(), PlantRole.OPERATOR, ENTITY, w.id());
+    // A retry after a success (the common case: the client lost the answer) is found before any
+    // lock is taken.
+    var earlier = tx.read(c -> WorkOrderStore.reportByKey(c, w.plantId(), in.reportKey()));
+    if (earlier.isPresent()) {
+      return sameOrder(earlier.get(), in);
+    }
+    try {
+      return tx.write(c -> applyReport(c, caller, in));
+    } catch (ConflictException e) {
+      // Two sends of one key raced: the loser's insert broke the unique key and rolled back.
+      var winner = tx.read(c -> WorkOrderStore.reportByKey(c, w.plantId(), in.reportKey()));
+      if (winner.isPresent()) {
+        return sameOrder(winner.get(), in);
+      }
+      throw e;
+    }
+  }
+
+  private static OperationReport sameOrder(OperationReport r, OperationReportInput in) {
+    if (r.workOrderId() != in.workOrderId() || r.operationSeq() != in.operationSeq()) {
+      throw new ValidationException(
+          "reportKey",
+          "reused",
+          "was already used for another order or operation / 报工编号已用于其他工单或工序");
+    }
+    return r;
+  }
+
+  private OperationReport applyReport(Connection c, CallerContext caller, OperationReportInput in)
+      throws SQLException {
+    WorkOrder w = lockAny(c, caller, in.workOrderId(), PlantRole.OPERATOR);
+    var earlier = WorkOrderStore.reportByKey(c, w.plantId(), in.reportKey());
+    if (earlier.isPresent()) {
+      return sameOrder(earlier.get(), in);
+    }
+    if (!WorkOrderLifecycle.allowed(w.status(), Action.REPORT)) {
+      throw new ValidationException(
+          "workOrderId",
+          "status",
+          "a " + w.status() + " order takes no reports / 状态为 " + w.status() + " 的工单不能报工");
+    }
+    int at = operationIndex(w, in.operationSeq());
+    boolean fromRework = Boolean.TRUE.equals(in.fromRework());
+    List<OperationQuantities> before = WorkOrderStore.quantities(w.operations());
+    OperationFlow.Result r;
+    try {
+      r =
+          OperationFlow.report(
+              before,
+              new OperationFlow.Report(
+                  at, nz(in.good()), nz(in.scrap()), nz(in.rework()), fromRework));
+    } catch (IllegalArgumentException e) {
+      throw invalid(e);
+    }
+    Instant now = Instant.now();
+    WorkOrderStore.updateOperations(c, w.id(), before, r.operations(), now);
+    OperationReport row =
+        new OperationReport(
+            0,
+            w.plantId(),
+            in.reportKey(),
+            w.id(),
+            in.operationSeq(),
+            nz(in.good()),
+            nz(in.scrap()),
+            nz(in.rework()),
+            fromRework,
+            r.completed(),
+            in.reasonCode(),
+            in.station(),
+            in.operator(),
+            in.shift(),
+            in.workStartedAt(),
+            in.workEndedAt(),
+            now,
+            caller.username(),
+            false);
+    long reportId = WorkOrderStore.insertReport(c, row);
+    if (!fromRework) {
+      backflush(c, caller, w, in.operationSeq(), nz(in.good()), nz(in.scrap()), reportId);
+    }
+    BigDecimal scrapTotal = w.scrapQuantity().add(nz(in.scrap()));
+    if (w.status() == WorkOrderStatus.RELEASED) {
+      WorkOrderStore.update(
+          c, w.id(), "status = ?, started_at = ?", WorkOrderStatus.STARTED.name(), now);
+    }
+    WorkOrderStore.update(c, w.id(), "scrap_quantity = ?", scrapTotal);
+    if (r.completed().signum() > 0) {
+      receiveProduct(c, caller, w, r.completed(), reportId, now);
+    }
+    // The order is complete when nothing is left anywhere in its routing.
+    boolean finished =
+        r.operations().stream()
+            .allMatch(
+                o -> o.status() == OperationStatus.DONE || o.status() == OperationStatus.SKIPPED);
+    if (finished) {
+      WorkOrderStore.update(
+          c, w.id(), "status = ?, completed_at = ?", WorkOrderStatus.COMPLETED.name(), now);
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("reportKey", in.reportKey());
+    after.put("seq", in.operationSeq());
+    after.put("good", nz(in.good()));
+    after.put("scrap", nz(in.scrap()));
+    after.put("rework", nz(in.rework()));
+    after.put("completed", r.completed());
+    audit(c, caller, w.id(), w.plantId(), "REPORT", after);
+    return new OperationReport(
+        reportId,
+        row.plantId(),
+        row.reportKey(),
+        row.workOrderId(),
+        row.operationSeq(),
+        row.good(),
+        row.scrap(),
+        row.rework(),
+        row.fromRework(),
+        row.completedQuantity(),
+        row.reasonCode(),
+        row.station(),
+        row.operator(),
+        row.shift(),
+        row.workStartedAt(),
+        row.workEndedAt(),
+        row.reportedAt(),
+        row.username(),
+        false);
+  }
+
+  /**
+   * Consumes the components of the reported operation from the order's issue location, lots first
+   * in first out, and records each lot in the produced lot's genealogy. A shortage is refused by
+   * inventory (unless the warehouse allows negative stock), which rolls the whole report back.
+   */
+  private void backflush(
+      Connection c,
+      CallerContext caller,
+      WorkOrder w,
+      int seq,
+      BigDecimal good,
+      BigDecimal scrap,
+      long reportId)
+      throws SQLException {
+    List<Backflush.Component> comps = new ArrayList<>();
+    Map<Long, WorkOrderComponent> byLine = new HashMap<>();
+    for (WorkOrderComponent k : w.components()) {
+      comps.add(
+          new Backflush.Component(
+              k.id(), k.materialId(), k.quantityPer(), k.operationSeq(), k.backflush()));
+      byLine.put(k.id(), k);
+    }
+    int lastSeq = w.operations().get(w.operations().size() - 1).seq();
+    List<Backflush.Line> lines = Backflush.consumption(comps, seq, lastSeq, good, scrap);
+    if (lines.isEmpty()) {
+      return;
+    }
+    Instant now = Instant.now();
+    for (Backflush.Line line : lines) {
+      List<Backflush.LotStock> lots = new ArrayList<>();
+      for (StockBalance b :
+          inventory
+              .stock(
+                  caller,
+                  new StockFilter(
+                      w.plantId(),
+                      line.materialId(),
+                      w.issueLocationId(),
+                      StockStatus.AVAILABLE,
+                      null),
+                  new PageRequest(0, PageRequest.MAX_LIMIT, "id", true))
+              .items()) {
+        if (b.serial() == null || b.serial().isEmpty()) {
+          lots.add(new Backflush.LotStock(b.lot(), b.quantity()));
+        }
+      }
+      for (Backflush.LotTake take : Backflush.pickLots(lots, line.quantity())) {
+        String lot = take.lot() == null ? "" : take.lot();
+        inventory.post(
+            caller,
+            new MovementInput(
+                "ISSUE",
+                line.materialId(),
+                take.quantity(),
+                w.issueLocationId(),
+                null,
+                lot,
+                null,
+                "AVAILABLE",
+                null,
+                w.code() + "/" + seq));
+        if (!lot.isEmpty()) {
+          WorkOrderStore.insertGenealogy(
+              c,
+              w.plantId(),
+              w.materialId(),
+              w.lot(),
+              line.materialId(),
+              lot,
+              take.quantity(),
+              w.id(),
+              reportId,
+              now);
+        }
+      }
+      WorkOrderStore.addIssued(c, line.lineId(), line.quantity());
+    }
+  }
+
+  /** Puts finished product into the order's receive location as the order's lot. */
+  private void receiveProduct(
+      Connection c,
+      CallerContext caller,
+      WorkOrder w,
+      BigDecimal quantity,
+      Long reportId,
+      Instant now)
+      throws SQLException {
+    inventory.post(
+        caller,
+        new MovementInput(
+            "RECEIPT",
+            w.materialId(),
+            quantity,
+            w.receiveLocationId(),
+            null,
+            w.lot(),
+            null,
+            "AVAILABLE",
+            null,
+            w.code()));
+    BigDecimal done = currentCompleted(c, w.id()).add(quantity);
+    WorkOrderStore.update(c, w.id(), "completed_quantity = ?", done);
+  }
+
+  private static BigDecimal currentCompleted(Connection c, long id) throws SQLException {
+    return WorkOrderStore.find(c, id, false).orElseThrow().completedQuantity();
+  }
+
+  // ---- genealogy
+
+  @Override
+  public LotTrace trace(
+      CallerContext caller, long materialId, String lot, TraceDirection direction, int levels) {
+    Validation v = new Validation().text("lot", lot, 64);
+    if (levels < 1 || levels > 20) {
+      v.add("levels", "range", "must be 1 to 20 / 层数须在 1 到 20 之间");
+    }
+    throwIf(v);
+    boolean backward = direction == TraceDirection.BACKWARD;
+    Set<Long> plants = caller.readablePlants();
+    return tx.read(
+        c -> {
+          List<TraceLink> links = new ArrayList<>();
+          Set<String> seen = new HashSet<>();
+          List<LotTrace.LotRef> frontier =
+              List.of(
+                  new LotTrace.LotRef(materialId, WorkOrderStore.materialCode(c, materialId), lot));
+          seen.add(materialId + "\u0000" + lot);
+          List<LotTrace.LotRef> ends = new ArrayList<>();
+          boolean truncated = false;
+          for (int level = 1; !frontier.isEmpty(); level++) {
+            List<LotTrace.LotRef> next = new ArrayList<>();
+            for (LotTrace.LotRef ref : frontier) {
+              List<TraceLink> found =
+                  WorkOrderStore.edges(c, ref.materialId(), ref.lot(), backward, plants, level);
+              if (found.isEmpty()) {
+                if (level > 1) {
+                  ends.add(ref);
+                }
+                continue;
+              }
+              if (level > levels) {
+                truncated = true;
+                continue;
+              }
+              links.addAll(found);
+              for (TraceLink l : found) {
+                long m = backward ? l.childMaterialId() : l.parentMaterialId();
+                String code = backward ? l.childMaterialCode() : l.parentMaterialCode();
+                String lt = backward ? l.childLot() : l.parentLot();
+                if (seen.add(m + "\u0000" + lt)) {
+                  next.add(new LotTrace.LotRef(m, code, lt));
+                }
+              }
+            }
+            frontier = next;
+          }
+          return new LotTrace(materialId, lot, direction, levels, links, ends, truncated);
+        });
+  }
+
+  // ---- helpers
+
+  /** Reads the order outside the transaction and checks rights, status and version early. */
+  private WorkOrder forChange(
+      CallerContext caller, long id, long version, PlantRole role, Action action) {
+    WorkOrder w = get(caller, id);
+    caller.require(w.plantId(), role, ENTITY, id);
+    checkState(w, version, action);
+    return w;
+  }
+
+  /** Locks and re-reads the order in the transaction and checks again: the check that counts. */
+  private static WorkOrder lockFor(
+      Connection c, CallerContext caller, long id, long version, PlantRole role, Action action)
+      throws SQLException {
+    WorkOrder w = lockAny(c, caller, id, role);
+    // the lock itself raised the version by one
+    checkState(w, version + 1, action);
+    return w;
+  }
+
+  private static WorkOrder lockAny(Connection c, CallerContext caller, long id, PlantRole role)
+      throws SQLException {
+    if (!WorkOrderStore.lock(c, id)) {
+      throw new NotFoundException(ENTITY, id);
+    }
+    WorkOrder w =
+        WorkOrderStore.find(c, id, true).orElseThrow(() -> new NotFoundException(ENTITY, id));
+    caller.require(w.plantId(), role, ENTITY, id);
+    return w;
+  }
+
+  private static void checkState(WorkOrder w, long version, Action action) {
+    if (w.version() != version) {
+      throw ConflictException.staleVersion(ENTITY, w.id(), version);
+    }
+    if (!WorkOrderLifecycle.allowed(w.status(), action)) {
+      try {
+        WorkOrderLifecycle.next(w.status(), action);
+      } catch (IllegalStateException e) {
+        throw new ConflictException(e.getMessage());
+      }
+    }
+  }
+
+  private static void activeOrThrow(WorkOrder w) {
+    if (w.status() != WorkOrderStatus.RELEASED && w.status() != WorkOrderStatus.STARTED) {
+      throw new ConflictException(
+          "The order is " + w.status() + "; only released or started orders are worked / 工单未在生产中");
+    }
+  }
+
+  private static int operationIndex(WorkOrder w, int seq) {
+    for (int i = 0; i < w.operations().size(); i++) {
+      if (w.operations().get(i).seq() == seq) {
+        return i;
+      }
+    }
+    throw new ValidationException(
+        "operationSeq",
+        "not_found",
+        "order " + w.code() + " has no operation " + seq + " / 工单无此工序");
+  }
+
+  private Material material(CallerContext caller, long id, String field) {
+    try {
+      return masterData.getMaterial(caller, id);
+    } catch (NotFoundException e) {
+      throw new ValidationException(field, "not_found", "no such material / 物料不存在");
+    }
+  }
+
+  private void checkLocations(CallerContext caller, long plantId, Long issue, Long receive) {
+    // Inventory checks the locations on every posting; here only that they are this plant's.
+    List<FieldError> errors = new ArrayList<>();
+    for (var e : new Object[][] {{"issueLocationId", issue}, {"receiveLocationId", receive}}) {
+      Long loc = (Long) e[1];
+      if (loc == null) {
+        continue;
+      }
+      boolean found = locationOfPlant(plantId, loc);
+      if (!found) {
+        errors.add(
+            new FieldError((String) e[0], "not_found", "no such location in the plant / 工厂无此库位"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+
+  private boolean locationOfPlant(long plantId, long locationId) {
+    return tx.read(
+        c -> {
+          try (var ps = c.prepareStatement("SELECT plant_id FROM stock_location WHERE id = ?")) {
+            ps.setLong(1, locationId);
+            try (var rs = ps.executeQuery()) {
+              return rs.next() && rs.getLong(1) == plantId;
+            }
+          }
+        });
+  }
+
+  private static void audit(
+      Connection c,
+      CallerContext caller,
+      long id,
+      long plantId,
+      String action,
+      Map<String, ?> after)
+      throws SQLException {
+    AuditTrail.writeJdbc(c, caller, ENTITY, id, plantId, action, null, after);
+  }
+
+  private void publish(CallerContext caller, long id, long plantId, String what) {
+    events.publish(
+        new DomainEvent(
+            "execution",
+            ENTITY,
+            what,
+            String.valueOf(id),
+            plantId,
+            caller.username(),
+            Instant.now(),
+            Map.of()));
+  }
+
+  private static ValidationException invalid(IllegalArgumentException e) {
+    String m = e.getMessage();
+    int colon = m.indexOf(':');
+    String field = colon > 0 && colon < 20 ? m.substring(0, colon) : "quantity";
+    return new ValidationException(field, "invalid", colon > 0 ? m.substring(colon + 1).trim() : m);
+  }
+
+  private static void throwIf(Validation v) {
+    v.throwIfInvalid();
+  }
+
+  private static BigDecimal nz(BigDecimal d) {
+    return d == null ? BigDecimal.ZERO : d;
+  }
+
+  private static String nz(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
+  }
+}

@@ -1,0 +1,216 @@
+package io.tianshu.rest.internal.resources;
+
+import static io.tianshu.rest.internal.resources.Resources.caller;
+
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.ValidationException;
+import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.LotTrace;
+import io.tianshu.execution.OperationReport;
+import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.TraceDirection;
+import io.tianshu.execution.WorkOrder;
+import io.tianshu.execution.WorkOrderInput;
+import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.rest.RestApi;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Work orders, their operations, reports from the floor and lot genealogy. */
+@Component(service = ExecutionResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APP_SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExecutionResource {
+  private static final Set<String> SORTABLE = Set.of("id", "code", "dueDate", "startDate");
+
+  private final ExecutionService execution;
+
+  @Activate
+  public ExecutionResource(@Reference ExecutionService execution) {
+    this.execution = execution;
+  }
+
+  @GET
+  @Path("work-orders")
+  public Page<WorkOrder> list(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("status") String status,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("sort") String sort) {
+    return execution.list(
+        caller(sc),
+        plantId,
+        parse(WorkOrderStatus.class, "status", status),
+        materialId,
+        PageRequest.parse(offset, limit, sort, SORTABLE, "id"));
+  }
+
+  @POST
+  @Path("work-orders")
+  public Response create(@Context SecurityContext sc, @Context UriInfo uri, WorkOrderInput in) {
+    Resources.body(in);
+    WorkOrder w = execution.create(caller(sc), in);
+    return Resources.created(uri, w.id(), w);
+  }
+
+  /** Body of {@code POST /work-orders/from-receipts}. */
+  public record FromReceipts(
+      Long plantId, List<Long> receiptIds, Long issueLocationId, Long receiveLocationId) {}
+
+  /** Work orders from planning's released PRODUCTION receipts (released planned orders). */
+  @POST
+  @Path("work-orders/from-receipts")
+  public List<WorkOrder> fromReceipts(@Context SecurityContext sc, FromReceipts in) {
+    Resources.body(in);
+    if (in.plantId() == null) {
+      throw new ValidationException("plantId", "required", "is required / 必填");
+    }
+    return execution.createFromReceipts(
+        caller(sc), in.plantId(), in.receiptIds(), in.issueLocationId(), in.receiveLocationId());
+  }
+
+  @GET
+  @Path("work-orders/{id}")
+  public WorkOrder get(@Context SecurityContext sc, @PathParam("id") long id) {
+    return execution.get(caller(sc), id);
+  }
+
+  /** Body of the order's status changes: the version last read, and what the action needs. */
+  public record Change(Long version, BigDecimal quantity, String reason) {}
+
+  @POST
+  @Path("work-orders/{id}/release")
+  public WorkOrder release(@Context SecurityContext sc, @PathParam("id") long id, Change body) {
+    return execution.release(caller(sc), id, version(body));
+  }
+
+  @POST
+  @Path("work-orders/{id}/split")
+  public WorkOrder split(@Context SecurityContext sc, @PathParam("id") long id, Change body) {
+    return execution.split(caller(sc), id, body == null ? null : body.quantity(), version(body));
+  }
+
+  /** Forced completion: the order stops short of its quantity, for the reason given. */
+  @POST
+  @Path("work-orders/{id}/complete")
+  public WorkOrder complete(@Context SecurityContext sc, @PathParam("id") long id, Change body) {
+    return execution.complete(caller(sc), id, body == null ? null : body.reason(), version(body));
+  }
+
+  @POST
+  @Path("work-orders/{id}/close")
+  public WorkOrder close(@Context SecurityContext sc, @PathParam("id") long id, Change body) {
+    return execution.close(caller(sc), id, version(body));
+  }
+
+  @POST
+  @Path("work-orders/{id}/cancel")
+  public WorkOrder cancel(@Context SecurityContext sc, @PathParam("id") long id, Change body) {
+    return execution.cancel(caller(sc), id, version(body));
+  }
+
+  /** Body of an operation action: START, PAUSE, SKIP or DISPATCH (with station etc.). */
+  public record OperationAction(String action, String station, String operator, String shift) {}
+
+  @POST
+  @Path("work-orders/{id}/operations/{seq}")
+  public WorkOrder operation(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @PathParam("seq") int seq,
+      OperationAction body) {
+    Resources.body(body);
+    if ("DISPATCH".equalsIgnoreCase(body.action())) {
+      return execution.dispatch(caller(sc), id, seq, body.station(), body.operator(), body.shift());
+    }
+    return execution.operationAction(caller(sc), id, seq, body.action());
+  }
+
+  @GET
+  @Path("work-orders/{id}/reports")
+  public Page<OperationReport> reports(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return execution.reports(
+        caller(sc), id, PageRequest.parse(offset, limit, null, Set.of("id"), "id"));
+  }
+
+  /**
+   * A report from the floor; 201 when it was recorded, 200 with the first report when its {@code
+   * reportKey} was already reported (a retry).
+   */
+  @POST
+  @Path("operation-reports")
+  public Response report(
+      @Context SecurityContext sc, @Context UriInfo uri, OperationReportInput in) {
+    Resources.body(in);
+    OperationReport r = execution.report(caller(sc), in);
+    if (r.duplicate()) {
+      return Response.ok(r).build();
+    }
+    return Resources.created(uri, r.id(), r);
+  }
+
+  @GET
+  @Path("genealogy")
+  public LotTrace trace(
+      @Context SecurityContext sc,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("lot") String lot,
+      @QueryParam("direction") String direction,
+      @QueryParam("levels") Integer levels) {
+    if (materialId == null) {
+      throw new ValidationException("materialId", "required", "is required / 必填");
+    }
+    TraceDirection d = parse(TraceDirection.class, "direction", direction);
+    return execution.trace(
+        caller(sc),
+        materialId,
+        lot,
+        d == null ? TraceDirection.BACKWARD : d,
+        levels == null ? 10 : levels);
+  }
+
+  private static long version(Change body) {
+    return Resources.requireVersion(body == null ? null : body.version());
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(field, "invalid", "unknown value / 取值无效: " + value);
+    }
+  }
+}

@@ -1,0 +1,627 @@
+package io.tianshu.itests;
+
+import static io.tianshu.itests.ItSupport.id;
+import static io.tianshu.itests.ItSupport.obj;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tianshu.itests.ItSupport.Api;
+import io.tianshu.itests.ItSupport.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Work orders through REST and the console on a hand-worked example: FG ← 2 C1 + 0.5 C2 over
+ * operations 10 and 20, components backflushed at the last operation from lots first in first out,
+ * the product received as the order's lot, and the genealogy traced both ways. Also idempotent and
+ * concurrent retries, a shortage that rolls a report back whole, roles, and orders from planning's
+ * released receipts.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class ExecutionTestBase extends ContainerTestBase {
+  @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Override
+  protected void awaitDomainApi() {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      Response r = admin.get("/work-orders?plantId=0");
+      last = r.status() + " " + r.body();
+      if (r.status() == 404 || r.status() == 200) {
+        return;
+      }
+      ItSupport.sleep(500);
+    }
+    fail("execution API not ready: " + last);
+  }
+
+  private static String code(String prefix) {
+    return (prefix
+            + "-"
+            + SEQUENCE.incrementAndGet()
+            + UUID.randomUUID().toString().substring(0, 5))
+        .toUpperCase(Locale.ROOT);
+  }
+
+  /** FG ← 2 C1 + 0.5 C2, routing 10 → 20; RAW holds C1 lots L1 15, L2 100 and C2 lot K1 50. */
+  private record Model(long plant, long fg, long c1, long c2, long raw, long fgLoc) {}
+
+  private long material(long plant, String type) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/materials",
+                    obj(
+                        "code",
+                        code("M"),
+                        "name",
+                        "物料",
+                        "type",
+                        type,
+                        "baseUnit",
+                        "PCS",
+                        "plantId",
+                        plant))
+                .expect(201)
+                .json()));
+  }
+
+  private long plant() {
+    return Long.parseLong(
+        id(admin.post("/plants", obj("code", code("PL"), "name", "执行厂")).expect(201).json()));
+  }
+
+  private long location(long warehouse, String code) {
+    return Long.parseLong(
+        id(
+            admin
+                .post("/warehouses/" + warehouse + "/locations", obj("code", code, "name", code))
+                .expect(201)
+                .json()));
+  }
+
+  private void receive(long material, Object qty, long location, String lot) {
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "RECEIPT",
+                "materialId",
+                material,
+                "quantity",
+                qty,
+                "locationId",
+                location,
+                "lot",
+                lot))
+        .expect(201);
+  }
+
+  private void bom(long plant, long parent, List<JsonNode> lines) {
+    admin
+        .post(
+            "/boms",
+            obj(
+                "parentMaterialId",
+                parent,
+                "plantId",
+                plant,
+                "view",
+                "MANUFACTURING",
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "lines",
+                lines))
+        .expect(201);
+  }
+
+  private long orgUnit(String type, long parent) {
+    return Long.parseLong(
+        id(
+            admin
+                .post(
+                    "/org-units",
+                    obj("type", type, "code", code("U"), "name", "单元", "parentId", parent))
+                .expect(201)
+                .json()));
+  }
+
+  private void routing(long plant, long material, int... ops) {
+    long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", plant)));
+    List<JsonNode> operations = new ArrayList<>();
+    for (int op : ops) {
+      operations.add(
+          obj("opNo", op, "description", "工序" + op, "workCenterId", wc, "runMinutes", 2));
+    }
+    admin
+        .post(
+            "/routings",
+            obj(
+                "plantId",
+                plant,
+                "materialId",
+                material,
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "operations",
+                operations))
+        .expect(201);
+  }
+
+  private Model model() {
+    long plant = plant();
+    long fg = material(plant, "MANUFACTURED");
+    long c1 = material(plant, "PURCHASED");
+    long c2 = material(plant, "PURCHASED");
+    bom(
+        plant,
+        fg,
+        List.of(
+            obj("componentMaterialId", c1, "quantityPer", 2),
+            obj("componentMaterialId", c2, "quantityPer", 0.5)));
+    routing(plant, fg, 10, 20);
+    long wh =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses", obj("plantId", plant, "code", code("WH"), "name", "库"))
+                    .expect(201)
+                    .json()));
+    long raw = location(wh, "RAW");
+    long fgLoc = location(wh, "FG");
+    receive(c1, 15, raw, "L1");
+    receive(c1, 100, raw, "L2");
+    receive(c2, 50, raw, "K1");
+    return new Model(plant, fg, c1, c2, raw, fgLoc);
+  }
+
+  private JsonNode createOrder(Model m, long material, Object qty, String lot) {
+    ObjectNode body =
+        obj(
+            "plantId",
+            m.plant(),
+            "materialId",
+            material,
+            "quantity",
+            qty,
+            "issueLocationId",
+            m.raw(),
+            "receiveLocationId",
+            m.fgLoc());
+    if (lot != null) {
+      body.put("lot", lot);
+    }
+    return admin.post("/work-orders", body).expect(201).json();
+  }
+
+  private JsonNode release(long id) {
+    long version = admin.get("/work-orders/" + id).expect(200).json().path("version").asLong();
+    return admin
+        .post("/work-orders/" + id + "/release", obj("version", version))
+        .expect(200)
+        .json();
+  }
+
+  private Response report(Api api, long order, int seq, String key, Object... quantities) {
+    ObjectNode body = obj("reportKey", key, "workOrderId", order, "operationSeq", seq);
+    body.setAll(obj(quantities));
+    return api.post("/operation-reports", body);
+  }
+
+  /** Stock of a material by lot, available status, as lot → quantity (plain strings). */
+  private Map<String, String> stock(long material) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode b : admin.get("/stock?materialId=" + material).expect(200).json().path("items")) {
+      out.put(
+          b.path("lot").asText() + "@" + b.path("locationId").asText(),
+          new BigDecimal(b.path("quantity").asText()).stripTrailingZeros().toPlainString());
+    }
+    return out;
+  }
+
+  private static String q(JsonNode n) {
+    return new BigDecimal(n.asText()).stripTrailingZeros().toPlainString();
+  }
+
+  @Test
+  public void aWorkOrderFromReleaseToCloseWithBackflushAndGenealogy() {
+    Model m = model();
+    JsonNode wo = createOrder(m, m.fg(), 10, null);
+    long id = wo.path("id").asLong();
+    assertEquals("PLANNED", wo.path("status").asText());
+    String lot = wo.path("lot").asText();
+    assertEquals(wo.path("code").asText(), lot);
+
+    JsonNode released = release(id);
+    assertEquals("RELEASED", released.path("status").asText());
+    JsonNode comps = released.path("components");
+    assertEquals(comps.toString(), 2, comps.size());
+    assertEquals("20", q(comps.get(0).path("requiredQuantity")));
+    assertEquals("5", q(comps.get(1).path("requiredQuantity")));
+    JsonNode ops = released.path("operations");
+    assertEquals(2, ops.size());
+    assertEquals(10, ops.get(0).path("seq").asInt());
+    assertEquals("10", q(ops.get(0).path("in")));
+    assertEquals("READY", ops.get(0).path("status").asText());
+    assertEquals("WAITING", ops.get(1).path("status").asText());
+
+    // op 10: 8 good, 1 scrap → op 20 receives 8; nothing backflushed yet (components at the last
+    // op)
+    report(admin, id, 10, "K-" + id + "-1", "good", 8, "scrap", 1, "reasonCode", "R1").expect(201);
+    assertEquals(Map.of("L1@" + m.raw(), "15", "L2@" + m.raw(), "100"), stock(m.c1()));
+    // op 20: 6 good + 1 scrap consume 2 × 7 = 14 C1 from L1 (first in) and 3.5 C2; 6 FG to stock
+    Response first =
+        report(admin, id, 20, "K-" + id + "-2", "good", 6, "scrap", 1, "reasonCode", "R1");
+    first.expect(201);
+    assertEquals("6", q(first.json().path("completedQuantity")));
+    Map<String, String> c1 = Map.of("L1@" + m.raw(), "1", "L2@" + m.raw(), "100");
+    assertEquals(c1, stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "46.5"), stock(m.c2()));
+    assertEquals(Map.of(lot + "@" + m.fgLoc(), "6"), stock(m.fg()));
+
+    // the same report again (the scanner lost the answer): the first one back, nothing moves
+    Response retry =
+        report(admin, id, 20, "K-" + id + "-2", "good", 6, "scrap", 1, "reasonCode", "R1");
+    retry.expect(200);
+    assertTrue(retry.json().path("duplicate").asBoolean());
+    assertEquals(first.json().path("id").asLong(), retry.json().path("id").asLong());
+    assertEquals(c1, stock(m.c1()));
+    assertEquals(Map.of(lot + "@" + m.fgLoc(), "6"), stock(m.fg()));
+
+    // more than is in progress at op 20 (1 left) is refused, naming the field; nothing changes
+    Response over = report(admin, id, 20, "K-" + id + "-3", "good", 2);
+    over.expect(400);
+    assertTrue(over.body(), over.body().contains("\"good\""));
+    JsonNode mid = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("STARTED", mid.path("status").asText());
+    assertEquals("1", q(mid.path("operations").get(1).path("inProgress")));
+    assertEquals("1", q(mid.path("operations").get(0).path("inProgress")));
+    assertEquals(c1, stock(m.c1()));
+
+    // the last unit through both operations: C1 takes 1 from L1 and 1 from L2... 2 × 2 = 4 C1
+    report(admin, id, 10, "K-" + id + "-4", "good", 1).expect(201);
+    report(admin, id, 20, "K-" + id + "-5", "good", 2).expect(201);
+    assertEquals(Map.of("L2@" + m.raw(), "97"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "45.5"), stock(m.c2()));
+    assertEquals(Map.of(lot + "@" + m.fgLoc(), "8"), stock(m.fg()));
+    JsonNode done = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("COMPLETED", done.path("status").asText());
+    assertEquals("8", q(done.path("completedQuantity")));
+    assertEquals("2", q(done.path("scrapQuantity")));
+    assertEquals("18", q(done.path("components").get(0).path("issuedQuantity")));
+    assertEquals("4.5", q(done.path("components").get(1).path("issuedQuantity")));
+    // K1, K2, K4 and K5: the retry and the refused report left no row
+    assertEquals(
+        4, admin.get("/work-orders/" + id + "/reports").expect(200).json().path("total").asInt());
+
+    // genealogy: the FG lot is made of C1 L1 15, C1 L2 3 and C2 K1 4.5
+    JsonNode back =
+        admin
+            .get("/genealogy?materialId=" + m.fg() + "&lot=" + lot + "&direction=BACKWARD")
+            .expect(200)
+            .json();
+    Map<String, String> made = new TreeMap<>();
+    for (JsonNode l : back.path("links")) {
+      assertEquals(1, l.path("level").asInt());
+      made.put(
+          l.path("childMaterialId").asLong() + "/" + l.path("childLot").asText(),
+          q(l.path("quantity")));
+    }
+    assertEquals(
+        new TreeMap<>(Map.of(m.c1() + "/L1", "15", m.c1() + "/L2", "3", m.c2() + "/K1", "4.5")),
+        made);
+    JsonNode forward =
+        admin
+            .get("/genealogy?materialId=" + m.c1() + "&lot=L1&direction=FORWARD")
+            .expect(200)
+            .json();
+    assertEquals(1, forward.path("links").size());
+    assertEquals(lot, forward.path("endLots").get(0).path("lot").asText());
+
+    // closed: no more reports
+    long version = done.path("version").asLong();
+    admin.post("/work-orders/" + id + "/close", obj("version", version)).expect(200);
+    report(admin, id, 20, "K-" + id + "-6", "good", 1).expect(400);
+  }
+
+  @Test
+  public void genealogyAcrossTwoLevelsReachesTheFinishedLot() {
+    Model m = model();
+    // SA made of C1; FG2 made of SA: forward from C1 L1 reaches the FG2 lot at level 2
+    long sa = material(m.plant(), "MANUFACTURED");
+    long fg2 = material(m.plant(), "MANUFACTURED");
+    bom(m.plant(), sa, List.of(obj("componentMaterialId", m.c1(), "quantityPer", 1)));
+    bom(m.plant(), fg2, List.of(obj("componentMaterialId", sa, "quantityPer", 2)));
+    String saLot = code("SA");
+    long w1 = createOrder(m, sa, 4, saLot).path("id").asLong();
+    release(w1);
+    report(admin, w1, 10, code("R"), "good", 4).expect(201);
+    // the SA lot is in FG location; move it to RAW so that FG2 backflushes it
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "TRANSFER",
+                "materialId",
+                sa,
+                "quantity",
+                4,
+                "locationId",
+                m.fgLoc(),
+                "toLocationId",
+                m.raw(),
+                "lot",
+                saLot))
+        .expect(201);
+    String fgLot = code("FG");
+    long w2 = createOrder(m, fg2, 2, fgLot).path("id").asLong();
+    release(w2);
+    report(admin, w2, 10, code("R"), "good", 2).expect(201);
+    JsonNode forward =
+        admin
+            .get("/genealogy?materialId=" + m.c1() + "&lot=L1&direction=FORWARD&levels=5")
+            .expect(200)
+            .json();
+    assertEquals(forward.toString(), 2, forward.path("links").size());
+    assertEquals(2, forward.path("links").get(1).path("level").asInt());
+    assertEquals(fgLot, forward.path("endLots").get(0).path("lot").asText());
+    JsonNode backward =
+        admin
+            .get("/genealogy?materialId=" + fg2 + "&lot=" + fgLot + "&levels=1")
+            .expect(200)
+            .json();
+    assertEquals(1, backward.path("links").size());
+    assertTrue(backward.path("truncated").asBoolean());
+  }
+
+  @Test
+  public void aShortageRollsTheWholeReportBack() {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 100, null).path("id").asLong();
+    release(id);
+    report(admin, id, 10, code("R"), "good", 100).expect(201);
+    // 60 FG need 120 C1 but RAW holds 115: inventory refuses, and the report leaves no trace
+    String key = code("R");
+    Response refused = report(admin, id, 20, key, "good", 60);
+    assertTrue(
+        refused.status() + " " + refused.body(),
+        refused.status() == 400 || refused.status() == 409);
+    JsonNode after = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("100", q(after.path("operations").get(1).path("inProgress")));
+    assertEquals("0", q(after.path("completedQuantity")));
+    assertEquals(Map.of("L1@" + m.raw(), "15", "L2@" + m.raw(), "100"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "50"), stock(m.c2()));
+    assertEquals(Map.of(), stock(m.fg()));
+    assertEquals(
+        1, admin.get("/work-orders/" + id + "/reports").expect(200).json().path("total").asInt());
+    // once the stock is there, the same key goes through
+    receive(m.c1(), 5, m.raw(), "L3");
+    report(admin, id, 20, key, "good", 60).expect(201);
+    assertEquals(Map.of(), stock(m.c1()));
+  }
+
+  @Test
+  public void concurrentRetriesOfOneReportCountOnce() throws Exception {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 10, null).path("id").asLong();
+    release(id);
+    String key = code("R");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> sends = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Callable<Integer> send = () -> report(admin, id, 10, key, "good", 3).status();
+        sends.add(pool.submit(send));
+      }
+      int created = 0;
+      int repeated = 0;
+      for (Future<Integer> f : sends) {
+        int status = f.get();
+        if (status == 201) {
+          created++;
+        } else if (status == 200) {
+          repeated++;
+        } else {
+          fail("unexpected status " + status);
+        }
+      }
+      assertEquals(1, created);
+      assertEquals(7, repeated);
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode after = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("3", q(after.path("operations").get(0).path("good")));
+    assertEquals(
+        1, admin.get("/work-orders/" + id + "/reports").expect(200).json().path("total").asInt());
+  }
+
+  @Test
+  public void rolesAndTheLifecycleAreEnforced() {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 10, null).path("id").asLong();
+    String operator = code("op").toLowerCase(Locale.ROOT);
+    String viewer = code("vw").toLowerCase(Locale.ROOT);
+    Api op = user(operator, m.plant(), "OPERATOR");
+    Api vw = user(viewer, m.plant(), "VIEWER");
+    long version = admin.get("/work-orders/" + id).json().path("version").asLong();
+    op.post("/work-orders/" + id + "/release", obj("version", version)).expect(403);
+    release(id);
+    report(vw, id, 10, code("R"), "good", 1).expect(403);
+    report(op, id, 10, code("R"), "good", 1).expect(201);
+    op.post("/work-orders/" + id + "/operations/20", obj("action", "SKIP")).expect(403);
+    op.post(
+            "/work-orders/" + id + "/operations/10",
+            obj("action", "DISPATCH", "station", "ST-1", "operator", "张三"))
+        .expect(200);
+    // a started order is not cancelled but completed with a reason
+    version = admin.get("/work-orders/" + id).json().path("version").asLong();
+    admin.post("/work-orders/" + id + "/cancel", obj("version", version)).expect(409);
+    admin.post("/work-orders/" + id + "/complete", obj("version", version)).expect(400);
+    JsonNode forced =
+        admin
+            .post("/work-orders/" + id + "/complete", obj("version", version, "reason", "客户取消"))
+            .expect(200)
+            .json();
+    assertEquals("COMPLETED", forced.path("status").asText());
+    assertEquals("ST-1", forced.path("operations").get(0).path("station").asText());
+    // an outsider sees nothing
+    Api stranger = user(code("x").toLowerCase(Locale.ROOT), plant(), "PLANNER");
+    stranger.get("/work-orders/" + id).expect(404);
+    // bad input: every bad field at once
+    Response bad =
+        admin.post("/work-orders", obj("plantId", m.plant(), "quantity", -1, "kind", "XYZ"));
+    bad.expect(400);
+    for (String field : List.of("materialId", "quantity", "kind")) {
+      assertTrue(bad.body(), bad.body().contains("\"" + field + "\""));
+    }
+  }
+
+  @Test
+  public void ordersFromReleasedPlanningReceiptsAndSplitting() {
+    Model m = model();
+    long receipt =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/receipts",
+                        obj(
+                            "plantId",
+                            m.plant(),
+                            "kind",
+                            "PRODUCTION",
+                            "reference",
+                            "PLN-1",
+                            "materialId",
+                            m.fg(),
+                            "dueDate",
+                            LocalDate.now().plusDays(5).toString(),
+                            "quantity",
+                            12))
+                    .expect(201)
+                    .json()));
+    JsonNode made =
+        admin
+            .post(
+                "/work-orders/from-receipts",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "receiptIds",
+                    List.of(receipt),
+                    "issueLocationId",
+                    m.raw(),
+                    "receiveLocationId",
+                    m.fgLoc()))
+            .expect(200)
+            .json();
+    assertEquals(1, made.size());
+    JsonNode wo = made.get(0);
+    assertEquals(receipt, wo.path("receiptId").asLong());
+    assertEquals("12", q(wo.path("quantity")));
+    assertEquals(LocalDate.now().plusDays(5).toString(), wo.path("dueDate").asText());
+    Response again =
+        admin.post(
+            "/work-orders/from-receipts",
+            obj("plantId", m.plant(), "receiptIds", List.of(receipt)));
+    again.expect(400);
+    assertTrue(again.body(), again.body().contains("receiptIds[0]"));
+
+    long id = wo.path("id").asLong();
+    release(id);
+    report(admin, id, 10, code("R"), "good", 2).expect(201);
+    long version = admin.get("/work-orders/" + id).json().path("version").asLong();
+    // 10 not yet worked at op 10: 4 split off into a new order
+    JsonNode child =
+        admin
+            .post("/work-orders/" + id + "/split", obj("version", version, "quantity", 4))
+            .expect(200)
+            .json();
+    assertEquals("4", q(child.path("quantity")));
+    assertEquals(id, child.path("parentId").asLong());
+    assertEquals("PLANNED", child.path("status").asText());
+    JsonNode parent = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("8", q(parent.path("quantity")));
+    assertEquals("8", q(parent.path("operations").get(0).path("in")));
+    version = parent.path("version").asLong();
+    admin.post("/work-orders/" + id + "/split", obj("version", version, "quantity", 7)).expect(400);
+  }
+
+  @Test
+  public void theConsoleListsReportsAndTraces() throws Exception {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 5, null).path("id").asLong();
+    String out = ItSupport.executeCommand(sessionFactory, "mom:wo-action " + id + " release");
+    assertTrue(out, out.contains("RELEASED"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:wo-report -g 5 " + id + " 10");
+    assertTrue(out, out.contains("Reported"));
+    out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:wo-report -g 5 -k CK-" + id + " " + id + " 20");
+    assertTrue(out, out.contains("to stock 5"));
+    out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:wo-report -g 5 -k CK-" + id + " " + id + " 20");
+    assertTrue(out, out.contains("Already reported"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:wo-show " + id);
+    assertTrue(out, out.contains("COMPLETED"));
+    String lot = admin.get("/work-orders/" + id).json().path("lot").asText();
+    out = ItSupport.executeCommand(sessionFactory, "mom:trace " + m.fg() + " " + lot);
+    assertTrue(out, out.contains("L1"));
+  }
+
+  private Api user(String username, long plantId, String role) {
+    String password = "Pw-" + role.toLowerCase(Locale.ROOT) + "-123";
+    admin
+        .post(
+            "/users",
+            obj(
+                "username",
+                username,
+                "password",
+                password,
+                "grants",
+                List.of(obj("plantId", plantId, "role", role))))
+        .expect(201);
+    Api api = ItSupport.api().as(username, password);
+    Response me = api.get("/me");
+    for (int i = 0; i < 20 && me.status() != 200; i++) {
+      ItSupport.sleep(500);
+      me = api.get("/me");
+    }
+    assertEquals(me.body(), 200, me.status());
+    return api;
+  }
+}
