@@ -559,6 +559,10 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     again.expect(400);
     assertTrue(again.body(), again.body().contains("receiptIds[0]"));
 
+    // the order is the supply now: planning no longer lists the receipt
+    for (JsonNode r : admin.get("/receipts?plantId=" + m.plant()).expect(200).json()) {
+      assertTrue(r.toString(), r.path("id").asLong() != receipt);
+    }
     long id = wo.path("id").asLong();
     release(id);
     report(admin, id, 10, code("R"), "good", 2).expect(201);
@@ -577,6 +581,41 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals("8", q(parent.path("operations").get(0).path("in")));
     version = parent.path("version").asLong();
     admin.post("/work-orders/" + id + "/split", obj("version", version, "quantity", 7)).expect(400);
+  }
+
+  /**
+   * Planning sees open work orders: an order of 10 FG due today makes 5 FG promisable today, and
+   * kitting of work orders allocates C1 (115 available) to the first order's 20 before the second
+   * order's 120: the second can build (115 - 20) / 2 = 47.5, 47 whole.
+   */
+  @Test
+  public void planningCountsOpenWorkOrders() {
+    Model m = model();
+    String today = LocalDate.now().toString();
+    JsonNode none =
+        admin
+            .get("/promise?plantId=" + m.plant() + "&materialId=" + m.fg() + "&quantity=5")
+            .expect(200)
+            .json();
+    assertTrue(none.toString(), none.path("promisedDate").isNull());
+    long first = createOrder(m, m.fg(), 10, null).path("id").asLong();
+    JsonNode promise =
+        admin
+            .get("/promise?plantId=" + m.plant() + "&materialId=" + m.fg() + "&quantity=5")
+            .expect(200)
+            .json();
+    assertEquals(promise.toString(), today, promise.path("promisedDate").asText());
+    release(first);
+    long second = createOrder(m, m.fg(), 60, null).path("id").asLong();
+    release(second);
+    JsonNode kit =
+        admin.get("/kitting?plantId=" + m.plant() + "&source=WORK_ORDER").expect(200).json();
+    JsonNode orders = kit.path("orders");
+    assertEquals(kit.toString(), 2, orders.size());
+    assertEquals(first, orders.get(0).path("orderId").asLong());
+    assertTrue(orders.get(0).path("complete").asBoolean());
+    assertEquals(second, orders.get(1).path("orderId").asLong());
+    assertEquals(47, orders.get(1).path("buildableNowWhole").asLong());
   }
 
   @Test

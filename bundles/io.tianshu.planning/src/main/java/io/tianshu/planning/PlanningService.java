@@ -54,6 +54,15 @@ public interface PlanningService {
 
   List<Receipt> receipts(CallerContext caller, long plantId, Long materialId);
 
+  /**
+   * Hands receipts over to orders of another domain: a released PRODUCTION receipt that became a
+   * work order is supply from then on through {@link OpenOrderSource}, so the receipt is removed
+   * (audited as TAKEN_OVER with {@code byReference}). Joins the caller's transaction when there is
+   * one, so that the order and the hand-over commit or roll back together. Planner only.
+   */
+  void takeOverReceipts(
+      CallerContext caller, long plantId, List<Long> receiptIds, String byReference);
+
   /** Starts a run in the background and returns it RUNNING; poll {@link #run} for progress. */
   PlanRun startRun(CallerContext caller, PlanRunRequest request);
 
@@ -129,8 +138,9 @@ public interface PlanningService {
    * priority; components needed on the requested date) or of a run's planned orders (source
    * PLANNED_ORDER with {@code runId}, by release date; components needed on the release date), of
    * one material or all. Components are the single-level BOM in effect on {@code date}; an item
-   * without a BOM is its own component (shipped from stock). Stock now is AVAILABLE stock, incoming
-   * supply the scheduled receipts.
+   * without a BOM is its own component (shipped from stock). Source WORK_ORDER kits the open work
+   * orders of {@link OpenOrderSource}s: what their order BOMs still need, on their start dates.
+   * Stock now is AVAILABLE stock, incoming supply the scheduled receipts and open work orders.
    */
   KitReport kitting(
       CallerContext caller,

@@ -173,6 +173,14 @@ public class ExecutionServiceImpl implements ExecutionService {
     caller.require(in.plantId(), PlantRole.PLANNER, "Plant", in.plantId());
     Material m = material(caller, in.materialId(), "materialId");
     checkLocations(caller, in.plantId(), in.issueLocationId(), in.receiveLocationId());
+    if (in.receiptId() != null
+        && planning.receipts(caller, in.plantId(), m.id()).stream()
+            .noneMatch(r -> r.id() == in.receiptId() && "PRODUCTION".equals(r.kind()))) {
+      throw new ValidationException(
+          "receiptId",
+          "not_found",
+          "no PRODUCTION receipt of this material in the plant / 工厂无此物料的生产计划");
+    }
     WorkOrderKind k = kind;
     long id =
         tx.write(
@@ -219,6 +227,12 @@ public class ExecutionServiceImpl implements ExecutionService {
                   in.plantId(),
                   AuditTrail.CREATE,
                   Map.of("materialId", m.id(), "quantity", in.quantity(), "kind", k.name()));
+              if (in.receiptId() != null) {
+                // the order is the supply from now on: planning drops the receipt, in this
+                // transaction
+                planning.takeOverReceipts(
+                    caller, in.plantId(), List.of(in.receiptId()), "WorkOrder " + newId);
+              }
               return newId;
             });
     publish(caller, id, in.plantId(), "CREATED");
@@ -308,6 +322,8 @@ public class ExecutionServiceImpl implements ExecutionService {
                 audit(c, caller, id, plantId, AuditTrail.CREATE, Map.of("receiptId", r.id()));
                 made.add(id);
               }
+              planning.takeOverReceipts(
+                  caller, plantId, receiptIds, "WorkOrders " + made.toString());
               return made;
             });
     List<WorkOrder> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.tianshu.bom.Substitute;
 import io.tianshu.bom.SubstitutePart;
 import io.tianshu.bom.SubstitutionStrategy;
 import io.tianshu.core.ForbiddenException;
+import io.tianshu.planning.OpenOrderSource;
 import io.tianshu.planning.SafetyStockLevel;
 import io.tianshu.planning.engine.AssembleToOrder;
 import io.tianshu.planning.engine.ForecastConsumer;
@@ -140,8 +141,9 @@ final class PlanRunner {
       String strategy,
       List<SafetyStockStep> safetySteps) {}
 
+  /** Demand that is neither forecast nor an order line: an allocation or an open order's need. */
   private record Allocation(
-      long id, long item, LocalDate date, double quantity, String reference) {}
+      String source, long id, long item, LocalDate date, double quantity, String reference) {}
 
   private record Order(
       long id,
@@ -179,6 +181,7 @@ final class PlanRunner {
       Function<Long, Map<Long, List<BomLine>>> structureOf,
       Function<Long, Map<Long, List<BomOutput>>> outputsOf,
       Function<Long, List<StoredSubstitutionGroup>> substitutionsOf,
+      Function<Long, List<OpenOrderSource.OpenOrder>> openOrdersOf,
       Predicate<Long> mayPlan,
       WorkCalendar calendar,
       Progress progress)
@@ -234,6 +237,27 @@ final class PlanRunner {
                     rs.getDate(3).toLocalDate(),
                     rs.getDouble(4),
                     rs.getString(5)));
+          }
+        }
+      }
+      // Open work orders: their remaining output is supply (ids negated so that they never meet a
+      // scheduled receipt's id), their components still to be issued are demand.
+      for (OpenOrderSource.OpenOrder o : openOrdersOf.apply(plant)) {
+        if (o.remaining() > 0) {
+          receipts.add(
+              new PlanReceipt(
+                  -o.id(), high | item(o.materialId()), o.dueDate(), o.remaining(), o.reference()));
+        }
+        for (OpenOrderSource.ComponentNeed n : o.components()) {
+          if (n.quantity() > 0) {
+            allocations.add(
+                new Allocation(
+                    "WORK_ORDER",
+                    n.lineId(),
+                    high | item(n.materialId()),
+                    o.startDate(),
+                    n.quantity(),
+                    o.reference()));
           }
         }
       }
@@ -331,6 +355,7 @@ final class PlanRunner {
           while (rs.next()) {
             allocations.add(
                 new Allocation(
+                    "ALLOCATION",
                     rs.getLong(1),
                     high | item(rs.getLong(2)),
                     rs.getDate(3).toLocalDate(),
@@ -564,7 +589,7 @@ final class PlanRunner {
         demands.add(
             new Demand(
                 demands.size() + 1,
-                "ALLOCATION",
+                a.source(),
                 a.id(),
                 a.item(),
                 a.date(),

@@ -21,6 +21,7 @@ import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.ForecastSplit;
 import io.tianshu.planning.ForecastSplitInput;
 import io.tianshu.planning.KitReport;
+import io.tianshu.planning.OpenOrderSource;
 import io.tianshu.planning.PlanComparison;
 import io.tianshu.planning.PlanExport;
 import io.tianshu.planning.PlanGrid;
@@ -155,6 +156,22 @@ public class PlanningServiceImpl implements PlanningService {
     }
   }
 
+  /** Open orders of other domains (execution's work orders), bound as they come and go. */
+  @Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+      policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+  private volatile List<OpenOrderSource> openOrderSources = List.of();
+
+  /** Every source's open orders of the plant. */
+  List<OpenOrderSource.OpenOrder> openOrders(long plantId) {
+    List<OpenOrderSource.OpenOrder> all = new ArrayList<>();
+    for (OpenOrderSource source : openOrderSources) {
+      all.addAll(source.openOrders(plantId));
+    }
+    return all;
+  }
+
   @Activate
   public PlanningServiceImpl(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
@@ -171,7 +188,13 @@ public class PlanningServiceImpl implements PlanningService {
     this.routings = routings;
     this.resources = resources;
     this.promising =
-        new Promising(sql, boms, routings, resources, (caller, plant) -> calendarOf(caller, plant));
+        new Promising(
+            sql,
+            boms,
+            routings,
+            resources,
+            (caller, plant) -> calendarOf(caller, plant),
+            this::openOrders);
     int interrupted =
         sql.write(
             c -> {
@@ -306,6 +329,27 @@ public class PlanningServiceImpl implements PlanningService {
         c -> {
           PlanTypes.delete(
               c, caller, plantId, code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
+          return null;
+        });
+  }
+
+  @Override
+  public void takeOverReceipts(
+      CallerContext caller, long plantId, List<Long> receiptIds, String byReference) {
+    Sql.requirePlanner(caller, plantId);
+    sql.write(
+        c -> {
+          for (Long id : receiptIds) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM scheduled_receipt WHERE id = ? AND plant_id = ?")) {
+              ps.setLong(1, id);
+              ps.setLong(2, plantId);
+              if (ps.executeUpdate() != 1) {
+                throw new NotFoundException("Receipt", id);
+              }
+            }
+            Sql.audit(c, caller, "Receipt", id, plantId, "TAKEN_OVER", Map.of("by", byReference));
+          }
           return null;
         });
   }
@@ -455,6 +499,7 @@ public class PlanningServiceImpl implements PlanningService {
                       plant -> boms.structure(caller, plant, view, spec.planStart()),
                       plant -> boms.outputs(caller, plant, view, spec.planStart()),
                       plant -> substitutions.list(caller, null, plant),
+                      this::openOrders,
                       plant -> caller.has(plant, PlantRole.PLANNER),
                       calendar,
                       job));
@@ -1063,6 +1108,29 @@ public class PlanningServiceImpl implements PlanningService {
             }
           }
           List<KitOrder> orders = new ArrayList<>();
+          if ("WORK_ORDER".equals(source)) {
+            // Open work orders need what is still to be issued of their order BOM, on their start
+            // date; the order's remaining quantity carries it (quantity per = need / remaining).
+            List<OpenOrderSource.OpenOrder> open = new ArrayList<>(openOrders(plantId));
+            open.sort(
+                java.util.Comparator.comparing(OpenOrderSource.OpenOrder::startDate)
+                    .thenComparingLong(OpenOrderSource.OpenOrder::id));
+            for (OpenOrderSource.OpenOrder o : open) {
+              if (materialId != null && o.materialId() != materialId) {
+                continue;
+              }
+              double units = o.remaining() > 0 ? o.remaining() : 1;
+              List<KitComponent> components = new ArrayList<>();
+              for (OpenOrderSource.ComponentNeed n : o.components()) {
+                if (n.quantity() > 0) {
+                  components.add(new KitComponent(n.materialId(), n.quantity() / units));
+                }
+              }
+              if (!components.isEmpty()) {
+                orders.add(new KitOrder(o.id(), o.reference(), units, o.startDate(), components));
+              }
+            }
+          }
           String query =
               planned
                   ? "SELECT o.order_id, m.code, o.quantity, o.release_date, o.material_id FROM"
@@ -1106,7 +1174,9 @@ public class PlanningServiceImpl implements PlanningService {
                         : "SO " + rs.getString(2) + "/" + rs.getInt(3);
                 double quantity = planned ? rs.getDouble(3) : rs.getDouble(4);
                 LocalDate need = rs.getDate(planned ? 4 : 5).toLocalDate();
-                orders.add(new KitOrder(rs.getLong(1), reference, quantity, need, components));
+                if (!"WORK_ORDER".equals(source)) {
+                  orders.add(new KitOrder(rs.getLong(1), reference, quantity, need, components));
+                }
               }
             }
           }
@@ -1128,15 +1198,23 @@ public class PlanningServiceImpl implements PlanningService {
               }
             }
           }
+          for (OpenOrderSource.OpenOrder o : openOrders(plantId)) {
+            if (o.remaining() > 0) {
+              supplies.add(
+                  new KitSupply(o.materialId(), o.dueDate(), o.remaining(), o.reference()));
+            }
+          }
           return new KitInput(orders, available, supplies, runId);
         });
   }
 
   private static String kitSource(String source) {
     String s = source == null ? "SALES_ORDER" : source.trim().toUpperCase(Locale.ROOT);
-    if (!s.equals("SALES_ORDER") && !s.equals("PLANNED_ORDER")) {
+    if (!s.equals("SALES_ORDER") && !s.equals("PLANNED_ORDER") && !s.equals("WORK_ORDER")) {
       throw new ValidationException(
-          "source", "invalid_value", "SALES_ORDER or PLANNED_ORDER / 只能是销售订单或计划订单");
+          "source",
+          "invalid_value",
+          "SALES_ORDER, PLANNED_ORDER or WORK_ORDER / 只能是销售订单、计划订单或生产工单");
     }
     return s;
   }

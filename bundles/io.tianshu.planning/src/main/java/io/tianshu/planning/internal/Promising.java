@@ -7,6 +7,7 @@ import io.tianshu.core.CallerContext;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
+import io.tianshu.planning.OpenOrderSource;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.PlanningService.PromiseLine;
 import io.tianshu.planning.Promise;
@@ -36,8 +37,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -59,12 +62,41 @@ final class Promising {
       BomService boms,
       RoutingService routings,
       ResourceService resources,
-      BiFunction<CallerContext, Long, WorkCalendar> calendars) {
+      BiFunction<CallerContext, Long, WorkCalendar> calendars,
+      java.util.function.LongFunction<List<OpenOrderSource.OpenOrder>> openOrders) {
+    this.openOrders = openOrders;
     this.sql = sql;
     this.boms = boms;
     this.routings = routings;
     this.resources = resources;
     this.calendars = calendars;
+  }
+
+  private final java.util.function.LongFunction<List<OpenOrderSource.OpenOrder>> openOrders;
+
+  /**
+   * Adds open work orders: their remaining output to {@code supplies}, their components still to be
+   * issued to {@code committed}, for the materials {@code wanted} accepts.
+   */
+  private void addOpenOrders(
+      long plantId,
+      java.util.function.LongPredicate wanted,
+      Map<Long, List<AtpSupply>> supplies,
+      Map<Long, List<AtpDemand>> committed) {
+    for (OpenOrderSource.OpenOrder o : openOrders.apply(plantId)) {
+      if (o.remaining() > 0 && wanted.test(o.materialId())) {
+        supplies
+            .computeIfAbsent(o.materialId(), k -> new ArrayList<>())
+            .add(new AtpSupply(o.dueDate(), o.remaining()));
+      }
+      for (OpenOrderSource.ComponentNeed n : o.components()) {
+        if (n.quantity() > 0 && wanted.test(n.materialId())) {
+          committed
+              .computeIfAbsent(n.materialId(), k -> new ArrayList<>())
+              .add(new AtpDemand(o.startDate(), n.quantity()));
+        }
+      }
+    }
   }
 
   private WorkCalendar calendarOf(CallerContext caller, long plantId) {
@@ -159,6 +191,11 @@ final class Promising {
               }
             }
           }
+          Map<Long, List<AtpSupply>> woSupply = new HashMap<>();
+          Map<Long, List<AtpDemand>> woNeeds = new HashMap<>();
+          addOpenOrders(plantId, m -> m == materialId, woSupply, woNeeds);
+          supplies.addAll(woSupply.getOrDefault(materialId, List.of()));
+          committed.addAll(woNeeds.getOrDefault(materialId, List.of()));
           AvailableToPromise atp = AvailableToPromise.of(today, onHand, supplies, committed);
           List<Promise.Bucket> buckets = new ArrayList<>();
           for (AtpBucket b : atp.discrete()) {
@@ -539,6 +576,8 @@ final class Promising {
         }
       }
     }
+    Set<Long> wanted = new HashSet<>(materials);
+    addOpenOrders(plantId, wanted::contains, supplies, committed);
     Map<Long, CtpItem> items = new HashMap<>();
     for (long m : materials) {
       String[] p = params.get(m);

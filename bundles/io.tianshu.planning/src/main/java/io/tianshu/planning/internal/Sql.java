@@ -35,11 +35,18 @@ final class Sql {
   }
 
   /**
-   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws;
+   * inside a caller's JTA transaction, part of that one.
    */
   <R> R write(Work<R> work) {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
+      if (!auto) {
+        // A pooled connection outside a transaction is in auto-commit; one that is not is enlisted
+        // in the caller's JTA transaction (execution creating a work order from a receipt): join
+        // it, and let its owner commit or roll back.
+        return work.run(c);
+      }
       c.setAutoCommit(false);
       try {
         R r = work.run(c);
