@@ -197,9 +197,41 @@ public abstract class ChangeTestBase extends ContainerTestBase {
     // Approving a draft skips the evaluation: refused.
     admin.post(ECO + "/" + id + "/approve?version=" + version(eco), null).expectProblem(409);
 
+    // An open work order of 5 A, released with today's BOM (2 B each): execution reports it.
+    JsonNode wo =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    Long.parseLong(m.plant),
+                    "materialId",
+                    Long.parseLong(m.a),
+                    "quantity",
+                    5,
+                    "receiveLocationId",
+                    Long.parseLong(m.location)))
+            .expect(201)
+            .json();
+    admin.post("/work-orders/" + id(wo) + "/release", obj("version", version(wo))).expect(200);
+
     JsonNode evaluated =
         admin.post(ECO + "/" + id + "/evaluate?version=" + version(eco), null).expect(200).json();
     assertEquals("EVALUATED", evaluated.path("status").asText());
+    boolean openOrderA = false;
+    boolean orderNeedsB = false;
+    for (JsonNode item : evaluated.path("impact")) {
+      if (item.path("kind").asText().equals("OPEN_WORK_ORDER")
+          && item.path("materialId").asText().equals(m.a)) {
+        openOrderA = item.path("quantity").asDouble() == 5;
+      }
+      if (item.path("kind").asText().equals("WORK_ORDER_COMPONENT")
+          && item.path("materialId").asText().equals(m.b)) {
+        orderNeedsB = item.path("quantity").asDouble() == 10;
+      }
+    }
+    assertTrue("the open order of 5 A: " + evaluated.path("impact"), openOrderA);
+    assertTrue("its order BOM still needs 10 B: " + evaluated.path("impact"), orderNeedsB);
     // Impact: A, B (2 → 1) and C (new) are affected; P uses A; 40 B are on hand.
     Set<String> kinds = new HashSet<>();
     boolean whereUsedP = false;
