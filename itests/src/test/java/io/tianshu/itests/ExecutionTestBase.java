@@ -618,6 +618,218 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals(47, orders.get(1).path("buildableNowWhole").asLong());
   }
 
+  /**
+   * An order without backflush: the pick list suggests C1 from L1 (15) then L2 (5) and C2 from K1
+   * (5); a kit issue posts exactly that, a retry posts nothing, 3 C1 of L2 come back, and the
+   * reports move no component. The product's lot is made of C1 L1 15, L2 2 and C2 K1 5.
+   */
+  @Test
+  public void pickListKitIssueAndReturn() {
+    Model m = model();
+    ObjectNode body =
+        obj(
+            "plantId",
+            m.plant(),
+            "materialId",
+            m.fg(),
+            "quantity",
+            10,
+            "issueLocationId",
+            m.raw(),
+            "receiveLocationId",
+            m.fgLoc(),
+            "backflush",
+            false);
+    JsonNode wo = admin.post("/work-orders", body).expect(201).json();
+    long id = wo.path("id").asLong();
+    JsonNode released = release(id);
+    assertTrue(!released.path("components").get(0).path("backflush").asBoolean());
+    JsonNode pick = admin.get("/work-orders/" + id + "/pick-list").expect(200).json();
+    JsonNode c1 = pick.path("lines").get(0);
+    assertEquals("20", q(c1.path("open")));
+    assertEquals("L1", c1.path("lots").get(0).path("lot").asText());
+    assertEquals("15", q(c1.path("lots").get(0).path("quantity")));
+    assertEquals("L2", c1.path("lots").get(1).path("lot").asText());
+    assertEquals("5", q(c1.path("lots").get(1).path("quantity")));
+    assertEquals("0", q(c1.path("shortage")));
+
+    String key = code("KIT");
+    admin
+        .post("/work-orders/" + id + "/material-issues", obj("issueKey", key, "kind", "KIT"))
+        .expect(201);
+    admin
+        .post("/work-orders/" + id + "/material-issues", obj("issueKey", key, "kind", "KIT"))
+        .expect(200);
+    assertEquals(Map.of("L2@" + m.raw(), "95"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "45"), stock(m.c2()));
+    long c1Line = c1.path("componentId").asLong();
+    admin
+        .post(
+            "/work-orders/" + id + "/material-issues",
+            obj(
+                "issueKey",
+                code("RET"),
+                "kind",
+                "RETURN",
+                "lines",
+                List.of(obj("componentId", c1Line, "quantity", 3, "lot", "L2"))))
+        .expect(201);
+    Response tooMuch =
+        admin.post(
+            "/work-orders/" + id + "/material-issues",
+            obj(
+                "issueKey",
+                code("RET"),
+                "kind",
+                "RETURN",
+                "lines",
+                List.of(obj("componentId", c1Line, "quantity", 30, "lot", "L2"))));
+    tooMuch.expect(400);
+    assertTrue(tooMuch.body(), tooMuch.body().contains("lines[0].quantity"));
+    assertEquals(Map.of("L2@" + m.raw(), "98"), stock(m.c1()));
+    report(admin, id, 10, code("R"), "good", 10).expect(201);
+    report(admin, id, 20, code("R"), "good", 10).expect(201);
+    assertEquals(Map.of("L2@" + m.raw(), "98"), stock(m.c1()));
+    JsonNode after = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("17", q(after.path("components").get(0).path("issuedQuantity")));
+    String lot = after.path("lot").asText();
+    Map<String, String> made = new TreeMap<>();
+    for (JsonNode l :
+        admin
+            .get("/genealogy?materialId=" + m.fg() + "&lot=" + lot)
+            .expect(200)
+            .json()
+            .path("links")) {
+      made.put(
+          l.path("childMaterialId").asLong() + "/" + l.path("childLot").asText(),
+          q(l.path("quantity")));
+    }
+    assertEquals(
+        new TreeMap<>(Map.of(m.c1() + "/L1", "15", m.c1() + "/L2", "2", m.c2() + "/K1", "5")),
+        made);
+  }
+
+  /**
+   * Line-side stock of C1 kept between 10 and 40: empty, it signals 40; executed, 40 move from RAW
+   * (L1 15, L2 25); full, no signal; an order backflushing from the line takes 2 x 10 = 20 there.
+   */
+  @Test
+  public void lineSideStockIsRefilledByPullSignals() {
+    Model m = model();
+    long wh =
+        admin
+            .get("/stock?materialId=" + m.c1())
+            .json()
+            .path("items")
+            .get(0)
+            .path("warehouseId")
+            .asLong();
+    long line = location(wh, "LINE");
+    admin
+        .put(
+            "/line-stock-rules",
+            obj(
+                "plantId",
+                m.plant(),
+                "locationId",
+                line,
+                "materialId",
+                m.c1(),
+                "min",
+                10,
+                "max",
+                40,
+                "sourceLocationId",
+                m.raw()))
+        .expect(200);
+    JsonNode signals =
+        admin.post("/line-stock-replenishments?plantId=" + m.plant(), null).expect(200).json();
+    assertEquals(1, signals.size());
+    assertEquals("40", q(signals.get(0).path("quantity")));
+    assertTrue(!signals.get(0).path("moved").asBoolean());
+    admin
+        .post("/line-stock-replenishments?plantId=" + m.plant() + "&execute=true", null)
+        .expect(200);
+    assertEquals(
+        Map.of("L1@" + line, "15", "L2@" + line, "25", "L2@" + m.raw(), "75"), stock(m.c1()));
+    assertEquals(
+        0,
+        admin
+            .post("/line-stock-replenishments?plantId=" + m.plant() + "&execute=true", null)
+            .expect(200)
+            .json()
+            .size());
+    ObjectNode body =
+        obj(
+            "plantId",
+            m.plant(),
+            "materialId",
+            m.fg(),
+            "quantity",
+            10,
+            "issueLocationId",
+            line,
+            "receiveLocationId",
+            m.fgLoc());
+    long id = admin.post("/work-orders", body).expect(201).json().path("id").asLong();
+    receive(m.c2(), 5, line, "K9");
+    release(id);
+    report(admin, id, 10, code("R"), "good", 10).expect(201);
+    report(admin, id, 20, code("R"), "good", 10).expect(201);
+    assertEquals(Map.of("L2@" + line, "20", "L2@" + m.raw(), "75"), stock(m.c1()));
+  }
+
+  /**
+   * Operation 20 of an order of 10 is outsourced: 8 of the 10 at op 20 go to SUP1; only the 2 left
+   * here can be reported here; SUP1 returns 6 good + 1 scrap with a fee of 120.50, which
+   * backflushes 2 x 7 C1 and receives 6 FG; 1 is still at SUP1.
+   */
+  @Test
+  public void anOperationDoneBySupplier() {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 10, null).path("id").asLong();
+    release(id);
+    report(admin, id, 10, code("R"), "good", 10).expect(201);
+    String send = code("OS");
+    String path = "/work-orders/" + id + "/operations/20/";
+    admin
+        .post(path + "outsourcing-shipments", obj("key", send, "supplier", "SUP1", "quantity", 8))
+        .expect(200);
+    admin
+        .post(path + "outsourcing-shipments", obj("key", send, "supplier", "SUP1", "quantity", 8))
+        .expect(200);
+    JsonNode sent = admin.get("/work-orders/" + id).expect(200).json().path("operations").get(1);
+    assertEquals("8", q(sent.path("atSupplier")));
+    assertEquals("SUP1", sent.path("supplier").asText());
+    report(admin, id, 20, code("R"), "good", 3).expect(400);
+    report(admin, id, 20, code("R"), "good", 2).expect(201);
+    String back = code("OR");
+    JsonNode received =
+        admin
+            .post(
+                path + "outsourcing-receipts",
+                obj("key", back, "good", 6, "scrap", 1, "reasonCode", "SUP", "fee", 120.50))
+            .expect(200)
+            .json();
+    admin
+        .post(
+            path + "outsourcing-receipts",
+            obj("key", back, "good", 6, "scrap", 1, "reasonCode", "SUP", "fee", 120.50))
+        .expect(200);
+    JsonNode op20 = received.path("operations").get(1);
+    assertEquals("8", q(op20.path("good")));
+    assertEquals("1", q(op20.path("scrap")));
+    assertEquals("1", q(op20.path("atSupplier")));
+    assertEquals("8", q(received.path("completedQuantity")));
+    // 2 x (2 + 7) = 18 C1 from L1 (15) and L2 (3)
+    assertEquals(Map.of("L2@" + m.raw(), "97"), stock(m.c1()));
+    JsonNode held = admin.get("/outsourced-work?plantId=" + m.plant()).expect(200).json();
+    assertEquals(1, held.size());
+    assertEquals("SUP1", held.get(0).path("supplier").asText());
+    assertEquals("1", q(held.get(0).path("atSupplier")));
+    assertEquals("120.5", q(held.get(0).path("fees")));
+  }
+
   @Test
   public void theConsoleListsReportsAndTraces() throws Exception {
     Model m = model();

@@ -70,4 +70,20 @@ public interface ExecutionService {
   /** Traces a lot up to {@code levels} levels (1..20) in the caller's readable plants. */
   LotTrace trace(
       CallerContext caller, long materialId, String lot, TraceDirection direction, int levels);
+
+  /**
+   * Sends work in progress of an operation to a supplier (委外发出); it stays the operation's work in
+   * progress, held at the supplier. Operator; idempotent by key.
+   */
+  WorkOrder outsourceSend(CallerContext caller, long id, int seq, OutsourcingInput input);
+
+  /**
+   * Receives work back from the supplier (委外收回) as good and scrap of the operation, or of the
+   * consecutive operations up to {@code throughSeq}; components of those operations are backflushed
+   * and, past the last operation, the product received. The fee is recorded.
+   */
+  WorkOrder outsourceReceive(CallerContext caller, long id, int seq, OutsourcingInput input);
+
+  /** What each supplier holds of the plant's open orders, with fees. */
+  java.util.List<OutsourcedWork> outsourcedWork(CallerContext caller, long plantId);
 }

@@ -26,6 +26,8 @@ public record WorkOrder(
     String lineCode,
     Long issueLocationId,
     Long receiveLocationId,
+    boolean backflush,
+    String supplier,
     Long receiptId,
     String salesOrder,
     Long parentId,

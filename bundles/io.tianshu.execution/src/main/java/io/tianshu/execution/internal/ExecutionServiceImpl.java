@@ -19,12 +19,15 @@ import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationStatus;
+import io.tianshu.execution.OutsourcedWork;
+import io.tianshu.execution.OutsourcingInput;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.TraceLink;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderComponent;
 import io.tianshu.execution.WorkOrderInput;
 import io.tianshu.execution.WorkOrderKind;
+import io.tianshu.execution.WorkOrderOperation;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.execution.engine.Backflush;
 import io.tianshu.execution.engine.OperationFlow;
@@ -153,6 +156,9 @@ public class ExecutionServiceImpl implements ExecutionService {
     }
     v.optionalText("lineCode", in.lineCode(), 40);
     v.optionalText("salesOrder", in.salesOrder(), 64);
+    if (in.supplier() != null) {
+      v.code("supplier", in.supplier(), 40);
+    }
     WorkOrderKind kind = WorkOrderKind.STANDARD;
     if (in.kind() != null) {
       try {
@@ -218,6 +224,8 @@ public class ExecutionServiceImpl implements ExecutionService {
                           in.receiptId(),
                           in.salesOrder(),
                           null,
+                          !Boolean.FALSE.equals(in.backflush()),
+                          in.supplier(),
                           Instant.now(),
                           caller.username()));
               audit(
@@ -317,6 +325,8 @@ public class ExecutionServiceImpl implements ExecutionService {
                             r.id(),
                             r.reference(),
                             null,
+                            true,
+                            null,
                             now,
                             caller.username()));
                 audit(c, caller, id, plantId, AuditTrail.CREATE, Map.of("receiptId", r.id()));
@@ -374,7 +384,7 @@ public class ExecutionServiceImpl implements ExecutionService {
           WorkOrder locked = lockFor(c, caller, id, version, PlantRole.PLANNER, Action.RELEASE);
           BigDecimal qty = locked.quantity();
           int lineNo = 0;
-          boolean backflush = locked.issueLocationId() != null;
+          boolean backflush = locked.backflush() && locked.issueLocationId() != null;
           for (OrderComponent oc : components) {
             lineNo += 10;
             BigDecimal required =
@@ -408,6 +418,7 @@ public class ExecutionServiceImpl implements ExecutionService {
                 op == null ? null : op.workCenterId(),
                 op == null ? BigDecimal.ZERO : op.setupMinutes(),
                 op == null ? BigDecimal.ZERO : op.runMinutes(),
+                op != null && op.outsourced(),
                 q.get(i));
           }
           WorkOrderStore.update(
@@ -523,6 +534,8 @@ public class ExecutionServiceImpl implements ExecutionService {
                           null,
                           w.salesOrder(),
                           w.id(),
+                          w.backflush(),
+                          w.supplier(),
                           Instant.now(),
                           caller.username()));
               audit(
@@ -741,6 +754,19 @@ public class ExecutionServiceImpl implements ExecutionService {
     }
     int at = operationIndex(w, in.operationSeq());
     boolean fromRework = Boolean.TRUE.equals(in.fromRework());
+    WorkOrderOperation reportedOp = w.operations().get(at);
+    BigDecimal here = reportedOp.inProgress().subtract(reportedOp.atSupplier());
+    if (!fromRework
+        && reportedOp.atSupplier().signum() > 0
+        && nz(in.good()).add(nz(in.scrap())).add(nz(in.rework())).compareTo(here) > 0) {
+      throw new ValidationException(
+          "good",
+          "at_supplier",
+          "only "
+              + here.stripTrailingZeros().toPlainString()
+              + " is in progress here; what the supplier holds comes back as an outsourcing"
+              + " receipt / 超过本厂在制数，外协部分须委外收货");
+    }
     List<OperationQuantities> before = WorkOrderStore.quantities(w.operations());
     OperationFlow.Result r;
     try {
@@ -832,14 +858,14 @@ public class ExecutionServiceImpl implements ExecutionService {
    * in first out, and records each lot in the produced lot's genealogy. A shortage is refused by
    * inventory (unless the warehouse allows negative stock), which rolls the whole report back.
    */
-  private void backflush(
+  void backflush(
       Connection c,
       CallerContext caller,
       WorkOrder w,
       int seq,
       BigDecimal good,
       BigDecimal scrap,
-      long reportId)
+      Long reportId)
       throws SQLException {
     List<Backflush.Component> comps = new ArrayList<>();
     Map<Long, WorkOrderComponent> byLine = new HashMap<>();
@@ -907,7 +933,7 @@ public class ExecutionServiceImpl implements ExecutionService {
   }
 
   /** Puts finished product into the order's receive location as the order's lot. */
-  private void receiveProduct(
+  void receiveProduct(
       Connection c,
       CallerContext caller,
       WorkOrder w,
@@ -934,6 +960,201 @@ public class ExecutionServiceImpl implements ExecutionService {
 
   private static BigDecimal currentCompleted(Connection c, long id) throws SQLException {
     return WorkOrderStore.find(c, id, false).orElseThrow().completedQuantity();
+  }
+
+  // ---- outsourcing
+
+  @Override
+  public WorkOrder outsourceSend(CallerContext caller, long id, int seq, OutsourcingInput in) {
+    Validation v = new Validation();
+    v.code("key", in.key(), 64);
+    v.code("supplier", in.supplier(), 40);
+    v.positive("quantity", in.quantity());
+    throwIf(v);
+    WorkOrder w = get(caller, id);
+    caller.require(w.plantId(), PlantRole.OPERATOR, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder locked = lockAny(c, caller, id, PlantRole.OPERATOR);
+          if (outsourcingDone(c, locked, in.key(), "SEND", seq)) {
+            return null;
+          }
+          activeOrThrow(locked);
+          int at = operationIndex(locked, seq);
+          WorkOrderOperation op = locked.operations().get(at);
+          if (op.supplier() != null
+              && op.atSupplier().signum() > 0
+              && !op.supplier().equals(in.supplier())) {
+            throw new ValidationException(
+                "supplier",
+                "other_supplier",
+                "operation "
+                    + seq
+                    + " has work at "
+                    + op.supplier()
+                    + " / 该工序已外发给 "
+                    + op.supplier());
+          }
+          BigDecimal held;
+          try {
+            held =
+                io.tianshu.execution.engine.Outsourcing.send(
+                    WorkOrderStore.quantities(locked.operations()).get(at),
+                    op.atSupplier(),
+                    in.quantity());
+          } catch (IllegalArgumentException e) {
+            throw invalid(e);
+          }
+          WorkOrderStore.setAtSupplier(c, id, seq, held, in.supplier());
+          WorkOrderStore.insertOutsourcing(
+              c,
+              locked.plantId(),
+              in.key(),
+              id,
+              seq,
+              seq,
+              in.supplier(),
+              "SEND",
+              in.quantity(),
+              BigDecimal.ZERO,
+              BigDecimal.ZERO,
+              caller.username());
+          if (locked.status() == WorkOrderStatus.RELEASED) {
+            WorkOrderStore.update(
+                c, id, "status = ?, started_at = ?", WorkOrderStatus.STARTED.name(), Instant.now());
+          }
+          audit(
+              c,
+              caller,
+              id,
+              locked.plantId(),
+              "SUPPLIER_SEND",
+              Map.of("seq", seq, "supplier", in.supplier(), "quantity", in.quantity()));
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder outsourceReceive(CallerContext caller, long id, int seq, OutsourcingInput in) {
+    Validation v = new Validation();
+    v.code("key", in.key(), 64);
+    if (nz(in.good()).signum() < 0) {
+      v.add("good", "negative", "must not be negative / 不能为负");
+    }
+    if (nz(in.scrap()).signum() < 0) {
+      v.add("scrap", "negative", "must not be negative / 不能为负");
+    }
+    if (nz(in.scrap()).signum() > 0 && (in.reasonCode() == null || in.reasonCode().isBlank())) {
+      v.add("reasonCode", "required", "is required when scrap is reported / 报废须填原因代码");
+    }
+    if (nz(in.fee()).signum() < 0) {
+      v.add("fee", "negative", "must not be negative / 不能为负");
+    }
+    throwIf(v);
+    WorkOrder w = get(caller, id);
+    caller.require(w.plantId(), PlantRole.OPERATOR, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder locked = lockAny(c, caller, id, PlantRole.OPERATOR);
+          if (outsourcingDone(c, locked, in.key(), "RECEIVE", seq)) {
+            return null;
+          }
+          activeOrThrow(locked);
+          int from = operationIndex(locked, seq);
+          int through = in.throughSeq() == null ? from : operationIndex(locked, in.throughSeq());
+          WorkOrderOperation op = locked.operations().get(from);
+          List<OperationQuantities> before = WorkOrderStore.quantities(locked.operations());
+          List<BigDecimal> held = new ArrayList<>();
+          for (WorkOrderOperation o : locked.operations()) {
+            held.add(o.atSupplier());
+          }
+          io.tianshu.execution.engine.Outsourcing.Received r;
+          try {
+            r =
+                io.tianshu.execution.engine.Outsourcing.receive(
+                    before, held, from, through, nz(in.good()), nz(in.scrap()));
+          } catch (IllegalArgumentException e) {
+            throw invalid(e);
+          }
+          Instant now = Instant.now();
+          WorkOrderStore.updateOperations(c, id, before, r.operations(), now);
+          WorkOrderStore.setAtSupplier(c, id, seq, r.atSupplier().get(from), null);
+          BigDecimal total = nz(in.good()).add(nz(in.scrap()));
+          for (int i = from; i <= through; i++) {
+            boolean last = i == through;
+            backflush(
+                c,
+                caller,
+                locked,
+                locked.operations().get(i).seq(),
+                last ? nz(in.good()) : total,
+                last ? nz(in.scrap()) : BigDecimal.ZERO,
+                null);
+          }
+          WorkOrderStore.update(
+              c, id, "scrap_quantity = ?", locked.scrapQuantity().add(nz(in.scrap())));
+          if (r.completed().signum() > 0) {
+            receiveProduct(c, caller, locked, r.completed(), null, now);
+          }
+          if (r.operations().stream()
+              .allMatch(
+                  o ->
+                      o.status() == OperationStatus.DONE
+                          || o.status() == OperationStatus.SKIPPED)) {
+            WorkOrderStore.update(
+                c, id, "status = ?, completed_at = ?", WorkOrderStatus.COMPLETED.name(), now);
+          }
+          WorkOrderStore.insertOutsourcing(
+              c,
+              locked.plantId(),
+              in.key(),
+              id,
+              seq,
+              locked.operations().get(through).seq(),
+              op.supplier() == null ? "?" : op.supplier(),
+              "RECEIVE",
+              nz(in.good()),
+              nz(in.scrap()),
+              nz(in.fee()),
+              caller.username());
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("seq", seq);
+          after.put("through", locked.operations().get(through).seq());
+          after.put("good", nz(in.good()));
+          after.put("scrap", nz(in.scrap()));
+          after.put("fee", nz(in.fee()));
+          audit(c, caller, id, locked.plantId(), "SUPPLIER_RECEIVE", after);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  /**
+   * True when the key was used before for the same movement (a retry: nothing to do); refused when
+   * it was used for another one.
+   */
+  private static boolean outsourcingDone(
+      Connection c, WorkOrder w, String key, String kind, int seq) throws SQLException {
+    String[] earlier = WorkOrderStore.outsourcingByKey(c, w.plantId(), key);
+    if (earlier == null) {
+      return false;
+    }
+    if (!earlier[0].equals(String.valueOf(w.id()))
+        || !earlier[1].equals(kind)
+        || !earlier[2].equals(String.valueOf(seq))) {
+      throw new ValidationException(
+          "key", "reused", "was already used for another movement / 编号已用于其他委外单据");
+    }
+    return true;
+  }
+
+  @Override
+  public List<OutsourcedWork> outsourcedWork(CallerContext caller, long plantId) {
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return tx.read(c -> WorkOrderStore.outsourcedWork(c, plantId));
   }
 
   // ---- genealogy
@@ -1010,7 +1231,7 @@ public class ExecutionServiceImpl implements ExecutionService {
     return w;
   }
 
-  private static WorkOrder lockAny(Connection c, CallerContext caller, long id, PlantRole role)
+  static WorkOrder lockAny(Connection c, CallerContext caller, long id, PlantRole role)
       throws SQLException {
     if (!WorkOrderStore.lock(c, id)) {
       throw new NotFoundException(ENTITY, id);
@@ -1034,14 +1255,14 @@ public class ExecutionServiceImpl implements ExecutionService {
     }
   }
 
-  private static void activeOrThrow(WorkOrder w) {
+  static void activeOrThrow(WorkOrder w) {
     if (w.status() != WorkOrderStatus.RELEASED && w.status() != WorkOrderStatus.STARTED) {
       throw new ConflictException(
           "The order is " + w.status() + "; only released or started orders are worked / 工单未在生产中");
     }
   }
 
-  private static int operationIndex(WorkOrder w, int seq) {
+  static int operationIndex(WorkOrder w, int seq) {
     for (int i = 0; i < w.operations().size(); i++) {
       if (w.operations().get(i).seq() == seq) {
         return i;
@@ -1092,7 +1313,7 @@ public class ExecutionServiceImpl implements ExecutionService {
         });
   }
 
-  private static void audit(
+  static void audit(
       Connection c,
       CallerContext caller,
       long id,
@@ -1116,7 +1337,7 @@ public class ExecutionServiceImpl implements ExecutionService {
             Map.of()));
   }
 
-  private static ValidationException invalid(IllegalArgumentException e) {
+  static ValidationException invalid(IllegalArgumentException e) {
     String m = e.getMessage();
     int colon = m.indexOf(':');
     String field = colon > 0 && colon < 20 ? m.substring(0, colon) : "quantity";

@@ -50,6 +50,8 @@ final class WorkOrderStore {
       Long receiptId,
       String salesOrder,
       Long parentId,
+      boolean backflush,
+      String supplier,
       Instant at,
       String user) {}
 
@@ -61,8 +63,8 @@ final class WorkOrderStore {
             "INSERT INTO work_order (plant_id, code, kind, status, material_id, quantity, unit,"
                 + " lot, start_date, due_date, line_code, issue_location_id, receive_location_id,"
                 + " receipt_id, sales_order, parent_id, completed_quantity, scrap_quantity,"
-                + " created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, 0, 0, ?, ?, 0)",
+                + " created_at, created_by, version, backflush, supplier) VALUES (?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, 0, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, o.plantId());
       ps.setString(2, provisional.length() > 40 ? provisional.substring(0, 40) : provisional);
@@ -82,6 +84,8 @@ final class WorkOrderStore {
       setLong(ps, 16, o.parentId());
       ps.setTimestamp(17, Timestamp.from(o.at()));
       ps.setString(18, o.user());
+      ps.setBoolean(19, o.backflush());
+      ps.setString(20, o.supplier());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -176,6 +180,8 @@ final class WorkOrderStore {
         w.lineCode(),
         w.issueLocationId(),
         w.receiveLocationId(),
+        w.backflush(),
+        w.supplier(),
         w.receiptId(),
         w.salesOrder(),
         w.parentId(),
@@ -288,6 +294,8 @@ final class WorkOrderStore {
         rs.getString("line_code"),
         getLong(rs, "issue_location_id"),
         getLong(rs, "receive_location_id"),
+        rs.getBoolean("backflush"),
+        rs.getString("supplier"),
         getLong(rs, "receipt_id"),
         rs.getString("sales_order"),
         getLong(rs, "parent_id"),
@@ -360,6 +368,9 @@ final class WorkOrderStore {
                   scrap,
                   rework,
                   in.subtract(good).subtract(scrap).subtract(rework),
+                  rs.getBoolean("outsourced"),
+                  rs.getString("supplier"),
+                  rs.getBigDecimal("at_supplier"),
                   rs.getString("station"),
                   rs.getString("operator_name"),
                   rs.getString("shift_code"),
@@ -411,13 +422,15 @@ final class WorkOrderStore {
       Long workCenterId,
       BigDecimal setup,
       BigDecimal run,
+      boolean outsourced,
       OperationQuantities q)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO work_order_operation (work_order_id, seq, description, work_center_id,"
                 + " setup_minutes, run_minutes, status, in_quantity, good_quantity,"
-                + " scrap_quantity, rework_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " scrap_quantity, rework_quantity, outsourced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")) {
       ps.setLong(1, orderId);
       ps.setInt(2, seq);
       ps.setString(3, description);
@@ -429,6 +442,7 @@ final class WorkOrderStore {
       ps.setBigDecimal(9, q.good());
       ps.setBigDecimal(10, q.scrap());
       ps.setBigDecimal(11, q.rework());
+      ps.setBoolean(12, outsourced);
       ps.executeUpdate();
     }
   }
@@ -482,6 +496,21 @@ final class WorkOrderStore {
       q.add(new OperationQuantities(o.seq(), o.status(), o.in(), o.good(), o.scrap(), o.rework()));
     }
     return q;
+  }
+
+  static void setAtSupplier(
+      Connection c, long orderId, int seq, BigDecimal atSupplier, String supplier)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE work_order_operation SET at_supplier = ?, supplier = COALESCE(?, supplier)"
+                + " WHERE work_order_id = ? AND seq = ?")) {
+      ps.setBigDecimal(1, atSupplier);
+      ps.setString(2, supplier);
+      ps.setLong(3, orderId);
+      ps.setInt(4, seq);
+      ps.executeUpdate();
+    }
   }
 
   static void addIssued(Connection c, long componentId, BigDecimal quantity) throws SQLException {
@@ -622,6 +651,93 @@ final class WorkOrderStore {
         instant(rs, "reported_at"),
         rs.getString("username"),
         duplicate);
+  }
+
+  // ---- outsourcing
+
+  static void insertOutsourcing(
+      Connection c,
+      long plantId,
+      String key,
+      long orderId,
+      int seq,
+      int throughSeq,
+      String supplier,
+      String kind,
+      BigDecimal quantity,
+      BigDecimal scrap,
+      BigDecimal fee,
+      String user)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO outsourcing_movement (plant_id, movement_key, work_order_id,"
+                + " operation_seq, through_seq, supplier, kind, quantity, scrap_quantity, fee,"
+                + " created_at, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, plantId);
+      ps.setString(2, key);
+      ps.setLong(3, orderId);
+      ps.setInt(4, seq);
+      ps.setInt(5, throughSeq);
+      ps.setString(6, supplier);
+      ps.setString(7, kind);
+      ps.setBigDecimal(8, quantity);
+      ps.setBigDecimal(9, scrap);
+      ps.setBigDecimal(10, fee);
+      ps.setTimestamp(11, Timestamp.from(Instant.now()));
+      ps.setString(12, user);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Order id, kind and operation of an earlier movement with the key, or null. */
+  static String[] outsourcingByKey(Connection c, long plantId, String key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT work_order_id, kind, operation_seq FROM outsourcing_movement WHERE plant_id"
+                + " = ? AND movement_key = ?")) {
+      ps.setLong(1, plantId);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new String[] {
+              String.valueOf(rs.getLong(1)), rs.getString(2), String.valueOf(rs.getInt(3))
+            }
+            : null;
+      }
+    }
+  }
+
+  static List<io.tianshu.execution.OutsourcedWork> outsourcedWork(Connection c, long plantId)
+      throws SQLException {
+    List<io.tianshu.execution.OutsourcedWork> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT o.work_order_id, w.code, o.operation_seq, o.supplier,"
+                + " SUM(CASE WHEN o.kind = 'SEND' THEN o.quantity ELSE 0 END),"
+                + " SUM(CASE WHEN o.kind = 'RECEIVE' THEN o.quantity + o.scrap_quantity ELSE 0"
+                + " END), SUM(o.fee) FROM outsourcing_movement o JOIN work_order w ON w.id ="
+                + " o.work_order_id WHERE o.plant_id = ? GROUP BY o.work_order_id, w.code,"
+                + " o.operation_seq, o.supplier ORDER BY o.supplier, w.code, o.operation_seq")) {
+      ps.setLong(1, plantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          BigDecimal sent = rs.getBigDecimal(5);
+          BigDecimal received = rs.getBigDecimal(6);
+          out.add(
+              new io.tianshu.execution.OutsourcedWork(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getInt(3),
+                  rs.getString(4),
+                  sent.subtract(received),
+                  sent,
+                  received,
+                  rs.getBigDecimal(7)));
+        }
+      }
+    }
+    return out;
   }
 
   // ---- genealogy
