@@ -281,8 +281,8 @@ final class CostingStore {
 
   /**
    * Stock movement lines of the order: documents of the plant whose reference is the order code
-   * (product receipt, or an issue/return posted against the order) or the code + "/" + one of its
-   * operations (backflush).
+   * (product receipt), the code + "/ISSUE" or "/RETURN" (issued or returned by hand) or the code +
+   * "/" + one of its operations (backflush).
    */
   static List<CostAssembly.LedgerLine> ledger(
       Connection c, long plantId, String code, List<Integer> seqs) throws SQLException {
@@ -301,7 +301,10 @@ final class CostingStore {
           String ref = rs.getString(1);
           if (!ref.equals(code)) {
             String suffix = ref.substring(code.length() + 1);
-            if (seqs.stream().noneMatch(s -> String.valueOf(s).equals(suffix))) {
+            // ISSUE and RETURN: components issued or returned by hand (pick list, kit)
+            if (!suffix.equals("ISSUE")
+                && !suffix.equals("RETURN")
+                && seqs.stream().noneMatch(s -> String.valueOf(s).equals(suffix))) {
               continue;
             }
           }
