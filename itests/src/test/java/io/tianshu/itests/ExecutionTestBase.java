@@ -830,6 +830,169 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals("120.5", q(held.get(0).path("fees")));
   }
 
+  /**
+   * Sales order SO-x line 1 of 10 FG requested in 3 days: a work order of 10 for "SO SO-x/1" due in
+   * 5 days is LATE; after it is made and 4 are shipped with the order as reference, the line shows
+   * 10 completed and 4 shipped. Line 2 has nothing: NO_SUPPLY. Two planned orders merge into a
+   * batch of 10 on the earliest dates; the batch moves to line L2 and shows in its line plan.
+   */
+  @Test
+  public void orderTrackingBatchesAndLinePlans() {
+    Model m = model();
+    String orderNo = code("SO");
+    LocalDate today = LocalDate.now();
+    for (int line = 1; line <= 2; line++) {
+      admin
+          .post(
+              "/sales-orders",
+              obj(
+                  "plantId",
+                  m.plant(),
+                  "orderNo",
+                  orderNo,
+                  "lineNo",
+                  line,
+                  "customer",
+                  "C1",
+                  "materialId",
+                  m.fg(),
+                  "requestedDate",
+                  today.plusDays(3).toString(),
+                  "quantity",
+                  10))
+          .expect(201);
+    }
+    ObjectNode body =
+        obj(
+            "plantId",
+            m.plant(),
+            "materialId",
+            m.fg(),
+            "quantity",
+            10,
+            "issueLocationId",
+            m.raw(),
+            "receiveLocationId",
+            m.fgLoc(),
+            "salesOrder",
+            "SO " + orderNo + "/1",
+            "dueDate",
+            today.plusDays(5).toString());
+    long id = admin.post("/work-orders", body).expect(201).json().path("id").asLong();
+    JsonNode track =
+        admin
+            .get("/order-tracking?plantId=" + m.plant() + "&orderNo=" + orderNo)
+            .expect(200)
+            .json();
+    JsonNode first = track.path("lines").get(0);
+    assertEquals(1, first.path("workOrders").size());
+    assertTrue(first.toString(), first.path("warnings").toString().contains("LATE"));
+    assertTrue(track.path("lines").get(1).path("warnings").toString().contains("NO_SUPPLY"));
+    release(id);
+    report(admin, id, 10, code("R"), "good", 10).expect(201);
+    report(admin, id, 20, code("R"), "good", 10).expect(201);
+    String lot = admin.get("/work-orders/" + id).json().path("lot").asText();
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "ISSUE",
+                "materialId",
+                m.fg(),
+                "quantity",
+                4,
+                "locationId",
+                m.fgLoc(),
+                "lot",
+                lot,
+                "reference",
+                orderNo))
+        .expect(201);
+    first =
+        admin
+            .get("/order-tracking?plantId=" + m.plant() + "&orderNo=" + orderNo)
+            .expect(200)
+            .json()
+            .path("lines")
+            .get(0);
+    assertEquals("10", q(first.path("completed")));
+    assertEquals("4", q(first.path("shipped")));
+    assertEquals(0, first.path("warnings").size());
+    admin.get("/order-tracking?plantId=" + m.plant() + "&orderNo=NONE-" + orderNo).expect(404);
+
+    long a =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "quantity",
+                    4,
+                    "startDate",
+                    today.plusDays(2).toString(),
+                    "dueDate",
+                    today.plusDays(4).toString()))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long b =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "quantity",
+                    6,
+                    "startDate",
+                    today.plusDays(1).toString(),
+                    "dueDate",
+                    today.plusDays(6).toString()))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    JsonNode batch = admin.post("/work-orders/merge", obj("ids", List.of(a, b))).expect(201).json();
+    assertEquals("BATCH", batch.path("kind").asText());
+    assertEquals("10", q(batch.path("quantity")));
+    assertEquals(today.plusDays(1).toString(), batch.path("startDate").asText());
+    assertEquals(today.plusDays(4).toString(), batch.path("dueDate").asText());
+    JsonNode merged = admin.get("/work-orders/" + a).expect(200).json();
+    assertEquals("CANCELLED", merged.path("status").asText());
+    assertEquals(batch.path("id").asLong(), merged.path("parentId").asLong());
+    admin.post("/work-orders/merge", obj("ids", List.of(a, b))).expect(400);
+    long batchId = batch.path("id").asLong();
+    admin
+        .post(
+            "/work-orders/" + batchId + "/line",
+            obj("version", batch.path("version").asLong(), "lineCode", "L2"))
+        .expect(200);
+    JsonNode plan =
+        admin
+            .get(
+                "/line-plans?plantId="
+                    + m.plant()
+                    + "&from="
+                    + today
+                    + "&to="
+                    + today.plusDays(7)
+                    + "&line=L2")
+            .expect(200)
+            .json();
+    assertEquals(plan.toString(), 1, plan.size());
+    assertEquals(batchId, plan.get(0).path("workOrderId").asLong());
+    assertEquals(today.plusDays(1).toString(), plan.get(0).path("date").asText());
+    assertEquals("10", q(plan.get(0).path("remaining")));
+    admin.get("/line-plans?plantId=" + m.plant() + "&from=x").expect(400);
+  }
+
   @Test
   public void theConsoleListsReportsAndTraces() throws Exception {
     Model m = model();

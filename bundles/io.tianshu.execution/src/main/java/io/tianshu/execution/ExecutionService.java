@@ -86,4 +86,31 @@ public interface ExecutionService {
 
   /** What each supplier holds of the plant's open orders, with fees. */
   java.util.List<OutsourcedWork> outsourcedWork(CallerContext caller, long plantId);
+
+  /**
+   * Order to delivery: the chain of one sales order (its lines from planning, the work orders whose
+   * sales order reference is the order or one of its lines, their operations, stock received and
+   * shipped with the order as reference) with delay warnings.
+   */
+  OrderTracking track(CallerContext caller, long plantId, String orderNo);
+
+  /** Moves an order to another line (any of its operations' station assignments stay). */
+  WorkOrder transferLine(CallerContext caller, long id, String lineCode, long version);
+
+  /**
+   * Merges PLANNED orders of one material into one BATCH order (合批) of their total quantity,
+   * starting and due with the earliest of them; the merged orders are cancelled and point to it.
+   */
+  WorkOrder merge(CallerContext caller, List<Long> ids);
+
+  /**
+   * Line plans: the plant's open orders by line, start day and shift (of their first operation),
+   * from {@code from} to {@code to} inclusive; {@code line} null for all lines.
+   */
+  List<LinePlanEntry> linePlan(
+      CallerContext caller,
+      long plantId,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      String line);
 }

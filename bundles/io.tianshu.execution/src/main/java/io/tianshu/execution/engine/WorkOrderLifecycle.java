@@ -19,7 +19,11 @@ public final class WorkOrderLifecycle {
     CLOSE,
     CANCEL,
     SPLIT,
-    EDIT
+    EDIT,
+    /** Move the order to another line. */
+    TRANSFER,
+    /** Merge into a batch order (合批). */
+    MERGE
   }
 
   private static final Map<Action, Set<WorkOrderStatus>> FROM =
@@ -34,7 +38,11 @@ public final class WorkOrderLifecycle {
           Action.SPLIT,
               EnumSet.of(
                   WorkOrderStatus.PLANNED, WorkOrderStatus.RELEASED, WorkOrderStatus.STARTED),
-          Action.EDIT, EnumSet.of(WorkOrderStatus.PLANNED, WorkOrderStatus.RELEASED));
+          Action.EDIT, EnumSet.of(WorkOrderStatus.PLANNED, WorkOrderStatus.RELEASED),
+          Action.TRANSFER,
+              EnumSet.of(
+                  WorkOrderStatus.PLANNED, WorkOrderStatus.RELEASED, WorkOrderStatus.STARTED),
+          Action.MERGE, EnumSet.of(WorkOrderStatus.PLANNED));
 
   private WorkOrderLifecycle() {}
 
@@ -61,7 +69,8 @@ public final class WorkOrderLifecycle {
       case COMPLETE -> WorkOrderStatus.COMPLETED;
       case CLOSE -> WorkOrderStatus.CLOSED;
       case CANCEL -> WorkOrderStatus.CANCELLED;
-      case SPLIT, EDIT -> from;
+      case SPLIT, EDIT, TRANSFER -> from;
+      case MERGE -> WorkOrderStatus.CANCELLED;
     };
   }
 
@@ -80,6 +89,8 @@ public final class WorkOrderLifecycle {
       case CANCEL -> "cancelled";
       case SPLIT -> "split";
       case EDIT -> "edited";
+      case TRANSFER -> "moved to another line";
+      case MERGE -> "merged";
     };
   }
 }

@@ -19,6 +19,7 @@ import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationStatus;
+import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.OutsourcedWork;
 import io.tianshu.execution.OutsourcingInput;
 import io.tianshu.execution.TraceDirection;
@@ -718,7 +719,11 @@ public class ExecutionServiceImpl implements ExecutionService {
       return sameOrder(earlier.get(), in);
     }
     try {
-      return tx.write(c -> applyReport(c, caller, in));
+      OperationReport r = tx.write(c -> applyReport(c, caller, in));
+      if (r.completedQuantity().signum() > 0) {
+        announceIfCompleted(caller, r.workOrderId());
+      }
+      return r;
     } catch (ConflictException e) {
       // Two sends of one key raced: the loser's insert broke the unique key and rolled back.
       var winner = tx.read(c -> WorkOrderStore.reportByKey(c, w.plantId(), in.reportKey()));
@@ -1127,7 +1132,16 @@ public class ExecutionServiceImpl implements ExecutionService {
           audit(c, caller, id, locked.plantId(), "SUPPLIER_RECEIVE", after);
           return null;
         });
+    announceIfCompleted(caller, id);
     return get(caller, id);
+  }
+
+  /** Tells listeners (costing) that a report or receipt completed the order. */
+  private void announceIfCompleted(CallerContext caller, long id) {
+    WorkOrder w = get(caller, id);
+    if (w.status() == WorkOrderStatus.COMPLETED) {
+      publish(caller, id, w.plantId(), WorkOrderStatus.COMPLETED.name());
+    }
   }
 
   /**
@@ -1155,6 +1169,209 @@ public class ExecutionServiceImpl implements ExecutionService {
       throw new NotFoundException("Plant", plantId);
     }
     return tx.read(c -> WorkOrderStore.outsourcedWork(c, plantId));
+  }
+
+  // ---- lines and batches
+
+  @Override
+  public WorkOrder transferLine(CallerContext caller, long id, String lineCode, long version) {
+    new Validation().code("lineCode", lineCode, 40).throwIfInvalid();
+    forChange(caller, id, version, PlantRole.PLANNER, Action.TRANSFER);
+    tx.write(
+        c -> {
+          WorkOrder w = lockFor(c, caller, id, version, PlantRole.PLANNER, Action.TRANSFER);
+          WorkOrderStore.update(c, id, "line_code = ?", lineCode);
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("from", w.lineCode());
+          after.put("to", lineCode);
+          audit(c, caller, id, w.plantId(), "TRANSFER_LINE", after);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder merge(CallerContext caller, List<Long> ids) {
+    if (ids == null || ids.size() < 2 || new HashSet<>(ids).size() != ids.size()) {
+      throw new ValidationException("ids", "too_few", "two or more different orders / 至少两个不同的工单");
+    }
+    List<WorkOrder> orders = new ArrayList<>();
+    for (Long id : ids) {
+      orders.add(get(caller, id));
+    }
+    WorkOrder first = orders.get(0);
+    caller.require(first.plantId(), PlantRole.PLANNER, ENTITY, first.id());
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      WorkOrder w = orders.get(i);
+      if (w.plantId() != first.plantId() || w.materialId() != first.materialId()) {
+        errors.add(
+            new FieldError(
+                "ids[" + i + "]", "other_material", "not the same material and plant / 物料或工厂不同"));
+      } else if (!WorkOrderLifecycle.allowed(w.status(), Action.MERGE)) {
+        errors.add(
+            new FieldError(
+                "ids[" + i + "]", "status", "is " + w.status() + ", not PLANNED / 非计划状态"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    long batch =
+        tx.write(
+            c -> {
+              BigDecimal total = BigDecimal.ZERO;
+              LocalDate start = null;
+              LocalDate due = null;
+              List<WorkOrder> locked = new ArrayList<>();
+              for (Long id : ids) {
+                WorkOrder w = lockAny(c, caller, id, PlantRole.PLANNER);
+                if (!WorkOrderLifecycle.allowed(w.status(), Action.MERGE)) {
+                  throw new ConflictException("Order " + w.code() + " changed meanwhile / 工单已变更");
+                }
+                locked.add(w);
+                total = total.add(w.quantity());
+                start = start == null || w.startDate().isBefore(start) ? w.startDate() : start;
+                due = due == null || w.dueDate().isBefore(due) ? w.dueDate() : due;
+              }
+              WorkOrder f = locked.get(0);
+              long id =
+                  WorkOrderStore.insertOrder(
+                      c,
+                      new WorkOrderStore.NewOrder(
+                          f.plantId(),
+                          null,
+                          WorkOrderKind.BATCH,
+                          f.materialId(),
+                          total,
+                          f.unit(),
+                          null,
+                          start,
+                          due,
+                          f.lineCode(),
+                          f.issueLocationId(),
+                          f.receiveLocationId(),
+                          null,
+                          f.salesOrder(),
+                          null,
+                          f.backflush(),
+                          f.supplier(),
+                          Instant.now(),
+                          caller.username()));
+              for (WorkOrder w : locked) {
+                WorkOrderStore.update(
+                    c, w.id(), "status = ?, parent_id = ?", WorkOrderStatus.CANCELLED.name(), id);
+                audit(c, caller, w.id(), w.plantId(), "MERGE", Map.of("into", id));
+              }
+              audit(c, caller, id, f.plantId(), AuditTrail.CREATE, Map.of("merged", ids));
+              return id;
+            });
+    publish(caller, batch, first.plantId(), "CREATED");
+    return get(caller, batch);
+  }
+
+  @Override
+  public List<io.tianshu.execution.LinePlanEntry> linePlan(
+      CallerContext caller, long plantId, LocalDate from, LocalDate to, String line) {
+    Validation v = new Validation().required("from", from).required("to", to);
+    if (from != null && to != null && to.isBefore(from)) {
+      v.add("to", "before_from", "must not be before from / 截止日期早于开始日期");
+    }
+    if (from != null && to != null && from.plusDays(366).isBefore(to)) {
+      v.add("to", "too_long", "at most a year / 最多一年");
+    }
+    v.throwIfInvalid();
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return tx.read(c -> WorkOrderStore.linePlan(c, plantId, from, to, line));
+  }
+
+  // ---- order to delivery
+
+  @Override
+  public OrderTracking track(CallerContext caller, long plantId, String orderNo) {
+    new Validation().text("orderNo", orderNo, 64).throwIfInvalid();
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    List<io.tianshu.planning.SalesOrder> lines =
+        planning.salesOrders(caller, plantId, null).stream()
+            .filter(l -> l.orderNo().equals(orderNo))
+            .sorted(java.util.Comparator.comparingInt(io.tianshu.planning.SalesOrder::lineNo))
+            .toList();
+    if (lines.isEmpty()) {
+      throw new NotFoundException("SalesOrder", orderNo);
+    }
+    LocalDate today = LocalDate.now();
+    return tx.read(
+        c -> {
+          List<WorkOrder> orders = WorkOrderStore.ordersOfSalesOrder(c, plantId, orderNo);
+          List<OrderTracking.Line> out = new ArrayList<>();
+          for (io.tianshu.planning.SalesOrder l : lines) {
+            String lineRef = "SO " + orderNo + "/" + l.lineNo();
+            List<WorkOrder> mine = new ArrayList<>();
+            for (WorkOrder w : orders) {
+              boolean forLine =
+                  lineRef.equals(w.salesOrder())
+                      || (orderNo + "/" + l.lineNo()).equals(w.salesOrder())
+                      || (orderNo.equals(w.salesOrder()) && w.materialId() == l.materialId());
+              if (forLine && w.status() != WorkOrderStatus.CANCELLED) {
+                mine.add(WorkOrderStore.find(c, w.id(), true).orElseThrow());
+              }
+            }
+            BigDecimal completed = BigDecimal.ZERO;
+            BigDecimal planned = BigDecimal.ZERO;
+            LocalDate expected = null;
+            List<String> warnings = new ArrayList<>();
+            for (WorkOrder w : mine) {
+              completed = completed.add(w.completedQuantity());
+              boolean open =
+                  w.status() != WorkOrderStatus.COMPLETED && w.status() != WorkOrderStatus.CLOSED;
+              planned =
+                  planned.add(
+                      open ? w.quantity().subtract(w.scrapQuantity()) : w.completedQuantity());
+              if (open) {
+                expected =
+                    expected == null || w.dueDate().isAfter(expected) ? w.dueDate() : expected;
+                if (w.dueDate().isAfter(l.requestedDate()) && !warnings.contains("LATE")) {
+                  warnings.add("LATE");
+                }
+                if (w.dueDate().isBefore(today) && !warnings.contains("OVERDUE")) {
+                  warnings.add("OVERDUE");
+                }
+              } else if (w.completedAt() != null) {
+                LocalDate done = w.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                expected = expected == null || done.isAfter(expected) ? done : expected;
+              }
+            }
+            BigDecimal shipped =
+                WorkOrderStore.shipped(c, plantId, l.materialId(), List.of(orderNo, lineRef));
+            BigDecimal qty = BigDecimal.valueOf(l.quantity());
+            boolean open = "OPEN".equals(l.status());
+            if (open && mine.isEmpty() && shipped.signum() == 0) {
+              warnings.add("NO_SUPPLY");
+            } else if (open && planned.add(shipped).compareTo(qty) < 0 && !mine.isEmpty()) {
+              warnings.add("SHORT");
+            }
+            out.add(
+                new OrderTracking.Line(
+                    l.id(),
+                    l.lineNo(),
+                    l.customer(),
+                    l.materialId(),
+                    l.materialCode(),
+                    l.requestedDate(),
+                    qty,
+                    l.status(),
+                    mine,
+                    completed,
+                    shipped,
+                    expected,
+                    warnings));
+          }
+          return new OrderTracking(plantId, orderNo, out);
+        });
   }
 
   // ---- genealogy

@@ -740,6 +740,104 @@ final class WorkOrderStore {
     return out;
   }
 
+  // ---- line plans
+
+  static List<io.tianshu.execution.LinePlanEntry> linePlan(
+      Connection c, long plantId, LocalDate from, LocalDate to, String line) throws SQLException {
+    List<io.tianshu.execution.LinePlanEntry> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT w.id, w.code, w.status, w.material_id, m.code, w.quantity,"
+                + " w.completed_quantity, w.scrap_quantity, w.start_date, w.due_date,"
+                + " w.line_code, (SELECT o.shift_code FROM work_order_operation o WHERE"
+                + " o.work_order_id = w.id AND o.seq = (SELECT MIN(o2.seq) FROM"
+                + " work_order_operation o2 WHERE o2.work_order_id = w.id)) FROM work_order w"
+                + " JOIN material m ON m.id = w.material_id WHERE w.plant_id = ? AND w.status IN"
+                + " ('PLANNED', 'RELEASED', 'STARTED') AND w.start_date >= ? AND w.start_date <= ?"
+                + (line == null ? "" : " AND w.line_code = ?")
+                + " ORDER BY w.line_code, w.start_date, w.id")) {
+      ps.setLong(1, plantId);
+      ps.setDate(2, Date.valueOf(from));
+      ps.setDate(3, Date.valueOf(to));
+      if (line != null) {
+        ps.setString(4, line);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        java.time.temporal.WeekFields iso = java.time.temporal.WeekFields.ISO;
+        while (rs.next()) {
+          LocalDate day = rs.getDate(9).toLocalDate();
+          BigDecimal q = rs.getBigDecimal(6);
+          out.add(
+              new io.tianshu.execution.LinePlanEntry(
+                  rs.getString(11),
+                  day,
+                  String.format(
+                      "%d-W%02d", day.get(iso.weekBasedYear()), day.get(iso.weekOfWeekBasedYear())),
+                  rs.getString(12),
+                  rs.getLong(1),
+                  rs.getString(2),
+                  WorkOrderStatus.valueOf(rs.getString(3)),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  q,
+                  q.subtract(rs.getBigDecimal(7))
+                      .subtract(rs.getBigDecimal(8))
+                      .max(BigDecimal.ZERO),
+                  rs.getDate(10).toLocalDate()));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- order to delivery
+
+  /** Orders whose sales order reference is the order, "SO order/line" or "order/line". */
+  static List<WorkOrder> ordersOfSalesOrder(Connection c, long plantId, String orderNo)
+      throws SQLException {
+    List<WorkOrder> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            ORDER_SELECT
+                + " WHERE w.plant_id = ? AND (w.sales_order = ? OR w.sales_order LIKE ? ESCAPE"
+                + " '!' OR w.sales_order LIKE ? ESCAPE '!') ORDER BY w.id")) {
+      String esc = orderNo.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      ps.setLong(1, plantId);
+      ps.setString(2, orderNo);
+      ps.setString(3, "SO " + esc + "/%");
+      ps.setString(4, esc + "/%");
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(order(rs, List.of(), List.of()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** What left stock as ISSUE with one of the references, for the material (a positive sum). */
+  static BigDecimal shipped(Connection c, long plantId, long materialId, List<String> references)
+      throws SQLException {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (String ref : references) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT SUM(m.quantity) FROM stock_movement m JOIN stock_document d ON d.id ="
+                  + " m.document_id WHERE d.plant_id = ? AND d.reference = ? AND m.material_id ="
+                  + " ? AND m.movement_type = 'ISSUE'")) {
+        ps.setLong(1, plantId);
+        ps.setString(2, ref);
+        ps.setLong(3, materialId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBigDecimal(1) != null) {
+            sum = sum.add(rs.getBigDecimal(1).negate());
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
   // ---- genealogy
 
   static void insertGenealogy(

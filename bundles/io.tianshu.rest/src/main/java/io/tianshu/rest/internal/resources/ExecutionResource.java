@@ -6,9 +6,11 @@ import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.ValidationException;
 import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.LinePlanEntry;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderInput;
@@ -197,6 +199,59 @@ public class ExecutionResource {
         lot,
         d == null ? TraceDirection.BACKWARD : d,
         levels == null ? 10 : levels);
+  }
+
+  /** Body of {@code POST /work-orders/{id}/line}. */
+  public record LineChange(Long version, String lineCode) {}
+
+  @POST
+  @Path("work-orders/{id}/line")
+  public WorkOrder transferLine(
+      @Context SecurityContext sc, @PathParam("id") long id, LineChange body) {
+    Resources.body(body);
+    return execution.transferLine(
+        caller(sc), id, body.lineCode(), Resources.requireVersion(body.version()));
+  }
+
+  /** Body of {@code POST /work-orders/merge}. */
+  public record Merge(List<Long> ids) {}
+
+  @POST
+  @Path("work-orders/merge")
+  public Response merge(@Context SecurityContext sc, @Context UriInfo uri, Merge body) {
+    Resources.body(body);
+    WorkOrder w = execution.merge(caller(sc), body.ids());
+    return Resources.created(uri, w.id(), w);
+  }
+
+  @GET
+  @Path("line-plans")
+  public List<LinePlanEntry> linePlan(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("line") String line) {
+    if (plantId == null) {
+      throw new ValidationException("plantId", "required", "is required / 必填");
+    }
+    io.tianshu.core.Validation v = new io.tianshu.core.Validation();
+    java.time.LocalDate f = Dates.required(v, "from", from);
+    java.time.LocalDate t = Dates.required(v, "to", to);
+    v.throwIfInvalid();
+    return execution.linePlan(caller(sc), plantId, f, t, line);
+  }
+
+  @GET
+  @Path("order-tracking")
+  public OrderTracking track(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("orderNo") String orderNo) {
+    if (plantId == null) {
+      throw new ValidationException("plantId", "required", "is required / 必填");
+    }
+    return execution.track(caller(sc), plantId, orderNo);
   }
 
   private static long version(Change body) {
