@@ -305,7 +305,8 @@ public abstract class AndonTestBase extends ContainerTestBase {
     assertEquals(1, escalate(plantAdmin, p.id()).size());
     plantAdmin.post("/andon-escalations", null).expectProblem(403);
 
-    JsonNode acked = operator.post("/andon-calls/" + id + "/acknowledge", obj()).expect(200).json();
+    // no body at all is fine for the status changes that need none
+    JsonNode acked = operator.post("/andon-calls/" + id + "/acknowledge", null).expect(200).json();
     assertEquals("ACKNOWLEDGED", acked.path("status").asText());
     assertFalse(acked.path("acknowledgedBy").asText().isEmpty());
     operator.post("/andon-calls/" + id + "/resolve", obj("resolution", "顶岗")).expectProblem(403);
@@ -317,7 +318,7 @@ public abstract class AndonTestBase extends ContainerTestBase {
     assertEquals(
         "CLOSED",
         planner
-            .post("/andon-calls/" + id + "/close", obj())
+            .post("/andon-calls/" + id + "/close", null)
             .expect(200)
             .json()
             .path("status")

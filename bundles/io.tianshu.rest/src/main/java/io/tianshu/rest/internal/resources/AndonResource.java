@@ -93,13 +93,13 @@ public class AndonResource {
     return andon.get(caller(sc), id);
   }
 
-  /** Optional body of the status changes; resolve needs the resolution. */
+  /** Body of {@code resolve}: what was done. */
   public record Action(String resolution) {}
 
+  /** Needs no body (one sent is ignored). */
   @POST
   @Path("andon-calls/{id}/acknowledge")
-  public AndonCallView acknowledge(
-      @Context SecurityContext sc, @PathParam("id") long id, Action body) {
+  public AndonCallView acknowledge(@Context SecurityContext sc, @PathParam("id") long id) {
     return andon.acknowledge(caller(sc), id);
   }
 
@@ -109,9 +109,10 @@ public class AndonResource {
     return andon.resolve(caller(sc), id, body == null ? null : body.resolution());
   }
 
+  /** Needs no body (one sent is ignored). */
   @POST
   @Path("andon-calls/{id}/close")
-  public AndonCallView close(@Context SecurityContext sc, @PathParam("id") long id, Action body) {
+  public AndonCallView close(@Context SecurityContext sc, @PathParam("id") long id) {
     return andon.close(caller(sc), id);
   }
 
