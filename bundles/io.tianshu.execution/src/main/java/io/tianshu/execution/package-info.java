@@ -1,8 +1,11 @@
 /**
  * Execution in the server: work orders with their order BOM and routing, operation reports
  * (idempotent by the client's report id), backflush and completion through the inventory ledger,
- * lot genealogy, and the actual cost of work orders ({@link io.tianshu.execution.CostingService})
- * with the prices, work centre rates and overhead rules it needs. The engines are in {@code
+ * material flow ({@link io.tianshu.execution.MaterialFlowService}: pick lists, issues, returns,
+ * line-side replenishment), outsourcing, lot genealogy, order tracking, Andon (安灯) calls with
+ * their escalation ladders and statistics ({@link io.tianshu.execution.AndonService}), and the
+ * actual cost of work orders ({@link io.tianshu.execution.CostingService}). Open work orders reach
+ * planning through {@link io.tianshu.planning.OpenOrderSource}. The engines are in {@code
  * io.tianshu.execution.engine}.
  */
 @org.osgi.annotation.versioning.Version("0.1.0")
