@@ -73,8 +73,12 @@ public final class TraceBench {
     int samples = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int lots = (int) Math.max(2 * WINDOW + 2, edges / (PLANTS * (LEVELS - 1) * 3L));
     TraceBench b = new TraceBench(lots);
-    try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
-      b.generate(c);
+    // "-" as the base URL: JDBC measurements only, on a history generated before (kept with
+    // BENCH_KEEP_DB=1; same edges argument), e.g. to try an index by SQL.
+    if (!base.equals("-")) {
+      try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
+        b.generate(c);
+      }
     }
     b.measure(base, jdbc, samples);
   }
@@ -322,7 +326,7 @@ public final class TraceBench {
         long bytes = 0;
         int truncated = 0;
         double cold = 0;
-        for (int s = 0; s <= samples; s++) {
+        for (int s = 0; s <= samples && !base.equals("-"); s++) {
           Lot l = sample.get(s);
           HttpRequest req =
               HttpRequest.newBuilder(
@@ -367,10 +371,12 @@ public final class TraceBench {
         }
         Arrays.sort(nanos);
         System.out.printf(
-            "REST %s levels=5 from level-%d lots: first call %.0f ms; then %d lots: p50 %.1f ms,"
-                + " p95 %.1f ms, p99 %.1f ms, max %.1f ms; links per trace mean %.0f, max %d; end"
-                + " lots mean %.0f; truncated %d of %d; edge queries per trace mean %.0f; JSON mean"
-                + " %.0f KB%n",
+            base.equals("-")
+                ? ""
+                : "REST %s levels=5 from level-%d lots: first call %.0f ms; then %d lots: p50 %.1f ms,"
+                    + " p95 %.1f ms, p99 %.1f ms, max %.1f ms; links per trace mean %.0f, max %d; end"
+                    + " lots mean %.0f; truncated %d of %d; edge queries per trace mean %.0f; JSON mean"
+                    + " %.0f KB%n",
             dir,
             level,
             cold,
