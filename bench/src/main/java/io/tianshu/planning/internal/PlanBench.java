@@ -207,6 +207,7 @@ public final class PlanBench {
                   x -> structure,
                   x -> Map.of(),
                   x -> List.of(),
+                  x -> List.of(),
                   x -> true,
                   calendar,
                   QUIET);
