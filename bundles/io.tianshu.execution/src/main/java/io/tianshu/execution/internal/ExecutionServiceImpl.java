@@ -710,10 +710,13 @@ public class ExecutionServiceImpl implements ExecutionService {
       v.add("workEndedAt", "before_start", "must not be before workStartedAt / 结束时间早于开始时间");
     }
     throwIf(v);
-    WorkOrder w = get(caller, in.workOrderId());
+    // One light read: the order's plant for the rights check, and a retry after a success (the
+    // common case: the client lost the answer) found before any lock is taken.
+    WorkOrder w =
+        tx.read(c -> WorkOrderStore.find(c, in.workOrderId(), false))
+            .filter(o -> caller.canRead(o.plantId()))
+            .orElseThrow(() -> new NotFoundException(ENTITY, in.workOrderId()));
     caller.require(w.plantId(), PlantRole.OPERATOR, ENTITY, w.id());
-    // A retry after a success (the common case: the client lost the answer) is found before any
-    // lock is taken.
     var earlier = tx.read(c -> WorkOrderStore.reportByKey(c, w.plantId(), in.reportKey()));
     if (earlier.isPresent()) {
       return sameOrder(earlier.get(), in);
@@ -1397,28 +1400,35 @@ public class ExecutionServiceImpl implements ExecutionService {
           List<LotTrace.LotRef> ends = new ArrayList<>();
           boolean truncated = false;
           for (int level = 1; !frontier.isEmpty(); level++) {
+            // one query per level for the whole frontier (in chunks), not one per lot
+            List<TraceLink> found = WorkOrderStore.edges(c, frontier, backward, plants, level);
+            Set<String> linked = new HashSet<>();
+            for (TraceLink l : found) {
+              linked.add(
+                  backward
+                      ? l.parentMaterialId() + "\u0000" + l.parentLot()
+                      : l.childMaterialId() + "\u0000" + l.childLot());
+            }
             List<LotTrace.LotRef> next = new ArrayList<>();
             for (LotTrace.LotRef ref : frontier) {
-              List<TraceLink> found =
-                  WorkOrderStore.edges(c, ref.materialId(), ref.lot(), backward, plants, level);
-              if (found.isEmpty()) {
-                if (level > 1) {
-                  ends.add(ref);
-                }
-                continue;
+              if (!linked.contains(ref.materialId() + "\u0000" + ref.lot()) && level > 1) {
+                ends.add(ref);
               }
-              if (level > levels) {
-                truncated = true;
-                continue;
-              }
-              links.addAll(found);
-              for (TraceLink l : found) {
-                long m = backward ? l.childMaterialId() : l.parentMaterialId();
-                String code = backward ? l.childMaterialCode() : l.parentMaterialCode();
-                String lt = backward ? l.childLot() : l.parentLot();
-                if (seen.add(m + "\u0000" + lt)) {
-                  next.add(new LotTrace.LotRef(m, code, lt));
-                }
+            }
+            if (found.isEmpty()) {
+              break;
+            }
+            if (level > levels) {
+              truncated = true;
+              break;
+            }
+            links.addAll(found);
+            for (TraceLink l : found) {
+              long m = backward ? l.childMaterialId() : l.parentMaterialId();
+              String code = backward ? l.childMaterialCode() : l.parentMaterialCode();
+              String lt = backward ? l.childLot() : l.parentLot();
+              if (seen.add(m + "\u0000" + lt)) {
+                next.add(new LotTrace.LotRef(m, code, lt));
               }
             }
             frontier = next;

@@ -875,60 +875,81 @@ final class WorkOrderStore {
    * backward}, else as child (what it went into); summed per lot pair and order, readable plants
    * only.
    */
+  /**
+   * The genealogy edges touching the lots on one side: as parent (what went into them) when {@code
+   * backward}, else as child (what they went into); summed per lot pair and order, readable plants
+   * only. The lots are asked for in chunks, one query per chunk.
+   */
   static List<TraceLink> edges(
-      Connection c, long materialId, String lot, boolean backward, Set<Long> plants, int level)
+      Connection c,
+      List<io.tianshu.execution.LotTrace.LotRef> lots,
+      boolean backward,
+      Set<Long> plants,
+      int level)
       throws SQLException {
-    String side =
-        backward
-            ? "g.parent_material_id = ? AND g.parent_lot = ?"
-            : "g.child_material_id = ? AND g.child_lot = ?";
-    StringBuilder sql =
-        new StringBuilder(
-                "SELECT g.parent_material_id, pm.code AS parent_code, g.parent_lot,"
-                    + " g.child_material_id, cm.code AS child_code, g.child_lot, SUM(g.quantity) AS"
-                    + " qty, g.work_order_id, w.code AS wo_code FROM lot_genealogy g JOIN material pm"
-                    + " ON pm.id = g.parent_material_id JOIN material cm ON cm.id ="
-                    + " g.child_material_id LEFT JOIN work_order w ON w.id = g.work_order_id WHERE ")
-            .append(side);
-    List<Object> args = new ArrayList<>(List.of(materialId, lot));
-    if (plants != null) {
-      if (plants.isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND g.plant_id IN (");
-      int i = 0;
-      for (Long p : plants) {
-        sql.append(i++ == 0 ? "?" : ", ?");
-        args.add(p);
+    if (plants != null && plants.isEmpty()) {
+      return List.of();
+    }
+    String m = backward ? "g.parent_material_id" : "g.child_material_id";
+    String l = backward ? "g.parent_lot" : "g.child_lot";
+    List<TraceLink> out = new ArrayList<>();
+    for (int from = 0; from < lots.size(); from += TRACE_CHUNK) {
+      List<io.tianshu.execution.LotTrace.LotRef> chunk =
+          lots.subList(from, Math.min(lots.size(), from + TRACE_CHUNK));
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT g.parent_material_id, pm.code AS parent_code, g.parent_lot,"
+                  + " g.child_material_id, cm.code AS child_code, g.child_lot, SUM(g.quantity) AS"
+                  + " qty, g.work_order_id, w.code AS wo_code FROM lot_genealogy g JOIN material"
+                  + " pm ON pm.id = g.parent_material_id JOIN material cm ON cm.id ="
+                  + " g.child_material_id LEFT JOIN work_order w ON w.id = g.work_order_id WHERE"
+                  + " (");
+      List<Object> args = new ArrayList<>();
+      for (int k = 0; k < chunk.size(); k++) {
+        sql.append(k == 0 ? "" : " OR ").append('(').append(m).append(" = ? AND ").append(l);
+        sql.append(" = ?)");
+        args.add(chunk.get(k).materialId());
+        args.add(chunk.get(k).lot());
       }
       sql.append(')');
-    }
-    sql.append(
-        " GROUP BY g.parent_material_id, pm.code, g.parent_lot, g.child_material_id, cm.code,"
-            + " g.child_lot, g.work_order_id, w.code ORDER BY pm.code, g.parent_lot, cm.code,"
-            + " g.child_lot");
-    List<TraceLink> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new TraceLink(
-                  level,
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getBigDecimal(7),
-                  getLong(rs, "work_order_id"),
-                  rs.getString(9)));
+      if (plants != null) {
+        sql.append(" AND g.plant_id IN (");
+        int i = 0;
+        for (Long p : plants) {
+          sql.append(i++ == 0 ? "?" : ", ?");
+          args.add(p);
+        }
+        sql.append(')');
+      }
+      sql.append(
+          " GROUP BY g.parent_material_id, pm.code, g.parent_lot, g.child_material_id, cm.code,"
+              + " g.child_lot, g.work_order_id, w.code ORDER BY pm.code, g.parent_lot, cm.code,"
+              + " g.child_lot");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(
+                new TraceLink(
+                    level,
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getBigDecimal(7),
+                    getLong(rs, "work_order_id"),
+                    rs.getString(9)));
+          }
         }
       }
     }
     return out;
   }
+
+  /** Lots per genealogy query: small enough for any database's parameter limit. */
+  private static final int TRACE_CHUNK = 200;
 
   static String materialCode(Connection c, long materialId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT code FROM material WHERE id = ?")) {
