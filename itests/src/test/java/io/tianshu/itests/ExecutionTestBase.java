@@ -919,6 +919,16 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals("10", q(first.path("completed")));
     assertEquals("4", q(first.path("shipped")));
     assertEquals(0, first.path("warnings").size());
+    // recall: forward from C1 L1 reaches the FG lot and its shipment of 4 to customer C1
+    JsonNode recall =
+        admin
+            .get("/genealogy?materialId=" + m.c1() + "&lot=L1&direction=FORWARD")
+            .expect(200)
+            .json();
+    assertEquals(recall.toString(), 1, recall.path("shipments").size());
+    assertEquals(orderNo, recall.path("shipments").get(0).path("reference").asText());
+    assertEquals("C1", recall.path("shipments").get(0).path("customer").asText());
+    assertEquals("4", q(recall.path("shipments").get(0).path("quantity")));
     admin.get("/order-tracking?plantId=" + m.plant() + "&orderNo=NONE-" + orderNo).expect(404);
 
     long a =
@@ -991,6 +1001,69 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals(today.plusDays(1).toString(), plan.get(0).path("date").asText());
     assertEquals("10", q(plan.get(0).path("remaining")));
     admin.get("/line-plans?plantId=" + m.plant() + "&from=x").expect(400);
+  }
+
+  /**
+   * The order BOM is the order's own: C2 moved to operation 10 at 1 per unit is backflushed there
+   * (10 of K1 for 10 good), a new line of 1 C1 per unit at operation 10 adds 10 more C1; both
+   * changes are audited with before and after; a stale version is refused.
+   */
+  @Test
+  public void theOrderBomIsEditedWithAudit() {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 10, null).path("id").asLong();
+    JsonNode released = release(id);
+    long c2Line = released.path("components").get(1).path("id").asLong();
+    long version = released.path("version").asLong();
+    JsonNode edited =
+        admin
+            .post(
+                "/work-orders/" + id + "/components",
+                obj(
+                    "componentId",
+                    c2Line,
+                    "quantityPer",
+                    1,
+                    "operationSeq",
+                    10,
+                    "version",
+                    version))
+            .expect(200)
+            .json();
+    assertEquals("10", q(edited.path("components").get(1).path("requiredQuantity")));
+    admin
+        .post(
+            "/work-orders/" + id + "/components",
+            obj("componentId", c2Line, "quantityPer", 2, "version", version))
+        .expect(409);
+    edited =
+        admin
+            .post(
+                "/work-orders/" + id + "/components",
+                obj(
+                    "materialId",
+                    m.c1(),
+                    "quantityPer",
+                    1,
+                    "operationSeq",
+                    10,
+                    "version",
+                    edited.path("version").asLong()))
+            .expect(200)
+            .json();
+    assertEquals(3, edited.path("components").size());
+    report(admin, id, 10, code("R"), "good", 10).expect(201);
+    assertEquals(Map.of("K1@" + m.raw(), "40"), stock(m.c2()));
+    assertEquals(Map.of("L2@" + m.raw(), "105"), stock(m.c1()));
+    JsonNode audit =
+        admin.get("/audit?entity=WorkOrder&entityId=" + id + "&limit=50").expect(200).json();
+    int bomChanges = 0;
+    for (JsonNode e : audit.path("items")) {
+      if (e.path("action").asText().equals("ORDER_BOM")) {
+        bomChanges++;
+      }
+    }
+    assertEquals(audit.toString(), 2, bomChanges);
   }
 
   @Test

@@ -113,4 +113,10 @@ public interface ExecutionService {
       java.time.LocalDate from,
       java.time.LocalDate to,
       String line);
+
+  /**
+   * Changes or adds a line of a released or started order's BOM (the copy made at release), audited
+   * with before and after; the required quantity follows the order quantity. Planner.
+   */
+  WorkOrder editComponent(CallerContext caller, long id, ComponentInput input);
 }

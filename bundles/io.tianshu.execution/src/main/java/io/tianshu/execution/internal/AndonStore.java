@@ -1,5 +1,8 @@
 package io.tianshu.execution.internal;
 
+import static io.tianshu.execution.internal.Jdbc.bind;
+import static io.tianshu.execution.internal.Jdbc.instant;
+
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.execution.AndonCallView;
@@ -507,27 +510,5 @@ final class AndonStore {
         v.closedAt(),
         v.closedBy(),
         n);
-  }
-
-  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
-      } else if (a instanceof Long l) {
-        ps.setLong(i + 1, l);
-      } else if (a instanceof Integer n) {
-        ps.setInt(i + 1, n);
-      } else if (a instanceof Instant t) {
-        ps.setTimestamp(i + 1, Timestamp.from(t));
-      } else {
-        ps.setString(i + 1, a.toString());
-      }
-    }
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

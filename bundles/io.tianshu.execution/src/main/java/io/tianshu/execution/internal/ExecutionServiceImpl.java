@@ -14,6 +14,7 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.PlantRole;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
+import io.tianshu.execution.ComponentInput;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
@@ -1174,6 +1175,104 @@ public class ExecutionServiceImpl implements ExecutionService {
     return tx.read(c -> WorkOrderStore.outsourcedWork(c, plantId));
   }
 
+  // ---- order BOM
+
+  @Override
+  public WorkOrder editComponent(CallerContext caller, long id, ComponentInput in) {
+    Validation v = new Validation();
+    v.required("version", in.version());
+    if (in.componentId() == null) {
+      v.required("materialId", in.materialId());
+      v.required("quantityPer", in.quantityPer());
+    }
+    if (in.quantityPer() != null && in.quantityPer().signum() < 0) {
+      v.add("quantityPer", "negative", "must not be negative / 不能为负");
+    }
+    if (in.scrapPercent() != null
+        && (in.scrapPercent().signum() < 0
+            || in.scrapPercent().compareTo(BigDecimal.valueOf(100)) >= 0)) {
+      v.add("scrapPercent", "range", "0 to under 100 / 须在 0 到 100 之间");
+    }
+    throwIf(v);
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.PLANNER, ENTITY, id);
+    if (in.materialId() != null) {
+      material(caller, in.materialId(), "materialId");
+    }
+    tx.write(
+        c -> {
+          WorkOrder w = lockAny(c, caller, id, PlantRole.PLANNER);
+          if (w.version() != in.version() + 1) {
+            throw ConflictException.staleVersion(ENTITY, id, in.version());
+          }
+          if (w.status() != WorkOrderStatus.RELEASED && w.status() != WorkOrderStatus.STARTED) {
+            throw new ConflictException(
+                "Only a released or started order's BOM is edited / 只能修改已下达或生产中工单的用料");
+          }
+          if (in.operationSeq() != null) {
+            operationIndex(w, in.operationSeq());
+          }
+          WorkOrderComponent old =
+              in.componentId() == null
+                  ? null
+                  : w.components().stream()
+                      .filter(k -> k.id() == in.componentId())
+                      .findFirst()
+                      .orElseThrow(
+                          () ->
+                              new ValidationException(
+                                  "componentId", "not_found", "not a line of the order / 非本工单用料"));
+          BigDecimal per = in.quantityPer() != null ? in.quantityPer() : old.quantityPer();
+          BigDecimal scrap =
+              in.scrapPercent() != null
+                  ? in.scrapPercent()
+                  : old == null ? BigDecimal.ZERO : old.scrapPercent();
+          BigDecimal required =
+              per.multiply(BigDecimal.ONE.add(scrap.movePointLeft(2)))
+                  .multiply(w.quantity())
+                  .setScale(QTY_SCALE, RoundingMode.HALF_UP);
+          Integer seq =
+              in.operationSeq() != null
+                  ? in.operationSeq()
+                  : old == null ? null : old.operationSeq();
+          boolean backflush =
+              in.backflush() != null
+                  ? in.backflush() && w.issueLocationId() != null
+                  : old == null ? w.backflush() && w.issueLocationId() != null : old.backflush();
+          Map<String, Object> before = new LinkedHashMap<>();
+          if (old == null) {
+            int lineNo =
+                w.components().stream().mapToInt(WorkOrderComponent::lineNo).max().orElse(0) + 10;
+            WorkOrderStore.insertComponent(
+                c, id, lineNo, in.materialId(), per, scrap, required, seq, backflush);
+          } else {
+            before.put("quantityPer", old.quantityPer());
+            before.put("scrapPercent", old.scrapPercent());
+            before.put("operationSeq", old.operationSeq());
+            before.put("backflush", old.backflush());
+            WorkOrderStore.updateComponent(c, old.id(), per, scrap, required, seq, backflush);
+          }
+          Map<String, Object> after = new LinkedHashMap<>();
+          after.put("componentId", in.componentId());
+          after.put("materialId", old == null ? in.materialId() : old.materialId());
+          after.put("quantityPer", per);
+          after.put("scrapPercent", scrap);
+          after.put("operationSeq", seq);
+          after.put("backflush", backflush);
+          AuditTrail.writeJdbc(
+              c,
+              caller,
+              ENTITY,
+              id,
+              w.plantId(),
+              "ORDER_BOM",
+              before.isEmpty() ? null : before,
+              after);
+          return null;
+        });
+    return get(caller, id);
+  }
+
   // ---- lines and batches
 
   @Override
@@ -1433,7 +1532,17 @@ public class ExecutionServiceImpl implements ExecutionService {
             }
             frontier = next;
           }
-          return new LotTrace(materialId, lot, direction, levels, links, ends, truncated);
+          List<LotTrace.Shipment> shipments = List.of();
+          if (!backward) {
+            List<LotTrace.LotRef> reached = new ArrayList<>();
+            reached.add(new LotTrace.LotRef(materialId, null, lot));
+            for (TraceLink l : links) {
+              reached.add(new LotTrace.LotRef(l.parentMaterialId(), null, l.parentLot()));
+            }
+            shipments = WorkOrderStore.shipments(c, reached, plants);
+          }
+          return new LotTrace(
+              materialId, lot, direction, levels, links, ends, truncated, shipments);
         });
   }
 

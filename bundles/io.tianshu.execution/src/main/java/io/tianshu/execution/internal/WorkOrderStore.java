@@ -1,5 +1,11 @@
 package io.tianshu.execution.internal;
 
+import static io.tianshu.execution.internal.Jdbc.bind;
+import static io.tianshu.execution.internal.Jdbc.getLong;
+import static io.tianshu.execution.internal.Jdbc.instant;
+import static io.tianshu.execution.internal.Jdbc.setLong;
+import static io.tianshu.execution.internal.Jdbc.setTime;
+
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.execution.OperationReport;
@@ -410,6 +416,33 @@ final class WorkOrderStore {
         ps.setInt(7, operationSeq);
       }
       ps.setBoolean(8, backflush);
+      ps.executeUpdate();
+    }
+  }
+
+  static void updateComponent(
+      Connection c,
+      long componentId,
+      BigDecimal quantityPer,
+      BigDecimal scrapPercent,
+      BigDecimal required,
+      Integer operationSeq,
+      boolean backflush)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE work_order_component SET quantity_per = ?, scrap_percent = ?,"
+                + " required_quantity = ?, operation_seq = ?, backflush = ? WHERE id = ?")) {
+      ps.setBigDecimal(1, quantityPer);
+      ps.setBigDecimal(2, scrapPercent);
+      ps.setBigDecimal(3, required);
+      if (operationSeq == null) {
+        ps.setNull(4, Types.INTEGER);
+      } else {
+        ps.setInt(4, operationSeq);
+      }
+      ps.setBoolean(5, backflush);
+      ps.setLong(6, componentId);
       ps.executeUpdate();
     }
   }
@@ -948,6 +981,75 @@ final class WorkOrderStore {
     return out;
   }
 
+  /** ISSUE movements of the lots (distinct pairs), with the customer of a sales order reference. */
+  static List<io.tianshu.execution.LotTrace.Shipment> shipments(
+      Connection c, List<io.tianshu.execution.LotTrace.LotRef> lots, Set<Long> plants)
+      throws SQLException {
+    List<io.tianshu.execution.LotTrace.Shipment> out = new ArrayList<>();
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    List<io.tianshu.execution.LotTrace.LotRef> distinct = new ArrayList<>();
+    for (io.tianshu.execution.LotTrace.LotRef r : lots) {
+      if (seen.add(r.materialId() + "\u0000" + r.lot())) {
+        distinct.add(r);
+      }
+    }
+    if (plants != null && plants.isEmpty()) {
+      return out;
+    }
+    for (int from = 0; from < distinct.size(); from += TRACE_CHUNK) {
+      List<io.tianshu.execution.LotTrace.LotRef> chunk =
+          distinct.subList(from, Math.min(distinct.size(), from + TRACE_CHUNK));
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT m.material_id, m.lot, d.reference, (SELECT MIN(s.customer) FROM"
+                  + " sales_order_line s WHERE s.plant_id = d.plant_id AND s.order_no ="
+                  + " d.reference), m.quantity, d.at_time, m.plant_id FROM stock_movement m JOIN"
+                  + " stock_document d ON d.id = m.document_id WHERE m.movement_type = 'ISSUE'"
+                  + " AND (");
+      List<Object> args = new ArrayList<>();
+      for (int k = 0; k < chunk.size(); k++) {
+        sql.append(k == 0 ? "" : " OR ").append("(m.material_id = ? AND m.lot = ?)");
+        args.add(chunk.get(k).materialId());
+        args.add(chunk.get(k).lot());
+      }
+      sql.append(')');
+      if (plants != null) {
+        sql.append(" AND m.plant_id IN (");
+        int i = 0;
+        for (Long p : plants) {
+          sql.append(i++ == 0 ? "?" : ", ?");
+          args.add(p);
+        }
+        sql.append(')');
+      }
+      sql.append(" ORDER BY d.at_time, m.id");
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String ref = rs.getString(3);
+            // issues to the floor (backflush "code/seq", pick lists "code/ISSUE") are
+            // consumption by a work order, not shipments
+            if (ref != null
+                && ref.contains("/")
+                && codeTaken(c, rs.getLong(7), ref.substring(0, ref.lastIndexOf('/')))) {
+              continue;
+            }
+            out.add(
+                new io.tianshu.execution.LotTrace.Shipment(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    ref,
+                    rs.getString(4),
+                    rs.getBigDecimal(5).negate(),
+                    rs.getTimestamp(6).toInstant()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Lots per genealogy query: small enough for any database's parameter limit. */
   private static final int TRACE_CHUNK = 200;
 
@@ -962,53 +1064,4 @@ final class WorkOrderStore {
 
   // ---- helpers
 
-  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
-      } else if (a instanceof Long l) {
-        ps.setLong(i + 1, l);
-      } else if (a instanceof BigDecimal b) {
-        ps.setBigDecimal(i + 1, b);
-      } else if (a instanceof Instant t) {
-        ps.setTimestamp(i + 1, Timestamp.from(t));
-      } else if (a instanceof NullTime) {
-        ps.setNull(i + 1, Types.TIMESTAMP);
-      } else {
-        ps.setString(i + 1, a.toString());
-      }
-    }
-  }
-
-  /** A NULL timestamp argument for {@link #update}. */
-  enum NullTime {
-    INSTANCE
-  }
-
-  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static void setTime(PreparedStatement ps, int i, Instant v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.TIMESTAMP);
-    } else {
-      ps.setTimestamp(i, Timestamp.from(v));
-    }
-  }
-
-  private static Long getLong(ResultSet rs, String column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? null : v;
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
 }

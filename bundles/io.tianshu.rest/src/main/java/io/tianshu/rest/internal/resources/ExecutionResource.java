@@ -5,6 +5,7 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.ValidationException;
+import io.tianshu.execution.ComponentInput;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.LinePlanEntry;
 import io.tianshu.execution.LotTrace;
@@ -199,6 +200,15 @@ public class ExecutionResource {
         lot,
         d == null ? TraceDirection.BACKWARD : d,
         levels == null ? 10 : levels);
+  }
+
+  /** Changes a line of the order BOM ({@code componentId}) or adds one (without it). */
+  @POST
+  @Path("work-orders/{id}/components")
+  public WorkOrder editComponent(
+      @Context SecurityContext sc, @PathParam("id") long id, ComponentInput body) {
+    Resources.body(body);
+    return execution.editComponent(caller(sc), id, body);
   }
 
   /** Body of {@code POST /work-orders/{id}/line}. */
