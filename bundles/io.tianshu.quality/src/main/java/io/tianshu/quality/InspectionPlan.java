@@ -1,0 +1,32 @@
+package io.tianshu.quality;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An inspection plan.
+ *
+ * @param id the id
+ * @param plantId the plant
+ * @param materialId the material
+ * @param supplier the supplier code, "" for every supplier
+ * @param revision the revision label
+ * @param inspectionLevel e.g. "II"
+ * @param aql e.g. "1.0"
+ * @param characteristics the characteristics in order
+ * @param createdAt when first put
+ * @param createdBy who first put it
+ * @param version incremented on every change
+ */
+public record InspectionPlan(
+    long id,
+    long plantId,
+    long materialId,
+    String supplier,
+    String revision,
+    String inspectionLevel,
+    String aql,
+    List<Characteristic> characteristics,
+    Instant createdAt,
+    String createdBy,
+    long version) {}

@@ -1,0 +1,26 @@
+package io.tianshu.quality;
+
+import java.util.List;
+
+/**
+ * An inspection plan as a caller puts it: one per plant, material and supplier (no supplier: the
+ * plan for every supplier without one of its own).
+ *
+ * @param plantId the plant
+ * @param materialId the material
+ * @param supplier a supplier code, or null
+ * @param revision the plan's revision label
+ * @param inspectionLevel S-1..S-4, I, II or III (II when absent)
+ * @param aql an AQL of the master tables, e.g. "1.0"
+ * @param characteristics at least one
+ * @param version the version last read when replacing a plan, null for a new plan
+ */
+public record InspectionPlanInput(
+    Long plantId,
+    Long materialId,
+    String supplier,
+    String revision,
+    String inspectionLevel,
+    String aql,
+    List<Characteristic> characteristics,
+    Long version) {}

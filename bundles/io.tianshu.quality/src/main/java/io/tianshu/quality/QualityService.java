@@ -1,0 +1,48 @@
+package io.tianshu.quality;
+
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import java.util.List;
+
+/**
+ * Inspection plans, inspection lots with ISO 2859-1 sampling and switching, results and the usage
+ * decision. Rights per plant: VIEWER reads; OPERATOR creates lots and records results (the
+ * inspectors); PLANNER puts plans and makes the usage decision (quality engineer / MRB).
+ */
+public interface QualityService {
+
+  /** Creates or replaces the plan of the input's plant, material and supplier. */
+  InspectionPlan putPlan(CallerContext caller, InspectionPlanInput input);
+
+  InspectionPlan getPlan(CallerContext caller, long id);
+
+  List<InspectionPlan> listPlans(CallerContext caller, long plantId, Long materialId);
+
+  /**
+   * Creates a lot: picks the supplier's plan (else the material's plan for every supplier), reads
+   * the switching state of the supplier and material and chooses the sampling plan for the lot
+   * size, level, AQL and severity.
+   */
+  InspectionLot createLot(CallerContext caller, InspectionLotInput input);
+
+  InspectionLot getLot(CallerContext caller, long id);
+
+  Page<InspectionLot> listLots(
+      CallerContext caller, long plantId, String status, Long materialId, PageRequest page);
+
+  /**
+   * Records (or re-records) results; judges each characteristic and the lot: REJECT if any defect
+   * on a CRITICAL characteristic or if the defects reach Re.
+   */
+  InspectionLot recordResults(CallerContext caller, long lotId, List<ResultInput> results);
+
+  /**
+   * The usage decision: ACCEPT moves the lot's stock QUARANTINE → AVAILABLE, REJECT to BLOCKED, and
+   * the switching state of supplier and material moves on, all in one transaction.
+   */
+  InspectionLot decide(CallerContext caller, long lotId, DecisionInput input);
+
+  SamplingStateView samplingState(
+      CallerContext caller, long plantId, String supplier, long materialId);
+}

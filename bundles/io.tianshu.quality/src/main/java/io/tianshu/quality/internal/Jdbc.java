@@ -1,0 +1,61 @@
+package io.tianshu.quality.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+
+/** The few JDBC conversions the quality store needs (as in execution), in one place. */
+final class Jdbc {
+  private Jdbc() {}
+
+  /** Binds positional arguments by their Java type; null binds as a NULL text. */
+  static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      Object a = args.get(i);
+      if (a == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else if (a instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (a instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else if (a instanceof BigDecimal b) {
+        ps.setBigDecimal(i + 1, b);
+      } else if (a instanceof Instant t) {
+        ps.setTimestamp(i + 1, Timestamp.from(t));
+      } else {
+        ps.setString(i + 1, a.toString());
+      }
+    }
+  }
+
+  static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  static void setTime(PreparedStatement ps, int i, Instant v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.TIMESTAMP);
+    } else {
+      ps.setTimestamp(i, Timestamp.from(v));
+    }
+  }
+
+  static Long getLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

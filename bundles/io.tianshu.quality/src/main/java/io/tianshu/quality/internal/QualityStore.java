@@ -1,0 +1,664 @@
+package io.tianshu.quality.internal;
+
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.quality.Characteristic;
+import io.tianshu.quality.InspectionLot;
+import io.tianshu.quality.InspectionPlan;
+import io.tianshu.quality.InspectionResult;
+import io.tianshu.quality.SamplingStateView;
+import io.tianshu.quality.sampling.Severity;
+import io.tianshu.quality.sampling.SwitchingState;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Plain JDBC on the quality tables (V14). */
+final class QualityStore {
+  private QualityStore() {}
+
+  // ---- plans
+
+  private static final String PLAN_COLUMNS =
+      "id, plant_id, material_id, supplier, revision, inspection_level, aql, created_at,"
+          + " created_by, version";
+
+  static Optional<InspectionPlan> findPlan(Connection c, long id) throws SQLException {
+    List<InspectionPlan> found =
+        plans(c, "SELECT " + PLAN_COLUMNS + " FROM inspection_plan WHERE id = ?", List.of(id));
+    return found.stream().findFirst();
+  }
+
+  static Optional<InspectionPlan> findPlan(
+      Connection c, long plantId, long materialId, String supplier) throws SQLException {
+    List<InspectionPlan> found =
+        plans(
+            c,
+            "SELECT "
+                + PLAN_COLUMNS
+                + " FROM inspection_plan WHERE plant_id = ? AND material_id = ? AND supplier = ?",
+            List.of(plantId, materialId, supplier));
+    return found.stream().findFirst();
+  }
+
+  static List<InspectionPlan> listPlans(Connection c, long plantId, Long materialId)
+      throws SQLException {
+    List<Object> args = new ArrayList<>(List.of(plantId));
+    String sql = "SELECT " + PLAN_COLUMNS + " FROM inspection_plan WHERE plant_id = ?";
+    if (materialId != null) {
+      sql += " AND material_id = ?";
+      args.add(materialId);
+    }
+    return plans(c, sql + " ORDER BY id", args);
+  }
+
+  private static List<InspectionPlan> plans(Connection c, String sql, List<Object> args)
+      throws SQLException {
+    List<InspectionPlan> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InspectionPlan(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  rs.getLong("material_id"),
+                  rs.getString("supplier"),
+                  rs.getString("revision"),
+                  rs.getString("inspection_level"),
+                  rs.getString("aql"),
+                  List.of(),
+                  Jdbc.instant(rs, "created_at"),
+                  rs.getString("created_by"),
+                  rs.getLong("version")));
+        }
+      }
+    }
+    List<InspectionPlan> full = new ArrayList<>();
+    for (InspectionPlan p : out) {
+      full.add(
+          new InspectionPlan(
+              p.id(),
+              p.plantId(),
+              p.materialId(),
+              p.supplier(),
+              p.revision(),
+              p.inspectionLevel(),
+              p.aql(),
+              characteristics(c, p.id()),
+              p.createdAt(),
+              p.createdBy(),
+              p.version()));
+    }
+    return full;
+  }
+
+  static List<Characteristic> characteristics(Connection c, long planId) throws SQLException {
+    List<Characteristic> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, code, name, kind, target_value, lower_limit, upper_limit, unit,"
+                + " defect_class FROM inspection_characteristic WHERE plan_id = ? ORDER BY"
+                + " line_no")) {
+      ps.setLong(1, planId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Characteristic(
+                  rs.getLong("id"),
+                  rs.getString("code"),
+                  rs.getString("name"),
+                  rs.getString("kind"),
+                  rs.getBigDecimal("target_value"),
+                  rs.getBigDecimal("lower_limit"),
+                  rs.getBigDecimal("upper_limit"),
+                  rs.getString("unit"),
+                  rs.getString("defect_class")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static long insertPlan(
+      Connection c,
+      long plantId,
+      long materialId,
+      String supplier,
+      String revision,
+      String level,
+      String aql,
+      Instant now,
+      String user)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO inspection_plan (plant_id, material_id, supplier, revision,"
+                + " inspection_level, aql, active, created_at, created_by, version) VALUES (?, ?,"
+                + " ?, ?, ?, ?, TRUE, ?, ?, 1)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      Jdbc.bind(ps, List.of(plantId, materialId, supplier, revision, level, aql, now, user));
+      ps.executeUpdate();
+      return generatedId(ps);
+    }
+  }
+
+  /** Updates the header if the version still matches; false if another change came first. */
+  static boolean updatePlan(
+      Connection c, long id, long version, String revision, String level, String aql)
+      throws SQLException {
+    return update(
+        c,
+        "UPDATE inspection_plan SET revision = ?, inspection_level = ?, aql = ?, version = version"
+            + " + 1 WHERE id = ? AND version = ?",
+        List.of(revision, level, aql, id, version));
+  }
+
+  static void upsertCharacteristic(Connection c, long planId, int lineNo, Characteristic k)
+      throws SQLException {
+    List<Object> values = new ArrayList<>();
+    values.add(lineNo);
+    values.add(k.name());
+    values.add(k.kind());
+    values.add(k.target());
+    values.add(k.lower());
+    values.add(k.upper());
+    values.add(k.unit());
+    values.add(k.defectClass());
+    values.add(planId);
+    values.add(k.code());
+    boolean updated;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE inspection_characteristic SET line_no = ?, name = ?, kind = ?, target_value ="
+                + " ?, lower_limit = ?, upper_limit = ?, unit = ?, defect_class = ? WHERE plan_id ="
+                + " ? AND code = ?")) {
+      bindDecimals(ps, values);
+      updated = ps.executeUpdate() > 0;
+    }
+    if (!updated) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO inspection_characteristic (line_no, name, kind, target_value,"
+                  + " lower_limit, upper_limit, unit, defect_class, plan_id, code) VALUES (?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        bindDecimals(ps, values);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Binds like {@link Jdbc#bind} but a null in positions 4..6 (1-based) as a NULL decimal. */
+  private static void bindDecimals(PreparedStatement ps, List<Object> values) throws SQLException {
+    Jdbc.bind(ps, values);
+    for (int i = 3; i <= 5; i++) {
+      if (values.get(i) == null) {
+        ps.setNull(i + 1, java.sql.Types.DECIMAL);
+      }
+    }
+  }
+
+  /** Characteristic ids of the plan that have results. */
+  static List<String> codesWithResults(Connection c, long planId) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT k.code FROM inspection_characteristic k JOIN inspection_result r ON"
+                + " r.characteristic_id = k.id WHERE k.plan_id = ?")) {
+      ps.setLong(1, planId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  static void deleteCharacteristic(Connection c, long planId, String code) throws SQLException {
+    update(
+        c,
+        "DELETE FROM inspection_characteristic WHERE plan_id = ? AND code = ?",
+        List.of(planId, code));
+  }
+
+  // ---- lots
+
+  /** The columns of a new lot, in insert order. */
+  record NewLot(
+      long plantId,
+      long materialId,
+      String supplier,
+      String lot,
+      BigDecimal quantity,
+      long locationId,
+      String source,
+      long planId,
+      String planRevision,
+      String level,
+      String aql,
+      String severity,
+      String codeLetter,
+      int sampleSize,
+      int acceptance,
+      int rejection,
+      boolean hundredPercent,
+      String reference,
+      Instant now,
+      String user) {}
+
+  static long insertLot(Connection c, NewLot n) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO inspection_lot (plant_id, material_id, supplier, lot, quantity,"
+                + " location_id, source, plan_id, plan_revision, inspection_level, aql, severity,"
+                + " code_letter, sample_size, acceptance_number, rejection_number,"
+                + " hundred_percent, status, defects, critical_defects, reference, created_at,"
+                + " created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, 'CREATED', 0, 0, ?, ?, ?, 1)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      List<Object> args = new ArrayList<>();
+      args.add(n.plantId());
+      args.add(n.materialId());
+      args.add(n.supplier());
+      args.add(n.lot());
+      args.add(n.quantity());
+      args.add(n.locationId());
+      args.add(n.source());
+      args.add(n.planId());
+      args.add(n.planRevision());
+      args.add(n.level());
+      args.add(n.aql());
+      args.add(n.severity());
+      args.add(n.codeLetter());
+      args.add(n.sampleSize());
+      args.add(n.acceptance());
+      args.add(n.rejection());
+      args.add(null);
+      args.add(n.reference());
+      args.add(n.now());
+      args.add(n.user());
+      Jdbc.bind(ps, args);
+      ps.setBoolean(17, n.hundredPercent());
+      ps.executeUpdate();
+      return generatedId(ps);
+    }
+  }
+
+  private static final String LOT_COLUMNS =
+      "id, plant_id, material_id, supplier, lot, quantity, location_id, source, plan_id,"
+          + " plan_revision, inspection_level, aql, severity, code_letter, sample_size,"
+          + " acceptance_number, rejection_number, hundred_percent, status, defects,"
+          + " critical_defects, judgement, decision, decision_reason, decided_at, decided_by,"
+          + " inspectors, reference, created_at, created_by, version";
+
+  static Optional<InspectionLot> findLot(Connection c, long id, boolean withResults)
+      throws SQLException {
+    List<InspectionLot> found =
+        lots(c, "SELECT " + LOT_COLUMNS + " FROM inspection_lot WHERE id = ?", List.of(id));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    InspectionLot l = found.get(0);
+    return Optional.of(withResults ? withResults(l, results(c, id)) : l);
+  }
+
+  static Page<InspectionLot> listLots(
+      Connection c, long plantId, String status, Long materialId, PageRequest page)
+      throws SQLException {
+    StringBuilder where = new StringBuilder(" FROM inspection_lot WHERE plant_id = ?");
+    List<Object> args = new ArrayList<>(List.of(plantId));
+    if (status != null) {
+      where.append(" AND status = ?");
+      args.add(status);
+    }
+    if (materialId != null) {
+      where.append(" AND material_id = ?");
+      args.add(materialId);
+    }
+    long total;
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+      Jdbc.bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    String order =
+        Map.of("id", "id", "createdAt", "created_at", "status", "status")
+            .getOrDefault(page.sortField(), "id");
+    List<InspectionLot> items =
+        lots(
+            c,
+            "SELECT "
+                + LOT_COLUMNS
+                + where
+                + " ORDER BY "
+                + order
+                + (page.ascending() ? " ASC" : " DESC")
+                + ", id ASC OFFSET "
+                + page.offset()
+                + " ROWS FETCH NEXT "
+                + page.limit()
+                + " ROWS ONLY",
+            args);
+    return new Page<>(items, page.offset(), page.limit(), total);
+  }
+
+  private static InspectionLot withResults(InspectionLot l, List<InspectionResult> results) {
+    return new InspectionLot(
+        l.id(),
+        l.plantId(),
+        l.materialId(),
+        l.supplier(),
+        l.lot(),
+        l.quantity(),
+        l.locationId(),
+        l.source(),
+        l.planId(),
+        l.planRevision(),
+        l.inspectionLevel(),
+        l.aql(),
+        l.severity(),
+        l.codeLetter(),
+        l.sampleSize(),
+        l.acceptance(),
+        l.rejection(),
+        l.hundredPercent(),
+        l.status(),
+        l.defects(),
+        l.criticalDefects(),
+        l.judgement(),
+        l.decision(),
+        l.decisionReason(),
+        l.decidedAt(),
+        l.decidedBy(),
+        l.inspectors(),
+        l.reference(),
+        results,
+        l.createdAt(),
+        l.createdBy(),
+        l.version());
+  }
+
+  private static List<InspectionLot> lots(Connection c, String sql, List<Object> args)
+      throws SQLException {
+    List<InspectionLot> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InspectionLot(
+                  rs.getLong("id"),
+                  rs.getLong("plant_id"),
+                  rs.getLong("material_id"),
+                  rs.getString("supplier"),
+                  rs.getString("lot"),
+                  rs.getBigDecimal("quantity"),
+                  rs.getLong("location_id"),
+                  rs.getString("source"),
+                  rs.getLong("plan_id"),
+                  rs.getString("plan_revision"),
+                  rs.getString("inspection_level"),
+                  rs.getString("aql"),
+                  rs.getString("severity"),
+                  rs.getString("code_letter"),
+                  rs.getInt("sample_size"),
+                  rs.getInt("acceptance_number"),
+                  rs.getInt("rejection_number"),
+                  rs.getBoolean("hundred_percent"),
+                  rs.getString("status"),
+                  rs.getInt("defects"),
+                  rs.getInt("critical_defects"),
+                  rs.getString("judgement"),
+                  rs.getString("decision"),
+                  rs.getString("decision_reason"),
+                  Jdbc.instant(rs, "decided_at"),
+                  rs.getString("decided_by"),
+                  rs.getString("inspectors"),
+                  rs.getString("reference"),
+                  List.of(),
+                  Jdbc.instant(rs, "created_at"),
+                  rs.getString("created_by"),
+                  rs.getLong("version")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<InspectionResult> results(Connection c, long lotId) throws SQLException {
+    List<InspectionResult> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT r.characteristic_id, k.code, k.defect_class, r.measured_values, r.defects,"
+                + " r.judgement, r.inspector, r.recorded_at FROM inspection_result r JOIN"
+                + " inspection_characteristic k ON k.id = r.characteristic_id WHERE r.lot_id = ?"
+                + " ORDER BY k.line_no")) {
+      ps.setLong(1, lotId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InspectionResult(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  Jdbc.instant(rs, "recorded_at")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static void putResult(
+      Connection c,
+      long lotId,
+      long characteristicId,
+      String values,
+      BigDecimal min,
+      BigDecimal max,
+      int defects,
+      String judgement,
+      String inspector,
+      Instant now)
+      throws SQLException {
+    update(
+        c,
+        "DELETE FROM inspection_result WHERE lot_id = ? AND characteristic_id = ?",
+        List.of(lotId, characteristicId));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO inspection_result (lot_id, characteristic_id, measured_values, min_value,"
+                + " max_value, defects, judgement, inspector, recorded_at) VALUES (?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?)")) {
+      List<Object> args = new ArrayList<>();
+      args.add(lotId);
+      args.add(characteristicId);
+      args.add(values);
+      args.add(min);
+      args.add(max);
+      args.add(defects);
+      args.add(judgement);
+      args.add(inspector);
+      args.add(now);
+      Jdbc.bind(ps, args);
+      if (min == null) {
+        ps.setNull(4, java.sql.Types.DECIMAL);
+        ps.setNull(5, java.sql.Types.DECIMAL);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  static boolean updateLot(Connection c, long id, long version, String set, List<Object> args)
+      throws SQLException {
+    List<Object> all = new ArrayList<>(args);
+    all.add(id);
+    all.add(version);
+    return update(
+        c,
+        "UPDATE inspection_lot SET "
+            + set
+            + ", version = version + 1 WHERE id = ? AND version = ? AND status <> 'DECIDED'",
+        all);
+  }
+
+  // ---- switching state
+
+  static Optional<SamplingStateView> findState(
+      Connection c, long plantId, String supplier, long materialId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT severity, discontinued, normal_history, tightened_accepted_in_row,"
+                + " tightened_rejected_total, switching_score, last_reason, updated_at, version"
+                + " FROM sampling_state WHERE plant_id = ? AND supplier = ? AND material_id = ?")) {
+      Jdbc.bind(ps, List.of(plantId, supplier, materialId));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new SamplingStateView(
+                plantId,
+                supplier,
+                materialId,
+                rs.getString(1),
+                rs.getBoolean(2),
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getString(7),
+                Jdbc.instant(rs, "updated_at"),
+                rs.getLong(9)));
+      }
+    }
+  }
+
+  static SamplingStateView stateOrInitial(
+      Connection c, long plantId, String supplier, long materialId) throws SQLException {
+    return findState(c, plantId, supplier, materialId)
+        .orElseGet(
+            () ->
+                new SamplingStateView(
+                    plantId,
+                    supplier,
+                    materialId,
+                    Severity.NORMAL.name(),
+                    false,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    null,
+                    0));
+  }
+
+  static SwitchingState toState(SamplingStateView v) {
+    return new SwitchingState(
+        Severity.valueOf(v.severity()),
+        v.discontinued(),
+        v.normalHistory(),
+        v.tightenedAcceptedInRow(),
+        v.tightenedRejectedTotal(),
+        v.switchingScore());
+  }
+
+  /**
+   * Writes the state after {@code previous} (version 0: none stored yet); false if another decision
+   * changed it first.
+   */
+  static boolean saveState(
+      Connection c, SamplingStateView previous, SwitchingState s, String reason, Instant now)
+      throws SQLException {
+    if (previous.version() == 0) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO sampling_state (plant_id, supplier, material_id, severity,"
+                  + " discontinued, normal_history, tightened_accepted_in_row,"
+                  + " tightened_rejected_total, switching_score, last_reason, updated_at, version)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+        List<Object> args = new ArrayList<>();
+        args.add(previous.plantId());
+        args.add(previous.supplier());
+        args.add(previous.materialId());
+        args.add(s.severity().name());
+        args.add(null);
+        args.add(s.normalHistory());
+        args.add(s.tightenedAcceptedInRow());
+        args.add(s.tightenedRejectedTotal());
+        args.add(s.switchingScore());
+        args.add(reason);
+        args.add(now);
+        Jdbc.bind(ps, args);
+        ps.setBoolean(5, s.discontinued());
+        ps.executeUpdate();
+        return true;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sampling_state SET severity = ?, discontinued = ?, normal_history = ?,"
+                + " tightened_accepted_in_row = ?, tightened_rejected_total = ?, switching_score ="
+                + " ?, last_reason = ?, updated_at = ?, version = version + 1 WHERE plant_id = ?"
+                + " AND supplier = ? AND material_id = ? AND version = ?")) {
+      List<Object> args = new ArrayList<>();
+      args.add(s.severity().name());
+      args.add(null);
+      args.add(s.normalHistory());
+      args.add(s.tightenedAcceptedInRow());
+      args.add(s.tightenedRejectedTotal());
+      args.add(s.switchingScore());
+      args.add(reason);
+      args.add(now);
+      args.add(previous.plantId());
+      args.add(previous.supplier());
+      args.add(previous.materialId());
+      args.add(previous.version());
+      Jdbc.bind(ps, args);
+      ps.setBoolean(2, s.discontinued());
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  // ---- helpers
+
+  static boolean locationOfPlant(Connection c, long plantId, long locationId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT plant_id FROM stock_location WHERE id = ?")) {
+      ps.setLong(1, locationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) == plantId;
+      }
+    }
+  }
+
+  private static boolean update(Connection c, String sql, List<Object> args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Jdbc.bind(ps, args);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static long generatedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+}
