@@ -540,7 +540,7 @@ public class QualityServiceImpl implements QualityService {
       v.add("decision", "invalid", "ACCEPT or REJECT / 判定无效");
     }
     v.optionalText("reason", in.reason(), 400);
-    if (decision != null
+    if (!v.hasErrorFor("decision")
         && lot.judgement() != null
         && !decision.equals(lot.judgement())
         && (in.reason() == null || in.reason().isBlank())) {
