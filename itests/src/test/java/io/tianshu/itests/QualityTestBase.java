@@ -34,6 +34,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public abstract class QualityTestBase extends ContainerTestBase {
+  @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Override
@@ -60,12 +62,13 @@ public abstract class QualityTestBase extends ContainerTestBase {
   }
 
   /** A plant with one purchased material, an incoming location and its inspection plan. */
-  private record Site(long plant, long material, long iqc, long planId) {}
+  private record Site(long plant, String plantCode, long material, long iqc, long planId) {}
 
   private Site site() {
+    String plantCode = code("PL");
     long plant =
         Long.parseLong(
-            id(admin.post("/plants", obj("code", code("PL"), "name", "质检厂")).expect(201).json()));
+            id(admin.post("/plants", obj("code", plantCode, "name", "质检厂")).expect(201).json()));
     long material =
         Long.parseLong(
             id(
@@ -156,7 +159,7 @@ public abstract class QualityTestBase extends ContainerTestBase {
     assertEquals("plan: " + plan, 3, plan.path("characteristics").size());
     assertEquals("II", plan.path("inspectionLevel").asText());
     assertEquals("1.0", plan.path("aql").asText());
-    return new Site(plant, material, iqc, plan.path("id").asLong());
+    return new Site(plant, plantCode, material, iqc, plan.path("id").asLong());
   }
 
   private void receiveQuarantined(Site s, int qty, String lot) {
@@ -331,6 +334,17 @@ public abstract class QualityTestBase extends ContainerTestBase {
     st = state(s);
     assertEquals("TIGHTENED", st.path("severity").asText());
     assertEquals(1, st.path("tightenedRejectedTotal").asInt());
+
+    // the console lists the four lots with their plans
+    String out =
+        ItSupport.executeCommand(sessionFactory, "mom:inspection-lots -p " + s.plantCode());
+    assertTrue(out, out.contains("J n=80 Ac=1 Re=2"));
+    assertTrue(out, out.contains("J n=80 Ac=2 Re=3"));
+    assertTrue(out, out.contains("4 of 4"));
+    out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:inspection-lots -p " + s.plantCode() + " -s decided");
+    assertTrue(out, out.contains("4 of 4"));
   }
 
   @Test
