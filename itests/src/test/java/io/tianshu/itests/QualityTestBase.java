@@ -378,6 +378,114 @@ public abstract class QualityTestBase extends ContainerTestBase {
   }
 
   @Test
+  public void plansAreReplacedAndSupplierPlansPreferred() {
+    Site s = site();
+    JsonNode vis = obj("code", "VIS", "name", "外观", "kind", "ATTRIBUTE");
+    JsonNode generic =
+        obj(
+            "plantId",
+            s.plant(),
+            "materialId",
+            s.material(),
+            "revision",
+            "B",
+            "aql",
+            "1.0",
+            "characteristics",
+            List.of(vis),
+            "version",
+            1);
+    JsonNode b = admin.put("/inspection-plans", generic).expect(200).json();
+    assertEquals("same plan, next version: " + b, s.planId(), b.path("id").asLong());
+    assertEquals(2, b.path("version").asInt());
+    assertEquals("B", b.path("revision").asText());
+    assertEquals("only VIS left: " + b, 1, b.path("characteristics").size());
+    admin.put("/inspection-plans", generic).expectProblem(409);
+    // S1's own plan at AQL 2.5: J normal → n 80, Ac 5, Re 6
+    JsonNode s1 =
+        admin
+            .put(
+                "/inspection-plans",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    s.material(),
+                    "supplier",
+                    "S1",
+                    "revision",
+                    "1",
+                    "aql",
+                    "2.5",
+                    "characteristics",
+                    List.of(vis)))
+            .expect(200)
+            .json();
+    assertEquals(
+        2,
+        admin
+            .get("/inspection-plans?plantId=" + s.plant() + "&materialId=" + s.material())
+            .expect(200)
+            .json()
+            .size());
+    JsonNode l1 = createLot(s, "S1-300", 1000);
+    assertEquals(s1.path("id").asLong(), l1.path("planId").asLong());
+    assertEquals(5, l1.path("acceptance").asInt());
+    assertEquals(6, l1.path("rejection").asInt());
+    JsonNode l2 =
+        admin
+            .post(
+                "/inspection-lots",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    s.material(),
+                    "supplier",
+                    "S2",
+                    "lot",
+                    "S2-300",
+                    "quantity",
+                    1000,
+                    "locationId",
+                    s.iqc()))
+            .expect(201)
+            .json();
+    assertEquals("S2 takes the plan for every supplier", s.planId(), l2.path("planId").asLong());
+    assertEquals("MANUAL", l2.path("source").asText());
+    assertEquals(2, l2.path("acceptance").asInt());
+    // a characteristic with results cannot be dropped from the plan
+    admin
+        .post(
+            "/inspection-lots/" + l1.path("id").asLong() + "/results",
+            obj("results", List.of(obj("characteristic", "VIS", "defects", 0))))
+        .expect(200);
+    JsonNode p =
+        admin
+            .put(
+                "/inspection-plans",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    s.material(),
+                    "supplier",
+                    "S1",
+                    "revision",
+                    "2",
+                    "aql",
+                    "2.5",
+                    "characteristics",
+                    List.of(obj("code", "LEN", "name", "长度", "kind", "ATTRIBUTE"))))
+            .expectProblem(400);
+    assertEquals(Set.of("characteristics"), fields(p));
+    assertEquals(
+        "unchanged",
+        "1",
+        admin.get("/inspection-plans/" + s1.path("id").asLong()).json().path("revision").asText());
+  }
+
+  @Test
   public void rolesAndBadInput() {
     Site s = site();
     receiveQuarantined(s, 500, "S1-200");
