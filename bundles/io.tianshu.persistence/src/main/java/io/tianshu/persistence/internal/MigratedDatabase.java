@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Migrates the schema when the tianshu DataSource appears and only then offers {@link Database},
- * which every domain component requires. One changelog serves Derby and PostgreSQL.
+ * The migrated database, offered as {@link Database} (which every domain component requires) once
+ * {@link SchemaMigrator} has brought the schema to the current version and enabled this component.
+ * One changelog serves Derby and PostgreSQL.
  */
-@Component(service = Database.class, immediate = true)
+@Component(service = Database.class, enabled = false)
 public class MigratedDatabase implements Database {
   private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabase.class);
   private static final int CONNECT_ATTEMPTS = 120;
@@ -32,13 +33,7 @@ public class MigratedDatabase implements Database {
   public MigratedDatabase(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource) {
     this.dataSource = dataSource;
-    awaitConnection(dataSource);
-    Flyway flyway =
-        Flyway.configure(MigratedDatabase.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load();
-    MigrateResult result = flyway.migrate();
+    Flyway flyway = flyway(dataSource);
     this.schemaVersion =
         flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
     try (Connection c = dataSource.getConnection()) {
@@ -50,12 +45,25 @@ public class MigratedDatabase implements Database {
       throw new IllegalStateException("Cannot read database metadata", e);
     }
     LOG.info(
-        "Tianshu database {} {} at {}: schema version {} ({} migrations applied now)",
+        "Tianshu database {} {} at {}: schema version {}",
         productName,
         productVersion,
         url,
-        schemaVersion,
-        result.migrationsExecuted);
+        schemaVersion);
+  }
+
+  static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure(MigratedDatabase.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load();
+  }
+
+  /** Waits for the database, then migrates the schema; returns the migrations applied now. */
+  public static int migrate(DataSource dataSource) {
+    awaitConnection(dataSource);
+    MigrateResult result = flyway(dataSource).migrate();
+    return result.migrationsExecuted;
   }
 
   /**
@@ -63,7 +71,7 @@ public class MigratedDatabase implements Database {
    * does, and an embedded Derby database stays locked until the process that had it open is gone.
    * Migration errors are not retried; they are real.
    */
-  private static void awaitConnection(DataSource dataSource) {
+  static void awaitConnection(DataSource dataSource) {
     SQLException last = null;
     for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
       try (Connection c = dataSource.getConnection()) {
