@@ -48,7 +48,7 @@ public final class ImportBench {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
       ds.setUser("postgres");
-      MigratedDatabase.migrate(ds);
+      new MigratedDatabase(ds);
       long t0 = System.nanoTime();
       ImportReport report = new Exchange(ds).importDocument(CallerContext.system(), doc, false);
       long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -79,7 +79,7 @@ public final class PlanBench {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
       ds.setUser("postgres");
-      MigratedDatabase.migrate(ds);
+      new MigratedDatabase(ds);
       long t = System.nanoTime();
       new Exchange(ds).importDocument(CallerContext.system(), doc, false);
       System.out.printf("setup: model imported in %d ms%n", (System.nanoTime() - t) / 1_000_000);

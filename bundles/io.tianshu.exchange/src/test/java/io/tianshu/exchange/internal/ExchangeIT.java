@@ -64,7 +64,7 @@ class ExchangeIT {
     EmbeddedDataSource ds = new EmbeddedDataSource();
     ds.setDatabaseName("memory:ex-" + UUID.randomUUID());
     ds.setCreateDatabase("create");
-    MigratedDatabase.migrate(ds);
+    new MigratedDatabase(ds);
     return ds;
   }
 
@@ -80,7 +80,7 @@ class ExchangeIT {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl("jdbc:postgresql://127.0.0.1:5432/" + name);
     ds.setUser("postgres");
-    MigratedDatabase.migrate(ds);
+    new MigratedDatabase(ds);
     return ds;
   }
 
