@@ -14,11 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migrated database, offered as {@link Database} (which every domain component requires) once
- * {@link SchemaMigrator} has brought the schema to the current version and enabled this component.
- * One changelog serves Derby and PostgreSQL.
+ * Migrates the schema when the tianshu DataSource appears and only then offers {@link Database},
+ * which every domain component requires. One changelog serves Derby and PostgreSQL.
  */
-@Component(service = Database.class, enabled = false)
+@Component(service = Database.class, immediate = true)
 public class MigratedDatabase implements Database {
   private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabase.class);
   private static final int CONNECT_ATTEMPTS = 120;
@@ -33,7 +32,13 @@ public class MigratedDatabase implements Database {
   public MigratedDatabase(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource) {
     this.dataSource = dataSource;
-    Flyway flyway = flyway(dataSource);
+    awaitConnection(dataSource);
+    Flyway flyway =
+        Flyway.configure(MigratedDatabase.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load();
+    MigrateResult result = flyway.migrate();
     this.schemaVersion =
         flyway.info().current() == null ? "0" : flyway.info().current().getVersion().getVersion();
     try (Connection c = dataSource.getConnection()) {
@@ -45,25 +50,12 @@ public class MigratedDatabase implements Database {
       throw new IllegalStateException("Cannot read database metadata", e);
     }
     LOG.info(
-        "Tianshu database {} {} at {}: schema version {}",
+        "Tianshu database {} {} at {}: schema version {} ({} migrations applied now)",
         productName,
         productVersion,
         url,
-        schemaVersion);
-  }
-
-  static Flyway flyway(DataSource dataSource) {
-    return Flyway.configure(MigratedDatabase.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load();
-  }
-
-  /** Waits for the database, then migrates the schema; returns the migrations applied now. */
-  public static int migrate(DataSource dataSource) {
-    awaitConnection(dataSource);
-    MigrateResult result = flyway(dataSource).migrate();
-    return result.migrationsExecuted;
+        schemaVersion,
+        result.migrationsExecuted);
   }
 
   /**
@@ -71,7 +63,7 @@ public class MigratedDatabase implements Database {
    * does, and an embedded Derby database stays locked until the process that had it open is gone.
    * Migration errors are not retried; they are real.
    */
-  static void awaitConnection(DataSource dataSource) {
+  private static void awaitConnection(DataSource dataSource) {
     SQLException last = null;
     for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
       try (Connection c = dataSource.getConnection()) {
