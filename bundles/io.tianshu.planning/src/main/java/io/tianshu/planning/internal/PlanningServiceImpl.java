@@ -1131,50 +1131,51 @@ public class PlanningServiceImpl implements PlanningService {
               }
             }
           }
-          String query =
-              planned
-                  ? "SELECT o.order_id, m.code, o.quantity, o.release_date, o.material_id FROM"
-                      + " planned_order o JOIN material m ON m.id = o.material_id WHERE"
-                      + " o.run_id = ? AND o.plant_id = ?"
-                      + (materialId == null ? "" : " AND o.material_id = ?")
-                      + " ORDER BY o.release_date, o.order_id"
-                  : "SELECT s.id, s.order_no, s.line_no, s.quantity, s.requested_date,"
-                      + " s.material_id FROM sales_order_line s WHERE s.plant_id = ? AND"
-                      + " s.status = 'OPEN'"
-                      + (materialId == null ? "" : " AND s.material_id = ?")
-                      + " ORDER BY s.requested_date, s.priority, s.id";
-          try (PreparedStatement ps = c.prepareStatement(query)) {
-            int i = 1;
-            ps.setLong(i++, planned ? runId : plantId);
-            if (planned) {
-              ps.setLong(i++, plantId);
-            }
-            if (materialId != null) {
-              ps.setLong(i, materialId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                long material = rs.getLong(planned ? 5 : 6);
-                List<KitComponent> components = new ArrayList<>();
-                List<BomLine> lines = structure.get(material);
-                if (lines == null || lines.isEmpty()) {
-                  components.add(new KitComponent(material, 1));
-                } else {
-                  for (BomLine l : lines) {
-                    if (l.quantityPer() > 0) {
-                      components.add(
-                          new KitComponent(
-                              l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
+          // work orders were taken above from the open order sources; only the others query
+          if (!"WORK_ORDER".equals(source)) {
+            String query =
+                planned
+                    ? "SELECT o.order_id, m.code, o.quantity, o.release_date, o.material_id FROM"
+                        + " planned_order o JOIN material m ON m.id = o.material_id WHERE"
+                        + " o.run_id = ? AND o.plant_id = ?"
+                        + (materialId == null ? "" : " AND o.material_id = ?")
+                        + " ORDER BY o.release_date, o.order_id"
+                    : "SELECT s.id, s.order_no, s.line_no, s.quantity, s.requested_date,"
+                        + " s.material_id FROM sales_order_line s WHERE s.plant_id = ? AND"
+                        + " s.status = 'OPEN'"
+                        + (materialId == null ? "" : " AND s.material_id = ?")
+                        + " ORDER BY s.requested_date, s.priority, s.id";
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+              int i = 1;
+              ps.setLong(i++, planned ? runId : plantId);
+              if (planned) {
+                ps.setLong(i++, plantId);
+              }
+              if (materialId != null) {
+                ps.setLong(i, materialId);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  long material = rs.getLong(planned ? 5 : 6);
+                  List<KitComponent> components = new ArrayList<>();
+                  List<BomLine> lines = structure.get(material);
+                  if (lines == null || lines.isEmpty()) {
+                    components.add(new KitComponent(material, 1));
+                  } else {
+                    for (BomLine l : lines) {
+                      if (l.quantityPer() > 0) {
+                        components.add(
+                            new KitComponent(
+                                l.componentId(), l.quantityPer() * (1 + l.scrapPercent() / 100)));
+                      }
                     }
                   }
-                }
-                String reference =
-                    planned
-                        ? "PL " + rs.getLong(1) + " " + rs.getString(2)
-                        : "SO " + rs.getString(2) + "/" + rs.getInt(3);
-                double quantity = planned ? rs.getDouble(3) : rs.getDouble(4);
-                LocalDate need = rs.getDate(planned ? 4 : 5).toLocalDate();
-                if (!"WORK_ORDER".equals(source)) {
+                  String reference =
+                      planned
+                          ? "PL " + rs.getLong(1) + " " + rs.getString(2)
+                          : "SO " + rs.getString(2) + "/" + rs.getInt(3);
+                  double quantity = planned ? rs.getDouble(3) : rs.getDouble(4);
+                  LocalDate need = rs.getDate(planned ? 4 : 5).toLocalDate();
                   orders.add(new KitOrder(rs.getLong(1), reference, quantity, need, components));
                 }
               }
