@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tianshu.itests.ItSupport.Api;
 import io.tianshu.itests.ItSupport.Response;
 import java.math.BigDecimal;
@@ -254,6 +255,312 @@ public abstract class QualityTestBase extends ContainerTestBase {
     Set<String> out = new HashSet<>();
     for (JsonNode e : problem.path("errors")) {
       out.add(e.path("field").asText());
+    }
+    return out;
+  }
+
+  /** Re-puts the site's plan with the events that open its lots by themselves. */
+  private void autoLots(Site s, String... events) {
+    JsonNode plan = admin.get("/inspection-plans/" + s.planId()).expect(200).json();
+    JsonNode put =
+        admin
+            .put(
+                "/inspection-plans",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    s.material(),
+                    "revision",
+                    "B",
+                    "inspectionLevel",
+                    "II",
+                    "aql",
+                    "1.0",
+                    "characteristics",
+                    plan.path("characteristics"),
+                    "autoLots",
+                    List.of(events)))
+            .expect(200)
+            .json();
+    // stored each once, in the order IQC, FQC, RETURN whatever the order given
+    assertEquals(Set.of(events), Set.copyOf(strings(put.path("autoLots"))));
+    assertEquals(events.length, put.path("autoLots").size());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private Response goodsReceipt(Site s, String kind, String supplier, String lot, int qty) {
+    ObjectNode body =
+        obj(
+            "plantId",
+            s.plant(),
+            "materialId",
+            s.material(),
+            "kind",
+            kind,
+            "lot",
+            lot,
+            "quantity",
+            qty,
+            "locationId",
+            s.iqc(),
+            "reference",
+            "DN-" + lot);
+    if (supplier != null) {
+      body.put("supplier", supplier);
+    }
+    return admin.post("/goods-receipts", body);
+  }
+
+  private int lotCount(Site s) {
+    return admin
+        .get("/inspection-lots?plantId=" + s.plant() + "&materialId=" + s.material())
+        .expect(200)
+        .json()
+        .path("total")
+        .asInt();
+  }
+
+  /**
+   * A delivery of 1,000 from S1 under a plan that opens lots on goods receipt goes into QUARANTINE
+   * with an IQC lot sampled as by hand (J, n 80, Ac 2, Re 3); a customer return of 50 opens a
+   * RETURN lot (code letter D, whose AQL 1.0 cell points down to n 13, Ac 0, Re 1); without the
+   * event in the plan a receipt goes straight into AVAILABLE.
+   */
+  @Test
+  public void goodsReceiptsAndCustomerReturnsOpenTheirLots() {
+    Site s = site();
+    autoLots(s, "RETURN", "IQC");
+    JsonNode gr = goodsReceipt(s, null, "S1", "GR-1", 1000).expect(201).json();
+    assertEquals("QUARANTINE", gr.path("status").asText());
+    assertTrue("document: " + gr, gr.path("documentId").asLong() > 0);
+    JsonNode lot = gr.path("inspectionLot");
+    assertEquals("IQC", lot.path("source").asText());
+    assertEquals("S1", lot.path("supplier").asText());
+    assertEquals("DN-GR-1", lot.path("reference").asText());
+    assertEquals(
+        0, new BigDecimal("1000").compareTo(new BigDecimal(lot.path("quantity").asText())));
+    assertPlan(lot, "NORMAL", 80, 2, 3);
+    assertEquals(Map.of("GR-1@QUARANTINE", "1000"), stock(s));
+
+    JsonNode ret = goodsReceipt(s, "CUSTOMER_RETURN", null, "RMA-7", 50).expect(201).json();
+    assertEquals("QUARANTINE", ret.path("status").asText());
+    JsonNode rl = ret.path("inspectionLot");
+    assertEquals("RETURN", rl.path("source").asText());
+    assertEquals("", rl.path("supplier").asText());
+    assertEquals(13, rl.path("sampleSize").asInt());
+    assertEquals(0, rl.path("acceptance").asInt());
+    assertEquals(1, rl.path("rejection").asInt());
+    results(admin, rl.path("id").asLong(), 0, 0).expect(200);
+    decide(admin, rl.path("id").asLong(), "ACCEPT", null).expect(200);
+    assertEquals(Map.of("GR-1@QUARANTINE", "1000", "RMA-7@AVAILABLE", "50"), stock(s));
+
+    // invalid receipts write nothing and name their fields
+    int lots = lotCount(s);
+    Set<String> bad = fields(goodsReceipt(s, "CUSTOMER_RETURN", "S1", "X-1", 0).expect(400).json());
+    assertTrue("fields: " + bad, bad.containsAll(Set.of("supplier", "quantity")));
+    assertEquals(
+        Set.of("supplier"), fields(goodsReceipt(s, null, null, "X-2", 5).expect(400).json()));
+    assertEquals(
+        Set.of("kind"), fields(goodsReceipt(s, "GIFT", "S1", "X-3", 5).expect(400).json()));
+    assertEquals(lots, lotCount(s));
+
+    autoLots(s);
+    JsonNode free = goodsReceipt(s, "PURCHASE", "S1", "GR-2", 10).expect(201).json();
+    assertEquals("AVAILABLE", free.path("status").asText());
+    assertTrue("no lot: " + free, free.path("inspectionLot").isNull());
+    assertEquals(lots, lotCount(s));
+    assertEquals(
+        Map.of("GR-1@QUARANTINE", "1000", "RMA-7@AVAILABLE", "50", "GR-2@AVAILABLE", "10"),
+        stock(s));
+  }
+
+  /**
+   * ISO 2859-1 9.3 and 9.4 through goods receipts: two rejected lots of five switch S1 to tightened
+   * inspection, five rejected lots on tightened discontinue it; a delivery is then refused and
+   * leaves neither stock nor lot behind, until a planner resumes inspection, on tightened (J, n 80,
+   * Ac 1, Re 2).
+   */
+  @Test
+  public void discontinuedInspectionRefusesDeliveriesUntilResumed() {
+    Site s = site();
+    autoLots(s, "IQC");
+    for (int i = 1; i <= 7; i++) {
+      JsonNode lot =
+          goodsReceipt(s, null, "S1", "D-" + i, 1000).expect(201).json().path("inspectionLot");
+      assertEquals("lot " + i, i <= 2 ? "NORMAL" : "TIGHTENED", lot.path("severity").asText());
+      long id = lot.path("id").asLong();
+      assertEquals(
+          "REJECT", results(admin, id, 0, 1).expect(200).json().path("judgement").asText());
+      decide(admin, id, "REJECT", null).expect(200);
+    }
+    JsonNode state = state(s);
+    assertTrue("discontinued: " + state, state.path("discontinued").asBoolean());
+    Map<String, String> before = stock(s);
+    int lots = lotCount(s);
+    goodsReceipt(s, null, "S1", "D-8", 1000).expect(409);
+    assertEquals(before, stock(s));
+    assertEquals(lots, lotCount(s));
+
+    String resume = "/sampling-states/resume";
+    Object[] key = {"plantId", s.plant(), "supplier", "S1", "materialId", s.material()};
+    assertEquals(Set.of("reason"), fields(admin.post(resume, obj(key)).expect(400).json()));
+    ObjectNode body = obj(key);
+    body.put("reason", "8D-2026-017 accepted");
+    JsonNode resumed = admin.post(resume, body).expect(200).json();
+    assertEquals("TIGHTENED", resumed.path("severity").asText());
+    assertTrue("resumed: " + resumed, !resumed.path("discontinued").asBoolean());
+    admin.post(resume, body).expect(409);
+    JsonNode next =
+        goodsReceipt(s, null, "S1", "D-8", 1000).expect(201).json().path("inspectionLot");
+    assertPlan(next, "TIGHTENED", 80, 1, 2);
+  }
+
+  /**
+   * A work order of 300 reporting 100 and then 200 at its only operation receives its product into
+   * QUARANTINE under one final-inspection lot that grows from 100 (code letter F, whose AQL 1.0
+   * cell points up to E: n 13, Ac 0, Re 1) to 300 (H: n 50, Ac 1, Re 2); a retried report changes
+   * nothing; accepting the lot releases the 300. The first report also opened the order's
+   * first-article (IPQC) lot, whose decision moves no stock.
+   */
+  @Test
+  public void workOrderReceiptsGrowOneFinalInspectionLot() {
+    Site s = site();
+    long fg =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/materials",
+                        obj(
+                            "code",
+                            code("FG"),
+                            "name",
+                            "轴承座",
+                            "type",
+                            "MANUFACTURED",
+                            "baseUnit",
+                            "PCS",
+                            "plantId",
+                            s.plant()))
+                    .expect(201)
+                    .json()));
+    admin
+        .put(
+            "/inspection-plans",
+            obj(
+                "plantId",
+                s.plant(),
+                "materialId",
+                fg,
+                "revision",
+                "A",
+                "aql",
+                "1.0",
+                "characteristics",
+                List.of(obj("code", "VIS", "name", "外观", "kind", "ATTRIBUTE")),
+                "autoLots",
+                List.of("FQC", "IPQC")))
+        .expect(200);
+    JsonNode wo =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    fg,
+                    "quantity",
+                    300,
+                    "issueLocationId",
+                    s.iqc(),
+                    "receiveLocationId",
+                    s.iqc()))
+            .expect(201)
+            .json();
+    long order = wo.path("id").asLong();
+    admin
+        .post("/work-orders/" + order + "/release", obj("version", wo.path("version").asLong()))
+        .expect(200);
+    String k1 = UUID.randomUUID().toString();
+    admin
+        .post(
+            "/operation-reports",
+            obj("reportKey", k1, "workOrderId", order, "operationSeq", 10, "good", 100))
+        .expect(201);
+    JsonNode first = lotsOf(s, fg, "FQC");
+    assertEquals("one lot: " + first, 1, first.size());
+    // the first report opened the first-article lot, sampled for the order's 300, holding no stock
+    JsonNode ipqc = lotsOf(s, fg, "IPQC");
+    assertEquals("first-article lot: " + ipqc, 1, ipqc.size());
+    assertEquals(50, ipqc.get(0).path("sampleSize").asInt());
+    assertEquals(false, ipqc.get(0).path("holdsStock").asBoolean());
+    assertEquals("E", first.get(0).path("codeLetter").asText());
+    assertEquals(13, first.get(0).path("sampleSize").asInt());
+    assertEquals(0, first.get(0).path("acceptance").asInt());
+    String k2 = UUID.randomUUID().toString();
+    ObjectNode second = obj("reportKey", k2, "workOrderId", order, "operationSeq", 10, "good", 200);
+    admin.post("/operation-reports", second).expect(201);
+    admin.post("/operation-reports", second).expect(200);
+    JsonNode lots = lotsOf(s, fg, "FQC");
+    assertEquals("still one lot: " + lots, 1, lots.size());
+    JsonNode lot = lots.get(0);
+    assertEquals("FQC", lot.path("source").asText());
+    assertEquals(wo.path("code").asText(), lot.path("reference").asText());
+    assertEquals(0, new BigDecimal("300").compareTo(new BigDecimal(lot.path("quantity").asText())));
+    assertEquals("H", lot.path("codeLetter").asText());
+    assertEquals(50, lot.path("sampleSize").asInt());
+    assertEquals(1, lot.path("acceptance").asInt());
+    assertEquals(2, lot.path("rejection").asInt());
+    String woLot = wo.path("lot").asText();
+    assertEquals(Map.of(woLot + "@QUARANTINE", "300"), stockOf(fg));
+    assertEquals("still one first-article lot", 1, lotsOf(s, fg, "IPQC").size());
+    long firstArticle = ipqc.get(0).path("id").asLong();
+    admin
+        .post(
+            "/inspection-lots/" + firstArticle + "/results",
+            obj("results", List.of(obj("characteristic", "VIS", "defects", 0))))
+        .expect(200);
+    decide(admin, firstArticle, "ACCEPT", null).expect(200);
+    assertEquals(Map.of(woLot + "@QUARANTINE", "300"), stockOf(fg));
+    long lotId = lot.path("id").asLong();
+    admin
+        .post(
+            "/inspection-lots/" + lotId + "/results",
+            obj("results", List.of(obj("characteristic", "VIS", "defects", 1))))
+        .expect(200);
+    decide(admin, lotId, "ACCEPT", null).expect(200);
+    assertEquals(Map.of(woLot + "@AVAILABLE", "300"), stockOf(fg));
+  }
+
+  private JsonNode lotsOf(Site s, long material, String source) {
+    com.fasterxml.jackson.databind.node.ArrayNode out = ItSupport.JSON.createArrayNode();
+    for (JsonNode l :
+        admin
+            .get("/inspection-lots?plantId=" + s.plant() + "&materialId=" + material)
+            .expect(200)
+            .json()
+            .path("items")) {
+      if (source.equals(l.path("source").asText())) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, String> stockOf(long material) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode b : admin.get("/stock?materialId=" + material).expect(200).json().path("items")) {
+      String q = new BigDecimal(b.path("quantity").asText()).stripTrailingZeros().toPlainString();
+      if (!q.equals("0")) {
+        out.put(b.path("lot").asText() + "@" + b.path("status").asText(), q);
+      }
     }
     return out;
   }

@@ -6,7 +6,8 @@
  * escalation ladders and statistics ({@link io.tianshu.execution.AndonService}), and the actual
  * cost of work orders ({@link io.tianshu.execution.CostingService}). Open work orders reach
  * planning through {@link io.tianshu.planning.OpenOrderSource}. The engines are in {@code
- * io.tianshu.execution.engine}.
+ * io.tianshu.execution.engine}. Final inspection of finished product plugs in through {@link
+ * io.tianshu.execution.ProductInspection}.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.tianshu.execution;

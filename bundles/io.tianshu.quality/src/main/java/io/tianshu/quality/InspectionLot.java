@@ -39,6 +39,8 @@ import java.util.List;
  * @param createdAt when created
  * @param createdBy who created it
  * @param version incremented on every change
+ * @param holdsStock whether the lot's stock waits in QUARANTINE for the usage decision; false for
+ *     in-process (first-article) lots, whose decision moves no stock
  */
 public record InspectionLot(
     long id,
@@ -72,4 +74,5 @@ public record InspectionLot(
     List<InspectionResult> results,
     Instant createdAt,
     String createdBy,
-    long version) {}
+    long version,
+    boolean holdsStock) {}

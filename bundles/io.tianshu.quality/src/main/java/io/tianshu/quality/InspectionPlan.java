@@ -17,6 +17,7 @@ import java.util.List;
  * @param createdAt when first put
  * @param createdBy who first put it
  * @param version incremented on every change
+ * @param autoLots the events that open lots of this plan by themselves (IQC, IPQC, FQC, RETURN)
  */
 public record InspectionPlan(
     long id,
@@ -29,4 +30,5 @@ public record InspectionPlan(
     List<Characteristic> characteristics,
     Instant createdAt,
     String createdBy,
-    long version) {}
+    long version,
+    List<String> autoLots) {}

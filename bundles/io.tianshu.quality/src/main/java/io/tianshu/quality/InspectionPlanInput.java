@@ -14,6 +14,9 @@ import java.util.List;
  * @param aql an AQL of the master tables, e.g. "1.0"
  * @param characteristics at least one
  * @param version the version last read when replacing a plan, null for a new plan
+ * @param autoLots the events that open lots of this plan by themselves: IQC (goods receipt), IPQC
+ *     (a work order's first report: first-article inspection, holding no stock), FQC (product
+ *     received from a work order), RETURN (customer return); none when absent
  */
 public record InspectionPlanInput(
     Long plantId,
@@ -23,4 +26,28 @@ public record InspectionPlanInput(
     String inspectionLevel,
     String aql,
     List<Characteristic> characteristics,
-    Long version) {}
+    Long version,
+    List<String> autoLots) {
+
+  /** A plan whose lots are all opened by hand. */
+  public InspectionPlanInput(
+      Long plantId,
+      Long materialId,
+      String supplier,
+      String revision,
+      String inspectionLevel,
+      String aql,
+      List<Characteristic> characteristics,
+      Long version) {
+    this(
+        plantId,
+        materialId,
+        supplier,
+        revision,
+        inspectionLevel,
+        aql,
+        characteristics,
+        version,
+        null);
+  }
+}

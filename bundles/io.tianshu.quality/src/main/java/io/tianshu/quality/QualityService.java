@@ -43,6 +43,20 @@ public interface QualityService {
    */
   InspectionLot decide(CallerContext caller, long lotId, DecisionInput input);
 
+  /**
+   * Receives goods from a supplier or a customer: into QUARANTINE with an inspection lot (IQC or
+   * RETURN) when the material's plan opens lots on the event, else into AVAILABLE; stock, lot and
+   * audit rows in one transaction. Refused while inspection of the supplier and material is
+   * discontinued. OPERATOR (the receiving clerk).
+   */
+  GoodsReceipt receive(CallerContext caller, GoodsReceiptInput input);
+
+  /**
+   * Resumes discontinued inspection on tightened inspection (ISO 2859-1 9.4), audited with the
+   * reason. PLANNER.
+   */
+  SamplingStateView resumeInspection(CallerContext caller, ResumeInput input);
+
   SamplingStateView samplingState(
       CallerContext caller, long plantId, String supplier, long materialId);
 }

@@ -3,5 +3,5 @@
  * inspection lots sampled per ISO 2859-1 with the supplier's switching state, results per
  * characteristic and the usage decision, which releases or blocks the lot's quarantined stock.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.tianshu.quality;

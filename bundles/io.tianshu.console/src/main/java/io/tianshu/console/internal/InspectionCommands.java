@@ -5,8 +5,12 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.TianshuException;
 import io.tianshu.org.AccessService;
 import io.tianshu.org.OrgService;
+import io.tianshu.quality.GoodsReceipt;
+import io.tianshu.quality.GoodsReceiptInput;
 import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.QualityService;
+import io.tianshu.quality.ResumeInput;
+import io.tianshu.quality.SamplingStateView;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
@@ -21,7 +25,10 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** mom:inspection-lots: the inspection lots of a plant with their sampling plans. */
+/**
+ * mom:inspection-lots, the inspection lots of a plant with their sampling plans; mom:goods-receipt;
+ * mom:sampling-resume.
+ */
 public final class InspectionCommands {
   private InspectionCommands() {}
 
@@ -98,6 +105,133 @@ public final class InspectionCommands {
         }
         table.print(System.out);
         System.out.println(page.items().size() + " of " + page.total());
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "goods-receipt",
+      description =
+          "Receive goods from a supplier or a customer return; inspected material goes into"
+              + " QUARANTINE with an inspection lot / 收货（来料或客户退货），需检验的物料入待检并生成检验批")
+  @Service
+  public static class Receive implements Action {
+    @Reference QualityService quality;
+    @Reference OrgService org;
+    @Reference AccessService access;
+
+    @Option(name = "-p", aliases = "--plant", required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Option(name = "-m", aliases = "--material", required = true, description = "Material id / 物料")
+    long material;
+
+    @Option(name = "-s", aliases = "--supplier", description = "Supplier code / 供应商")
+    String supplier;
+
+    @Option(name = "-r", aliases = "--return", description = "A customer return / 客户退货")
+    boolean customerReturn;
+
+    @Option(name = "-q", aliases = "--quantity", required = true, description = "Quantity / 数量")
+    BigDecimal quantity;
+
+    @Option(name = "-l", aliases = "--location", required = true, description = "Location id / 库位")
+    long location;
+
+    @Option(name = "--lot", description = "Stock lot / 批次")
+    String lot;
+
+    @Option(name = "--ref", description = "Delivery note or return number / 送货单或退货单号")
+    String reference;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        long plantId = org.getPlantByCode(caller, plant).id();
+        GoodsReceipt r =
+            quality.receive(
+                caller,
+                new GoodsReceiptInput(
+                    plantId,
+                    material,
+                    customerReturn ? "CUSTOMER_RETURN" : "PURCHASE",
+                    supplier,
+                    lot,
+                    quantity,
+                    location,
+                    reference));
+        System.out.println("document " + r.documentId() + " -> " + r.status());
+        if (r.inspectionLot() != null) {
+          InspectionLot l = r.inspectionLot();
+          System.out.println(
+              "inspection lot "
+                  + l.id()
+                  + " "
+                  + l.source()
+                  + " "
+                  + l.severity()
+                  + " n="
+                  + l.sampleSize()
+                  + " Ac="
+                  + l.acceptance()
+                  + " Re="
+                  + l.rejection());
+        }
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "sampling-resume",
+      description =
+          "Resume inspection discontinued by the switching rules (ISO 2859-1 9.4) / 恢复暂停的检验")
+  @Service
+  public static class Resume implements Action {
+    @Reference QualityService quality;
+    @Reference OrgService org;
+    @Reference AccessService access;
+
+    @Option(name = "-p", aliases = "--plant", required = true, description = "Plant code / 工厂编码")
+    @Completion(PlantCodeCompleter.class)
+    String plant;
+
+    @Option(name = "-s", aliases = "--supplier", required = true, description = "Supplier / 供应商")
+    String supplier;
+
+    @Option(name = "-m", aliases = "--material", required = true, description = "Material id / 物料")
+    long material;
+
+    @Option(
+        name = "--reason",
+        required = true,
+        description = "The corrective action accepted / 已确认的纠正措施")
+    String reason;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        CallerContext caller = Callers.current(access);
+        long plantId = org.getPlantByCode(caller, plant).id();
+        SamplingStateView v =
+            quality.resumeInspection(caller, new ResumeInput(plantId, supplier, material, reason));
+        System.out.println(
+            supplier
+                + " / "
+                + material
+                + ": "
+                + v.severity()
+                + ", discontinued "
+                + v.discontinued());
       } catch (TianshuException e) {
         throw Messages.fail(e);
       }

@@ -16,6 +16,7 @@ import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.execution.ComponentInput;
 import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.FirstReport;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
@@ -23,6 +24,8 @@ import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.OutsourcedWork;
 import io.tianshu.execution.OutsourcingInput;
+import io.tianshu.execution.ProductInspection;
+import io.tianshu.execution.ProductReceipt;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.TraceLink;
 import io.tianshu.execution.WorkOrder;
@@ -90,6 +93,12 @@ public class ExecutionServiceImpl implements ExecutionService {
   private final RoutingService routings;
   private final PlanningService planning;
   private final EventPublisher events;
+
+  /** Final inspection (quality), asked before finished product goes into stock. */
+  @Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+  private volatile List<ProductInspection> inspections = List.of();
 
   @Activate
   public ExecutionServiceImpl(
@@ -810,7 +819,23 @@ public class ExecutionServiceImpl implements ExecutionService {
             now,
             caller.username(),
             false);
+    boolean first = !inspections.isEmpty() && !WorkOrderStore.hasReports(c, w.id());
     long reportId = WorkOrderStore.insertReport(c, row);
+    if (first) {
+      FirstReport announced =
+          new FirstReport(
+              w.plantId(),
+              w.id(),
+              w.code(),
+              w.materialId(),
+              w.lot(),
+              w.quantity(),
+              in.operationSeq(),
+              w.receiveLocationId());
+      for (ProductInspection inspection : inspections) {
+        inspection.firstReport(caller, announced);
+      }
+    }
     if (!fromRework) {
       backflush(c, caller, w, in.operationSeq(), nz(in.good()), nz(in.scrap()), reportId);
     }
@@ -950,6 +975,21 @@ public class ExecutionServiceImpl implements ExecutionService {
       Long reportId,
       Instant now)
       throws SQLException {
+    ProductReceipt receipt =
+        new ProductReceipt(
+            w.plantId(),
+            w.id(),
+            w.code(),
+            w.materialId(),
+            w.lot(),
+            quantity,
+            w.receiveLocationId(),
+            w.supplier() == null ? "" : w.supplier());
+    boolean inspected = false;
+    for (ProductInspection inspection : inspections) {
+      // every service hears of the receipt, even after one has asked for inspection
+      inspected |= inspection.productReceived(caller, receipt);
+    }
     inventory.post(
         caller,
         new MovementInput(
@@ -960,7 +1000,7 @@ public class ExecutionServiceImpl implements ExecutionService {
             null,
             w.lot(),
             null,
-            "AVAILABLE",
+            inspected ? "QUARANTINE" : "AVAILABLE",
             null,
             w.code()));
     BigDecimal done = currentCompleted(c, w.id()).add(quantity);

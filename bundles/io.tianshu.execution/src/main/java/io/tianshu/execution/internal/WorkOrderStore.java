@@ -598,6 +598,18 @@ final class WorkOrderStore {
     }
   }
 
+  /** Whether the order has had any operation report. */
+  static boolean hasReports(Connection c, long workOrderId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM operation_report WHERE work_order_id = ? FETCH FIRST 1 ROWS ONLY")) {
+      ps.setLong(1, workOrderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   static long insertReport(Connection c, OperationReport r) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

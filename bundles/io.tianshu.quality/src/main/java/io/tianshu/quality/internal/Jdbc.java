@@ -27,6 +27,8 @@ final class Jdbc {
         ps.setBigDecimal(i + 1, b);
       } else if (a instanceof Instant t) {
         ps.setTimestamp(i + 1, Timestamp.from(t));
+      } else if (a instanceof Boolean b) {
+        ps.setBoolean(i + 1, b);
       } else {
         ps.setString(i + 1, a.toString());
       }

@@ -15,6 +15,8 @@ import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.quality.Characteristic;
 import io.tianshu.quality.DecisionInput;
+import io.tianshu.quality.GoodsReceipt;
+import io.tianshu.quality.GoodsReceiptInput;
 import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.InspectionLotInput;
 import io.tianshu.quality.InspectionPlan;
@@ -22,13 +24,13 @@ import io.tianshu.quality.InspectionPlanInput;
 import io.tianshu.quality.InspectionResult;
 import io.tianshu.quality.QualityService;
 import io.tianshu.quality.ResultInput;
+import io.tianshu.quality.ResumeInput;
 import io.tianshu.quality.SamplingStateView;
 import io.tianshu.quality.sampling.Aql;
 import io.tianshu.quality.sampling.CodeLetter;
 import io.tianshu.quality.sampling.InspectionLevel;
 import io.tianshu.quality.sampling.LotOutcome;
 import io.tianshu.quality.sampling.SamplingPlan;
-import io.tianshu.quality.sampling.SamplingPlans;
 import io.tianshu.quality.sampling.Severity;
 import io.tianshu.quality.sampling.SwitchingConditions;
 import io.tianshu.quality.sampling.SwitchingRules;
@@ -118,6 +120,7 @@ public class QualityServiceImpl implements QualityService {
     for (int i = 0; i < chars.size(); i++) {
       clean.add(characteristic(v, "characteristics[" + i + "].", chars.get(i), codes));
     }
+    List<String> autoLots = autoLots(v, in.autoLots());
     v.throwIfInvalid();
     caller.require(in.plantId(), PlantRole.PLANNER, "Plant", in.plantId());
     material(caller, in.materialId());
@@ -141,6 +144,7 @@ public class QualityServiceImpl implements QualityService {
                         in.revision().trim(),
                         levelLabel,
                         aqlLabel,
+                        autoLots,
                         now,
                         caller.username());
               } else {
@@ -148,7 +152,7 @@ public class QualityServiceImpl implements QualityService {
                 planId = p.id();
                 long expected = in.version() == null ? p.version() : in.version();
                 if (!QualityStore.updatePlan(
-                    c, planId, expected, in.revision().trim(), levelLabel, aqlLabel)) {
+                    c, planId, expected, in.revision().trim(), levelLabel, aqlLabel, autoLots)) {
                   throw ConflictException.staleVersion(PLAN, planId, expected);
                 }
                 List<String> used = QualityStore.codesWithResults(c, planId);
@@ -183,6 +187,7 @@ public class QualityServiceImpl implements QualityService {
               after.put("revision", in.revision().trim());
               after.put("level", levelLabel);
               after.put("aql", aqlLabel);
+              after.put("autoLots", autoLots);
               after.put("characteristics", clean.stream().map(Characteristic::code).toList());
               AuditTrail.writeJdbc(
                   c,
@@ -196,6 +201,28 @@ public class QualityServiceImpl implements QualityService {
               return planId;
             });
     return getPlan(caller, id);
+  }
+
+  /** The events that open lots of the plan, each once, in the order of {@link Lots#EVENTS}. */
+  private static List<String> autoLots(Validation v, List<String> given) {
+    if (given == null) {
+      return List.of();
+    }
+    Set<String> asked = new HashSet<>();
+    for (int i = 0; i < given.size(); i++) {
+      String e = upper(given.get(i));
+      if (e == null || !Lots.EVENTS.contains(e)) {
+        v.add(
+            "autoLots[" + i + "]",
+            "invalid",
+            "IQC (goods receipt), IPQC (a work order's first report), FQC (product from a work"
+                + " order) or RETURN (customer return)"
+                + " / 自动开检验批的事件无效");
+      } else {
+        asked.add(e);
+      }
+    }
+    return Lots.EVENTS.stream().filter(asked::contains).toList();
   }
 
   private static Characteristic characteristic(
@@ -289,7 +316,6 @@ public class QualityServiceImpl implements QualityService {
     caller.require(in.plantId(), PlantRole.OPERATOR, "Plant", in.plantId());
     material(caller, in.materialId());
     String supplier = supplierKey(in.supplier());
-    int lotSize = in.quantity().intValueExact();
     long id =
         tx.write(
             c -> {
@@ -306,22 +332,12 @@ public class QualityServiceImpl implements QualityService {
                                   "materialId",
                                   "no_plan",
                                   "no inspection plan for this material in the plant / 该物料无检验计划"));
-              SamplingStateView state =
-                  QualityStore.stateOrInitial(c, in.plantId(), supplier, in.materialId());
-              if (state.discontinued()) {
-                throw new ConflictException(
-                    "inspection of this supplier and material is discontinued (ISO 2859-1 9.4)"
-                        + " / 该供应商物料已暂停检验");
-              }
-              Severity severity = Severity.valueOf(state.severity());
-              SamplingPlan sp =
-                  SamplingPlans.plan(
-                      lotSize, levelOf(plan.inspectionLevel()), Aql.of(plan.aql()), severity);
-              Instant now = Instant.now();
               long lotId =
-                  QualityStore.insertLot(
+                  Lots.open(
                       c,
-                      new QualityStore.NewLot(
+                      caller,
+                      plan,
+                      new Lots.Request(
                           in.plantId(),
                           in.materialId(),
                           supplier,
@@ -329,30 +345,8 @@ public class QualityServiceImpl implements QualityService {
                           in.quantity(),
                           in.locationId(),
                           source,
-                          plan.id(),
-                          plan.revision(),
-                          plan.inspectionLevel(),
-                          plan.aql(),
-                          severity.name(),
-                          sp.codeLetter().map(CodeLetter::name).orElse(null),
-                          sp.sampleSize(),
-                          sp.acceptance(),
-                          sp.rejection(),
-                          sp.hundredPercent(),
                           in.reference(),
-                          now,
-                          caller.username()));
-              Map<String, Object> after = new LinkedHashMap<>();
-              after.put("planId", plan.id());
-              after.put("lot", in.lot());
-              after.put("quantity", in.quantity());
-              after.put("severity", severity.name());
-              after.put("codeLetter", sp.codeLetter().map(CodeLetter::name).orElse(""));
-              after.put("n", sp.sampleSize());
-              after.put("ac", sp.acceptance());
-              after.put("re", sp.rejection());
-              AuditTrail.writeJdbc(
-                  c, caller, LOT, lotId, in.plantId(), AuditTrail.CREATE, null, after);
+                          true));
               return lotId;
             });
     return getLot(caller, id);
@@ -579,19 +573,21 @@ public class QualityServiceImpl implements QualityService {
             throw ConflictException.staleVersion(LOT, lotId, expected);
           }
           // the stock: QUARANTINE -> AVAILABLE or BLOCKED, joining this transaction
-          inventory.post(
-              caller,
-              new MovementInput(
-                  "STATUS_CHANGE",
-                  lot.materialId(),
-                  lot.quantity(),
-                  lot.locationId(),
-                  null,
-                  lot.lot(),
-                  null,
-                  "QUARANTINE",
-                  decision.equals("ACCEPT") ? "AVAILABLE" : "BLOCKED",
-                  "IL-" + lotId));
+          if (lot.holdsStock()) {
+            inventory.post(
+                caller,
+                new MovementInput(
+                    "STATUS_CHANGE",
+                    lot.materialId(),
+                    lot.quantity(),
+                    lot.locationId(),
+                    null,
+                    lot.lot(),
+                    null,
+                    "QUARANTINE",
+                    decision.equals("ACCEPT") ? "AVAILABLE" : "BLOCKED",
+                    "IL-" + lotId));
+          }
           // the switching rules see the original inspection (the judgement from the results)
           SamplingStateView before =
               QualityStore.stateOrInitial(c, lot.plantId(), lot.supplier(), lot.materialId());
@@ -661,6 +657,132 @@ public class QualityServiceImpl implements QualityService {
     return tx.read(c -> QualityStore.stateOrInitial(c, plantId, key, materialId));
   }
 
+  // ---- goods receipts
+
+  @Override
+  public GoodsReceipt receive(CallerContext caller, GoodsReceiptInput in) {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId());
+    v.required("materialId", in.materialId());
+    v.required("locationId", in.locationId());
+    v.positive("quantity", in.quantity());
+    String kind = in.kind() == null ? "PURCHASE" : upper(in.kind());
+    boolean purchase = "PURCHASE".equals(kind);
+    if (!purchase && !"CUSTOMER_RETURN".equals(kind)) {
+      v.add("kind", "invalid", "PURCHASE or CUSTOMER_RETURN / 收货类型无效");
+    }
+    if (purchase) {
+      v.code("supplier", in.supplier(), 40);
+    } else if ("CUSTOMER_RETURN".equals(kind)
+        && in.supplier() != null
+        && !in.supplier().isBlank()) {
+      v.add("supplier", "not_allowed", "a customer return has no supplier / 客户退货不填供应商");
+    }
+    if (in.lot() != null && !in.lot().isEmpty()) {
+      v.code("lot", in.lot(), 64);
+    }
+    v.optionalText("reference", in.reference(), 64);
+    v.throwIfInvalid();
+    caller.require(in.plantId(), PlantRole.OPERATOR, "Plant", in.plantId());
+    material(caller, in.materialId());
+    String supplier = purchase ? supplierKey(in.supplier()) : "";
+    String event = purchase ? "IQC" : "RETURN";
+    String lot = in.lot() == null ? "" : in.lot();
+    String reference =
+        in.reference() == null || in.reference().isBlank()
+            ? (purchase ? "GR " + supplier : "RETURN")
+            : in.reference().trim();
+    record Received(long documentId, String status, Long lotId) {}
+    Received done =
+        tx.write(
+            c -> {
+              if (!QualityStore.locationOfPlant(c, in.plantId(), in.locationId())) {
+                throw new ValidationException(
+                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
+              }
+              Optional<InspectionPlan> plan =
+                  QualityStore.planOpeningLotsOn(c, in.plantId(), in.materialId(), supplier, event);
+              Long lotId = null;
+              if (plan.isPresent()) {
+                lotId =
+                    Lots.open(
+                        c,
+                        caller,
+                        plan.get(),
+                        new Lots.Request(
+                            in.plantId(),
+                            in.materialId(),
+                            supplier,
+                            lot,
+                            in.quantity(),
+                            in.locationId(),
+                            event,
+                            reference,
+                            true));
+              }
+              String status = lotId == null ? "AVAILABLE" : "QUARANTINE";
+              long doc =
+                  inventory
+                      .post(
+                          caller,
+                          new MovementInput(
+                              "RECEIPT",
+                              in.materialId(),
+                              in.quantity(),
+                              in.locationId(),
+                              null,
+                              lot,
+                              null,
+                              status,
+                              null,
+                              reference))
+                      .documentId();
+              return new Received(doc, status, lotId);
+            });
+    return new GoodsReceipt(
+        done.documentId(),
+        done.status(),
+        done.lotId() == null ? null : getLot(caller, done.lotId()));
+  }
+
+  @Override
+  public SamplingStateView resumeInspection(CallerContext caller, ResumeInput in) {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId());
+    v.required("materialId", in.materialId());
+    v.code("supplier", in.supplier(), 40);
+    v.text("reason", in.reason(), 400);
+    v.throwIfInvalid();
+    caller.require(in.plantId(), PlantRole.PLANNER, "Plant", in.plantId());
+    String supplier = supplierKey(in.supplier());
+    tx.write(
+        c -> {
+          SamplingStateView before =
+              QualityStore.stateOrInitial(c, in.plantId(), supplier, in.materialId());
+          if (!before.discontinued()) {
+            throw new ConflictException(
+                "inspection of this supplier and material is not discontinued / 该供应商物料未暂停检验");
+          }
+          Transition t = SwitchingRules.resume(QualityStore.toState(before));
+          if (!QualityStore.saveState(c, before, t.state(), t.reason().name(), Instant.now())) {
+            throw new ConflictException(
+                "the switching state changed meanwhile; try again / 转移规则状态已被修改，请重试");
+          }
+          Map<String, Object> was = new LinkedHashMap<>();
+          was.put("severity", before.severity());
+          was.put("discontinued", true);
+          Map<String, Object> now = new LinkedHashMap<>();
+          now.put("severity", t.state().severity().name());
+          now.put("discontinued", t.state().discontinued());
+          now.put("reason", t.reason().name());
+          now.put("evidence", in.reason().trim());
+          AuditTrail.writeJdbc(
+              c, caller, STATE, supplier + "/" + in.materialId(), in.plantId(), "RESUME", was, now);
+          return null;
+        });
+    return samplingState(caller, in.plantId(), supplier, in.materialId());
+  }
+
   // ---- helpers
 
   private void material(CallerContext caller, long id) {
@@ -690,14 +812,6 @@ public class QualityServiceImpl implements QualityService {
       }
     }
     return null;
-  }
-
-  private static InspectionLevel levelOf(String label) {
-    InspectionLevel l = levelOrNull(label);
-    if (l == null) {
-      throw new IllegalStateException("stored inspection level " + label + " is unknown");
-    }
-    return l;
   }
 
   private static String supplierKey(String supplier) {

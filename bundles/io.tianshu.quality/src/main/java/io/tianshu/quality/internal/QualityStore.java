@@ -29,7 +29,7 @@ final class QualityStore {
 
   private static final String PLAN_COLUMNS =
       "id, plant_id, material_id, supplier, revision, inspection_level, aql, created_at,"
-          + " created_by, version";
+          + " created_by, version, auto_lots";
 
   static Optional<InspectionPlan> findPlan(Connection c, long id) throws SQLException {
     List<InspectionPlan> found =
@@ -79,7 +79,8 @@ final class QualityStore {
                   List.of(),
                   Jdbc.instant(rs, "created_at"),
                   rs.getString("created_by"),
-                  rs.getLong("version")));
+                  rs.getLong("version"),
+                  autoLots(rs.getString("auto_lots"))));
         }
       }
     }
@@ -97,7 +98,8 @@ final class QualityStore {
               characteristics(c, p.id()),
               p.createdAt(),
               p.createdBy(),
-              p.version()));
+              p.version(),
+              p.autoLots()));
     }
     return full;
   }
@@ -137,16 +139,28 @@ final class QualityStore {
       String revision,
       String level,
       String aql,
+      List<String> autoLots,
       Instant now,
       String user)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO inspection_plan (plant_id, material_id, supplier, revision,"
-                + " inspection_level, aql, active, created_at, created_by, version) VALUES (?, ?,"
-                + " ?, ?, ?, ?, TRUE, ?, ?, 1)",
+                + " inspection_level, aql, auto_lots, active, created_at, created_by, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)",
             Statement.RETURN_GENERATED_KEYS)) {
-      Jdbc.bind(ps, List.of(plantId, materialId, supplier, revision, level, aql, now, user));
+      Jdbc.bind(
+          ps,
+          List.of(
+              plantId,
+              materialId,
+              supplier,
+              revision,
+              level,
+              aql,
+              String.join(",", autoLots),
+              now,
+              user));
       ps.executeUpdate();
       return generatedId(ps);
     }
@@ -154,13 +168,56 @@ final class QualityStore {
 
   /** Updates the header if the version still matches; false if another change came first. */
   static boolean updatePlan(
-      Connection c, long id, long version, String revision, String level, String aql)
+      Connection c,
+      long id,
+      long version,
+      String revision,
+      String level,
+      String aql,
+      List<String> autoLots)
       throws SQLException {
     return update(
         c,
-        "UPDATE inspection_plan SET revision = ?, inspection_level = ?, aql = ?, version = version"
-            + " + 1 WHERE id = ? AND version = ?",
-        List.of(revision, level, aql, id, version));
+        "UPDATE inspection_plan SET revision = ?, inspection_level = ?, aql = ?, auto_lots = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?",
+        List.of(revision, level, aql, String.join(",", autoLots), id, version));
+  }
+
+  private static List<String> autoLots(String stored) {
+    return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
+  }
+
+  /**
+   * The plan that opens lots by itself on {@code event} for the material: the supplier's own plan,
+   * else the plan for every supplier; only the columns the decision needs (this runs inside reports
+   * and receipts).
+   */
+  static Optional<InspectionPlan> planOpeningLotsOn(
+      Connection c, long plantId, long materialId, String supplier, String event)
+      throws SQLException {
+    Optional<InspectionPlan> own = findPlan(c, plantId, materialId, supplier);
+    Optional<InspectionPlan> plan =
+        own.isPresent() || supplier.isEmpty() ? own : findPlan(c, plantId, materialId, "");
+    return plan.filter(p -> p.autoLots().contains(event));
+  }
+
+  /** The open (no results yet) lot of a source, stock lot and reference. */
+  static Optional<InspectionLot> openLotOf(
+      Connection c, long plantId, long materialId, String source, String lot, String reference)
+      throws SQLException {
+    Long id = null;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM inspection_lot WHERE plant_id = ? AND material_id = ? AND source = ?"
+                + " AND status = 'CREATED' AND lot = ? AND reference = ? ORDER BY id")) {
+      Jdbc.bind(ps, List.of(plantId, materialId, source, lot, reference));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          id = rs.getLong(1);
+        }
+      }
+    }
+    return id == null ? Optional.empty() : findLot(c, id, false);
   }
 
   static void upsertCharacteristic(Connection c, long planId, int lineNo, Characteristic k)
@@ -254,7 +311,8 @@ final class QualityStore {
       boolean hundredPercent,
       String reference,
       Instant now,
-      String user) {}
+      String user,
+      boolean holdsStock) {}
 
   static long insertLot(Connection c, NewLot n) throws SQLException {
     try (PreparedStatement ps =
@@ -263,8 +321,8 @@ final class QualityStore {
                 + " location_id, source, plan_id, plan_revision, inspection_level, aql, severity,"
                 + " code_letter, sample_size, acceptance_number, rejection_number,"
                 + " hundred_percent, status, defects, critical_defects, reference, created_at,"
-                + " created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, 'CREATED', 0, 0, ?, ?, ?, 1)",
+                + " created_by, holds_stock, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, 'CREATED', 0, 0, ?, ?, ?, ?, 1)",
             Statement.RETURN_GENERATED_KEYS)) {
       List<Object> args = new ArrayList<>();
       args.add(n.plantId());
@@ -287,6 +345,7 @@ final class QualityStore {
       args.add(n.reference());
       args.add(n.now());
       args.add(n.user());
+      args.add(n.holdsStock());
       Jdbc.bind(ps, args);
       ps.setBoolean(17, n.hundredPercent());
       ps.executeUpdate();
@@ -299,7 +358,7 @@ final class QualityStore {
           + " plan_revision, inspection_level, aql, severity, code_letter, sample_size,"
           + " acceptance_number, rejection_number, hundred_percent, status, defects,"
           + " critical_defects, judgement, decision, decision_reason, decided_at, decided_by,"
-          + " inspectors, reference, created_at, created_by, version";
+          + " inspectors, reference, created_at, created_by, version, holds_stock";
 
   static Optional<InspectionLot> findLot(Connection c, long id, boolean withResults)
       throws SQLException {
@@ -387,7 +446,8 @@ final class QualityStore {
         results,
         l.createdAt(),
         l.createdBy(),
-        l.version());
+        l.version(),
+        l.holdsStock());
   }
 
   private static List<InspectionLot> lots(Connection c, String sql, List<Object> args)
@@ -430,7 +490,8 @@ final class QualityStore {
                   List.of(),
                   Jdbc.instant(rs, "created_at"),
                   rs.getString("created_by"),
-                  rs.getLong("version")));
+                  rs.getLong("version"),
+                  rs.getBoolean("holds_stock")));
         }
       }
     }

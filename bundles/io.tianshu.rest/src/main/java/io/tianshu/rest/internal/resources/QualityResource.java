@@ -7,12 +7,15 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.quality.DecisionInput;
+import io.tianshu.quality.GoodsReceipt;
+import io.tianshu.quality.GoodsReceiptInput;
 import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.InspectionLotInput;
 import io.tianshu.quality.InspectionPlan;
 import io.tianshu.quality.InspectionPlanInput;
 import io.tianshu.quality.QualityService;
 import io.tianshu.quality.ResultInput;
+import io.tianshu.quality.ResumeInput;
 import io.tianshu.quality.SamplingStateView;
 import io.tianshu.rest.RestApi;
 import java.util.List;
@@ -126,6 +129,26 @@ public class QualityResource {
       @Context SecurityContext sc, @PathParam("id") long id, DecisionInput body) {
     Resources.body(body);
     return quality.decide(caller(sc), id, body);
+  }
+
+  /**
+   * Receives goods from a supplier or a customer; into QUARANTINE with an inspection lot when the
+   * material's plan opens lots on the event.
+   */
+  @POST
+  @Path("goods-receipts")
+  public Response receive(@Context SecurityContext sc, GoodsReceiptInput in) {
+    Resources.body(in);
+    GoodsReceipt r = quality.receive(caller(sc), in);
+    return Response.status(Response.Status.CREATED).entity(r).build();
+  }
+
+  /** Resumes inspection discontinued by the switching rules (ISO 2859-1 9.4). */
+  @POST
+  @Path("sampling-states/resume")
+  public SamplingStateView resume(@Context SecurityContext sc, ResumeInput in) {
+    Resources.body(in);
+    return quality.resumeInspection(caller(sc), in);
   }
 
   @GET

@@ -1,0 +1,12 @@
+-- Inspection lots opened by the events of the plant rather than by hand: a plan lists the events
+-- that open its lots (IQC: goods receipt from a supplier; IPQC: the first report of a work order;
+-- FQC: product received from a work order;
+-- RETURN: a customer return), comma-separated, '' for none. Stock received for such a plan goes
+-- into QUARANTINE until the usage decision.
+ALTER TABLE inspection_plan ADD COLUMN auto_lots VARCHAR(64) DEFAULT '' NOT NULL;
+
+-- the open final-inspection lot of a work order grows with each receipt until results come in
+CREATE INDEX ix_inspection_lot_open ON inspection_lot (plant_id, material_id, source, status);
+
+-- an in-process (first-article) lot inspects pieces in process: its decision moves no stock
+ALTER TABLE inspection_lot ADD COLUMN holds_stock BOOLEAN DEFAULT TRUE NOT NULL;
