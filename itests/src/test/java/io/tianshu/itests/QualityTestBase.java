@@ -913,14 +913,47 @@ public abstract class QualityTestBase extends ContainerTestBase {
   }
 
   @Test
-  public void ncFromARejectedInspectionLotReturnsToTheSupplier() {
+  public void aRejectedInspectionLotOpensItsNcWhichReturnsToTheSupplier() {
     Site s = site();
     receiveQuarantined(s, 1000, "S1-900");
     long lot = createLot(s, "S1-900", 1000).path("id").asLong();
     results(admin, lot, 3, 0).expect(200);
     decide(admin, lot, "REJECT", null).expect(200);
     assertEquals(Map.of("S1-900@BLOCKED", "1000"), stock(s));
-    JsonNode n =
+    // the decision opened the NC in its transaction
+    JsonNode list = admin.get("/nonconformances?plantId=" + s.plant()).expect(200).json();
+    assertEquals("one NC: " + list, 1, list.path("total").asInt());
+    JsonNode n = list.path("items").get(0);
+    assertEquals("NC-000001", n.path("ncNo").asText());
+    assertEquals("OPEN", n.path("status").asText());
+    assertEquals("INSPECTION_LOT", n.path("source").asText());
+    assertEquals(lot, n.path("inspectionLotId").asLong());
+    assertEquals("IL-" + lot, n.path("sourceReference").asText());
+    assertEquals("S1-900", n.path("lot").asText());
+    assertEquals(s.iqc(), n.path("locationId").asLong());
+    assertEquals("1000", num(n.path("quantity")));
+    assertEquals("BLOCKED", n.path("stockStatus").asText());
+    assertEquals("SUPPLIER", n.path("responsibility").asText());
+    assertEquals("S1", n.path("supplier").asText());
+    // the characteristic with defects: VIS, 3 in the sample of 80
+    assertEquals("defects: " + n, 1, n.path("defects").size());
+    assertEquals("VIS", n.path("defects").get(0).path("code").asText());
+    assertEquals("3", num(n.path("defects").get(0).path("quantity")));
+    // an accepted lot opens none
+    receiveQuarantined(s, 1000, "S1-901");
+    long ok = createLot(s, "S1-901", 1000).path("id").asLong();
+    results(admin, ok, 0, 0).expect(200);
+    decide(admin, ok, "ACCEPT", null).expect(200);
+    assertEquals(
+        1,
+        admin
+            .get("/nonconformances?plantId=" + s.plant())
+            .expect(200)
+            .json()
+            .path("total")
+            .asInt());
+    // by hand, the inspection lot supplies what the input leaves out
+    JsonNode manual =
         admin
             .post(
                 "/nonconformances",
@@ -928,24 +961,23 @@ public abstract class QualityTestBase extends ContainerTestBase {
                     "plantId",
                     s.plant(),
                     "inspectionLotId",
-                    lot,
-                    "defects",
-                    List.of(obj("code", "VIS", "quantity", 3))))
+                    ok,
+                    "quantity",
+                    5,
+                    "stockStatus",
+                    "QUARANTINE"))
             .expect(201)
             .json();
-    assertEquals("INSPECTION_LOT", n.path("source").asText());
-    assertEquals("IL-" + lot, n.path("sourceReference").asText());
-    assertEquals("S1-900", n.path("lot").asText());
-    assertEquals("1000", num(n.path("quantity")));
-    assertEquals("BLOCKED", n.path("stockStatus").asText());
-    assertEquals("SUPPLIER", n.path("responsibility").asText());
-    assertEquals("S1", n.path("supplier").asText());
+    assertEquals("NC-000002", manual.path("ncNo").asText());
+    assertEquals("S1-901", manual.path("lot").asText());
+    assertEquals("5", num(manual.path("quantity")));
+    assertEquals("S1", manual.path("supplier").asText());
     long id = n.path("id").asLong();
     propose(admin, id, line("RETURN_TO_SUPPLIER", 1000)).expect(200);
     Api mrb = user(code("mrb").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
     ncStep(mrb, id, "approve").expect(200);
     ncStep(admin, id, "execute").expect(200);
-    assertEquals(Map.of(), stock(s));
+    assertEquals("the rejected lot went back", Map.of("S1-901@AVAILABLE", "1000"), stock(s));
     assertTrue(
         ledger(s).toString(), ledger(s).contains("NC-000001 RETURN_TO_SUPPLIER S1 BLOCKED -1000"));
     // an unknown or foreign inspection lot is a bad field
