@@ -721,6 +721,13 @@ public abstract class QualityTestBase extends ContainerTestBase {
     assertEquals(2, n.path("defects").size());
     assertEquals("SUPPLIER", n.path("responsibility").asText());
     viewer.get("/nonconformances/" + id).expect(200);
+    admin.get("/nonconformances/999999999").expectProblem(404);
+    // another plant's planner does not see it
+    Site other = site();
+    Api stranger = user(code("qe").toLowerCase(Locale.ROOT), other.plant(), "PLANNER");
+    stranger.get("/nonconformances/" + id).expectProblem(404);
+    propose(stranger, id, line("SCRAP", 100)).expectProblem(404);
+    stranger.get("/nonconformances?plantId=" + s.plant()).expectProblem(404);
 
     // an inspector does not propose; 60 + 30 + 5 = 95 ≠ 100 and a use-as-is without concession
     propose(inspector, id, line("SCRAP", 60)).expectProblem(403);
@@ -1115,6 +1122,12 @@ public abstract class QualityTestBase extends ContainerTestBase {
     String out = ItSupport.executeCommand(sessionFactory, "mom:capa-list " + s.plantCode());
     assertTrue(out, out.contains("8D-000001"));
     assertTrue(out, out.contains("8/8"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:capa-show " + id);
+    assertTrue(out, out.contains("Why 2: die worn"));
+    assertTrue(out, out.contains("根本原因分析"));
+    assertTrue(out, out.contains("Effectiveness / 有效性: EFFECTIVE"));
+    admin.get("/capas/999999999").expectProblem(404);
+    discipline(admin, id, "D9", "status", "DONE").expectProblem(404);
   }
 
   @Test
