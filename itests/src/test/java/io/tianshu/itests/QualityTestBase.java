@@ -905,6 +905,599 @@ public abstract class QualityTestBase extends ContainerTestBase {
     assertEquals(Set.of("decision"), fields(p));
   }
 
+  // ---- nonconformance, MRB dispositions, 8D, QC circles
+
+  private void receive(Site s, int qty, String lot, String status) {
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "RECEIPT",
+                "materialId",
+                s.material(),
+                "quantity",
+                qty,
+                "locationId",
+                s.iqc(),
+                "lot",
+                lot,
+                "status",
+                status))
+        .expect(201);
+  }
+
+  private JsonNode nc(Api api, Site s, String lot, int qty, String stockStatus) {
+    return api.post(
+            "/nonconformances",
+            obj(
+                "plantId",
+                s.plant(),
+                "source",
+                "SUPPLIER",
+                "sourceReference",
+                "DN-" + lot,
+                "materialId",
+                s.material(),
+                "lot",
+                lot,
+                "locationId",
+                s.iqc(),
+                "stockStatus",
+                stockStatus,
+                "quantity",
+                qty,
+                "description",
+                "划伤、外径超差",
+                "responsibility",
+                "SUPPLIER",
+                "supplier",
+                "S1",
+                "defects",
+                List.of(
+                    obj("code", "SCRATCH", "quantity", 40, "description", "划伤"),
+                    obj("code", "DIM-OD", "quantity", 70))))
+        .expect(201)
+        .json();
+  }
+
+  private static JsonNode line(String kind, int qty, String... more) {
+    List<Object> kv = new java.util.ArrayList<>(List.of("kind", kind, "quantity", qty));
+    kv.addAll(List.of((Object[]) more));
+    return obj(kv.toArray());
+  }
+
+  private static Response propose(Api api, long nc, JsonNode... lines) {
+    return api.post(
+        "/nonconformances/" + nc + "/dispositions", obj("dispositions", List.of(lines)));
+  }
+
+  private static Response ncStep(Api api, long nc, String step) {
+    return api.post("/nonconformances/" + nc + "/" + step, obj("comment", step + " / 处理"));
+  }
+
+  /** Ledger lines of the material: "reference status signed-quantity", sorted. */
+  private List<String> ledger(Site s) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode m :
+        admin
+            .get("/stock/movements?materialId=" + s.material() + "&limit=500")
+            .expect(200)
+            .json()
+            .path("items")) {
+      out.add(
+          (m.path("reference").isTextual() ? m.path("reference").asText() : "-")
+              + " "
+              + m.path("status").asText()
+              + " "
+              + new BigDecimal(m.path("quantity").asText()).stripTrailingZeros().toPlainString());
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  private static String num(JsonNode n) {
+    return new BigDecimal(n.asText()).stripTrailingZeros().toPlainString();
+  }
+
+  @Test
+  public void ncScrapUseAsIsReturnMoveStockWithFourEyes() {
+    Site s = site();
+    receive(s, 100, "NC-L1", "BLOCKED");
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), s.plant(), "VIEWER");
+    Api inspector = user(code("op").toLowerCase(Locale.ROOT), s.plant(), "OPERATOR");
+    Api qe = user(code("qe").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
+    Api mrb = user(code("mrb").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
+    viewer
+        .post(
+            "/nonconformances",
+            obj(
+                "plantId",
+                s.plant(),
+                "materialId",
+                s.material(),
+                "locationId",
+                s.iqc(),
+                "quantity",
+                100))
+        .expectProblem(403);
+    JsonNode n = nc(inspector, s, "NC-L1", 100, "BLOCKED");
+    long id = n.path("id").asLong();
+    assertEquals("first NC of the plant: " + n, "NC-000001", n.path("ncNo").asText());
+    assertEquals("OPEN", n.path("status").asText());
+    assertEquals(2, n.path("defects").size());
+    assertEquals("SUPPLIER", n.path("responsibility").asText());
+    viewer.get("/nonconformances/" + id).expect(200);
+    admin.get("/nonconformances/999999999").expectProblem(404);
+    // another plant's planner does not see it
+    Site other = site();
+    Api stranger = user(code("qe").toLowerCase(Locale.ROOT), other.plant(), "PLANNER");
+    stranger.get("/nonconformances/" + id).expectProblem(404);
+    propose(stranger, id, line("SCRAP", 100)).expectProblem(404);
+    stranger.get("/nonconformances?plantId=" + s.plant()).expectProblem(404);
+
+    // an inspector does not propose; 60 + 30 + 5 = 95 ≠ 100 and a use-as-is without concession
+    propose(inspector, id, line("SCRAP", 60)).expectProblem(403);
+    JsonNode p =
+        propose(qe, id, line("SCRAP", 60), line("USE_AS_IS", 30), line("RETURN_TO_SUPPLIER", 5))
+            .expectProblem(400);
+    assertEquals(
+        Set.of("dispositions[1].concessionNo", "dispositions[1].reason", "dispositions"),
+        fields(p));
+    p = propose(qe, id, line("SCRAP", 60), line("MELT", 40)).expectProblem(400);
+    assertEquals(Set.of("dispositions[1].kind"), fields(p));
+    JsonNode still = admin.get("/nonconformances/" + id).expect(200).json();
+    assertEquals("nothing stored", "OPEN", still.path("status").asText());
+    assertEquals(n.path("version").asLong(), still.path("version").asLong());
+    assertEquals(0, still.path("dispositions").size());
+
+    // 60 scrap + 30 use as is under concession + 10 back to the responsible supplier S1
+    JsonNode proposed =
+        propose(
+                qe,
+                id,
+                line("SCRAP", 60),
+                line("USE_AS_IS", 30, "concessionNo", "CN-001", "reason", "cosmetic only / 外观"),
+                line("RETURN_TO_SUPPLIER", 10))
+            .expect(200)
+            .json();
+    assertEquals("PROPOSED", proposed.path("status").asText());
+    assertEquals("S1", proposed.path("dispositions").get(2).path("supplier").asText());
+    // not approved yet: nothing to execute
+    ncStep(qe, id, "execute").expectProblem(409);
+    // four eyes: not the proposer, not an operator
+    ncStep(qe, id, "approve").expectProblem(403);
+    ncStep(inspector, id, "approve").expectProblem(403);
+    assertEquals("PROPOSED", admin.get("/nonconformances/" + id).json().path("status").asText());
+    JsonNode approved = ncStep(mrb, id, "approve").expect(200).json();
+    assertEquals("APPROVED", approved.path("status").asText());
+    assertTrue(approved.path("approvedBy").asText().startsWith("mrb"));
+    ncStep(qe, id, "cancel").expectProblem(409);
+
+    JsonNode executed = ncStep(qe, id, "execute").expect(200).json();
+    assertEquals("EXECUTED", executed.path("status").asText());
+    for (JsonNode d : executed.path("dispositions")) {
+      assertTrue("posted: " + d, d.path("movementDocumentId").asLong() > 0);
+    }
+    // 100 blocked: 60 scrapped and 10 returned (70 issued), 30 released, none left blocked
+    assertEquals(Map.of("NC-L1@AVAILABLE", "30"), stock(s));
+    assertEquals(
+        List.of(
+            "- BLOCKED 100",
+            "NC-000001 RETURN_TO_SUPPLIER S1 BLOCKED -10",
+            "NC-000001 SCRAP BLOCKED -60",
+            "NC-000001 USE_AS_IS CN-001 AVAILABLE 30",
+            "NC-000001 USE_AS_IS CN-001 BLOCKED -30"),
+        ledger(s));
+    ncStep(qe, id, "execute").expectProblem(409);
+
+    // costs: scrap value, freight, and the supplier's charge-back as a credit
+    admin
+        .post("/nonconformances/" + id + "/costs", obj("type", "SCRAP_VALUE", "amount", 600))
+        .expect(200);
+    admin
+        .post("/nonconformances/" + id + "/costs", obj("type", "FREIGHT", "amount", 50.5))
+        .expect(200);
+    JsonNode costed =
+        qe.post(
+                "/nonconformances/" + id + "/costs",
+                obj("type", "OTHER", "amount", -100, "note", "charged back to S1 / 索赔"))
+            .expect(200)
+            .json();
+    assertEquals("550.5", num(costed.path("costTotal")));
+    assertEquals("600", num(costed.path("costByType").path("SCRAP_VALUE")));
+    assertEquals(3, costed.path("costs").size());
+    p =
+        qe.post("/nonconformances/" + id + "/costs", obj("type", "BRIBE", "amount", 0))
+            .expectProblem(400);
+    assertEquals(Set.of("type", "amount"), fields(p));
+
+    assertEquals("CLOSED", ncStep(qe, id, "close").expect(200).json().path("status").asText());
+    ncStep(qe, id, "cancel").expectProblem(409);
+    JsonNode audit =
+        admin.get("/audit?entity=Nonconformance&entityId=" + id + "&limit=50").expect(200).json();
+    // CREATE, PROPOSE, APPROVE, EXECUTE, 3 × COST, CLOSE; refused calls wrote nothing
+    assertEquals("audit: " + audit, 8, audit.path("total").asInt());
+
+    JsonNode list =
+        viewer.get("/nonconformances?plantId=" + s.plant() + "&status=closed").expect(200).json();
+    assertEquals(1, list.path("total").asInt());
+    String out = ItSupport.executeCommand(sessionFactory, "mom:nc-list " + s.plantCode());
+    assertTrue(out, out.contains("NC-000001"));
+    assertTrue(out, out.contains("SCRAP=60 USE_AS_IS=30 RETURN_TO_SUPPLIER=10"));
+    assertTrue(out, out.contains("1 of 1"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:nc-show " + id);
+    assertTrue(out, out.contains("CN-001"));
+    assertTrue(out, out.contains("Cost total 550.5"));
+  }
+
+  @Test
+  public void reworkDispositionCreatesAReworkOrderAndSortStaysInQuarantine() {
+    Site s = site();
+    receive(s, 50, "RW-1", "QUARANTINE");
+    Api mrb = user(code("mrb").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
+    JsonNode n =
+        admin
+            .post(
+                "/nonconformances",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "source",
+                    "PRODUCTION",
+                    "materialId",
+                    s.material(),
+                    "lot",
+                    "RW-1",
+                    "locationId",
+                    s.iqc(),
+                    "stockStatus",
+                    "QUARANTINE",
+                    "quantity",
+                    50,
+                    "responsibility",
+                    "DEPARTMENT",
+                    "department",
+                    "冲压车间"))
+            .expect(201)
+            .json();
+    long id = n.path("id").asLong();
+    // a return needs a supplier: the department is responsible and the line names none
+    JsonNode p =
+        propose(admin, id, line("REWORK", 20), line("RETURN_TO_SUPPLIER", 30)).expectProblem(400);
+    assertEquals(Set.of("dispositions[1].supplier"), fields(p));
+    propose(admin, id, line("REWORK", 20), line("SORT", 30)).expect(200);
+    // four eyes hold for the group administrator too
+    ncStep(admin, id, "approve").expectProblem(403);
+    ncStep(mrb, id, "approve").expect(200);
+    JsonNode executed = ncStep(admin, id, "execute").expect(200).json();
+    JsonNode rework = executed.path("dispositions").get(0);
+    long wo = rework.path("workOrderId").asLong();
+    assertTrue("rework order: " + executed, wo > 0);
+    assertTrue(rework.path("movementDocumentId").asLong() > 0);
+    assertTrue(
+        "sorting quarantined stock posts nothing: " + executed,
+        executed.path("dispositions").get(1).path("movementDocumentId").isNull());
+    JsonNode order = admin.get("/work-orders/" + wo).expect(200).json();
+    assertEquals("REWORK", order.path("kind").asText());
+    assertEquals("PLANNED", order.path("status").asText());
+    assertEquals(s.material(), order.path("materialId").asLong());
+    assertEquals("20", num(order.path("quantity")));
+    // 20 issued to the rework order, 30 stay in quarantine to be sorted
+    assertEquals(Map.of("RW-1@QUARANTINE", "30"), stock(s));
+    assertTrue(
+        "issued to the order: " + ledger(s),
+        ledger(s).contains("NC-000001 REWORK " + order.path("code").asText() + " QUARANTINE -20"));
+  }
+
+  @Test
+  public void aRefusedPostingLeavesTheNcUnexecuted() {
+    Site s = site();
+    // the NC claims 100 but only 70 are blocked: use as is 60 posts, scrap 30 is refused
+    receive(s, 70, "SHORT-1", "BLOCKED");
+    Api mrb = user(code("mrb").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
+    long id = nc(admin, s, "SHORT-1", 100, "BLOCKED").path("id").asLong();
+    propose(
+            admin,
+            id,
+            line("USE_AS_IS", 60, "concessionNo", "CN-9", "reason", "ok"),
+            line("SCRAP", 30),
+            line("REWORK", 10))
+        .expect(200);
+    long version = ncStep(mrb, id, "approve").expect(200).json().path("version").asLong();
+    JsonNode p = ncStep(admin, id, "execute").expectProblem(400);
+    assertTrue("inventory's refusal: " + p, p.toString().contains("insufficient_stock"));
+    JsonNode after = admin.get("/nonconformances/" + id).expect(200).json();
+    assertEquals("APPROVED", after.path("status").asText());
+    assertEquals(version, after.path("version").asLong());
+    assertTrue("no executor: " + after, after.path("executedBy").isNull());
+    for (JsonNode d : after.path("dispositions")) {
+      assertTrue("nothing recorded: " + d, d.path("movementDocumentId").isNull());
+      assertTrue("no order: " + d, d.path("workOrderId").isNull());
+    }
+    assertEquals("the 60 released were rolled back", Map.of("SHORT-1@BLOCKED", "70"), stock(s));
+    assertEquals(1, ledger(s).size());
+    assertEquals(
+        "no rework order",
+        0,
+        admin.get("/work-orders?plantId=" + s.plant()).expect(200).json().path("total").asInt());
+    JsonNode audit =
+        admin.get("/audit?entity=Nonconformance&entityId=" + id + "&limit=50").expect(200).json();
+    assertTrue("no EXECUTE row: " + audit, !audit.toString().contains("EXECUTE"));
+  }
+
+  @Test
+  public void aRejectedInspectionLotOpensItsNcWhichReturnsToTheSupplier() {
+    Site s = site();
+    receiveQuarantined(s, 1000, "S1-900");
+    long lot = createLot(s, "S1-900", 1000).path("id").asLong();
+    results(admin, lot, 3, 0).expect(200);
+    decide(admin, lot, "REJECT", null).expect(200);
+    assertEquals(Map.of("S1-900@BLOCKED", "1000"), stock(s));
+    // the decision opened the NC in its transaction
+    JsonNode list = admin.get("/nonconformances?plantId=" + s.plant()).expect(200).json();
+    assertEquals("one NC: " + list, 1, list.path("total").asInt());
+    JsonNode n = list.path("items").get(0);
+    assertEquals("NC-000001", n.path("ncNo").asText());
+    assertEquals("OPEN", n.path("status").asText());
+    assertEquals("INSPECTION_LOT", n.path("source").asText());
+    assertEquals(lot, n.path("inspectionLotId").asLong());
+    assertEquals("IL-" + lot, n.path("sourceReference").asText());
+    assertEquals("S1-900", n.path("lot").asText());
+    assertEquals(s.iqc(), n.path("locationId").asLong());
+    assertEquals("1000", num(n.path("quantity")));
+    assertEquals("BLOCKED", n.path("stockStatus").asText());
+    assertEquals("SUPPLIER", n.path("responsibility").asText());
+    assertEquals("S1", n.path("supplier").asText());
+    // the characteristic with defects: VIS, 3 in the sample of 80
+    assertEquals("defects: " + n, 1, n.path("defects").size());
+    assertEquals("VIS", n.path("defects").get(0).path("code").asText());
+    assertEquals("3", num(n.path("defects").get(0).path("quantity")));
+    // an accepted lot opens none
+    receiveQuarantined(s, 1000, "S1-901");
+    long ok = createLot(s, "S1-901", 1000).path("id").asLong();
+    results(admin, ok, 0, 0).expect(200);
+    decide(admin, ok, "ACCEPT", null).expect(200);
+    assertEquals(
+        1,
+        admin
+            .get("/nonconformances?plantId=" + s.plant())
+            .expect(200)
+            .json()
+            .path("total")
+            .asInt());
+    // by hand, the inspection lot supplies what the input leaves out
+    JsonNode manual =
+        admin
+            .post(
+                "/nonconformances",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "inspectionLotId",
+                    ok,
+                    "quantity",
+                    5,
+                    "stockStatus",
+                    "QUARANTINE"))
+            .expect(201)
+            .json();
+    assertEquals("NC-000002", manual.path("ncNo").asText());
+    assertEquals("S1-901", manual.path("lot").asText());
+    assertEquals("5", num(manual.path("quantity")));
+    assertEquals("S1", manual.path("supplier").asText());
+    long id = n.path("id").asLong();
+    propose(admin, id, line("RETURN_TO_SUPPLIER", 1000)).expect(200);
+    Api mrb = user(code("mrb").toLowerCase(Locale.ROOT), s.plant(), "PLANNER");
+    ncStep(mrb, id, "approve").expect(200);
+    ncStep(admin, id, "execute").expect(200);
+    assertEquals("the rejected lot went back", Map.of("S1-901@AVAILABLE", "1000"), stock(s));
+    assertTrue(
+        ledger(s).toString(), ledger(s).contains("NC-000001 RETURN_TO_SUPPLIER S1 BLOCKED -1000"));
+    // an unknown or foreign inspection lot is a bad field
+    JsonNode p =
+        admin
+            .post("/nonconformances", obj("plantId", s.plant(), "inspectionLotId", 999999999))
+            .expectProblem(400);
+    assertEquals(Set.of("inspectionLotId"), fields(p));
+  }
+
+  private static Response discipline(Api api, long capa, String d, Object... kv) {
+    return api.put("/capas/" + capa + "/disciplines/" + d, obj(kv));
+  }
+
+  @Test
+  public void eightDClosesOnlyAfterAnEffectiveCheck() {
+    Site s = site();
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), s.plant(), "VIEWER");
+    viewer.post("/capas", obj("plantId", s.plant(), "title", "划伤")).expectProblem(403);
+    JsonNode k =
+        admin
+            .post(
+                "/capas",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "title",
+                    "Bearing scratches / 轴承划伤",
+                    "problem",
+                    "40 of 100 scratched",
+                    "disciplines",
+                    List.of(
+                        obj("discipline", "D1", "owner", "zhang", "dueDate", "2027-01-10"),
+                        obj("discipline", "D4", "owner", "li", "dueDate", "2027-01-20"))))
+            .expect(201)
+            .json();
+    long id = k.path("id").asLong();
+    assertEquals("8D-000001", k.path("capaNo").asText());
+    assertEquals(8, k.path("disciplines").size());
+    assertEquals("zhang", k.path("disciplines").get(0).path("owner").asText());
+    assertEquals("2027-01-10", k.path("disciplines").get(0).path("dueDate").asText());
+    assertEquals("OPEN", k.path("status").asText());
+
+    // D8 first: D1..D7 are open
+    JsonNode p =
+        discipline(admin, id, "D8", "owner", "wang", "status", "DONE", "evidence", "x")
+            .expectProblem(400);
+    assertTrue(p.toString(), p.toString().contains("disciplines_open"));
+    // done needs an owner (D2 has none) and evidence
+    p = discipline(admin, id, "D2", "status", "DONE", "evidence", "5W2H").expectProblem(400);
+    assertEquals(Set.of("owner"), fields(p));
+    discipline(admin, id, "D1", "status", "DONE", "evidence", "team of 4").expect(200);
+    for (String d : List.of("D2", "D3")) {
+      discipline(admin, id, d, "owner", "zhang", "status", "DONE", "evidence", d + " ok")
+          .expect(200);
+    }
+    // D4 needs the five whys first
+    p = discipline(admin, id, "D4", "status", "DONE", "evidence", "analysis").expectProblem(400);
+    assertTrue(p.toString(), p.toString().contains("no_root_cause"));
+    p =
+        admin
+            .put("/capas/" + id + "/whys", obj("whys", List.of("burr", " "), "rootCause", ""))
+            .expectProblem(400);
+    assertEquals(Set.of("whys[1]", "rootCause"), fields(p));
+    JsonNode w =
+        admin
+            .put(
+                "/capas/" + id + "/whys",
+                obj(
+                    "whys",
+                    List.of(
+                        "burr on the race",
+                        "die worn",
+                        "no wear limit",
+                        "no PM plan",
+                        "PM not in EMS"),
+                    "rootCause",
+                    "die without preventive maintenance / 模具无预防性维护"))
+            .expect(200)
+            .json();
+    assertEquals(5, w.path("whys").size());
+    assertEquals("die worn", w.path("whys").get(1).asText());
+    discipline(admin, id, "D4", "status", "DONE", "evidence", "5 whys").expect(200);
+    discipline(admin, id, "D5", "owner", "li", "status", "DONE", "evidence", "PM plan").expect(200);
+    // the check needs D6 done
+    admin.post("/capas/" + id + "/effectiveness", obj("result", "EFFECTIVE")).expectProblem(409);
+    discipline(admin, id, "D6", "owner", "li", "status", "DONE", "evidence", "PM in EMS")
+        .expect(200);
+    // not effective: D4..D7 reopen
+    JsonNode ne =
+        admin
+            .post(
+                "/capas/" + id + "/effectiveness",
+                obj("result", "NOT_EFFECTIVE", "note", "scratches again in week 3"))
+            .expect(200)
+            .json();
+    assertEquals("NOT_EFFECTIVE", ne.path("effectiveness").asText());
+    StringBuilder states = new StringBuilder();
+    for (JsonNode d : ne.path("disciplines")) {
+      states
+          .append(d.path("discipline").asText())
+          .append('=')
+          .append(d.path("status").asText())
+          .append(' ');
+    }
+    assertEquals(
+        "D1=DONE D2=DONE D3=DONE D4=OPEN D5=OPEN D6=OPEN D7=OPEN D8=OPEN ", states.toString());
+    for (String d : List.of("D4", "D5", "D6", "D7")) {
+      discipline(admin, id, d, "owner", "li", "status", "DONE", "evidence", d + " again")
+          .expect(200);
+    }
+    p =
+        discipline(admin, id, "D8", "owner", "wang", "status", "DONE", "evidence", "closed")
+            .expectProblem(400);
+    assertTrue(p.toString(), p.toString().contains("not_verified"));
+    admin
+        .post(
+            "/capas/" + id + "/effectiveness", obj("result", "EFFECTIVE", "note", "0 in 3 months"))
+        .expect(200);
+    JsonNode closed =
+        discipline(admin, id, "D8", "owner", "wang", "status", "DONE", "evidence", "closed")
+            .expect(200)
+            .json();
+    assertEquals("CLOSED", closed.path("status").asText());
+    assertEquals("admin", closed.path("closedBy").asText());
+    discipline(admin, id, "D7", "status", "OPEN").expectProblem(409);
+    assertEquals(
+        1,
+        viewer
+            .get("/capas?plantId=" + s.plant() + "&status=CLOSED")
+            .expect(200)
+            .json()
+            .path("total")
+            .asInt());
+    String out = ItSupport.executeCommand(sessionFactory, "mom:capa-list " + s.plantCode());
+    assertTrue(out, out.contains("8D-000001"));
+    assertTrue(out, out.contains("8/8"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:capa-show " + id);
+    assertTrue(out, out.contains("Why 2: die worn"));
+    assertTrue(out, out.contains("根本原因分析"));
+    assertTrue(out, out.contains("Effectiveness / 有效性: EFFECTIVE"));
+    admin.get("/capas/999999999").expectProblem(404);
+    discipline(admin, id, "D9", "status", "DONE").expectProblem(404);
+  }
+
+  @Test
+  public void qcCircleMovesThroughPdca() {
+    Site s = site();
+    Api operator = user(code("op").toLowerCase(Locale.ROOT), s.plant(), "OPERATOR");
+    JsonNode p =
+        operator
+            .post("/qc-circles", obj("plantId", s.plant(), "members", List.of(" ")))
+            .expectProblem(400);
+    assertEquals(Set.of("name", "theme", "leader", "members[0]"), fields(p));
+    JsonNode q =
+        operator
+            .post(
+                "/qc-circles",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "name",
+                    "雄鹰 QC 小组",
+                    "theme",
+                    "降低轴承划伤率",
+                    "leader",
+                    "赵六",
+                    "members",
+                    List.of("钱七", "孙八", "赵六"),
+                    "startDate",
+                    "2027-01-04",
+                    "targetDate",
+                    "2027-06-30"))
+            .expect(201)
+            .json();
+    long id = q.path("id").asLong();
+    assertEquals("PLAN", q.path("stage").asText());
+    assertEquals("leader first, once: " + q, 3, q.path("members").size());
+    assertEquals("赵六", q.path("members").get(0).asText());
+    operator.post("/qc-circles/" + id + "/stage", obj("stage", "CHECK")).expectProblem(409);
+    for (String st : List.of("DO", "CHECK", "ACT")) {
+      assertEquals(
+          st,
+          operator
+              .post("/qc-circles/" + id + "/stage", obj("stage", st))
+              .expect(200)
+              .json()
+              .path("stage")
+              .asText());
+    }
+    p = operator.post("/qc-circles/" + id + "/stage", obj("stage", "COMPLETED")).expectProblem(400);
+    assertEquals(Set.of("result"), fields(p));
+    JsonNode done =
+        operator
+            .post(
+                "/qc-circles/" + id + "/stage",
+                obj("stage", "COMPLETED", "result", "scratch rate 4 % → 0.5 %"))
+            .expect(200)
+            .json();
+    assertEquals("COMPLETED", done.path("stage").asText());
+    assertTrue(done.path("completedDate").isTextual());
+    String out = ItSupport.executeCommand(sessionFactory, "mom:qcc-list " + s.plantCode());
+    assertTrue(out, out.contains("降低轴承划伤率"));
+    assertTrue(out, out.contains("1 of 1"));
+  }
+
   private Api user(String username, long plantId, String role) {
     String password = "Pw-" + role.toLowerCase(Locale.ROOT) + "-123";
     admin

@@ -38,8 +38,9 @@ public interface QualityService {
   InspectionLot recordResults(CallerContext caller, long lotId, List<ResultInput> results);
 
   /**
-   * The usage decision: ACCEPT moves the lot's stock QUARANTINE → AVAILABLE, REJECT to BLOCKED, and
-   * the switching state of supplier and material moves on, all in one transaction.
+   * The usage decision: ACCEPT moves the lot's stock QUARANTINE → AVAILABLE, REJECT to BLOCKED and
+   * opens the lot's nonconformance (source INSPECTION_LOT), and the switching state of supplier and
+   * material moves on, all in one transaction.
    */
   InspectionLot decide(CallerContext caller, long lotId, DecisionInput input);
 

@@ -587,6 +587,10 @@ public class QualityServiceImpl implements QualityService {
                     "QUARANTINE",
                     decision.equals("ACCEPT") ? "AVAILABLE" : "BLOCKED",
                     "IL-" + lotId));
+            if (decision.equals("REJECT")) {
+              // the blocked lot needs an MRB disposition: open its nonconformance with it
+              NcFromLot.open(c, caller, lot, in.reason(), now);
+            }
           }
           // the switching rules see the original inspection (the judgement from the results)
           SamplingStateView before =
