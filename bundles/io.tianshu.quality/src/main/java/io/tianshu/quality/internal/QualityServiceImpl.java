@@ -2,6 +2,8 @@ package io.tianshu.quality.internal;
 
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.ConflictException;
+import io.tianshu.core.DomainEvent;
+import io.tianshu.core.EventPublisher;
 import io.tianshu.core.FieldError;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Page;
@@ -75,16 +77,19 @@ public class QualityServiceImpl implements QualityService {
   private final Tx tx;
   private final MasterDataService masterData;
   private final InventoryService inventory;
+  private final EventPublisher events;
 
   @Activate
   public QualityServiceImpl(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference TransactionManager transactionManager,
       @Reference MasterDataService masterData,
-      @Reference InventoryService inventory) {
+      @Reference InventoryService inventory,
+      @Reference EventPublisher events) {
     this.tx = new Tx(dataSource, transactionManager);
     this.masterData = masterData;
     this.inventory = inventory;
+    this.events = events;
   }
 
   // ---- plans
@@ -468,6 +473,7 @@ public class QualityServiceImpl implements QualityService {
       }
     }
     v.throwIfInvalid();
+    List<DomainEvent> violations = new ArrayList<>();
     tx.write(
         c -> {
           Instant now = Instant.now();
@@ -521,8 +527,13 @@ public class QualityServiceImpl implements QualityService {
           after.put("critical", critical);
           after.put("judgement", judgement);
           AuditTrail.writeJdbc(c, caller, LOT, lotId, lot.plantId(), "RESULTS", null, after);
+          // SPC reaction (hold, audit) in this transaction; its events go out after the commit
+          violations.addAll(
+              SpcReactions.react(
+                  c, caller, current, judged.stream().map(j -> j.k().code()).toList(), now));
           return null;
         });
+    violations.forEach(events::publish);
     return getLot(caller, lotId);
   }
 
@@ -569,6 +580,10 @@ public class QualityServiceImpl implements QualityService {
     tx.write(
         c -> {
           Instant now = Instant.now();
+          if (decision.equals("ACCEPT") && SpcStore.hasOpenHold(c, lotId)) {
+            throw new ConflictException(
+                "the lot is on SPC hold; a planner must release it first / 检验批因 SPC 判异被冻结，须先解除");
+          }
           if (!QualityStore.updateLot(
               c,
               lotId,
