@@ -199,7 +199,8 @@ public final class SpcCommands {
       } catch (TianshuException e) {
         throw Messages.fail(e);
       } catch (java.time.format.DateTimeParseException e) {
-        System.err.println("Error / 错误: dates are YYYY-MM-DD / 日期格式应为 YYYY-MM-DD");
+        throw new org.apache.karaf.shell.support.CommandException(
+            "Error / 错误: dates are YYYY-MM-DD / 日期格式应为 YYYY-MM-DD");
       }
       return null;
     }
