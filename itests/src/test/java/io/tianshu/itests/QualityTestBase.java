@@ -769,18 +769,79 @@ public abstract class QualityTestBase extends ContainerTestBase {
     close("frozen R-bar", 0.02276, setting.path("frozenSpread"), 1e-9);
     assertEquals(1, setting.path("version").asInt());
 
+    // the hook for nonconformances: every violation is published after the commit
+    List<org.osgi.service.event.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.Dictionary<String, Object> props = new java.util.Hashtable<>();
+    props.put(
+        org.osgi.service.event.EventConstants.EVENT_TOPIC,
+        "io/tianshu/quality/SpcViolation/DETECTED");
+    org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> reg =
+        bundleContext.registerService(
+            org.osgi.service.event.EventHandler.class,
+            e -> {
+              if (Long.valueOf(s.plant()).equals(e.getProperty("plantId"))) {
+                events.add(e);
+              }
+            },
+            props);
     Map<Integer, String> held = new TreeMap<>();
-    for (int i = 26; i <= 40; i++) {
-      lots[i] = createLot(s, "PR-" + i, 1000).path("id").asLong();
-      spcResults(admin, lots[i], PISTON_RINGS[i - 1], 0);
-      JsonNode holds = viewer.get("/inspection-lots/" + lots[i] + "/holds").expect(200).json();
-      if (holds.size() > 0) {
-        assertEquals(1, holds.size());
-        assertEquals("OPEN", holds.get(0).path("status").asText());
-        assertEquals("ID", holds.get(0).path("characteristic").asText());
-        held.put(i, holds.get(0).path("rules").asText());
+    try {
+      for (int i = 26; i <= 40; i++) {
+        lots[i] = createLot(s, "PR-" + i, 1000).path("id").asLong();
+        spcResults(admin, lots[i], PISTON_RINGS[i - 1], 0);
+        JsonNode holds = viewer.get("/inspection-lots/" + lots[i] + "/holds").expect(200).json();
+        if (holds.size() > 0) {
+          assertEquals(1, holds.size());
+          assertEquals("OPEN", holds.get(0).path("status").asText());
+          assertEquals("ID", holds.get(0).path("characteristic").asText());
+          held.put(i, holds.get(0).path("rules").asText());
+        }
       }
+      // VIS on a p chart with frozen p-bar 0.01 and reaction NONCONFORMANCE: 5 of 80 = 0.0625
+      // is beyond UCL 0.01 + 3 sqrt(0.01 × 0.99 / 80) = 0.043373 → WE1, an event, no hold
+      JsonNode visSetting =
+          admin
+              .put(
+                  "/inspection-plans/" + s.planId() + "/characteristics/VIS/spc",
+                  obj("chartType", "P", "frozenCenter", 0.01, "reaction", "NONCONFORMANCE"))
+              .expect(200)
+              .json();
+      assertEquals("NONCONFORMANCE", visSetting.path("reaction").asText());
+      lots[0] = createLot(s, "PR-41", 1000).path("id").asLong();
+      admin
+          .post(
+              "/inspection-lots/" + lots[0] + "/results",
+              obj("results", List.of(obj("characteristic", "VIS", "defects", 5))))
+          .expect(200);
+      assertEquals(0, viewer.get("/inspection-lots/" + lots[0] + "/holds").json().size());
+      for (int i = 0; i < 40 && events.size() < 6; i++) {
+        ItSupport.sleep(250);
+      }
+    } finally {
+      reg.unregister();
     }
+    Map<Long, String> published = new TreeMap<>();
+    for (org.osgi.service.event.Event e : events) {
+      published.put(
+          (Long) e.getProperty("lotId"),
+          e.getProperty("characteristic")
+              + " "
+              + e.getProperty("chartType")
+              + " "
+              + e.getProperty("rules")
+              + " "
+              + e.getProperty("reaction")
+              + (e.getProperty("holdId") == null ? "" : " held"));
+    }
+    Map<Long, String> expectedEvents = new TreeMap<>();
+    expectedEvents.put(lots[35], "ID XBAR_R WE2,WE3 HOLD held");
+    expectedEvents.put(lots[37], "ID XBAR_R WE1,WE2 HOLD held");
+    expectedEvents.put(lots[38], "ID XBAR_R WE1,WE2,WE3 HOLD held");
+    expectedEvents.put(lots[39], "ID XBAR_R WE1,WE2,WE3 HOLD held");
+    expectedEvents.put(lots[40], "ID XBAR_R WE2,WE3 HOLD held");
+    expectedEvents.put(lots[0], "VIS P WE1 NONCONFORMANCE");
+    assertEquals(expectedEvents, published);
+    assertEquals(6, events.size());
     // z = (mean - 74.001176) / 0.0043762: 34 +2.29, 35 +2.61, 36 +0.65, 37 +3.52, 38 +4.21,
     // 39 +5.08, 40 +2.66 (31 +1.38, 32 +1.01, 33 -0.77)
     Map<Integer, String> expected = new TreeMap<>();
