@@ -761,6 +761,11 @@ public abstract class QualityTestBase extends ContainerTestBase {
     JsonNode bad =
         admin.put(settingPath, obj("chartType", "P", "reaction", "SHOUT")).expectProblem(400);
     assertEquals(Set.of("chartType", "reaction"), fields(bad));
+    bad =
+        admin
+            .put(settingPath, obj("chartType", "XBAR_R", "frozenCenter", 74.0, "freeze", true))
+            .expectProblem(400);
+    assertEquals(Set.of("frozenCenter", "frozenSpread", "frozenSubgroupSize"), fields(bad));
     JsonNode setting = admin.put(settingPath, hold).expect(200).json();
     assertEquals("XBAR_R", setting.path("chartType").asText());
     assertEquals("HOLD", setting.path("reaction").asText());
@@ -887,6 +892,19 @@ public abstract class QualityTestBase extends ContainerTestBase {
         .expectProblem(409);
     decide(admin, l35, "ACCEPT", null).expect(200);
     assertEquals(Map.of("PR-35@AVAILABLE", "1000"), stock(s));
+    // 41 lots inspected, one decided (35: accepted, but it was held, so not first pass)
+    JsonNode st =
+        viewer
+            .get("/quality-statistics?plantId=" + s.plant() + "&groupBy=SOURCE")
+            .expect(200)
+            .json();
+    JsonNode iqc = st.path("rows").get(0);
+    assertEquals("IQC", iqc.path("key").asText());
+    assertEquals(41, iqc.path("inspected").asInt());
+    assertEquals(1, iqc.path("accepted").asInt());
+    assertEquals(0, iqc.path("firstPass").asInt());
+    assertEquals("1", dec(iqc.path("passRate")));
+    assertEquals("0", dec(iqc.path("firstPassYield")));
     JsonNode audit =
         admin.get("/audit?entity=InspectionLot&entityId=" + l35 + "&limit=20").expect(200).json();
     assertTrue("violation audited: " + audit, audit.toString().contains("SPC_VIOLATION"));
