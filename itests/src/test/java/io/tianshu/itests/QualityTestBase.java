@@ -3,6 +3,7 @@ package io.tianshu.itests;
 import static io.tianshu.itests.ItSupport.id;
 import static io.tianshu.itests.ItSupport.obj;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -1496,6 +1497,495 @@ public abstract class QualityTestBase extends ContainerTestBase {
     String out = ItSupport.executeCommand(sessionFactory, "mom:qcc-list " + s.plantCode());
     assertTrue(out, out.contains("降低轴承划伤率"));
     assertTrue(out, out.contains("1 of 1"));
+  }
+
+  // ---- SPC, holds and statistics
+
+  /**
+   * Montgomery, Introduction to Statistical Quality Control, tables 6.3 and 6.4: inside diameters
+   * of piston rings, 25 Phase I subgroups of 5 and 15 Phase II subgroups (the values as printed).
+   */
+  private static final double[][] PISTON_RINGS = {
+    {74.030, 74.002, 74.019, 73.992, 74.008},
+    {73.995, 73.992, 74.001, 74.011, 74.004},
+    {73.988, 74.024, 74.021, 74.005, 74.002},
+    {74.002, 73.996, 73.993, 74.015, 74.009},
+    {73.992, 74.007, 74.015, 73.989, 74.014},
+    {74.009, 73.994, 73.997, 73.985, 73.993},
+    {73.995, 74.006, 73.994, 74.000, 74.005},
+    {73.985, 74.003, 73.993, 74.015, 73.988},
+    {74.008, 73.995, 74.009, 74.005, 74.004},
+    {73.998, 74.000, 73.990, 74.007, 73.995},
+    {73.994, 73.998, 73.994, 73.995, 73.990},
+    {74.004, 74.000, 74.007, 74.000, 73.996},
+    {73.983, 74.002, 73.998, 73.997, 74.012},
+    {74.006, 73.967, 73.994, 74.000, 73.984},
+    {74.012, 74.014, 73.998, 73.999, 74.007},
+    {74.000, 73.984, 74.005, 73.998, 73.996},
+    {73.994, 74.012, 73.986, 74.005, 74.007},
+    {74.006, 74.010, 74.018, 74.003, 74.000},
+    {73.984, 74.002, 74.003, 74.005, 73.997},
+    {74.000, 74.010, 74.013, 74.020, 74.003},
+    {73.988, 74.001, 74.009, 74.005, 73.996},
+    {74.004, 73.999, 73.990, 74.006, 74.009},
+    {74.010, 73.989, 73.990, 74.009, 74.014},
+    {74.015, 74.008, 73.993, 74.000, 74.010},
+    {73.982, 73.984, 73.995, 74.017, 74.013},
+    {74.012, 74.015, 74.030, 73.986, 74.000},
+    {73.995, 74.010, 73.990, 74.015, 74.001},
+    {73.987, 73.999, 73.985, 74.000, 73.990},
+    {74.008, 74.010, 74.003, 73.991, 74.006},
+    {74.003, 74.000, 74.001, 73.986, 73.997},
+    {73.994, 74.003, 74.015, 74.020, 74.004},
+    {74.008, 74.002, 74.018, 73.995, 74.005},
+    {74.001, 74.004, 73.990, 73.996, 73.998},
+    {74.015, 74.000, 74.016, 74.025, 74.000},
+    {74.030, 74.005, 74.000, 74.016, 74.012},
+    {74.001, 73.990, 73.995, 74.010, 74.024},
+    {74.015, 74.020, 74.024, 74.005, 74.019},
+    {74.035, 74.010, 74.012, 74.015, 74.026},
+    {74.017, 74.013, 74.036, 74.025, 74.026},
+    {74.010, 74.005, 74.029, 74.000, 74.020}
+  };
+
+  private static void spcResults(Api api, long lot, double[] values, int vis) {
+    List<Double> list = new java.util.ArrayList<>();
+    for (double v : values) {
+      list.add(v);
+    }
+    api.post(
+            "/inspection-lots/" + lot + "/results",
+            obj(
+                "results",
+                List.of(
+                    obj("characteristic", "ID", "values", list),
+                    obj("characteristic", "VIS", "defects", vis))))
+        .expect(200);
+  }
+
+  private static void close(String what, double expected, JsonNode actual, double tolerance) {
+    assertTrue(
+        what + ": expected " + expected + " got " + actual,
+        actual.isNumber() && Math.abs(actual.asDouble() - expected) <= tolerance);
+  }
+
+  private static Map<Integer, String> flags(JsonNode points) {
+    Map<Integer, String> out = new TreeMap<>();
+    for (JsonNode p : points) {
+      if (p.path("violations").size() > 0) {
+        List<String> rules = new java.util.ArrayList<>();
+        p.path("violations").forEach(r -> rules.add(r.asText()));
+        out.put(p.path("index").asInt() + 1, String.join(",", rules));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * By hand (see SpcChartsTest): X-double-bar 1850.0294 / 25 = 74.001176, R-bar 0.569 / 25 =
+   * 0.02276, X-bar limits 74.001176 ± 0.576819 × 0.02276 = 74.014304 / 73.988048 (the book's 74.014
+   * and 73.988), no Phase I point flagged; Cp 1.7032, Cpk 1.6632, Pp 1.6551, Ppk 1.6162 against
+   * 73.95..74.05. Frozen on Phase I, the Phase II lots 35, 37, 38, 39 and 40 violate Western
+   * Electric rules and are put on hold; ACCEPT is refused until a planner releases the hold.
+   */
+  @Test
+  public void spcPistonRingsFrozenLimitsAndHold() {
+    Site s = site();
+    admin
+        .put(
+            "/inspection-plans",
+            obj(
+                "plantId",
+                s.plant(),
+                "materialId",
+                s.material(),
+                "revision",
+                "B",
+                "aql",
+                "1.0",
+                "characteristics",
+                List.of(
+                    obj(
+                        "code",
+                        "ID",
+                        "name",
+                        "内径",
+                        "kind",
+                        "VARIABLE",
+                        "target",
+                        74.0,
+                        "lower",
+                        73.95,
+                        "upper",
+                        74.05,
+                        "unit",
+                        "mm"),
+                    obj("code", "VIS", "name", "外观", "kind", "ATTRIBUTE"))))
+        .expect(200);
+    long[] lots = new long[41];
+    for (int i = 1; i <= 25; i++) {
+      lots[i] = createLot(s, "PR-" + i, 1000).path("id").asLong();
+      spcResults(admin, lots[i], PISTON_RINGS[i - 1], 0);
+    }
+    String chartPath =
+        "/spc/charts?plantId=" + s.plant() + "&materialId=" + s.material() + "&characteristic=ID";
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), s.plant(), "VIEWER");
+    JsonNode chart = viewer.get(chartPath).expect(200).json();
+    assertEquals("XBAR_R", chart.path("chartType").asText());
+    assertEquals("WESTERN_ELECTRIC", chart.path("ruleSet").asText());
+    assertEquals(5, chart.path("subgroupSize").asInt());
+    assertEquals(false, chart.path("frozen").asBoolean());
+    assertEquals(25, chart.path("points").size());
+    close("X-double-bar", 74.001176, chart.path("centerLine"), 1e-6);
+    close("R-bar", 0.02276, chart.path("dispersionCenter"), 1e-9);
+    JsonNode first = chart.path("points").get(0);
+    assertEquals("PR-1", first.path("lot").asText());
+    assertEquals(lots[1], first.path("lotId").asLong());
+    assertEquals("S1", first.path("supplier").asText());
+    close("subgroup 1 mean", 74.0102, first.path("value"), 1e-9);
+    close("UCL", 74.014304, first.path("ucl"), 1e-6);
+    close("LCL", 73.988048, first.path("lcl"), 1e-6);
+    close("R UCL", 0.0481, chart.path("dispersion").get(0).path("ucl"), 1e-4);
+    assertEquals("Phase I in control: " + chart, Map.of(), flags(chart.path("points")));
+    assertEquals(Map.of(), flags(chart.path("dispersion")));
+    JsonNode cap = chart.path("capability");
+    close("Cp", 1.7032, cap.path("cp"), 1e-4);
+    close("Cpk", 1.6632, cap.path("cpk"), 1e-4);
+    close("Pp", 1.6551, cap.path("pp"), 1e-4);
+    close("Ppk", 1.6162, cap.path("ppk"), 1e-4);
+
+    // freeze the limits on Phase I and hold lots that violate a rule
+    String settingPath = "/inspection-plans/" + s.planId() + "/characteristics/ID/spc";
+    assertEquals("NONE", viewer.get(settingPath).expect(200).json().path("reaction").asText());
+    JsonNode hold = obj("freeze", true, "reaction", "HOLD");
+    viewer.put(settingPath, hold).expectProblem(403);
+    JsonNode bad =
+        admin.put(settingPath, obj("chartType", "P", "reaction", "SHOUT")).expectProblem(400);
+    assertEquals(Set.of("chartType", "reaction"), fields(bad));
+    bad =
+        admin
+            .put(settingPath, obj("chartType", "XBAR_R", "frozenCenter", 74.0, "freeze", true))
+            .expectProblem(400);
+    assertEquals(Set.of("frozenCenter", "frozenSpread", "frozenSubgroupSize"), fields(bad));
+    JsonNode setting = admin.put(settingPath, hold).expect(200).json();
+    assertEquals("XBAR_R", setting.path("chartType").asText());
+    assertEquals("HOLD", setting.path("reaction").asText());
+    assertEquals(5, setting.path("frozenSubgroupSize").asInt());
+    close("frozen centre", 74.001176, setting.path("frozenCenter"), 1e-9);
+    close("frozen R-bar", 0.02276, setting.path("frozenSpread"), 1e-9);
+    assertEquals(1, setting.path("version").asInt());
+
+    // the hook for nonconformances: every violation is published after the commit
+    List<org.osgi.service.event.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.Dictionary<String, Object> props = new java.util.Hashtable<>();
+    props.put(
+        org.osgi.service.event.EventConstants.EVENT_TOPIC,
+        "io/tianshu/quality/SpcViolation/DETECTED");
+    org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> reg =
+        bundleContext.registerService(
+            org.osgi.service.event.EventHandler.class,
+            e -> {
+              if (Long.valueOf(s.plant()).equals(e.getProperty("plantId"))) {
+                events.add(e);
+              }
+            },
+            props);
+    Map<Integer, String> held = new TreeMap<>();
+    try {
+      for (int i = 26; i <= 40; i++) {
+        lots[i] = createLot(s, "PR-" + i, 1000).path("id").asLong();
+        spcResults(admin, lots[i], PISTON_RINGS[i - 1], 0);
+        JsonNode holds = viewer.get("/inspection-lots/" + lots[i] + "/holds").expect(200).json();
+        if (holds.size() > 0) {
+          assertEquals(1, holds.size());
+          assertEquals("OPEN", holds.get(0).path("status").asText());
+          assertEquals("ID", holds.get(0).path("characteristic").asText());
+          held.put(i, holds.get(0).path("rules").asText());
+        }
+      }
+      // VIS on a p chart with frozen p-bar 0.01 and reaction NONCONFORMANCE: 5 of 80 = 0.0625
+      // is beyond UCL 0.01 + 3 sqrt(0.01 × 0.99 / 80) = 0.043373 → WE1, an event, a hold and
+      // the lot's nonconformance on its quarantined stock
+      JsonNode visSetting =
+          admin
+              .put(
+                  "/inspection-plans/" + s.planId() + "/characteristics/VIS/spc",
+                  obj("chartType", "P", "frozenCenter", 0.01, "reaction", "NONCONFORMANCE"))
+              .expect(200)
+              .json();
+      assertEquals("NONCONFORMANCE", visSetting.path("reaction").asText());
+      lots[0] = createLot(s, "PR-41", 1000).path("id").asLong();
+      admin
+          .post(
+              "/inspection-lots/" + lots[0] + "/results",
+              obj("results", List.of(obj("characteristic", "VIS", "defects", 5))))
+          .expect(200);
+      assertEquals(1, viewer.get("/inspection-lots/" + lots[0] + "/holds").json().size());
+      JsonNode spcNc = null;
+      for (JsonNode n :
+          admin.get("/nonconformances?plantId=" + s.plant()).expect(200).json().path("items")) {
+        if (n.path("inspectionLotId").asLong() == lots[0]) {
+          spcNc = n;
+        }
+      }
+      assertNotNull("the SPC nonconformance of PR-41", spcNc);
+      assertEquals("QUARANTINE", spcNc.path("stockStatus").asText());
+      assertEquals("OPEN", spcNc.path("status").asText());
+      assertEquals(
+          0, new BigDecimal("1000").compareTo(new BigDecimal(spcNc.path("quantity").asText())));
+      for (int i = 0; i < 40 && events.size() < 6; i++) {
+        ItSupport.sleep(250);
+      }
+    } finally {
+      reg.unregister();
+    }
+    Map<Long, String> published = new TreeMap<>();
+    for (org.osgi.service.event.Event e : events) {
+      published.put(
+          (Long) e.getProperty("lotId"),
+          e.getProperty("characteristic")
+              + " "
+              + e.getProperty("chartType")
+              + " "
+              + e.getProperty("rules")
+              + " "
+              + e.getProperty("reaction")
+              + (e.getProperty("holdId") == null ? "" : " held"));
+    }
+    Map<Long, String> expectedEvents = new TreeMap<>();
+    expectedEvents.put(lots[35], "ID XBAR_R WE2,WE3 HOLD held");
+    expectedEvents.put(lots[37], "ID XBAR_R WE1,WE2 HOLD held");
+    expectedEvents.put(lots[38], "ID XBAR_R WE1,WE2,WE3 HOLD held");
+    expectedEvents.put(lots[39], "ID XBAR_R WE1,WE2,WE3 HOLD held");
+    expectedEvents.put(lots[40], "ID XBAR_R WE2,WE3 HOLD held");
+    expectedEvents.put(lots[0], "VIS P WE1 NONCONFORMANCE held");
+    assertEquals(expectedEvents, published);
+    assertEquals(6, events.size());
+    // z = (mean - 74.001176) / 0.0043762: 34 +2.29, 35 +2.61, 36 +0.65, 37 +3.52, 38 +4.21,
+    // 39 +5.08, 40 +2.66 (31 +1.38, 32 +1.01, 33 -0.77)
+    Map<Integer, String> expected = new TreeMap<>();
+    expected.put(35, "WE2,WE3");
+    expected.put(37, "WE1,WE2");
+    expected.put(38, "WE1,WE2,WE3");
+    expected.put(39, "WE1,WE2,WE3");
+    expected.put(40, "WE2,WE3");
+    assertEquals(expected, held);
+    chart = viewer.get(chartPath).expect(200).json();
+    assertEquals(true, chart.path("frozen").asBoolean());
+    assertEquals(40, chart.path("points").size());
+    assertEquals(expected, flags(chart.path("points")));
+    close("frozen UCL", 74.014304, chart.path("points").get(39).path("ucl"), 1e-6);
+    // the same points on Nelson's rules without a setting of their own: computed limits
+    JsonNode nelson = viewer.get(chartPath + "&ruleSet=NELSON&last=15").expect(200).json();
+    assertEquals(15, nelson.path("points").size());
+    assertEquals("PR-26", nelson.path("points").get(0).path("lot").asText());
+
+    // lot 35 is held: ACCEPT refused until a planner releases it with a reason
+    receiveQuarantined(s, 1000, "PR-35");
+    long l35 = lots[35];
+    JsonNode refused = decide(admin, l35, "ACCEPT", null).expectProblem(409);
+    assertTrue("hold named: " + refused, refused.toString().contains("hold"));
+    Api operator = user(code("op").toLowerCase(Locale.ROOT), s.plant(), "OPERATOR");
+    operator
+        .post("/inspection-lots/" + l35 + "/release-hold", obj("reason", "gauge checked"))
+        .expectProblem(403);
+    assertEquals(
+        Set.of("reason"),
+        fields(admin.post("/inspection-lots/" + l35 + "/release-hold", obj()).expectProblem(400)));
+    JsonNode released =
+        admin
+            .post(
+                "/inspection-lots/" + l35 + "/release-hold",
+                obj("reason", "gauge recalibrated / 量具已校准"))
+            .expect(200)
+            .json();
+    assertEquals("RELEASED", released.get(0).path("status").asText());
+    assertEquals("gauge recalibrated / 量具已校准", released.get(0).path("releaseReason").asText());
+    admin
+        .post("/inspection-lots/" + l35 + "/release-hold", obj("reason", "again"))
+        .expectProblem(409);
+    decide(admin, l35, "ACCEPT", null).expect(200);
+    assertEquals(Map.of("PR-35@AVAILABLE", "1000"), stock(s));
+    // 41 lots inspected, one decided (35: accepted, but it was held, so not first pass)
+    JsonNode st =
+        viewer
+            .get("/quality-statistics?plantId=" + s.plant() + "&groupBy=SOURCE")
+            .expect(200)
+            .json();
+    JsonNode iqc = st.path("rows").get(0);
+    assertEquals("IQC", iqc.path("key").asText());
+    assertEquals(41, iqc.path("inspected").asInt());
+    assertEquals(1, iqc.path("accepted").asInt());
+    assertEquals(0, iqc.path("firstPass").asInt());
+    assertEquals("1", dec(iqc.path("passRate")));
+    assertEquals("0", dec(iqc.path("firstPassYield")));
+    JsonNode audit =
+        admin.get("/audit?entity=InspectionLot&entityId=" + l35 + "&limit=20").expect(200).json();
+    assertTrue("violation audited: " + audit, audit.toString().contains("SPC_VIOLATION"));
+    assertTrue("release audited: " + audit, audit.toString().contains("RELEASE_HOLD"));
+    assertTrue(
+        "setting audited",
+        admin
+            .get("/audit?entity=SpcSetting&entityId=" + s.planId() + "/ID")
+            .expect(200)
+            .json()
+            .toString()
+            .contains("HOLD"));
+
+    String material =
+        admin.get("/materials/" + s.material()).expect(200).json().path("code").asText();
+    String out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:spc-chart " + s.plantCode() + " " + material + " ID");
+    assertTrue(out, out.contains("XBAR_R WESTERN_ELECTRIC frozen"));
+    assertTrue(out, out.contains("WE1,WE2,WE3"));
+    assertTrue(out, out.contains("74.0143"));
+  }
+
+  /**
+   * Four inspected lots counted by hand (lots of 1,000: n 80, Ac 2, Re 3): S1-A 1 visual defect →
+   * ACCEPT, accepted (first pass); S1-B 3 visual → REJECT, rejected; S2-C 2 visual + 1 crack →
+   * REJECT, accepted on concession (not first pass); S2-D none → ACCEPT, not decided; S2-E has no
+   * results (not inspected). S1: 2 inspected, pass rate 1/2, FPY 1/2; S2: 2 inspected, 1 decided,
+   * pass rate 1/1, FPY 0/1; total 4, pass rate 2/3 = 0.6667, FPY 1/3 = 0.3333. Defects: VIS 1 + 3 +
+   * 2 = 6, CRK 1 → shares 6/7 = 0.8571 and 1/7 = 0.1429.
+   */
+  @Test
+  public void qualityStatisticsAndPareto() {
+    Site s = site();
+    String[] names = {"A", "B", "C", "D", "E"};
+    long[] ids = new long[5];
+    for (int i = 0; i < 5; i++) {
+      String supplier = i < 2 ? "S1" : "S2";
+      String lot = supplier + "-" + names[i];
+      receiveQuarantined(s, 1000, lot);
+      ids[i] =
+          admin
+              .post(
+                  "/inspection-lots",
+                  obj(
+                      "plantId",
+                      s.plant(),
+                      "materialId",
+                      s.material(),
+                      "supplier",
+                      supplier,
+                      "lot",
+                      lot,
+                      "quantity",
+                      1000,
+                      "locationId",
+                      s.iqc(),
+                      "source",
+                      "IQC"))
+              .expect(201)
+              .json()
+              .path("id")
+              .asLong();
+    }
+    assertEquals(
+        "ACCEPT", results(admin, ids[0], 1, 0).expect(200).json().path("judgement").asText());
+    assertEquals(
+        "REJECT", results(admin, ids[1], 3, 0).expect(200).json().path("judgement").asText());
+    assertEquals(
+        "REJECT", results(admin, ids[2], 2, 1).expect(200).json().path("judgement").asText());
+    assertEquals(
+        "ACCEPT", results(admin, ids[3], 0, 0).expect(200).json().path("judgement").asText());
+    decide(admin, ids[0], "ACCEPT", null).expect(200);
+    decide(admin, ids[1], "REJECT", null).expect(200);
+    decide(admin, ids[2], "ACCEPT", "concession / 让步接收").expect(200);
+
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), s.plant(), "VIEWER");
+    String base = "/quality-statistics?plantId=" + s.plant();
+    JsonNode st = viewer.get(base).expect(200).json();
+    assertEquals("SUPPLIER", st.path("groupBy").asText());
+    assertEquals("two suppliers: " + st, 2, st.path("rows").size());
+    JsonNode s1 = st.path("rows").get(0);
+    assertEquals("S1", s1.path("key").asText());
+    assertEquals(
+        List.of(2L, 2L, 1L, 1L, 1L),
+        List.of(
+            s1.path("inspected").asLong(),
+            s1.path("decided").asLong(),
+            s1.path("accepted").asLong(),
+            s1.path("rejected").asLong(),
+            s1.path("firstPass").asLong()));
+    assertEquals("0.5", dec(s1.path("passRate")));
+    assertEquals("0.5", dec(s1.path("firstPassYield")));
+    JsonNode s2 = st.path("rows").get(1);
+    assertEquals("S2", s2.path("key").asText());
+    assertEquals(2, s2.path("inspected").asInt());
+    assertEquals(1, s2.path("decided").asInt());
+    assertEquals("1", dec(s2.path("passRate")));
+    assertEquals(0, s2.path("firstPass").asInt());
+    assertEquals("0", dec(s2.path("firstPassYield")));
+    JsonNode total = st.path("total");
+    assertEquals(4, total.path("inspected").asInt());
+    assertEquals(3, total.path("decided").asInt());
+    assertEquals("0.6667", dec(total.path("passRate")));
+    assertEquals("0.3333", dec(total.path("firstPassYield")));
+
+    JsonNode byMaterial = viewer.get(base + "&groupBy=material").expect(200).json();
+    assertEquals(1, byMaterial.path("rows").size());
+    assertEquals(String.valueOf(s.material()), byMaterial.path("rows").get(0).path("key").asText());
+    assertEquals(4, byMaterial.path("rows").get(0).path("inspected").asInt());
+    JsonNode byMonth = viewer.get(base + "&groupBy=MONTH").expect(200).json();
+    String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+    assertEquals(month, byMonth.path("rows").get(0).path("key").asText());
+    assertEquals(4, byMonth.path("rows").get(0).path("inspected").asInt());
+    JsonNode bySource = viewer.get(base + "&groupBy=SOURCE&supplier=S2").expect(200).json();
+    assertEquals("IQC", bySource.path("rows").get(0).path("key").asText());
+    assertEquals(2, bySource.path("rows").get(0).path("inspected").asInt());
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    JsonNode none = viewer.get(base + "&from=" + tomorrow).expect(200).json();
+    assertEquals(0, none.path("rows").size());
+    assertEquals(0, none.path("total").path("inspected").asInt());
+    assertTrue("no rate: " + none, none.path("total").path("passRate").isNull());
+
+    JsonNode pareto =
+        viewer.get("/quality-statistics/pareto?plantId=" + s.plant()).expect(200).json();
+    assertEquals(7, pareto.path("total").asInt());
+    assertEquals(2, pareto.path("rows").size());
+    JsonNode vis = pareto.path("rows").get(0);
+    assertEquals("VIS", vis.path("key").asText());
+    assertEquals("外观", vis.path("label").asText());
+    assertEquals(6, vis.path("defects").asInt());
+    assertEquals("0.8571", dec(vis.path("share")));
+    assertEquals("0.8571", dec(vis.path("cumulativeShare")));
+    JsonNode crk = pareto.path("rows").get(1);
+    assertEquals("CRK", crk.path("key").asText());
+    assertEquals("0.1429", dec(crk.path("share")));
+    assertEquals("1", dec(crk.path("cumulativeShare")));
+    JsonNode bySupplier =
+        viewer
+            .get("/quality-statistics/pareto?plantId=" + s.plant() + "&by=SUPPLIER")
+            .expect(200)
+            .json();
+    assertEquals("S1", bySupplier.path("rows").get(0).path("key").asText());
+    assertEquals(4, bySupplier.path("rows").get(0).path("defects").asInt());
+    assertEquals("0.5714", dec(bySupplier.path("rows").get(0).path("share")));
+    JsonNode onlyS2 =
+        viewer
+            .get("/quality-statistics/pareto?plantId=" + s.plant() + "&supplier=S2")
+            .expect(200)
+            .json();
+    assertEquals(3, onlyS2.path("total").asInt());
+    assertEquals("0.6667", dec(onlyS2.path("rows").get(0).path("share")));
+
+    assertEquals(
+        Set.of("groupBy", "to"),
+        fields(
+            viewer.get(base + "&groupBy=COLOUR&from=2026-05-02&to=2026-05-01").expectProblem(400)));
+    assertEquals(Set.of("from"), fields(viewer.get(base + "&from=2026-13-01").expectProblem(400)));
+    assertEquals(Set.of("plantId"), fields(viewer.get("/quality-statistics").expectProblem(400)));
+
+    String out = ItSupport.executeCommand(sessionFactory, "mom:quality-stats " + s.plantCode());
+    assertTrue(out, out.contains("66.67%"));
+    assertTrue(out, out.contains("85.71%"));
+  }
+
+  private static String dec(JsonNode n) {
+    return new BigDecimal(n.asText()).stripTrailingZeros().toPlainString();
   }
 
   private Api user(String username, long plantId, String role) {

@@ -25,7 +25,6 @@ final class NcFromLot {
   static long open(
       Connection c, CallerContext caller, InspectionLot lot, String reason, Instant now)
       throws SQLException {
-    boolean supplier = lot.supplier() != null && !lot.supplier().isBlank();
     List<NcDefect> defects = new ArrayList<>();
     for (InspectionResult r : lot.results()) {
       if (r.defects() > 0) {
@@ -40,6 +39,45 @@ final class NcFromLot {
     if (reason != null && !reason.isBlank()) {
       description += ": " + reason.trim();
     }
+    return insert(c, caller, lot, "BLOCKED", description, defects, now);
+  }
+
+  /**
+   * Opens the nonconformance of a lot whose results broke a run rule (SPC reaction NONCONFORMANCE):
+   * the lot's quantity as it waits in QUARANTINE, no counted defects (a signal of the process, not
+   * a defect count); the usage decision then either rejects the lot, and the NC follows its stock
+   * into BLOCKED, or the NC is cancelled before the lot can be accepted.
+   */
+  static long openFromSpc(
+      Connection c,
+      CallerContext caller,
+      InspectionLot lot,
+      String characteristic,
+      String rules,
+      Instant now)
+      throws SQLException {
+    String description =
+        "SPC: "
+            + rules
+            + " on "
+            + characteristic
+            + " at inspection lot "
+            + lot.id()
+            + " / SPC 判异: "
+            + characteristic;
+    return insert(c, caller, lot, "QUARANTINE", description, List.of(), now);
+  }
+
+  private static long insert(
+      Connection c,
+      CallerContext caller,
+      InspectionLot lot,
+      String stockStatus,
+      String description,
+      List<NcDefect> defects,
+      Instant now)
+      throws SQLException {
+    boolean supplier = lot.supplier() != null && !lot.supplier().isBlank();
     String ncNo = String.format("NC-%06d", NcStore.nextNumber(c, lot.plantId(), "NC"));
     long id =
         NcStore.insert(
@@ -53,7 +91,7 @@ final class NcFromLot {
                 lot.materialId(),
                 lot.lot(),
                 lot.locationId(),
-                "BLOCKED",
+                stockStatus,
                 lot.quantity(),
                 description.length() > 2000 ? description.substring(0, 2000) : description,
                 supplier ? "SUPPLIER" : "UNKNOWN",

@@ -208,6 +208,30 @@ final class NcStore {
   }
 
   /** Bumps the version (a cost was booked); false if another change came first. */
+  /**
+   * The nonconformance an inspection lot's SPC reaction opened and nobody has executed or cancelled
+   * yet, if any: it follows the lot's stock when the usage decision moves it.
+   */
+  static Optional<Long> pendingOfLot(Connection c, long lotId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM nonconformance WHERE inspection_lot_id = ? AND status IN ('OPEN',"
+                + " 'PROPOSED', 'APPROVED') AND stock_status = 'QUARANTINE' ORDER BY id")) {
+      ps.setLong(1, lotId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Moves a pending nonconformance to the stock status its lot's stock went to. */
+  static void followStock(Connection c, long id, String stockStatus) throws SQLException {
+    update(
+        c,
+        "UPDATE nonconformance SET stock_status = ?, version = version + 1 WHERE id = ?",
+        List.of(stockStatus, id));
+  }
+
   static boolean touch(Connection c, long id, long version) throws SQLException {
     return update(
         c,

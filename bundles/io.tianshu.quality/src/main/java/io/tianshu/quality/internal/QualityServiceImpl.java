@@ -2,6 +2,8 @@ package io.tianshu.quality.internal;
 
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.ConflictException;
+import io.tianshu.core.DomainEvent;
+import io.tianshu.core.EventPublisher;
 import io.tianshu.core.FieldError;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Page;
@@ -77,16 +79,19 @@ public class QualityServiceImpl implements QualityService {
   private final Tx tx;
   private final MasterDataService masterData;
   private final InventoryService inventory;
+  private final EventPublisher events;
 
   @Activate
   public QualityServiceImpl(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference TransactionManager transactionManager,
       @Reference MasterDataService masterData,
-      @Reference InventoryService inventory) {
+      @Reference InventoryService inventory,
+      @Reference EventPublisher events) {
     this.tx = new Tx(dataSource, transactionManager);
     this.masterData = masterData;
     this.inventory = inventory;
+    this.events = events;
   }
 
   // ---- plans
@@ -462,6 +467,7 @@ public class QualityServiceImpl implements QualityService {
       }
     }
     v.throwIfInvalid();
+    List<DomainEvent> violations = new ArrayList<>();
     tx.write(
         c -> {
           Instant now = Instant.now();
@@ -515,8 +521,13 @@ public class QualityServiceImpl implements QualityService {
           after.put("critical", critical);
           after.put("judgement", judgement);
           AuditTrail.writeJdbc(c, caller, LOT, lotId, lot.plantId(), "RESULTS", null, after);
+          // SPC reaction (hold, audit) in this transaction; its events go out after the commit
+          violations.addAll(
+              SpcReactions.react(
+                  c, caller, current, judged.stream().map(j -> j.k().code()).toList(), now));
           return null;
         });
+    violations.forEach(events::publish);
     return getLot(caller, lotId);
   }
 
@@ -563,6 +574,15 @@ public class QualityServiceImpl implements QualityService {
     tx.write(
         c -> {
           Instant now = Instant.now();
+          if (decision.equals("ACCEPT") && SpcStore.hasOpenHold(c, lotId)) {
+            throw new ConflictException(
+                "the lot is on SPC hold; a planner must release it first / 检验批因 SPC 判异被冻结，须先解除");
+          }
+          if (decision.equals("ACCEPT") && NcStore.pendingOfLot(c, lotId).isPresent()) {
+            throw new ConflictException(
+                "the lot has an open nonconformance; reject the lot or cancel the nonconformance"
+                    + " first / 检验批有未处理的不合格品单，须判退或先取消该单");
+          }
           if (!QualityStore.updateLot(
               c,
               lotId,
@@ -588,8 +608,23 @@ public class QualityServiceImpl implements QualityService {
                     decision.equals("ACCEPT") ? "AVAILABLE" : "BLOCKED",
                     "IL-" + lotId));
             if (decision.equals("REJECT")) {
-              // the blocked lot needs an MRB disposition: open its nonconformance with it
-              NcFromLot.open(c, caller, lot, in.reason(), now);
+              // the blocked lot needs an MRB disposition: its SPC nonconformance follows the
+              // stock into BLOCKED, else the lot opens one
+              Optional<Long> pending = NcStore.pendingOfLot(c, lotId);
+              if (pending.isPresent()) {
+                NcStore.followStock(c, pending.get(), "BLOCKED");
+                AuditTrail.writeJdbc(
+                    c,
+                    caller,
+                    NonconformanceServiceImpl.NC,
+                    pending.get(),
+                    lot.plantId(),
+                    AuditTrail.UPDATE,
+                    Map.of("stockStatus", "QUARANTINE"),
+                    Map.of("stockStatus", "BLOCKED", "inspectionLotId", lotId));
+              } else {
+                NcFromLot.open(c, caller, lot, in.reason(), now);
+              }
             }
           }
           // the switching rules see the original inspection (the judgement from the results)
