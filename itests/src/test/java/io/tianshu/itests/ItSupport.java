@@ -139,6 +139,13 @@ public final class ItSupport {
     all.add(
         systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
             .value("180000"));
+    // The probe's invoker factory looks the Injector up with swissbox's own default of 10 s; when
+    // it
+    // gives up the invoker is never registered and the driver waits for it forever (seen at boot
+    // while the migrations held back the bundles after them).
+    all.add(
+        systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT")
+            .value("180000"));
     if (Boolean.getBoolean("tianshu.it.keep")) {
       all.add(keepRuntimeFolder());
     }

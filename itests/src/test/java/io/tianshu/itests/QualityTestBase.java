@@ -137,7 +137,11 @@ public abstract class QualityTestBase extends ContainerTestBase {
                             "unit",
                             "mm",
                             "defectClass",
-                            "MAJOR"),
+                            "MAJOR",
+                            "instrument",
+                            "外径千分尺 0-25 mm",
+                            "method",
+                            "GB/T 1958 两点法"),
                         obj(
                             "code",
                             "VIS",
@@ -159,6 +163,8 @@ public abstract class QualityTestBase extends ContainerTestBase {
             .expect(200)
             .json();
     assertEquals("plan: " + plan, 3, plan.path("characteristics").size());
+    assertEquals("外径千分尺 0-25 mm", plan.path("characteristics").get(0).path("instrument").asText());
+    assertEquals("GB/T 1958 两点法", plan.path("characteristics").get(0).path("method").asText());
     assertEquals("II", plan.path("inspectionLevel").asText());
     assertEquals("1.0", plan.path("aql").asText());
     return new Site(plant, plantCode, material, iqc, plan.path("id").asLong());
@@ -427,7 +433,8 @@ public abstract class QualityTestBase extends ContainerTestBase {
    * QUARANTINE under one final-inspection lot that grows from 100 (code letter F, whose AQL 1.0
    * cell points up to E: n 13, Ac 0, Re 1) to 300 (H: n 50, Ac 1, Re 2); a retried report changes
    * nothing; accepting the lot releases the 300. The first report also opened the order's
-   * first-article (IPQC) lot, whose decision moves no stock.
+   * first-article (IPQC) lot, whose decision moves no stock. Then 120 are staged for a shipment
+   * under outgoing inspection (OQC) and released again.
    */
   @Test
   public void workOrderReceiptsGrowOneFinalInspectionLot() {
@@ -538,6 +545,191 @@ public abstract class QualityTestBase extends ContainerTestBase {
         .expect(200);
     decide(admin, lotId, "ACCEPT", null).expect(200);
     assertEquals(Map.of(woLot + "@AVAILABLE", "300"), stockOf(fg));
+
+    // 120 staged for sales order SO-1 under outgoing inspection: F, whose AQL 1.0 cell points up
+    // to E (n 13, Ac 0, Re 1); more than is available is refused with nothing left behind
+    ObjectNode oqc =
+        obj(
+            "plantId",
+            s.plant(),
+            "materialId",
+            fg,
+            "lot",
+            woLot,
+            "quantity",
+            120,
+            "locationId",
+            s.iqc(),
+            "salesOrder",
+            "SO-1");
+    JsonNode outgoing = admin.post("/outgoing-inspections", oqc).expect(201).json();
+    assertEquals("OQC", outgoing.path("source").asText());
+    assertEquals("SO-1", outgoing.path("reference").asText());
+    assertEquals(13, outgoing.path("sampleSize").asInt());
+    assertEquals(0, outgoing.path("acceptance").asInt());
+    assertEquals(Map.of(woLot + "@AVAILABLE", "180", woLot + "@QUARANTINE", "120"), stockOf(fg));
+    oqc.put("quantity", 181);
+    assertEquals(
+        Set.of("quantity"), fields(admin.post("/outgoing-inspections", oqc).expect(400).json()));
+    assertEquals(1, lotsOf(s, fg, "OQC").size());
+    long oqcId = outgoing.path("id").asLong();
+    admin
+        .post(
+            "/inspection-lots/" + oqcId + "/results",
+            obj("results", List.of(obj("characteristic", "VIS", "defects", 0))))
+        .expect(200);
+    decide(admin, oqcId, "ACCEPT", null).expect(200);
+    assertEquals(Map.of(woLot + "@AVAILABLE", "300"), stockOf(fg));
+  }
+
+  /**
+   * Patrol inspection (巡检): a started order of a material whose plan patrols every 60 minutes and
+   * that has no in-process lot yet gets one (sampled for its 500: H, n 50, Ac 1, Re 2, holding no
+   * stock), whether this call or the scheduler opens it; a run within the interval opens none.
+   */
+  @Test
+  public void patrolOpensInProcessLotsOfStartedOrders() {
+    Site s = site();
+    long fg =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/materials",
+                        obj(
+                            "code",
+                            code("FG"),
+                            "name",
+                            "齿轮",
+                            "type",
+                            "MANUFACTURED",
+                            "baseUnit",
+                            "PCS",
+                            "plantId",
+                            s.plant()))
+                    .expect(201)
+                    .json()));
+    ObjectNode plan =
+        obj(
+            "plantId",
+            s.plant(),
+            "materialId",
+            fg,
+            "revision",
+            "A",
+            "aql",
+            "1.0",
+            "characteristics",
+            List.of(obj("code", "VIS", "name", "外观", "kind", "ATTRIBUTE")),
+            "patrolMinutes",
+            0);
+    assertEquals(
+        Set.of("patrolMinutes"), fields(admin.put("/inspection-plans", plan).expect(400).json()));
+    plan.put("patrolMinutes", 60);
+    assertEquals(
+        60, admin.put("/inspection-plans", plan).expect(200).json().path("patrolMinutes").asInt());
+    JsonNode wo =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    s.plant(),
+                    "materialId",
+                    fg,
+                    "quantity",
+                    500,
+                    "issueLocationId",
+                    s.iqc(),
+                    "receiveLocationId",
+                    s.iqc()))
+            .expect(201)
+            .json();
+    long order = wo.path("id").asLong();
+    String patrol = "/patrol-inspections?plantId=" + s.plant();
+    // a released order that has not started is not patrolled
+    admin
+        .post("/work-orders/" + order + "/release", obj("version", wo.path("version").asLong()))
+        .expect(200);
+    admin.post(patrol, obj()).expect(200);
+    assertEquals(0, lotsOf(s, fg, "IPQC").size());
+    admin
+        .post(
+            "/operation-reports",
+            obj(
+                "reportKey",
+                UUID.randomUUID().toString(),
+                "workOrderId",
+                order,
+                "operationSeq",
+                10,
+                "good",
+                10))
+        .expect(201);
+    admin.post(patrol, obj()).expect(200);
+    JsonNode lots = lotsOf(s, fg, "IPQC");
+    assertEquals("one patrol lot: " + lots, 1, lots.size());
+    JsonNode lot = lots.get(0);
+    assertEquals(wo.path("code").asText(), lot.path("reference").asText());
+    assertEquals(false, lot.path("holdsStock").asBoolean());
+    assertEquals("H", lot.path("codeLetter").asText());
+    assertEquals(50, lot.path("sampleSize").asInt());
+    assertEquals(1, lot.path("acceptance").asInt());
+    assertEquals(2, lot.path("rejection").asInt());
+    assertEquals(0, admin.post(patrol, obj()).expect(200).json().size());
+    assertEquals(1, lotsOf(s, fg, "IPQC").size());
+
+    // operation 10's own in-process plan: its reports of 40 and 60 grow one lot to 100 (F, whose
+    // AQL 1.0 cell points up to E: n 13, Ac 0, Re 1); the material's plan is untouched
+    ObjectNode opPlan = plan.deepCopy();
+    opPlan.put("operationSeq", 10);
+    opPlan.put("patrolMinutes", 0);
+    opPlan.set("autoLots", ItSupport.JSON.valueToTree(List.of("IPQC")));
+    opPlan.put("supplier", "S1");
+    assertEquals(
+        Set.of("supplier", "patrolMinutes"),
+        fields(admin.put("/inspection-plans", opPlan).expect(400).json()));
+    opPlan.remove("supplier");
+    opPlan.remove("patrolMinutes");
+    JsonNode put = admin.put("/inspection-plans", opPlan).expect(200).json();
+    assertEquals(10, put.path("operationSeq").asInt());
+    assertTrue("a plan of its own", put.path("id").asLong() != lot.path("planId").asLong());
+    for (int good : new int[] {40, 60}) {
+      admin
+          .post(
+              "/operation-reports",
+              obj(
+                  "reportKey",
+                  UUID.randomUUID().toString(),
+                  "workOrderId",
+                  order,
+                  "operationSeq",
+                  10,
+                  "good",
+                  good))
+          .expect(201);
+    }
+    JsonNode opLot = null;
+    for (JsonNode l : lotsOf(s, fg, "IPQC")) {
+      if (l.path("reference").asText().equals(wo.path("code").asText() + "/10")) {
+        assertTrue("one lot of the operation", opLot == null);
+        opLot = l;
+      }
+    }
+    assertTrue("the operation's lot", opLot != null);
+    assertEquals(
+        0, new BigDecimal("100").compareTo(new BigDecimal(opLot.path("quantity").asText())));
+    assertEquals(put.path("id").asLong(), opLot.path("planId").asLong());
+    assertEquals(13, opLot.path("sampleSize").asInt());
+    assertEquals(false, opLot.path("holdsStock").asBoolean());
+    assertEquals(
+        60,
+        admin
+            .get("/inspection-plans/" + lot.path("planId").asLong())
+            .expect(200)
+            .json()
+            .path("patrolMinutes")
+            .asInt());
   }
 
   private JsonNode lotsOf(Site s, long material, String source) {

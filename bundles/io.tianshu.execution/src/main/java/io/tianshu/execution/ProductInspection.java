@@ -25,4 +25,10 @@ public interface ProductInspection {
    * inspection (first-article) can begin; a failure rolls the report back. Nothing by default.
    */
   default void firstReport(CallerContext caller, FirstReport report) {}
+
+  /**
+   * Called inside the transaction of every report with good output, so that an operation's own
+   * in-process inspection can sample it; a failure rolls the report back. Nothing by default.
+   */
+  default void operationReported(CallerContext caller, OperationReported report) {}
 }

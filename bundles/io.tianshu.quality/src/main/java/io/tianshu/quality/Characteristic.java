@@ -17,6 +17,8 @@ import java.math.BigDecimal;
  * @param upper the upper specification limit of a variable
  * @param unit the unit of a variable
  * @param defectClass CRITICAL, MAJOR or MINOR (MAJOR when absent)
+ * @param instrument the gauge or instrument to measure with, e.g. "千分尺 0-25 mm"
+ * @param method how to inspect: the method or work instruction, e.g. "GB/T 1804-m, 目视"
  */
 public record Characteristic(
     Long id,
@@ -27,4 +29,21 @@ public record Characteristic(
     BigDecimal lower,
     BigDecimal upper,
     String unit,
-    String defectClass) {}
+    String defectClass,
+    String instrument,
+    String method) {
+
+  /** A characteristic without instrument and method. */
+  public Characteristic(
+      Long id,
+      String code,
+      String name,
+      String kind,
+      BigDecimal target,
+      BigDecimal lower,
+      BigDecimal upper,
+      String unit,
+      String defectClass) {
+    this(id, code, name, kind, target, lower, upper, unit, defectClass, null, null);
+  }
+}

@@ -18,6 +18,8 @@ import java.util.List;
  * @param createdBy who first put it
  * @param version incremented on every change
  * @param autoLots the events that open lots of this plan by themselves (IQC, IPQC, FQC, RETURN)
+ * @param patrolMinutes minutes between patrol lots of each started work order, 0 for no patrol
+ * @param operationSeq the operation whose output the plan inspects, 0 for the material's own plan
  */
 public record InspectionPlan(
     long id,
@@ -31,4 +33,6 @@ public record InspectionPlan(
     Instant createdAt,
     String createdBy,
     long version,
-    List<String> autoLots) {}
+    List<String> autoLots,
+    int patrolMinutes,
+    int operationSeq) {}

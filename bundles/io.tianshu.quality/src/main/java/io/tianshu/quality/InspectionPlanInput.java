@@ -17,6 +17,11 @@ import java.util.List;
  * @param autoLots the events that open lots of this plan by themselves: IQC (goods receipt), IPQC
  *     (a work order's first report: first-article inspection, holding no stock), FQC (product
  *     received from a work order), RETURN (customer return); none when absent
+ * @param patrolMinutes minutes between patrol (巡检) lots of each started work order, 1..1440; no
+ *     patrol when absent
+ * @param operationSeq the routing operation whose output this plan inspects in process (its lots
+ *     open on that operation's reports when {@code autoLots} has IPQC); absent for the material's
+ *     own plan
  */
 public record InspectionPlanInput(
     Long plantId,
@@ -27,7 +32,9 @@ public record InspectionPlanInput(
     String aql,
     List<Characteristic> characteristics,
     Long version,
-    List<String> autoLots) {
+    List<String> autoLots,
+    Integer patrolMinutes,
+    Integer operationSeq) {
 
   /** A plan whose lots are all opened by hand. */
   public InspectionPlanInput(
@@ -48,6 +55,8 @@ public record InspectionPlanInput(
         aql,
         characteristics,
         version,
+        null,
+        null,
         null);
   }
 }

@@ -53,6 +53,12 @@ public interface QualityService {
   GoodsReceipt receive(CallerContext caller, GoodsReceiptInput input);
 
   /**
+   * Stages goods for a shipment under outgoing inspection (OQC): AVAILABLE → QUARANTINE and an OQC
+   * lot under the material's plan, in one transaction. OPERATOR.
+   */
+  InspectionLot inspectOutgoing(CallerContext caller, OutgoingInspectionInput input);
+
+  /**
    * Resumes discontinued inspection on tightened inspection (ISO 2859-1 9.4), audited with the
    * reason. PLANNER.
    */

@@ -20,6 +20,7 @@ import io.tianshu.execution.FirstReport;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.OperationReported;
 import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.OutsourcedWork;
@@ -834,6 +835,21 @@ public class ExecutionServiceImpl implements ExecutionService {
               w.receiveLocationId());
       for (ProductInspection inspection : inspections) {
         inspection.firstReport(caller, announced);
+      }
+    }
+    if (nz(in.good()).signum() > 0 && !inspections.isEmpty()) {
+      OperationReported output =
+          new OperationReported(
+              w.plantId(),
+              w.id(),
+              w.code(),
+              w.materialId(),
+              w.lot(),
+              in.operationSeq(),
+              nz(in.good()),
+              w.receiveLocationId());
+      for (ProductInspection inspection : inspections) {
+        inspection.operationReported(caller, output);
       }
     }
     if (!fromRework) {

@@ -2,6 +2,7 @@ package io.tianshu.quality.internal;
 
 import io.tianshu.core.CallerContext;
 import io.tianshu.execution.FirstReport;
+import io.tianshu.execution.OperationReported;
 import io.tianshu.execution.ProductInspection;
 import io.tianshu.execution.ProductReceipt;
 import io.tianshu.quality.InspectionLot;
@@ -69,6 +70,49 @@ public class ProductionLots implements ProductInspection {
                     true));
           }
           return true;
+        });
+  }
+
+  /**
+   * Samples an operation's output under its own in-process plan: one open IPQC lot per order and
+   * operation that grows with each report until its results come in, holding no stock.
+   */
+  @Override
+  public void operationReported(CallerContext caller, OperationReported r) {
+    if (r.locationId() == null) {
+      return;
+    }
+    String reference = r.workOrderCode() + "/" + r.operationSeq();
+    String lot = r.lot() == null ? "" : r.lot();
+    tx.write(
+        c -> {
+          Optional<InspectionPlan> plan =
+              QualityStore.findPlan(c, r.plantId(), r.materialId(), "", r.operationSeq())
+                  .filter(p -> p.autoLots().contains("IPQC"));
+          if (plan.isEmpty()) {
+            return null;
+          }
+          Optional<InspectionLot> open =
+              QualityStore.openLotOf(c, r.plantId(), r.materialId(), "IPQC", lot, reference);
+          if (open.isPresent()) {
+            Lots.enlarge(c, caller, open.get(), r.good());
+          } else {
+            Lots.open(
+                c,
+                caller,
+                plan.get(),
+                new Lots.Request(
+                    r.plantId(),
+                    r.materialId(),
+                    "",
+                    lot,
+                    r.good(),
+                    r.locationId(),
+                    "IPQC",
+                    reference,
+                    false));
+          }
+          return null;
         });
   }
 

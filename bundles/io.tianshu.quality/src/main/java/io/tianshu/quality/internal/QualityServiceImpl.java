@@ -24,6 +24,7 @@ import io.tianshu.quality.InspectionLotInput;
 import io.tianshu.quality.InspectionPlan;
 import io.tianshu.quality.InspectionPlanInput;
 import io.tianshu.quality.InspectionResult;
+import io.tianshu.quality.OutgoingInspectionInput;
 import io.tianshu.quality.QualityService;
 import io.tianshu.quality.ResultInput;
 import io.tianshu.quality.ResumeInput;
@@ -126,6 +127,17 @@ public class QualityServiceImpl implements QualityService {
       clean.add(characteristic(v, "characteristics[" + i + "].", chars.get(i), codes));
     }
     List<String> autoLots = autoLots(v, in.autoLots());
+    int operationSeq = in.operationSeq() == null ? 0 : in.operationSeq();
+    if (in.operationSeq() != null && operationSeq < 1) {
+      v.add("operationSeq", "range", "a routing operation number, 1 or more / 工序号须大于 0");
+    }
+    if (operationSeq > 0 && in.supplier() != null && !in.supplier().isBlank()) {
+      v.add("supplier", "not_allowed", "an operation's plan is in-house / 工序检验计划不分供应商");
+    }
+    int patrolMinutes = in.patrolMinutes() == null ? 0 : in.patrolMinutes();
+    if (in.patrolMinutes() != null && (patrolMinutes < 1 || patrolMinutes > 1440)) {
+      v.add("patrolMinutes", "range", "1 to 1440 minutes / 巡检间隔须为 1 到 1440 分钟");
+    }
     v.throwIfInvalid();
     caller.require(in.plantId(), PlantRole.PLANNER, "Plant", in.plantId());
     material(caller, in.materialId());
@@ -137,7 +149,7 @@ public class QualityServiceImpl implements QualityService {
             c -> {
               Instant now = Instant.now();
               Optional<InspectionPlan> old =
-                  QualityStore.findPlan(c, in.plantId(), in.materialId(), supplier);
+                  QualityStore.findPlan(c, in.plantId(), in.materialId(), supplier, operationSeq);
               long planId;
               if (old.isEmpty()) {
                 planId =
@@ -150,6 +162,8 @@ public class QualityServiceImpl implements QualityService {
                         levelLabel,
                         aqlLabel,
                         autoLots,
+                        patrolMinutes,
+                        operationSeq,
                         now,
                         caller.username());
               } else {
@@ -157,7 +171,14 @@ public class QualityServiceImpl implements QualityService {
                 planId = p.id();
                 long expected = in.version() == null ? p.version() : in.version();
                 if (!QualityStore.updatePlan(
-                    c, planId, expected, in.revision().trim(), levelLabel, aqlLabel, autoLots)) {
+                    c,
+                    planId,
+                    expected,
+                    in.revision().trim(),
+                    levelLabel,
+                    aqlLabel,
+                    autoLots,
+                    patrolMinutes)) {
                   throw ConflictException.staleVersion(PLAN, planId, expected);
                 }
                 List<String> used = QualityStore.codesWithResults(c, planId);
@@ -193,6 +214,8 @@ public class QualityServiceImpl implements QualityService {
               after.put("level", levelLabel);
               after.put("aql", aqlLabel);
               after.put("autoLots", autoLots);
+              after.put("patrolMinutes", patrolMinutes);
+              after.put("operationSeq", operationSeq);
               after.put("characteristics", clean.stream().map(Characteristic::code).toList());
               AuditTrail.writeJdbc(
                   c,
@@ -260,6 +283,8 @@ public class QualityServiceImpl implements QualityService {
       }
       v.optionalText(p + "unit", k.unit(), 16);
     }
+    v.optionalText(p + "instrument", k.instrument(), 100);
+    v.optionalText(p + "method", k.method(), 400);
     boolean variable = "VARIABLE".equals(kind);
     return new Characteristic(
         null,
@@ -270,7 +295,13 @@ public class QualityServiceImpl implements QualityService {
         variable ? k.lower() : null,
         variable ? k.upper() : null,
         variable ? k.unit() : null,
-        cls);
+        cls,
+        blankToNull(k.instrument()),
+        blankToNull(k.method()));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   @Override
@@ -782,6 +813,70 @@ public class QualityServiceImpl implements QualityService {
         done.documentId(),
         done.status(),
         done.lotId() == null ? null : getLot(caller, done.lotId()));
+  }
+
+  @Override
+  public InspectionLot inspectOutgoing(CallerContext caller, OutgoingInspectionInput in) {
+    Validation v = new Validation();
+    v.required("plantId", in.plantId());
+    v.required("materialId", in.materialId());
+    v.required("locationId", in.locationId());
+    v.positive("quantity", in.quantity());
+    if (in.lot() != null && !in.lot().isEmpty()) {
+      v.code("lot", in.lot(), 64);
+    }
+    v.text("salesOrder", in.salesOrder(), 64);
+    v.throwIfInvalid();
+    caller.require(in.plantId(), PlantRole.OPERATOR, "Plant", in.plantId());
+    material(caller, in.materialId());
+    String lot = in.lot() == null ? "" : in.lot();
+    long id =
+        tx.write(
+            c -> {
+              if (!QualityStore.locationOfPlant(c, in.plantId(), in.locationId())) {
+                throw new ValidationException(
+                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
+              }
+              InspectionPlan plan =
+                  QualityStore.findPlan(c, in.plantId(), in.materialId(), "")
+                      .orElseThrow(
+                          () ->
+                              new ValidationException(
+                                  "materialId",
+                                  "no_plan",
+                                  "no inspection plan for this material in the plant / 该物料无检验计划"));
+              long lotId =
+                  Lots.open(
+                      c,
+                      caller,
+                      plan,
+                      new Lots.Request(
+                          in.plantId(),
+                          in.materialId(),
+                          "",
+                          lot,
+                          in.quantity(),
+                          in.locationId(),
+                          "OQC",
+                          in.salesOrder().trim(),
+                          true));
+              // a shortage of available stock refuses the lot with it
+              inventory.post(
+                  caller,
+                  new MovementInput(
+                      "STATUS_CHANGE",
+                      in.materialId(),
+                      in.quantity(),
+                      in.locationId(),
+                      null,
+                      lot,
+                      null,
+                      "AVAILABLE",
+                      "QUARANTINE",
+                      "IL-" + lotId));
+              return lotId;
+            });
+    return getLot(caller, id);
   }
 
   @Override

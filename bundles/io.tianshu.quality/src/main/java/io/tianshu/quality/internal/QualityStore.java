@@ -29,7 +29,7 @@ final class QualityStore {
 
   private static final String PLAN_COLUMNS =
       "id, plant_id, material_id, supplier, revision, inspection_level, aql, created_at,"
-          + " created_by, version, auto_lots";
+          + " created_by, version, auto_lots, patrol_minutes, operation_seq";
 
   static Optional<InspectionPlan> findPlan(Connection c, long id) throws SQLException {
     List<InspectionPlan> found =
@@ -37,15 +37,23 @@ final class QualityStore {
     return found.stream().findFirst();
   }
 
+  /** The material's own plan (not an operation's) for the supplier ("" for every supplier). */
   static Optional<InspectionPlan> findPlan(
       Connection c, long plantId, long materialId, String supplier) throws SQLException {
+    return findPlan(c, plantId, materialId, supplier, 0);
+  }
+
+  static Optional<InspectionPlan> findPlan(
+      Connection c, long plantId, long materialId, String supplier, int operationSeq)
+      throws SQLException {
     List<InspectionPlan> found =
         plans(
             c,
             "SELECT "
                 + PLAN_COLUMNS
-                + " FROM inspection_plan WHERE plant_id = ? AND material_id = ? AND supplier = ?",
-            List.of(plantId, materialId, supplier));
+                + " FROM inspection_plan WHERE plant_id = ? AND material_id = ? AND supplier = ?"
+                + " AND operation_seq = ?",
+            List.of(plantId, materialId, supplier, operationSeq));
     return found.stream().findFirst();
   }
 
@@ -80,7 +88,9 @@ final class QualityStore {
                   Jdbc.instant(rs, "created_at"),
                   rs.getString("created_by"),
                   rs.getLong("version"),
-                  autoLots(rs.getString("auto_lots"))));
+                  autoLots(rs.getString("auto_lots")),
+                  rs.getInt("patrol_minutes"),
+                  rs.getInt("operation_seq")));
         }
       }
     }
@@ -99,7 +109,9 @@ final class QualityStore {
               p.createdAt(),
               p.createdBy(),
               p.version(),
-              p.autoLots()));
+              p.autoLots(),
+              p.patrolMinutes(),
+              p.operationSeq()));
     }
     return full;
   }
@@ -109,8 +121,8 @@ final class QualityStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, code, name, kind, target_value, lower_limit, upper_limit, unit,"
-                + " defect_class FROM inspection_characteristic WHERE plan_id = ? ORDER BY"
-                + " line_no")) {
+                + " defect_class, instrument, method FROM inspection_characteristic WHERE plan_id"
+                + " = ? ORDER BY line_no")) {
       ps.setLong(1, planId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -124,7 +136,9 @@ final class QualityStore {
                   rs.getBigDecimal("lower_limit"),
                   rs.getBigDecimal("upper_limit"),
                   rs.getString("unit"),
-                  rs.getString("defect_class")));
+                  rs.getString("defect_class"),
+                  rs.getString("instrument"),
+                  rs.getString("method")));
         }
       }
     }
@@ -140,14 +154,17 @@ final class QualityStore {
       String level,
       String aql,
       List<String> autoLots,
+      int patrolMinutes,
+      int operationSeq,
       Instant now,
       String user)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO inspection_plan (plant_id, material_id, supplier, revision,"
-                + " inspection_level, aql, auto_lots, active, created_at, created_by, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)",
+                + " inspection_level, aql, auto_lots, patrol_minutes, operation_seq, active,"
+                + " created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?,"
+                + " 1)",
             Statement.RETURN_GENERATED_KEYS)) {
       Jdbc.bind(
           ps,
@@ -159,6 +176,8 @@ final class QualityStore {
               level,
               aql,
               String.join(",", autoLots),
+              patrolMinutes,
+              operationSeq,
               now,
               user));
       ps.executeUpdate();
@@ -174,13 +193,44 @@ final class QualityStore {
       String revision,
       String level,
       String aql,
-      List<String> autoLots)
+      List<String> autoLots,
+      int patrolMinutes)
       throws SQLException {
     return update(
         c,
         "UPDATE inspection_plan SET revision = ?, inspection_level = ?, aql = ?, auto_lots = ?,"
-            + " version = version + 1 WHERE id = ? AND version = ?",
-        List.of(revision, level, aql, String.join(",", autoLots), id, version));
+            + " patrol_minutes = ?, version = version + 1 WHERE id = ? AND version = ?",
+        List.of(revision, level, aql, String.join(",", autoLots), patrolMinutes, id, version));
+  }
+
+  /** The active in-house plans with a patrol interval, of a plant or of every plant. */
+  static List<InspectionPlan> patrolPlans(Connection c, Long plantId) throws SQLException {
+    String sql =
+        "SELECT "
+            + PLAN_COLUMNS
+            + " FROM inspection_plan WHERE patrol_minutes > 0 AND active = TRUE AND supplier = ''"
+            + " AND operation_seq = 0";
+    List<Object> args = new ArrayList<>();
+    if (plantId != null) {
+      sql += " AND plant_id = ?";
+      args.add(plantId);
+    }
+    return plans(c, sql + " ORDER BY id", args);
+  }
+
+  /** When the newest in-process lot of a work order (by its code) was opened; null if none. */
+  static Instant lastInProcessLot(Connection c, long plantId, long materialId, String orderCode)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT MAX(created_at) FROM inspection_lot WHERE plant_id = ? AND material_id = ?"
+                + " AND source = 'IPQC' AND reference = ?")) {
+      Jdbc.bind(ps, List.of(plantId, materialId, orderCode));
+      try (ResultSet rs = ps.executeQuery()) {
+        java.sql.Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+        return t == null ? null : t.toInstant();
+      }
+    }
   }
 
   private static List<String> autoLots(String stored) {
@@ -231,14 +281,16 @@ final class QualityStore {
     values.add(k.upper());
     values.add(k.unit());
     values.add(k.defectClass());
+    values.add(k.instrument());
+    values.add(k.method());
     values.add(planId);
     values.add(k.code());
     boolean updated;
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE inspection_characteristic SET line_no = ?, name = ?, kind = ?, target_value ="
-                + " ?, lower_limit = ?, upper_limit = ?, unit = ?, defect_class = ? WHERE plan_id ="
-                + " ? AND code = ?")) {
+                + " ?, lower_limit = ?, upper_limit = ?, unit = ?, defect_class = ?, instrument = ?,"
+                + " method = ? WHERE plan_id = ? AND code = ?")) {
       bindDecimals(ps, values);
       updated = ps.executeUpdate() > 0;
     }
@@ -246,8 +298,8 @@ final class QualityStore {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO inspection_characteristic (line_no, name, kind, target_value,"
-                  + " lower_limit, upper_limit, unit, defect_class, plan_id, code) VALUES (?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " lower_limit, upper_limit, unit, defect_class, instrument, method, plan_id,"
+                  + " code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         bindDecimals(ps, values);
         ps.executeUpdate();
       }

@@ -13,6 +13,8 @@ import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.InspectionLotInput;
 import io.tianshu.quality.InspectionPlan;
 import io.tianshu.quality.InspectionPlanInput;
+import io.tianshu.quality.OutgoingInspectionInput;
+import io.tianshu.quality.PatrolService;
 import io.tianshu.quality.QualityService;
 import io.tianshu.quality.ResultInput;
 import io.tianshu.quality.ResumeInput;
@@ -50,10 +52,20 @@ public class QualityResource {
   private static final Set<String> SORTABLE = Set.of("id", "createdAt", "status");
 
   private final QualityService quality;
+  private final PatrolService patrol;
 
   @Activate
-  public QualityResource(@Reference QualityService quality) {
+  public QualityResource(@Reference QualityService quality, @Reference PatrolService patrol) {
     this.quality = quality;
+    this.patrol = patrol;
+  }
+
+  /** Opens the patrol lots due now in the plant (the scheduler does the same every minute). */
+  @POST
+  @Path("patrol-inspections")
+  public List<InspectionLot> patrol(
+      @Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return patrol.patrol(caller(sc), plant(plantId), java.time.Instant.now());
   }
 
   /** Creates or replaces the plan of the body's plant, material and supplier. */
@@ -141,6 +153,16 @@ public class QualityResource {
     Resources.body(in);
     GoodsReceipt r = quality.receive(caller(sc), in);
     return Response.status(Response.Status.CREATED).entity(r).build();
+  }
+
+  /** Stages goods for a shipment under outgoing inspection (OQC): AVAILABLE → QUARANTINE. */
+  @POST
+  @Path("outgoing-inspections")
+  public Response inspectOutgoing(
+      @Context SecurityContext sc, @Context UriInfo uri, OutgoingInspectionInput in) {
+    Resources.body(in);
+    InspectionLot l = quality.inspectOutgoing(caller(sc), in);
+    return Response.status(Response.Status.CREATED).entity(l).build();
   }
 
   /** Resumes inspection discontinued by the switching rules (ISO 2859-1 9.4). */
