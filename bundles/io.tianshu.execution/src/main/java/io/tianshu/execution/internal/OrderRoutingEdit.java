@@ -122,6 +122,11 @@ final class OrderRoutingEdit {
 
   static void change(Connection c, CallerContext caller, long id, int seq, OperationInput in)
       throws SQLException {
+    if (in.seq() != null && in.seq() != seq) {
+      // reports, outsourcing and components refer to an operation by its seq: it never changes
+      throw new ValidationException(
+          "seq", "renumber", "an operation keeps its seq; insert a new one instead / 工序号不能修改");
+    }
     WorkOrder w = lock(c, caller, id, in.version());
     WorkOrderOperation op = w.operations().get(ExecutionServiceImpl.operationIndex(w, seq));
     checkWorkCenter(c, w, in.workCenterId());
