@@ -1136,6 +1136,8 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     // change 20: work centre and description; the audit row holds before and after
     long version = w.path("version").asLong();
     op.put(path + "/20", obj("workCenterId", wc2, "version", version)).expect(403);
+    // an operation keeps its seq (reports and components refer to it)
+    admin.put(path + "/20", obj("seq", 21, "version", version)).expect(400);
     Response badChange =
         admin.put(path + "/20", obj("runMinutes", -1, "description", " ", "version", version));
     badChange.expect(400);
