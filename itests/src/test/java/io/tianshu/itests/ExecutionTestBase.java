@@ -1090,6 +1090,183 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertTrue(out, out.contains("L1"));
   }
 
+  /**
+   * The order routing is the order's own. FG3 ← 2 C1 (at the last operation) + 0.5 C2 over 10 → 20
+   * → 30, an order of 10 with C2 moved to operation 30 in the order BOM. Worked by hand:
+   *
+   * <pre>
+   *   change 20: another work centre (audited before / after)
+   *   10 reports 8 good → 20 in 8; 20 reports 6 good, 1 scrap → 30 in 6 (nothing backflushed)
+   *   insert 15: refused (20 has reports); insert 25: the 6 waiting at 30 move to 25, 30 in 0
+   *   remove 20: refused (reports); remove 30: allowed, C2 moves to 25, 25 is the last operation
+   *   25 reports 6 good: 6 FG to stock, C1 2 × 6 = 12 from L1 (15 → 3), C2 0.5 × 6 = 3 (50 → 47)
+   *   10 reports 2, 20 reports 3, 25 reports 3: 9 FG in all; C1 18 (L1 0, L2 97), C2 4.5 (45.5)
+   *   check: 10 = scrap 1 + good at the last operation 9 = FG received 9
+   * </pre>
+   */
+  @Test
+  public void theOrderRoutingIsEditedWithAudit() {
+    Model m = model();
+    long fg3 = material(m.plant(), "MANUFACTURED");
+    bom(
+        m.plant(),
+        fg3,
+        List.of(
+            obj("componentMaterialId", m.c1(), "quantityPer", 2),
+            obj("componentMaterialId", m.c2(), "quantityPer", 0.5)));
+    routing(m.plant(), fg3, 10, 20, 30);
+    long wc2 = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", m.plant())));
+    Api op = user(code("op").toLowerCase(Locale.ROOT), m.plant(), "OPERATOR");
+
+    // a planned order has no routing of its own yet
+    JsonNode planned = createOrder(m, fg3, 10, null);
+    admin
+        .put(
+            "/work-orders/" + planned.path("id").asLong() + "/operations/10",
+            obj("description", "x", "version", planned.path("version").asLong()))
+        .expect(409);
+
+    long id = createOrder(m, fg3, 10, null).path("id").asLong();
+    JsonNode w = release(id);
+    String lot = w.path("lot").asText();
+    assertEquals(3, w.path("operations").size());
+    long wc1 = w.path("operations").get(1).path("workCenterId").asLong();
+    String path = "/work-orders/" + id + "/operations";
+
+    // change 20: work centre and description; the audit row holds before and after
+    long version = w.path("version").asLong();
+    op.put(path + "/20", obj("workCenterId", wc2, "version", version)).expect(403);
+    // an operation keeps its seq (reports and components refer to it)
+    admin.put(path + "/20", obj("seq", 21, "version", version)).expect(400);
+    Response badChange =
+        admin.put(path + "/20", obj("runMinutes", -1, "description", " ", "version", version));
+    badChange.expect(400);
+    for (String field : List.of("runMinutes", "description")) {
+      assertTrue(badChange.body(), badChange.body().contains("\"" + field + "\""));
+    }
+    admin.put(path + "/20", obj("workCenterId", m.plant(), "version", version)).expect(400);
+    w =
+        admin
+            .put(path + "/20", obj("workCenterId", wc2, "description", "精加工", "version", version))
+            .expect(200)
+            .json();
+    assertEquals(wc2, w.path("operations").get(1).path("workCenterId").asLong());
+    assertEquals("精加工", w.path("operations").get(1).path("description").asText());
+    admin.put(path + "/20", obj("runMinutes", 5, "version", version)).expect(409);
+
+    // C2 to operation 30 in the order BOM
+    long c2Line = w.path("components").get(1).path("id").asLong();
+    w =
+        admin
+            .post(
+                "/work-orders/" + id + "/components",
+                obj("componentId", c2Line, "operationSeq", 30, "version", w.path("version")))
+            .expect(200)
+            .json();
+
+    report(admin, id, 10, code("R"), "good", 8).expect(201);
+    report(admin, id, 20, code("R"), "good", 6, "scrap", 1, "reasonCode", "R1").expect(201);
+    assertEquals(Map.of("L1@" + m.raw(), "15", "L2@" + m.raw(), "100"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "50"), stock(m.c2()));
+
+    version = admin.get("/work-orders/" + id).json().path("version").asLong();
+    Response before20 = admin.post(path, obj("seq", 15, "version", version));
+    before20.expect(400);
+    assertTrue(before20.body(), before20.body().contains("\"seq\""));
+    admin.post(path, obj("seq", 25, "version", version - 1)).expect(409);
+    op.post(path, obj("seq", 25, "version", version)).expect(403);
+    w =
+        admin
+            .post(
+                path, obj("seq", 25, "description", "检验", "workCenterId", wc2, "version", version))
+            .expect(200)
+            .json();
+    JsonNode ops = w.path("operations");
+    assertEquals(4, ops.size());
+    assertEquals(25, ops.get(2).path("seq").asInt());
+    assertEquals("6", q(ops.get(2).path("in")));
+    assertEquals("READY", ops.get(2).path("status").asText());
+    assertEquals("0", q(ops.get(3).path("in")));
+    assertEquals("WAITING", ops.get(3).path("status").asText());
+
+    version = w.path("version").asLong();
+    Response withReports = admin.delete(path + "/20?version=" + version);
+    withReports.expect(400);
+    assertTrue(withReports.body(), withReports.body().contains("\"seq\""));
+    op.delete(path + "/30?version=" + version).expect(403);
+    admin.delete(path + "/30").expect(400);
+    w = admin.delete(path + "/30?version=" + version).expect(200).json();
+    ops = w.path("operations");
+    assertEquals(3, ops.size());
+    assertEquals(25, ops.get(2).path("seq").asInt());
+    assertEquals(25, w.path("components").get(1).path("operationSeq").asInt());
+
+    // 25 is the last operation now: its good goes to stock and C1 and C2 are backflushed there
+    Response at25 = report(admin, id, 25, code("R"), "good", 6);
+    at25.expect(201);
+    assertEquals("6", q(at25.json().path("completedQuantity")));
+    assertEquals(Map.of("L1@" + m.raw(), "3", "L2@" + m.raw(), "100"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "47"), stock(m.c2()));
+    assertEquals(Map.of(lot + "@" + m.fgLoc(), "6"), stock(fg3));
+
+    report(admin, id, 10, code("R"), "good", 2).expect(201);
+    report(admin, id, 20, code("R"), "good", 3).expect(201);
+    report(admin, id, 25, code("R"), "good", 3).expect(201);
+    JsonNode done = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("COMPLETED", done.path("status").asText());
+    assertEquals("9", q(done.path("completedQuantity")));
+    assertEquals("1", q(done.path("scrapQuantity")));
+    ops = done.path("operations");
+    assertEquals("9", q(ops.get(2).path("good")));
+    for (JsonNode o : ops) {
+      assertEquals(o.toString(), "0", q(o.path("inProgress")));
+    }
+    assertEquals(Map.of("L2@" + m.raw(), "97"), stock(m.c1()));
+    assertEquals(Map.of("K1@" + m.raw(), "45.5"), stock(m.c2()));
+    assertEquals(Map.of(lot + "@" + m.fgLoc(), "9"), stock(fg3));
+
+    // a completed order's routing stays as it was worked
+    version = done.path("version").asLong();
+    admin.put(path + "/25", obj("runMinutes", 1, "version", version)).expect(409);
+    admin.post(path, obj("seq", 40, "version", version)).expect(409);
+    admin.delete(path + "/25?version=" + version).expect(409);
+
+    JsonNode audit =
+        admin.get("/audit?entity=WorkOrder&entityId=" + id + "&limit=50").expect(200).json();
+    List<String> changes = new ArrayList<>();
+    for (JsonNode e : audit.path("items")) {
+      if (e.path("action").asText().equals("ORDER_ROUTING")) {
+        String after = e.path("after").asText();
+        if (after.contains("CHANGE")) {
+          assertTrue(e.toString(), e.path("before").asText().contains("\"workCenterId\":" + wc1));
+          assertTrue(e.toString(), after.contains("\"workCenterId\":" + wc2));
+          changes.add("CHANGE");
+        } else if (after.contains("INSERT")) {
+          changes.add("INSERT");
+        } else if (after.contains("REMOVE")) {
+          assertTrue(e.toString(), after.contains("\"componentsMovedTo\":25"));
+          changes.add("REMOVE");
+        }
+      }
+    }
+    java.util.Collections.sort(changes);
+    assertEquals(audit.toString(), List.of("CHANGE", "INSERT", "REMOVE"), changes);
+  }
+
+  @Test
+  public void theConsoleEditsTheOrderRouting() throws Exception {
+    Model m = model();
+    long id = createOrder(m, m.fg(), 5, null).path("id").asLong();
+    release(id);
+    String out =
+        ItSupport.executeCommand(sessionFactory, "mom:wo-op-edit -d 包装 " + id + " insert 30");
+    assertTrue(out, out.contains("30:WAITING"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:wo-op-edit " + id + " remove 30");
+    assertTrue(out, !out.contains("30:"));
+    JsonNode w = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals(2, w.path("operations").size());
+  }
+
   private Api user(String username, long plantId, String role) {
     String password = "Pw-" + role.toLowerCase(Locale.ROOT) + "-123";
     admin

@@ -119,4 +119,25 @@ public interface ExecutionService {
    * with before and after; the required quantity follows the order quantity. Planner.
    */
   WorkOrder editComponent(CallerContext caller, long id, ComponentInput input);
+
+  /**
+   * Changes an operation of a released or started order's routing (the copy made at release):
+   * description, work centre, setup and run minutes, outsourced. Audited with before and after.
+   * Planner.
+   */
+  WorkOrder changeOperation(CallerContext caller, long id, int seq, OperationInput input);
+
+  /**
+   * Inserts an operation into the order routing by its {@code seq}. Allowed before an operation
+   * that has not begun (no reports, not started): what waits there moves to the new operation; at
+   * the end only while no product has left the last operation. Planner.
+   */
+  WorkOrder insertOperation(CallerContext caller, long id, OperationInput input);
+
+  /**
+   * Removes an operation that has received nothing (no reports, no work in progress; one with
+   * history is skipped instead). Components assigned to it move to the operation after it, or to
+   * the one before when it was the last. Planner.
+   */
+  WorkOrder removeOperation(CallerContext caller, long id, int seq, long version);
 }

@@ -9,5 +9,5 @@
  * io.tianshu.execution.engine}. Final inspection of finished product plugs in through {@link
  * io.tianshu.execution.ProductInspection}.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.tianshu.execution;

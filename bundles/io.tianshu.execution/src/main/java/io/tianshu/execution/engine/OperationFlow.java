@@ -217,7 +217,7 @@ public final class OperationFlow {
    * every operation before it is done or skipped; READY when it holds work nobody started; WAITING
    * when it holds nothing yet.
    */
-  private static void settle(List<OperationQuantities> ops) {
+  static void settle(List<OperationQuantities> ops) {
     boolean upstreamDone = true;
     for (int i = 0; i < ops.size(); i++) {
       OperationQuantities op = ops.get(i);

@@ -16,5 +16,5 @@
  * <p>All inputs are validated (an {@link IllegalArgumentException} names the offending field) and
  * all results are immutable records.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.tianshu.execution.engine;

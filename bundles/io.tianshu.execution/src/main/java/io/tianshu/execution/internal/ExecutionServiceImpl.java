@@ -18,6 +18,7 @@ import io.tianshu.execution.ComponentInput;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.FirstReport;
 import io.tianshu.execution.LotTrace;
+import io.tianshu.execution.OperationInput;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationReported;
@@ -1326,6 +1327,45 @@ public class ExecutionServiceImpl implements ExecutionService {
               after);
           return null;
         });
+    return get(caller, id);
+  }
+
+  // ---- order routing (the rules in engine.RoutingEdit, the writes in OrderRoutingEdit)
+
+  @Override
+  public WorkOrder changeOperation(CallerContext caller, long id, int seq, OperationInput in) {
+    OrderRoutingEdit.validate(in, false);
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.PLANNER, ENTITY, id);
+    tx.write(
+        c -> {
+          OrderRoutingEdit.change(c, caller, id, seq, in);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder insertOperation(CallerContext caller, long id, OperationInput in) {
+    OrderRoutingEdit.validate(in, true);
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.PLANNER, ENTITY, id);
+    tx.write(
+        c -> {
+          OrderRoutingEdit.insert(c, caller, id, in);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder removeOperation(CallerContext caller, long id, int seq, long version) {
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.PLANNER, ENTITY, id);
+    boolean finished = tx.write(c -> OrderRoutingEdit.remove(c, caller, id, seq, version));
+    if (finished) {
+      announceIfCompleted(caller, id);
+    }
     return get(caller, id);
   }
 

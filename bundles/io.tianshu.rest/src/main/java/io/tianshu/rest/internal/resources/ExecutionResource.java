@@ -9,6 +9,7 @@ import io.tianshu.execution.ComponentInput;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.LinePlanEntry;
 import io.tianshu.execution.LotTrace;
+import io.tianshu.execution.OperationInput;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OrderTracking;
@@ -22,8 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -209,6 +212,41 @@ public class ExecutionResource {
       @Context SecurityContext sc, @PathParam("id") long id, ComponentInput body) {
     Resources.body(body);
     return execution.editComponent(caller(sc), id, body);
+  }
+
+  /**
+   * Changes an operation of the order routing (description, work centre, times, outsourced) with
+   * the order's {@code version}.
+   */
+  @PUT
+  @Path("work-orders/{id}/operations/{seq}")
+  public WorkOrder changeOperation(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @PathParam("seq") int seq,
+      OperationInput body) {
+    Resources.body(body);
+    return execution.changeOperation(caller(sc), id, seq, body);
+  }
+
+  /** Inserts an operation into the order routing at its {@code seq}. */
+  @POST
+  @Path("work-orders/{id}/operations")
+  public WorkOrder insertOperation(
+      @Context SecurityContext sc, @PathParam("id") long id, OperationInput body) {
+    Resources.body(body);
+    return execution.insertOperation(caller(sc), id, body);
+  }
+
+  /** Removes an operation of the order routing that has received nothing. */
+  @DELETE
+  @Path("work-orders/{id}/operations/{seq}")
+  public WorkOrder removeOperation(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @PathParam("seq") int seq,
+      @QueryParam("version") Long version) {
+    return execution.removeOperation(caller(sc), id, seq, Resources.requireVersion(version));
   }
 
   /** Body of {@code POST /work-orders/{id}/line}. */

@@ -1,0 +1,17 @@
+package io.tianshu.execution;
+
+import java.math.BigDecimal;
+
+/**
+ * A change to an operation of the order routing, or a new one ({@code seq} required then). Fields
+ * left null keep their value (a new operation: no work centre, zero times, not outsourced, the
+ * description "Operation seq"). {@code version} is the order's version last read.
+ */
+public record OperationInput(
+    Integer seq,
+    String description,
+    Long workCenterId,
+    BigDecimal setupMinutes,
+    BigDecimal runMinutes,
+    Boolean outsourced,
+    Long version) {}
