@@ -23,3 +23,6 @@ ALTER TABLE inspection_plan ADD COLUMN operation_seq INT DEFAULT 0 NOT NULL;
 ALTER TABLE inspection_plan DROP CONSTRAINT uq_inspection_plan;
 ALTER TABLE inspection_plan ADD CONSTRAINT uq_inspection_plan
   UNIQUE (plant_id, material_id, supplier, operation_seq);
+
+-- the responsible authority approves reduced inspection for the plan (ISO 2859-1 9.3.3.1 c)
+ALTER TABLE inspection_plan ADD COLUMN reduced_approved BOOLEAN DEFAULT FALSE NOT NULL;

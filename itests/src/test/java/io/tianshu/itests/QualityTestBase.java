@@ -268,6 +268,10 @@ public abstract class QualityTestBase extends ContainerTestBase {
 
   /** Re-puts the site's plan with the events that open its lots by themselves. */
   private void autoLots(Site s, String... events) {
+    autoLots(s, false, events);
+  }
+
+  private void autoLots(Site s, boolean reducedApproved, String... events) {
     JsonNode plan = admin.get("/inspection-plans/" + s.planId()).expect(200).json();
     JsonNode put =
         admin
@@ -287,9 +291,12 @@ public abstract class QualityTestBase extends ContainerTestBase {
                     "characteristics",
                     plan.path("characteristics"),
                     "autoLots",
-                    List.of(events)))
+                    List.of(events),
+                    "reducedApproved",
+                    reducedApproved))
             .expect(200)
             .json();
+    assertEquals(reducedApproved, put.path("reducedApproved").asBoolean());
     // stored each once, in the order IQC, FQC, RETURN whatever the order given
     assertEquals(Set.of(events), Set.copyOf(strings(put.path("autoLots"))));
     assertEquals(events.length, put.path("autoLots").size());
@@ -426,6 +433,34 @@ public abstract class QualityTestBase extends ContainerTestBase {
     JsonNode next =
         goodsReceipt(s, null, "S1", "D-8", 1000).expect(201).json().path("inspectionLot");
     assertPlan(next, "TIGHTENED", 80, 1, 2);
+  }
+
+  /**
+   * ISO 2859-1 9.3.3 with the responsible authority's approval on the plan: ten lots of 1,000 at J
+   * accepted with no defect each add 3 to the switching score (each would have been accepted at AQL
+   * 0.65, Ac 1), so the score reaches 30 and the next delivery is sampled on reduced inspection (J
+   * reduced: n 32, Ac 1, Re 3).
+   */
+  @Test
+  public void approvedReducedInspectionAfterTenGoodLots() {
+    Site s = site();
+    autoLots(s, true, "IQC");
+    for (int i = 1; i <= 10; i++) {
+      JsonNode lot =
+          goodsReceipt(s, null, "S1", "R-" + i, 1000).expect(201).json().path("inspectionLot");
+      assertEquals("lot " + i, "NORMAL", lot.path("severity").asText());
+      long id = lot.path("id").asLong();
+      results(admin, id, 0, 0).expect(200);
+      decide(admin, id, "ACCEPT", null).expect(200);
+    }
+    JsonNode state = state(s);
+    assertEquals("state: " + state, "REDUCED", state.path("severity").asText());
+    JsonNode next =
+        goodsReceipt(s, null, "S1", "R-11", 1000).expect(201).json().path("inspectionLot");
+    assertEquals("REDUCED", next.path("severity").asText());
+    assertEquals(32, next.path("sampleSize").asInt());
+    assertEquals(1, next.path("acceptance").asInt());
+    assertEquals(3, next.path("rejection").asInt());
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.List;
  * @param autoLots the events that open lots of this plan by themselves (IQC, IPQC, FQC, RETURN)
  * @param patrolMinutes minutes between patrol lots of each started work order, 0 for no patrol
  * @param operationSeq the operation whose output the plan inspects, 0 for the material's own plan
+ * @param reducedApproved reduced inspection is approved (ISO 2859-1 9.3.3.1 c)
  */
 public record InspectionPlan(
     long id,
@@ -35,4 +36,5 @@ public record InspectionPlan(
     long version,
     List<String> autoLots,
     int patrolMinutes,
-    int operationSeq) {}
+    int operationSeq,
+    boolean reducedApproved) {}

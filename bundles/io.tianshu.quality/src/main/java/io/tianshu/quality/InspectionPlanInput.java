@@ -22,6 +22,8 @@ import java.util.List;
  * @param operationSeq the routing operation whose output this plan inspects in process (its lots
  *     open on that operation's reports when {@code autoLots} has IPQC); absent for the material's
  *     own plan
+ * @param reducedApproved the responsible authority approves reduced inspection for this plan (ISO
+ *     2859-1 9.3.3.1 c); without it the switching rules never go to reduced inspection
  */
 public record InspectionPlanInput(
     Long plantId,
@@ -34,7 +36,8 @@ public record InspectionPlanInput(
     Long version,
     List<String> autoLots,
     Integer patrolMinutes,
-    Integer operationSeq) {
+    Integer operationSeq,
+    Boolean reducedApproved) {
 
   /** A plan whose lots are all opened by hand. */
   public InspectionPlanInput(
@@ -55,6 +58,7 @@ public record InspectionPlanInput(
         aql,
         characteristics,
         version,
+        null,
         null,
         null,
         null);

@@ -127,6 +127,7 @@ public class QualityServiceImpl implements QualityService {
       clean.add(characteristic(v, "characteristics[" + i + "].", chars.get(i), codes));
     }
     List<String> autoLots = autoLots(v, in.autoLots());
+    boolean reducedApproved = Boolean.TRUE.equals(in.reducedApproved());
     int operationSeq = in.operationSeq() == null ? 0 : in.operationSeq();
     if (in.operationSeq() != null && operationSeq < 1) {
       v.add("operationSeq", "range", "a routing operation number, 1 or more / 工序号须大于 0");
@@ -164,6 +165,7 @@ public class QualityServiceImpl implements QualityService {
                         autoLots,
                         patrolMinutes,
                         operationSeq,
+                        reducedApproved,
                         now,
                         caller.username());
               } else {
@@ -178,7 +180,8 @@ public class QualityServiceImpl implements QualityService {
                     levelLabel,
                     aqlLabel,
                     autoLots,
-                    patrolMinutes)) {
+                    patrolMinutes,
+                    reducedApproved)) {
                   throw ConflictException.staleVersion(PLAN, planId, expected);
                 }
                 List<String> used = QualityStore.codesWithResults(c, planId);
@@ -216,6 +219,7 @@ public class QualityServiceImpl implements QualityService {
               after.put("autoLots", autoLots);
               after.put("patrolMinutes", patrolMinutes);
               after.put("operationSeq", operationSeq);
+              after.put("reducedApproved", reducedApproved);
               after.put("characteristics", clean.stream().map(Characteristic::code).toList());
               AuditTrail.writeJdbc(
                   c,
@@ -677,7 +681,14 @@ public class QualityServiceImpl implements QualityService {
               SwitchingRules.next(
                   QualityStore.toState(before),
                   LotOutcome.of(used, Aql.of(lot.aql()), fed),
-                  SwitchingConditions.steadyNotApproved());
+                  // steady production is taken as given; reduced inspection needs the plan's
+                  // approval by the responsible authority (9.3.3.1 c)
+                  new SwitchingConditions(
+                      true,
+                      QualityStore.findPlan(c, lot.planId())
+                          .map(InspectionPlan::reducedApproved)
+                          .orElse(false),
+                      false));
           SwitchingState after = t.state();
           if (!QualityStore.saveState(c, before, after, t.reason().name(), now)) {
             throw new ConflictException(

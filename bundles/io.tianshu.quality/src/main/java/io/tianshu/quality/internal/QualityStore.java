@@ -29,7 +29,7 @@ final class QualityStore {
 
   private static final String PLAN_COLUMNS =
       "id, plant_id, material_id, supplier, revision, inspection_level, aql, created_at,"
-          + " created_by, version, auto_lots, patrol_minutes, operation_seq";
+          + " created_by, version, auto_lots, patrol_minutes, operation_seq, reduced_approved";
 
   static Optional<InspectionPlan> findPlan(Connection c, long id) throws SQLException {
     List<InspectionPlan> found =
@@ -90,7 +90,8 @@ final class QualityStore {
                   rs.getLong("version"),
                   autoLots(rs.getString("auto_lots")),
                   rs.getInt("patrol_minutes"),
-                  rs.getInt("operation_seq")));
+                  rs.getInt("operation_seq"),
+                  rs.getBoolean("reduced_approved")));
         }
       }
     }
@@ -111,7 +112,8 @@ final class QualityStore {
               p.version(),
               p.autoLots(),
               p.patrolMinutes(),
-              p.operationSeq()));
+              p.operationSeq(),
+              p.reducedApproved()));
     }
     return full;
   }
@@ -156,15 +158,16 @@ final class QualityStore {
       List<String> autoLots,
       int patrolMinutes,
       int operationSeq,
+      boolean reducedApproved,
       Instant now,
       String user)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO inspection_plan (plant_id, material_id, supplier, revision,"
-                + " inspection_level, aql, auto_lots, patrol_minutes, operation_seq, active,"
-                + " created_at, created_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?,"
-                + " 1)",
+                + " inspection_level, aql, auto_lots, patrol_minutes, operation_seq,"
+                + " reduced_approved, active, created_at, created_by, version) VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)",
             Statement.RETURN_GENERATED_KEYS)) {
       Jdbc.bind(
           ps,
@@ -178,6 +181,7 @@ final class QualityStore {
               String.join(",", autoLots),
               patrolMinutes,
               operationSeq,
+              reducedApproved,
               now,
               user));
       ps.executeUpdate();
@@ -194,13 +198,23 @@ final class QualityStore {
       String level,
       String aql,
       List<String> autoLots,
-      int patrolMinutes)
+      int patrolMinutes,
+      boolean reducedApproved)
       throws SQLException {
     return update(
         c,
         "UPDATE inspection_plan SET revision = ?, inspection_level = ?, aql = ?, auto_lots = ?,"
-            + " patrol_minutes = ?, version = version + 1 WHERE id = ? AND version = ?",
-        List.of(revision, level, aql, String.join(",", autoLots), patrolMinutes, id, version));
+            + " patrol_minutes = ?, reduced_approved = ?, version = version + 1 WHERE id = ? AND"
+            + " version = ?",
+        List.of(
+            revision,
+            level,
+            aql,
+            String.join(",", autoLots),
+            patrolMinutes,
+            reducedApproved,
+            id,
+            version));
   }
 
   /** The active in-house plans with a patrol interval, of a plant or of every plant. */
