@@ -606,7 +606,7 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
                 "WorkOrder",
                 w.id(),
                 w.plantId(),
-                "MATERIAL_MERGED_ISSUE",
+                "MATERIAL_MERGED",
                 null,
                 Map.of(
                     "issueKey", in.issueKey(), "materialId", materialId, "quantity", o.quantity()));
