@@ -507,6 +507,97 @@ public abstract class CostingTestBase extends ContainerTestBase {
             .size());
   }
 
+  /**
+   * Operation 20 of an order of 10 FG is done by supplier SUP1 (委外): operation 10 reports 10 good
+   * worked 40 min; all 10 go to SUP1, which returns 6 good with a fee of 150.00, then 3 good + 1
+   * scrap with another 150.00 (the receipts backflush 20 C1 and 5 C2 as before).
+   *
+   * <pre>
+   * Actual: material 82.00; labour 80/60 h x 30.00 = 40.00; machine 40/60 h x 60.00 = 40.00;
+   *   subcontract 2 x 150.00 = 300.00 (462.00 before overhead); overhead 80/60 h x 12.00 = 16.00
+   *   (labour hours: the fees are in no overhead base); total 478.00
+   * Standard of 9: 200.33 as in the class example; subcontract 0.00 (no standard kept)
+   * Variances: subcontract 300.00, labour efficiency 40.00 - 55.00 = -15.00, machine efficiency
+   *   -15.00, overhead spending (12 - 10) x 80/60 = 2.67, efficiency (80 - 110)/60 x 10 = -5.00,
+   *   material 2.00 + 8.00; total 478.00 - 200.33 = 277.67. Allocation 478.00 / 9 = 53.1111.
+   * </pre>
+   */
+  @Test
+  public void outsourcingFeesAreTheSubcontractElementOfTheStoredCost() {
+    Model m = model();
+    costData(m);
+    long id =
+        admin
+            .post(
+                "/work-orders",
+                obj(
+                    "plantId",
+                    m.plant(),
+                    "materialId",
+                    m.fg(),
+                    "quantity",
+                    10,
+                    "issueLocationId",
+                    m.raw(),
+                    "receiveLocationId",
+                    m.fgLoc()))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long version = admin.get("/work-orders/" + id).expect(200).json().path("version").asLong();
+    admin.post("/work-orders/" + id + "/release", obj("version", version)).expect(200);
+    Instant nine = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.HOURS);
+    report(id, 10, obj("good", 10), nine, nine.plus(40, ChronoUnit.MINUTES)).expect(201);
+    String path = "/work-orders/" + id + "/operations/20/";
+    admin
+        .post(
+            path + "outsourcing-shipments",
+            obj("key", code("OS"), "supplier", "SUP1", "quantity", 10))
+        .expect(200);
+    admin
+        .post(path + "outsourcing-receipts", obj("key", code("OR"), "good", 6, "fee", "150.00"))
+        .expect(200);
+    admin
+        .post(
+            path + "outsourcing-receipts",
+            obj("key", code("OR"), "good", 3, "scrap", 1, "reasonCode", "SUP", "fee", "150.00"))
+        .expect(200);
+    assertEquals(
+        "COMPLETED", admin.get("/work-orders/" + id).expect(200).json().path("status").asText());
+
+    // completion stores the cost in the background; wait for it so that computing again does not
+    // clash with it on the cost's key
+    JsonNode auto = admin.get("/work-orders/" + id + "/cost").expect(200).json();
+    for (int i = 0; i < 40 && !auto.path("stored").asBoolean(); i++) {
+      ItSupport.sleep(250);
+      auto = admin.get("/work-orders/" + id + "/cost").expect(200).json();
+    }
+    JsonNode k = admin.post("/work-orders/" + id + "/cost", obj()).expect(200).json();
+    for (JsonNode c :
+        List.of(auto, k, admin.get("/work-orders/" + id + "/cost").expect(200).json())) {
+      assertTrue(c.path("stored").asBoolean());
+      JsonNode a = c.path("actual");
+      money("82.00", a.path("material"));
+      money("40.00", a.path("labour"));
+      money("40.00", a.path("machine"));
+      money("16.00", a.path("overhead"));
+      money("300.00", a.path("subcontract"));
+      money("478.00", c.path("actualTotal"));
+      money("0.00", c.path("standard").path("subcontract"));
+      money("200.33", c.path("standardTotal"));
+      JsonNode v = c.path("variances");
+      money("300.00", v.path("subcontract"));
+      money("-15.00", v.path("labourEfficiency"));
+      money("-15.00", v.path("machineEfficiency"));
+      money("2.67", v.path("overheadSpending"));
+      money("-5.00", v.path("overheadEfficiency"));
+      money("277.67", c.path("totalVariance"));
+      money("478.00", c.path("jointCost"));
+      money("53.1111", c.path("allocations").get(0).path("unitCost"));
+    }
+  }
+
   @Test
   public void rolesAndBadInput() {
     Model m = model();

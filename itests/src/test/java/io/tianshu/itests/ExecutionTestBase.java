@@ -709,6 +709,160 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
         made);
   }
 
+  private long handIssuedOrder(Model m, Object qty, LocalDate start) {
+    ObjectNode body =
+        obj(
+            "plantId",
+            m.plant(),
+            "materialId",
+            m.fg(),
+            "quantity",
+            qty,
+            "startDate",
+            start.toString(),
+            "issueLocationId",
+            m.raw(),
+            "receiveLocationId",
+            m.fgLoc(),
+            "backflush",
+            false);
+    long id = admin.post("/work-orders", body).expect(201).json().path("id").asLong();
+    release(id);
+    return id;
+  }
+
+  /**
+   * Merged issue (合并发料) of C1 for A (10 FG, starts in 2 days: 20 C1), B (5, in 1 day: 10) and C
+   * (30, in 2 days, created after A: 60). The merged pick list serves B, A, C: 90 from L1 15 and L2
+   * 75; B L1 10, A L1 5 + L2 15, C L2 60. Asking 100 for C (130 in all, 115 on hand) is refused
+   * whole and leaves nothing; the orders' needs then go through as listed, a retry posts nothing,
+   * and the key cannot be used again for a single issue.
+   */
+  @Test
+  public void mergedIssueAcrossOrders() {
+    Model m = model();
+    LocalDate today = LocalDate.now();
+    long a = handIssuedOrder(m, 10, today.plusDays(2));
+    long b = handIssuedOrder(m, 5, today.plusDays(1));
+    long c = handIssuedOrder(m, 30, today.plusDays(2));
+
+    JsonNode pick =
+        admin.get("/pick-lists/merged?workOrderIds=" + a + "," + b + "," + c).expect(200).json();
+    JsonNode c1 = pick.path("lines").get(0);
+    assertEquals(pick.toString(), m.c1(), c1.path("materialId").asLong());
+    assertEquals("90", q(c1.path("open")));
+    assertEquals("0", q(c1.path("shortage")));
+    assertEquals("L1", c1.path("lots").get(0).path("lot").asText());
+    assertEquals("15", q(c1.path("lots").get(0).path("quantity")));
+    assertEquals("75", q(c1.path("lots").get(1).path("quantity")));
+    JsonNode shares = c1.path("orders");
+    assertEquals(b, shares.get(0).path("workOrderId").asLong());
+    assertEquals(a, shares.get(1).path("workOrderId").asLong());
+    assertEquals(c, shares.get(2).path("workOrderId").asLong());
+    assertEquals("5", q(shares.get(1).path("lots").get(0).path("quantity")));
+    assertEquals("L2", shares.get(1).path("lots").get(1).path("lot").asText());
+    assertEquals("15", q(shares.get(1).path("lots").get(1).path("quantity")));
+    assertEquals("22.5", q(pick.path("lines").get(1).path("open")));
+
+    Response invalid = admin.post("/material-issues/merged", obj("issueKey", code("MI")));
+    invalid.expect(400);
+    assertTrue(invalid.body(), invalid.body().contains("materialId"));
+    assertTrue(invalid.body(), invalid.body().contains("\"orders\""));
+
+    String key = code("MI");
+    Response refused =
+        admin.post(
+            "/material-issues/merged",
+            obj(
+                "issueKey",
+                key,
+                "materialId",
+                m.c1(),
+                "orders",
+                List.of(
+                    obj("workOrderId", a),
+                    obj("workOrderId", b),
+                    obj("workOrderId", c, "quantity", 100))));
+    refused.expect(409);
+    assertEquals(Map.of("L1@" + m.raw(), "15", "L2@" + m.raw(), "100"), stock(m.c1()));
+    assertEquals(
+        "0",
+        q(
+            admin
+                .get("/work-orders/" + b)
+                .expect(200)
+                .json()
+                .path("components")
+                .get(0)
+                .path("issuedQuantity")));
+
+    ObjectNode body =
+        obj(
+            "issueKey",
+            key,
+            "materialId",
+            m.c1(),
+            "orders",
+            List.of(obj("workOrderId", a), obj("workOrderId", b), obj("workOrderId", c)));
+    Response first = admin.post("/material-issues/merged", body);
+    first.expect(201);
+    JsonNode issued = first.json();
+    assertEquals("90", q(issued.path("quantity")));
+    JsonNode issues = issued.path("issues");
+    assertEquals(issued.toString(), 3, issues.size());
+    assertEquals(b, issues.get(0).path("workOrderId").asLong());
+    assertEquals("L1", issues.get(0).path("lines").get(0).path("lot").asText());
+    assertEquals("10", q(issues.get(0).path("lines").get(0).path("quantity")));
+    assertEquals(a, issues.get(1).path("workOrderId").asLong());
+    assertEquals(2, issues.get(1).path("lines").size());
+    assertEquals(c, issues.get(2).path("workOrderId").asLong());
+    assertEquals("60", q(issues.get(2).path("lines").get(0).path("quantity")));
+    assertEquals(Map.of("L2@" + m.raw(), "25"), stock(m.c1()));
+
+    Response retry = admin.post("/material-issues/merged", body);
+    retry.expect(200);
+    assertTrue(retry.json().path("duplicate").asBoolean());
+    assertEquals(issued.path("id").asLong(), retry.json().path("id").asLong());
+    assertEquals(3, retry.json().path("issues").size());
+    assertEquals(Map.of("L2@" + m.raw(), "25"), stock(m.c1()));
+    Response single =
+        admin.post("/work-orders/" + a + "/material-issues", obj("issueKey", key, "kind", "KIT"));
+    single.expect(400);
+    assertTrue(single.body(), single.body().contains("issueKey"));
+
+    assertEquals(
+        "20",
+        q(
+            admin
+                .get("/work-orders/" + a)
+                .expect(200)
+                .json()
+                .path("components")
+                .get(0)
+                .path("issuedQuantity")));
+    assertEquals(
+        "60",
+        q(
+            admin
+                .get("/work-orders/" + c)
+                .expect(200)
+                .json()
+                .path("components")
+                .get(0)
+                .path("issuedQuantity")));
+    String lotA = admin.get("/work-orders/" + a).expect(200).json().path("lot").asText();
+    Map<String, String> made = new TreeMap<>();
+    for (JsonNode l :
+        admin
+            .get("/genealogy?materialId=" + m.fg() + "&lot=" + lotA)
+            .expect(200)
+            .json()
+            .path("links")) {
+      made.put(l.path("childLot").asText(), q(l.path("quantity")));
+    }
+    assertEquals(new TreeMap<>(Map.of("L1", "5", "L2", "15")), made);
+  }
+
   /**
    * Line-side stock of C1 kept between 10 and 40: empty, it signals 40; executed, 40 move from RAW
    * (L1 15, L2 25); full, no signal; an order backflushing from the line takes 2 x 10 = 20 there.

@@ -15,6 +15,16 @@ public interface MaterialFlowService {
   /** Idempotent by {@code issueKey}. */
   MaterialIssue issue(CallerContext caller, long workOrderId, MaterialIssueInput input);
 
+  /**
+   * One material for several orders of a plant in one go (合并发料), in one transaction: lots first in
+   * first out for the whole, split to the orders by start date, then id. A shortage refuses the
+   * whole issue. Idempotent by {@code issueKey}.
+   */
+  MergedMaterialIssue mergedIssue(CallerContext caller, MergedIssueInput input);
+
+  /** The merged pick list of several orders (what a merged issue of their needs would take). */
+  MergedPickList mergedPickList(CallerContext caller, List<Long> workOrderIds);
+
   List<LineStockRule> lineStockRules(CallerContext caller, long plantId);
 
   /** Creates or replaces the rule of (location, material). */

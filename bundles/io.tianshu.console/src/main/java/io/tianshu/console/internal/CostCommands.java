@@ -88,6 +88,10 @@ public final class CostCommands {
     row(elements, "Labour / 人工", k.actual().labour(), k.standard().labour());
     row(elements, "Machine / 机器", k.actual().machine(), k.standard().machine());
     row(elements, "Overhead / 制造费用", k.actual().overhead(), k.standard().overhead());
+    if (k.actual().subcontract().signum() != 0 || k.standard().subcontract().signum() != 0) {
+      // only orders with outsourcing show the fifth element, so the others print as before
+      row(elements, "Subcontract / 委外加工费", k.actual().subcontract(), k.standard().subcontract());
+    }
     row(elements, "Total / 合计", k.actualTotal(), k.standardTotal());
     elements.print(System.out);
     CostVariances v = k.variances();
@@ -102,6 +106,9 @@ public final class CostCommands {
     variances.addRow().addContent("Machine efficiency / 机器效率", plain(v.machineEfficiency()));
     variances.addRow().addContent("Overhead spending / 费用耗费", plain(v.overheadSpending()));
     variances.addRow().addContent("Overhead efficiency / 费用效率", plain(v.overheadEfficiency()));
+    if (v.subcontract().signum() != 0) {
+      variances.addRow().addContent("Subcontract / 委外加工费", plain(v.subcontract()));
+    }
     variances.addRow().addContent("Total / 合计", plain(k.totalVariance()));
     variances.print(System.out);
     if (!v.materials().isEmpty()) {

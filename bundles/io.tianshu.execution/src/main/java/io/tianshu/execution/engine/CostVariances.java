@@ -19,6 +19,8 @@ import java.util.List;
  * @param overheadEfficiency sum of the overhead rules' efficiency variances
  * @param materials per material detail
  * @param overheads per overhead rule detail
+ * @param subcontract actual - standard subcontract fees (no standard is kept for subcontracting, so
+ *     this is the whole fee)
  */
 public record CostVariances(
     BigDecimal materialPrice,
@@ -30,12 +32,53 @@ public record CostVariances(
     BigDecimal overheadSpending,
     BigDecimal overheadEfficiency,
     List<CostMaterialVariance> materials,
-    List<CostOverheadVariance> overheads) {
+    List<CostOverheadVariance> overheads,
+    BigDecimal subcontract) {
 
   /** Copies the lists. */
   public CostVariances {
     materials = List.copyOf(materials);
     overheads = List.copyOf(overheads);
+    CostChecks.required(subcontract, "subcontract");
+  }
+
+  /**
+   * The variances of an order without subcontracting (subcontract 0.00).
+   *
+   * @param materialPrice sum of the materials' price variances
+   * @param materialUsage sum of the materials' usage variances
+   * @param labourRate labour rate variance
+   * @param labourEfficiency labour efficiency variance
+   * @param machineSpending machine spending variance
+   * @param machineEfficiency machine efficiency variance
+   * @param overheadSpending overhead spending variance
+   * @param overheadEfficiency overhead efficiency variance
+   * @param materials per material detail
+   * @param overheads per overhead rule detail
+   */
+  public CostVariances(
+      BigDecimal materialPrice,
+      BigDecimal materialUsage,
+      BigDecimal labourRate,
+      BigDecimal labourEfficiency,
+      BigDecimal machineSpending,
+      BigDecimal machineEfficiency,
+      BigDecimal overheadSpending,
+      BigDecimal overheadEfficiency,
+      List<CostMaterialVariance> materials,
+      List<CostOverheadVariance> overheads) {
+    this(
+        materialPrice,
+        materialUsage,
+        labourRate,
+        labourEfficiency,
+        machineSpending,
+        machineEfficiency,
+        overheadSpending,
+        overheadEfficiency,
+        materials,
+        overheads,
+        new java.math.BigDecimal("0.00"));
   }
 
   /**
@@ -51,6 +94,7 @@ public record CostVariances(
         .add(machineSpending)
         .add(machineEfficiency)
         .add(overheadSpending)
-        .add(overheadEfficiency);
+        .add(overheadEfficiency)
+        .add(subcontract);
   }
 }

@@ -23,6 +23,9 @@ import java.util.Objects;
  *   <li>Overhead = sum over the rules of rate x actual base, where the base is hours (minutes / 60)
  *       for {@code LABOUR_HOURS}/{@code MACHINE_HOURS} and the exact actual labour, material or
  *       direct (material + labour + machine) cost for the cost bases, whose rate is a percentage.
+ *   <li>Subcontract = sum of the outsourcing processing fees (委外加工费). They are in no overhead base
+ *       (the supplier's fee carries the supplier's overhead), have a standard of zero (none is kept
+ *       yet), so the subcontract variance is the whole fee, and they are part of the joint cost.
  * </ul>
  *
  * <h2>Standard cost of the actual output</h2>
@@ -253,8 +256,16 @@ public final class WorkOrderCosting {
               spending,
               efficiency));
     }
-    CostElements actual = new CostElements(material, labour, machine, sum(ohActual));
-    CostElements standard = new CostElements(stdMaterial, stdLabour, stdMachine, sum(ohStd));
+    // Subcontracting: the suppliers' fees as charged; no standard is kept, so all of it is
+    // variance.
+    BigDecimal subcontractExact = BigDecimal.ZERO;
+    for (CostSubcontractFee f : input.subcontractFees()) {
+      subcontractExact = subcontractExact.add(f.fee());
+    }
+    BigDecimal subcontract = money(subcontractExact);
+    CostElements actual = new CostElements(material, labour, machine, sum(ohActual), subcontract);
+    CostElements standard =
+        new CostElements(stdMaterial, stdLabour, stdMachine, sum(ohStd), zero());
     CostVariances variances =
         new CostVariances(
             materialPrice,
@@ -266,7 +277,8 @@ public final class WorkOrderCosting {
             overheadSpending,
             overheadEfficiency,
             materialVariances,
-            overheadVariances);
+            overheadVariances,
+            subcontract);
 
     // By-product credit first, then the joint cost shared out (textbook net realisable value).
     BigDecimal creditExact = BigDecimal.ZERO;

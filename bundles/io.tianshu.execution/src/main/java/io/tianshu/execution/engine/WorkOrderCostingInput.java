@@ -16,6 +16,7 @@ import java.util.Set;
  * @param byProducts by-products credited against the joint cost; may be empty
  * @param allocationMethod how the joint cost is shared between main and co-products
  * @param standard the standard cost card per unit of main product
+ * @param subcontractFees outsourcing processing fees of the order; may be empty
  */
 public record WorkOrderCostingInput(
     String workOrderId,
@@ -26,7 +27,8 @@ public record WorkOrderCostingInput(
     List<CostJointOutput> coProducts,
     List<CostByProduct> byProducts,
     CostAllocationMethod allocationMethod,
-    CostStandard standard) {
+    CostStandard standard,
+    List<CostSubcontractFee> subcontractFees) {
 
   /**
    * Validates the fields: lists are copied, overhead rule names are unique, and every joint output
@@ -42,6 +44,7 @@ public record WorkOrderCostingInput(
     byProducts = CostChecks.list(byProducts, "byProducts");
     CostChecks.required(allocationMethod, "allocationMethod");
     CostChecks.required(standard, "standard");
+    subcontractFees = CostChecks.list(subcontractFees, "subcontractFees");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < overheadRules.size(); i++) {
       if (!names.add(overheadRules.get(i).name())) {
@@ -53,6 +56,42 @@ public record WorkOrderCostingInput(
     for (int i = 0; i < coProducts.size(); i++) {
       checkWeight(coProducts.get(i), allocationMethod, "coProducts[" + i + "]");
     }
+  }
+
+  /**
+   * An order without subcontract fees.
+   *
+   * @param workOrderId the work order
+   * @param materialIssues material issues and returns
+   * @param activities labour and machine time
+   * @param overheadRules overhead rules
+   * @param mainProduct the main product and its good quantity
+   * @param coProducts co-products
+   * @param byProducts by-products
+   * @param allocationMethod how the joint cost is shared
+   * @param standard the standard cost card per unit of main product
+   */
+  public WorkOrderCostingInput(
+      String workOrderId,
+      List<CostMaterialIssue> materialIssues,
+      List<CostActivity> activities,
+      List<CostOverheadRule> overheadRules,
+      CostJointOutput mainProduct,
+      List<CostJointOutput> coProducts,
+      List<CostByProduct> byProducts,
+      CostAllocationMethod allocationMethod,
+      CostStandard standard) {
+    this(
+        workOrderId,
+        materialIssues,
+        activities,
+        overheadRules,
+        mainProduct,
+        coProducts,
+        byProducts,
+        allocationMethod,
+        standard,
+        List.of());
   }
 
   private static void checkWeight(

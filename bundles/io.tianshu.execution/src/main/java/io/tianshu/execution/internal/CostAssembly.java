@@ -15,6 +15,7 @@ import io.tianshu.execution.engine.CostOverheadBase;
 import io.tianshu.execution.engine.CostOverheadRule;
 import io.tianshu.execution.engine.CostStandard;
 import io.tianshu.execution.engine.CostStandardMaterial;
+import io.tianshu.execution.engine.CostSubcontractFee;
 import io.tianshu.execution.engine.WorkOrderCostingInput;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -285,6 +286,37 @@ final class CostAssembly {
         stdMachineMinutes,
         credits,
         notes);
+  }
+
+  /**
+   * The assembled input with the order's outsourcing processing fees as the subcontract element
+   * (kept apart from {@link #assemble} so that its rules stay as they are for orders without
+   * outsourcing).
+   */
+  static Assembled withSubcontractFees(Assembled a, List<CostSubcontractFee> fees) {
+    if (fees.isEmpty()) {
+      return a;
+    }
+    WorkOrderCostingInput in = a.input();
+    return new Assembled(
+        new WorkOrderCostingInput(
+            in.workOrderId(),
+            in.materialIssues(),
+            in.activities(),
+            in.overheadRules(),
+            in.mainProduct(),
+            in.coProducts(),
+            in.byProducts(),
+            in.allocationMethod(),
+            in.standard(),
+            fees),
+        a.timeSource(),
+        a.labourMinutes(),
+        a.machineMinutes(),
+        a.standardLabourMinutes(),
+        a.standardMachineMinutes(),
+        a.byProducts(),
+        a.notes());
   }
 
   /** Minutes between two instants, to 6 decimals. */

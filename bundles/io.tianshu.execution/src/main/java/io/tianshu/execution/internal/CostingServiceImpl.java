@@ -371,6 +371,7 @@ public class CostingServiceImpl implements CostingService, EventHandler {
               rates,
               CostingStore.rules(c, w.plantId()),
               outputs);
+      a = CostAssembly.withSubcontractFees(a, CostingStore.subcontractFees(c, w.id()));
       r = WorkOrderCosting.cost(a.input());
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new ConflictException(e.getMessage());

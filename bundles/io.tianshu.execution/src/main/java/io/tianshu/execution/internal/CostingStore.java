@@ -11,6 +11,7 @@ import io.tianshu.execution.engine.CostElements;
 import io.tianshu.execution.engine.CostMaterialVariance;
 import io.tianshu.execution.engine.CostOverheadBase;
 import io.tianshu.execution.engine.CostOverheadVariance;
+import io.tianshu.execution.engine.CostSubcontractFee;
 import io.tianshu.execution.engine.CostVariances;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -412,6 +413,16 @@ final class CostingStore {
       ps.setString(++i, k.computedBy());
       ps.executeUpdate();
     }
+    // The fifth element came later (V19); its variance is actual - standard, so it is not kept.
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE work_order_cost SET subcontract_cost = ?, std_subcontract_cost = ? WHERE"
+                + " work_order_id = ?")) {
+      ps.setBigDecimal(1, k.actual().subcontract());
+      ps.setBigDecimal(2, k.standard().subcontract());
+      ps.setLong(3, k.workOrderId());
+      ps.executeUpdate();
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO work_order_cost_line (work_order_id, line_no, line_kind, item_id, name,"
@@ -597,13 +608,15 @@ final class CostingStore {
                 rs.getBigDecimal("material_cost"),
                 rs.getBigDecimal("labour_cost"),
                 rs.getBigDecimal("machine_cost"),
-                rs.getBigDecimal("overhead_cost"));
+                rs.getBigDecimal("overhead_cost"),
+                rs.getBigDecimal("subcontract_cost"));
         CostElements standard =
             new CostElements(
                 rs.getBigDecimal("std_material_cost"),
                 rs.getBigDecimal("std_labour_cost"),
                 rs.getBigDecimal("std_machine_cost"),
-                rs.getBigDecimal("std_overhead_cost"));
+                rs.getBigDecimal("std_overhead_cost"),
+                rs.getBigDecimal("std_subcontract_cost"));
         CostVariances v =
             new CostVariances(
                 rs.getBigDecimal("material_price_var"),
@@ -615,7 +628,8 @@ final class CostingStore {
                 rs.getBigDecimal("overhead_spending_var"),
                 rs.getBigDecimal("overhead_efficiency_var"),
                 materials,
-                overheads);
+                overheads,
+                actual.subcontract().subtract(standard.subcontract()));
         String notes = rs.getString("notes");
         return Optional.of(
             new WorkOrderCost(
@@ -660,5 +674,32 @@ final class CostingStore {
     } else {
       ps.setDate(i, Date.valueOf(d));
     }
+  }
+
+  /**
+   * The processing fees (委外加工费) of the order's outsourcing receipts, in the order they were
+   * received.
+   */
+  static List<CostSubcontractFee> subcontractFees(Connection c, long orderId) throws SQLException {
+    List<CostSubcontractFee> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT operation_seq, through_seq, supplier, quantity + scrap_quantity, fee FROM"
+                + " outsourcing_movement WHERE work_order_id = ? AND kind = 'RECEIVE' ORDER BY"
+                + " id")) {
+      ps.setLong(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new CostSubcontractFee(
+                  rs.getInt(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getBigDecimal(4),
+                  rs.getBigDecimal(5)));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -13,12 +13,16 @@ import io.tianshu.execution.LineStockRule;
 import io.tianshu.execution.MaterialFlowService;
 import io.tianshu.execution.MaterialIssue;
 import io.tianshu.execution.MaterialIssueInput;
+import io.tianshu.execution.MergedIssueInput;
+import io.tianshu.execution.MergedMaterialIssue;
+import io.tianshu.execution.MergedPickList;
 import io.tianshu.execution.PickList;
 import io.tianshu.execution.Replenishment;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderComponent;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.execution.engine.Backflush;
+import io.tianshu.execution.engine.MergedIssue;
 import io.tianshu.inventory.InventoryService;
 import io.tianshu.inventory.MovementInput;
 import io.tianshu.inventory.StockBalance;
@@ -36,11 +40,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
@@ -133,6 +141,10 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
         c -> {
           WorkOrder w = ExecutionServiceImpl.lockAny(c, caller, workOrderId, PlantRole.OPERATOR);
           Optional<MaterialIssue> earlier = byKey(c, w.plantId(), in.issueKey());
+          if (mergedByKey(c, w.plantId(), in.issueKey()).isPresent()) {
+            throw new ValidationException(
+                "issueKey", "reused", "was already used for a merged issue / 编号已用于合并发料");
+          }
           if (earlier.isPresent()) {
             if (earlier.get().workOrderId() != workOrderId || !earlier.get().kind().equals(kind)) {
               throw new ValidationException(
@@ -336,10 +348,16 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
 
   private static long insertIssue(Connection c, WorkOrder w, String key, String kind, String user)
       throws SQLException {
+    return insertIssue(c, w, key, kind, user, null);
+  }
+
+  private static long insertIssue(
+      Connection c, WorkOrder w, String key, String kind, String user, Long mergedId)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO material_issue (plant_id, issue_key, work_order_id, kind, created_at,"
-                + " username) VALUES (?, ?, ?, ?, ?, ?)",
+                + " username, merged_issue_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, w.plantId());
       ps.setString(2, key);
@@ -347,6 +365,11 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
       ps.setString(4, kind);
       ps.setTimestamp(5, Timestamp.from(Instant.now()));
       ps.setString(6, user);
+      if (mergedId == null) {
+        ps.setNull(7, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(7, mergedId);
+      }
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -375,6 +398,10 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
         kind = rs.getString(3);
       }
     }
+    return Optional.of(new MaterialIssue(id, key, order, kind, issueLines(c, id), true));
+  }
+
+  private static List<MaterialIssue.Line> issueLines(Connection c, long id) throws SQLException {
     List<MaterialIssue.Line> lines = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -393,7 +420,395 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
         }
       }
     }
-    return Optional.of(new MaterialIssue(id, key, order, kind, lines, true));
+    return lines;
+  }
+
+  // ---- merged issue (合并发料)
+
+  /** At most this many orders in one merged issue or pick list. */
+  private static final int MAX_ORDERS = 200;
+
+  /**
+   * One inventory posting per order, lot and component line, referenced by the order's code (so
+   * that each order's stock documents stay its own, as with a single issue), and one material_issue
+   * per order pointing to the merged issue. Orders are locked in id order so that two merged issues
+   * over overlapping orders cannot deadlock. Lots are picked per issue location, first in first out
+   * for all the orders served from it, and a shortage anywhere refuses the whole issue before
+   * anything is written.
+   */
+  @Override
+  public MergedMaterialIssue mergedIssue(CallerContext caller, MergedIssueInput in) {
+    Validation v = new Validation();
+    v.code("issueKey", in.issueKey(), 64);
+    v.required("materialId", in.materialId());
+    List<MergedIssueInput.Order> orders = in.orders() == null ? List.of() : in.orders();
+    if (orders.isEmpty()) {
+      v.add("orders", "required", "at least one order / 至少一个工单");
+    } else if (orders.size() > MAX_ORDERS) {
+      v.add("orders", "too_many", "at most " + MAX_ORDERS + " orders / 工单过多");
+    }
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < orders.size(); i++) {
+      MergedIssueInput.Order o = orders.get(i);
+      if (o == null) {
+        v.add("orders[" + i + "]", "required", "is required / 必填");
+        continue;
+      }
+      v.required("orders[" + i + "].workOrderId", o.workOrderId());
+      if (o.quantity() != null) {
+        v.positive("orders[" + i + "].quantity", o.quantity());
+      }
+      if (o.workOrderId() != null && !seen.add(o.workOrderId())) {
+        v.add("orders[" + i + "].workOrderId", "duplicate", "listed twice / 工单重复");
+      }
+    }
+    v.throwIfInvalid();
+    Long plant = null;
+    for (int i = 0; i < orders.size(); i++) {
+      WorkOrder outside = execution.get(caller, orders.get(i).workOrderId());
+      if (plant == null) {
+        plant = outside.plantId();
+      } else if (plant != outside.plantId()) {
+        v.add("orders[" + i + "].workOrderId", "other_plant", "orders of one plant / 须同一工厂");
+      }
+    }
+    v.throwIfInvalid();
+    long plantId = plant;
+    caller.require(plantId, PlantRole.OPERATOR, "Plant", plantId);
+    long materialId = in.materialId();
+    return tx.write(
+        c -> {
+          Map<Long, WorkOrder> locked = new TreeMap<>();
+          for (Long id : new TreeSet<>(seen)) {
+            locked.put(id, ExecutionServiceImpl.lockAny(c, caller, id, PlantRole.OPERATOR));
+          }
+          Optional<MergedMaterialIssue> earlier = mergedByKey(c, plantId, in.issueKey());
+          if (earlier.isPresent()) {
+            if (earlier.get().materialId() != materialId
+                || !seen.containsAll(orderSet(earlier.get()))) {
+              throw new ValidationException(
+                  "issueKey", "reused", "was already used for another issue / 编号已用于其他发料");
+            }
+            return earlier.get();
+          }
+          if (byKey(c, plantId, in.issueKey()).isPresent()) {
+            throw new ValidationException(
+                "issueKey", "reused", "was already used for another issue / 编号已用于其他发料");
+          }
+          if (in.locationId() != null && !locationInPlant(c, in.locationId(), plantId)) {
+            throw new ValidationException(
+                "locationId", "not_found", "no such location in the plant / 工厂无此库位");
+          }
+          List<FieldError> errors = new ArrayList<>();
+          Map<Long, List<MergedIssue.ComponentOpen>> linesOf = new LinkedHashMap<>();
+          Map<Long, List<MergedIssue.Order>> byLocation = new TreeMap<>();
+          Map<Long, Long> locationOf = new LinkedHashMap<>();
+          for (int i = 0; i < orders.size(); i++) {
+            MergedIssueInput.Order o = orders.get(i);
+            WorkOrder w = locked.get(o.workOrderId());
+            String field = "orders[" + i + "]";
+            if (!ISSUABLE.contains(w.status())) {
+              errors.add(
+                  new FieldError(
+                      field + ".workOrderId",
+                      "status",
+                      "a " + w.status() + " order takes no material / 工单状态不能发料"));
+              continue;
+            }
+            List<MergedIssue.ComponentOpen> lines = openLines(w, materialId);
+            Long location = in.locationId() != null ? in.locationId() : w.issueLocationId();
+            if (lines.isEmpty()) {
+              errors.add(
+                  new FieldError(
+                      field + ".workOrderId",
+                      "not_in_bom",
+                      "the order has no line of the material issued by hand / 工单无此手工发料用料"));
+            } else if (location == null) {
+              errors.add(
+                  new FieldError(
+                      field + ".workOrderId",
+                      "no_location",
+                      "the order has no issue location; give locationId / 工单无发料库位"));
+            } else {
+              BigDecimal q = o.quantity() != null ? o.quantity() : MergedIssue.open(lines);
+              linesOf.put(w.id(), lines);
+              locationOf.put(w.id(), location);
+              byLocation
+                  .computeIfAbsent(location, k -> new ArrayList<>())
+                  .add(new MergedIssue.Order(w.id(), w.startDate(), q));
+            }
+          }
+          if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+          }
+          Map<Long, MergedIssue.Allocation> allocations = new TreeMap<>();
+          BigDecimal total = BigDecimal.ZERO;
+          List<String> short_ = new ArrayList<>();
+          for (var e : byLocation.entrySet()) {
+            MergedIssue.Allocation a =
+                MergedIssue.allocate(e.getValue(), lots(caller, plantId, materialId, e.getKey()));
+            allocations.put(e.getKey(), a);
+            total = total.add(a.total());
+            if (a.shortage().signum() > 0) {
+              short_.add(
+                  a.shortage().stripTrailingZeros().toPlainString()
+                      + " short at location "
+                      + e.getKey());
+            }
+          }
+          if (total.signum() == 0) {
+            throw new ValidationException(
+                "orders", "nothing_open", "the orders need none of the material / 工单无待发数量");
+          }
+          if (!short_.isEmpty()) {
+            throw new ConflictException(
+                "Not enough stock for the merged issue ("
+                    + String.join(", ", short_)
+                    + "); nothing was issued / 库存不足，合并发料未执行");
+          }
+          long mergedId =
+              insertMerged(c, plantId, in.issueKey(), materialId, in.locationId(), total, caller);
+          List<MaterialIssue> issues = new ArrayList<>();
+          List<MergedIssue.Order> sequence = new ArrayList<>();
+          byLocation.values().forEach(sequence::addAll);
+          for (MergedIssue.Order o : MergedIssue.sequence(sequence)) {
+            long location = locationOf.get(o.workOrderId());
+            List<MergedIssue.Share> shares = allocations.get(location).of(o.workOrderId());
+            if (shares.isEmpty()) {
+              continue;
+            }
+            WorkOrder w = locked.get(o.workOrderId());
+            String key = "M#" + mergedId + "#" + w.id();
+            long issueId = insertIssue(c, w, key, "ISSUE", caller.username(), mergedId);
+            List<MaterialIssue.Line> posted = new ArrayList<>();
+            for (MergedIssue.Posting p :
+                MergedIssue.postings(
+                    shares, MergedIssue.toComponents(o.quantity(), linesOf.get(w.id())))) {
+              WorkOrderComponent k = component(w, p.componentId());
+              inventory.post(
+                  caller,
+                  new MovementInput(
+                      "ISSUE",
+                      materialId,
+                      p.quantity(),
+                      location,
+                      null,
+                      p.lot(),
+                      null,
+                      "AVAILABLE",
+                      null,
+                      w.code() + "/MERGED"));
+              record(c, w, issueId, k, location, p.lot(), p.quantity(), posted);
+            }
+            AuditTrail.writeJdbc(
+                c,
+                caller,
+                "WorkOrder",
+                w.id(),
+                w.plantId(),
+                "MATERIAL_MERGED",
+                null,
+                Map.of(
+                    "issueKey", in.issueKey(), "materialId", materialId, "quantity", o.quantity()));
+            issues.add(new MaterialIssue(issueId, in.issueKey(), w.id(), "ISSUE", posted, false));
+          }
+          return new MergedMaterialIssue(
+              mergedId, in.issueKey(), plantId, materialId, in.locationId(), total, issues, false);
+        });
+  }
+
+  /** The order's lines of the material issued by hand, with what each still needs. */
+  private static List<MergedIssue.ComponentOpen> openLines(WorkOrder w, long materialId) {
+    List<MergedIssue.ComponentOpen> lines = new ArrayList<>();
+    for (WorkOrderComponent k : w.components()) {
+      if (k.materialId() == materialId && !k.backflush()) {
+        lines.add(
+            new MergedIssue.ComponentOpen(
+                k.id(), k.requiredQuantity().subtract(k.issuedQuantity())));
+      }
+    }
+    return lines;
+  }
+
+  private static Set<Long> orderSet(MergedMaterialIssue m) {
+    Set<Long> ids = new HashSet<>();
+    m.issues().forEach(i -> ids.add(i.workOrderId()));
+    return ids;
+  }
+
+  private static boolean locationInPlant(Connection c, long location, long plantId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT plant_id FROM stock_location WHERE id = ?")) {
+      ps.setLong(1, location);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) == plantId;
+      }
+    }
+  }
+
+  private static long insertMerged(
+      Connection c,
+      long plantId,
+      String key,
+      long materialId,
+      Long location,
+      BigDecimal total,
+      CallerContext caller)
+      throws SQLException {
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO merged_issue (plant_id, issue_key, material_id, location_id, quantity,"
+                + " created_at, username) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, plantId);
+      ps.setString(2, key);
+      ps.setLong(3, materialId);
+      if (location == null) {
+        ps.setNull(4, java.sql.Types.BIGINT);
+      } else {
+        ps.setLong(4, location);
+      }
+      ps.setBigDecimal(5, total);
+      ps.setTimestamp(6, Timestamp.from(Instant.now()));
+      ps.setString(7, caller.username());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    AuditTrail.writeJdbc(
+        c,
+        caller,
+        "MergedIssue",
+        id,
+        plantId,
+        AuditTrail.CREATE,
+        null,
+        Map.of("issueKey", key, "materialId", materialId, "quantity", total));
+    return id;
+  }
+
+  private static Optional<MergedMaterialIssue> mergedByKey(Connection c, long plantId, String key)
+      throws SQLException {
+    long id;
+    long materialId;
+    Long location;
+    BigDecimal quantity;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, material_id, location_id, quantity FROM merged_issue WHERE plant_id = ?"
+                + " AND issue_key = ?")) {
+      ps.setLong(1, plantId);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        id = rs.getLong(1);
+        materialId = rs.getLong(2);
+        location = Jdbc.getLong(rs, "location_id");
+        quantity = rs.getBigDecimal(4);
+      }
+    }
+    List<long[]> parts = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, work_order_id FROM material_issue WHERE merged_issue_id = ? ORDER BY id")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          parts.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+      }
+    }
+    List<MaterialIssue> issues = new ArrayList<>();
+    for (long[] p : parts) {
+      issues.add(new MaterialIssue(p[0], key, p[1], "ISSUE", issueLines(c, p[0]), true));
+    }
+    return Optional.of(
+        new MergedMaterialIssue(id, key, plantId, materialId, location, quantity, issues, true));
+  }
+
+  @Override
+  public MergedPickList mergedPickList(CallerContext caller, List<Long> workOrderIds) {
+    List<Long> ids = workOrderIds == null ? List.of() : workOrderIds;
+    Validation v = new Validation();
+    if (ids.isEmpty()) {
+      v.add("workOrderIds", "required", "at least one order / 至少一个工单");
+    } else if (ids.size() > MAX_ORDERS) {
+      v.add("workOrderIds", "too_many", "at most " + MAX_ORDERS + " orders / 工单过多");
+    } else if (new HashSet<>(ids).size() != ids.size()) {
+      v.add("workOrderIds", "duplicate", "an order is listed twice / 工单重复");
+    }
+    v.throwIfInvalid();
+    Map<Long, WorkOrder> orders = new LinkedHashMap<>();
+    Long plant = null;
+    for (long id : ids) {
+      WorkOrder w = execution.get(caller, id);
+      if (plant != null && plant != w.plantId()) {
+        throw new ValidationException("workOrderIds", "other_plant", "orders of one plant / 须同一工厂");
+      }
+      plant = w.plantId();
+      orders.put(id, w);
+    }
+    long plantId = plant;
+    // (material, location) in the order the orders' lines first name them
+    Map<List<Long>, List<MergedIssue.Order>> groups = new LinkedHashMap<>();
+    Map<Long, String> materialCodes = new TreeMap<>();
+    for (WorkOrder w : orders.values()) {
+      Map<Long, BigDecimal> open = new LinkedHashMap<>();
+      for (WorkOrderComponent k : w.components()) {
+        if (!k.backflush()) {
+          materialCodes.put(k.materialId(), k.materialCode());
+          BigDecimal o = k.requiredQuantity().subtract(k.issuedQuantity()).max(BigDecimal.ZERO);
+          open.merge(k.materialId(), o, BigDecimal::add);
+        }
+      }
+      for (var e : open.entrySet()) {
+        List<Long> key = new ArrayList<>();
+        key.add(e.getKey());
+        key.add(w.issueLocationId());
+        groups
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new MergedIssue.Order(w.id(), w.startDate(), e.getValue()));
+      }
+    }
+    List<MergedPickList.Line> lines = new ArrayList<>();
+    for (var g : groups.entrySet()) {
+      long materialId = g.getKey().get(0);
+      Long location = g.getKey().get(1);
+      List<Backflush.LotStock> stock =
+          location == null ? List.of() : lots(caller, plantId, materialId, location);
+      MergedIssue.Allocation a = MergedIssue.allocate(g.getValue(), stock);
+      List<MergedPickList.OrderShare> shares = new ArrayList<>();
+      for (MergedIssue.Order o : MergedIssue.sequence(g.getValue())) {
+        List<PickList.Lot> lots = new ArrayList<>();
+        BigDecimal shortage = BigDecimal.ZERO;
+        for (MergedIssue.Share s : a.of(o.workOrderId())) {
+          if (s.lot() == null) {
+            shortage = shortage.add(s.quantity());
+          } else {
+            lots.add(new PickList.Lot(s.lot(), s.quantity()));
+          }
+        }
+        shares.add(
+            new MergedPickList.OrderShare(
+                o.workOrderId(), orders.get(o.workOrderId()).code(), o.quantity(), lots, shortage));
+      }
+      lines.add(
+          new MergedPickList.Line(
+              materialId,
+              materialCodes.get(materialId),
+              location,
+              a.total(),
+              a.picked().stream().map(t -> new PickList.Lot(t.lot(), t.quantity())).toList(),
+              a.shortage(),
+              shares));
+    }
+    return new MergedPickList(ids, lines);
   }
 
   // ---- line-side stock

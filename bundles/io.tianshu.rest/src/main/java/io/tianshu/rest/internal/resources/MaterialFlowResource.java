@@ -8,12 +8,16 @@ import io.tianshu.execution.LineStockRule;
 import io.tianshu.execution.MaterialFlowService;
 import io.tianshu.execution.MaterialIssue;
 import io.tianshu.execution.MaterialIssueInput;
+import io.tianshu.execution.MergedIssueInput;
+import io.tianshu.execution.MergedMaterialIssue;
+import io.tianshu.execution.MergedPickList;
 import io.tianshu.execution.OutsourcedWork;
 import io.tianshu.execution.OutsourcingInput;
 import io.tianshu.execution.PickList;
 import io.tianshu.execution.Replenishment;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.rest.RestApi;
+import java.util.ArrayList;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -71,6 +75,43 @@ public class MaterialFlowResource {
     return issue.duplicate()
         ? Response.ok(issue).build()
         : Resources.created(uri, issue.id(), issue);
+  }
+
+  /**
+   * One material for several orders (合并发料); 201 when posted, 200 with the first one when the
+   * issueKey was used before (a retry), 409 and nothing posted when stock is short.
+   */
+  @POST
+  @Path("material-issues/merged")
+  public Response mergedIssue(
+      @Context SecurityContext sc, @Context UriInfo uri, MergedIssueInput in) {
+    Resources.body(in);
+    MergedMaterialIssue issue = materials.mergedIssue(caller(sc), in);
+    return issue.duplicate()
+        ? Response.ok(issue).build()
+        : Resources.created(uri, issue.id(), issue);
+  }
+
+  /** {@code workOrderIds=1,2,3} (or the parameter repeated). */
+  @GET
+  @Path("pick-lists/merged")
+  public MergedPickList mergedPickList(
+      @Context SecurityContext sc, @QueryParam("workOrderIds") List<String> workOrderIds) {
+    List<Long> ids = new ArrayList<>();
+    for (String part : workOrderIds == null ? List.<String>of() : workOrderIds) {
+      for (String id : part.split(",")) {
+        if (id.isBlank()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(id.trim()));
+        } catch (NumberFormatException e) {
+          throw new ValidationException(
+              "workOrderIds", "invalid", "comma-separated order ids / 须为逗号分隔的工单号");
+        }
+      }
+    }
+    return materials.mergedPickList(caller(sc), ids);
   }
 
   @GET
