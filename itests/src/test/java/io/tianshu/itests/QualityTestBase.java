@@ -347,9 +347,35 @@ public abstract class QualityTestBase extends ContainerTestBase {
    * event in the plan a receipt goes straight into AVAILABLE.
    */
   @Test
-  public void goodsReceiptsAndCustomerReturnsOpenTheirLots() {
+  public void goodsReceiptsAndCustomerReturnsOpenTheirLots() throws Exception {
     Site s = site();
     autoLots(s, "RETURN", "IQC");
+    // the audit trail keeps each version of the plan in full: revision A before, B after
+    JsonNode versions =
+        admin
+            .get("/audit?entity=InspectionPlan&entityId=" + s.planId())
+            .expect(200)
+            .json()
+            .path("items");
+    JsonNode replaced = null;
+    for (JsonNode e : versions) {
+      if ("UPDATE".equals(e.path("action").asText())) {
+        replaced = e;
+      }
+    }
+    assertTrue("a replacement: " + versions, replaced != null);
+    JsonNode before = ItSupport.JSON.readTree(replaced.path("before").asText());
+    JsonNode after = ItSupport.JSON.readTree(replaced.path("after").asText());
+    assertEquals("A", before.path("revision").asText());
+    assertEquals("B", after.path("revision").asText());
+    assertEquals(
+        "外径千分尺 0-25 mm", before.path("characteristics").get(0).path("instrument").asText());
+    assertEquals(
+        0,
+        new BigDecimal("9.9")
+            .compareTo(
+                new BigDecimal(after.path("characteristics").get(0).path("lower").asText())));
+    assertEquals(List.of("IQC", "RETURN"), strings(after.path("autoLots")));
     JsonNode gr = goodsReceipt(s, null, "S1", "GR-1", 1000).expect(201).json();
     assertEquals("QUARANTINE", gr.path("status").asText());
     assertTrue("document: " + gr, gr.path("documentId").asLong() > 0);
@@ -757,6 +783,20 @@ public abstract class QualityTestBase extends ContainerTestBase {
     assertEquals(put.path("id").asLong(), opLot.path("planId").asLong());
     assertEquals(13, opLot.path("sampleSize").asInt());
     assertEquals(false, opLot.path("holdsStock").asBoolean());
+    // its defects count for operation 10 in the Pareto by operation
+    admin
+        .post(
+            "/inspection-lots/" + opLot.path("id").asLong() + "/results",
+            obj("results", List.of(obj("characteristic", "VIS", "defects", 2))))
+        .expect(200);
+    JsonNode byOperation =
+        admin
+            .get("/quality-statistics/pareto?plantId=" + s.plant() + "&by=OPERATION")
+            .expect(200)
+            .json();
+    assertEquals("pareto: " + byOperation, 1, byOperation.path("rows").size());
+    assertEquals("10", byOperation.path("rows").get(0).path("key").asText());
+    assertEquals(2, byOperation.path("rows").get(0).path("defects").asInt());
     assertEquals(
         60,
         admin

@@ -149,7 +149,7 @@ public final class SpcCommands {
     @Option(
         name = "-g",
         aliases = "--group-by",
-        description = "SUPPLIER, MATERIAL, SOURCE or MONTH / 分组")
+        description = "SUPPLIER, MATERIAL, SOURCE, OPERATION or MONTH / 分组")
     String groupBy;
 
     @Option(name = "-f", aliases = "--from", description = "First day YYYY-MM-DD / 开始日")

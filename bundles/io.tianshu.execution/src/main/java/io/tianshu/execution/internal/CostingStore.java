@@ -413,7 +413,7 @@ final class CostingStore {
       ps.setString(++i, k.computedBy());
       ps.executeUpdate();
     }
-    // The fifth element came later (V19); its variance is actual - standard, so it is not kept.
+    // The fifth element came later (V18); its variance is actual - standard, so it is not kept.
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE work_order_cost SET subcontract_cost = ?, std_subcontract_cost = ? WHERE"

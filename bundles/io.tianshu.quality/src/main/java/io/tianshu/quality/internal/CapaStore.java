@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Plain JDBC on the 8D and QC circle tables (V15). */
@@ -135,21 +136,9 @@ final class CapaStore {
     if (status != null) {
       args.add(status);
     }
-    long total = count(c, where, args);
+    long total = Jdbc.count(c, where, args);
     List<Capa> items =
-        capas(
-            c,
-            "SELECT "
-                + CAPA_COLUMNS
-                + where
-                + " ORDER BY id "
-                + (page.ascending() ? "ASC" : "DESC")
-                + " OFFSET "
-                + page.offset()
-                + " ROWS FETCH NEXT "
-                + page.limit()
-                + " ROWS ONLY",
-            args);
+        capas(c, "SELECT " + CAPA_COLUMNS + where + Jdbc.pageTail(page, Map.of()), args);
     return new Page<>(items, page.offset(), page.limit(), total);
   }
 
@@ -326,21 +315,9 @@ final class CapaStore {
     if (stage != null) {
       args.add(stage);
     }
-    long total = count(c, where, args);
+    long total = Jdbc.count(c, where, args);
     List<QcCircle> items =
-        circles(
-            c,
-            "SELECT "
-                + CIRCLE_COLUMNS
-                + where
-                + " ORDER BY id "
-                + (page.ascending() ? "ASC" : "DESC")
-                + " OFFSET "
-                + page.offset()
-                + " ROWS FETCH NEXT "
-                + page.limit()
-                + " ROWS ONLY",
-            args);
+        circles(c, "SELECT " + CIRCLE_COLUMNS + where + Jdbc.pageTail(page, Map.of()), args);
     return new Page<>(items, page.offset(), page.limit(), total);
   }
 
@@ -374,16 +351,6 @@ final class CapaStore {
   }
 
   // ---- helpers
-
-  private static long count(Connection c, String where, List<Object> args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
-      Jdbc.bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   private static LocalDate date(ResultSet rs, String column) throws SQLException {
     Date d = rs.getDate(column);

@@ -1,6 +1,8 @@
 package io.tianshu.quality.internal;
 
+import io.tianshu.core.PageRequest;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The few JDBC conversions the quality store needs (as in execution), in one place. */
 final class Jdbc {
@@ -59,5 +62,31 @@ final class Jdbc {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
+  }
+
+  /** How many rows {@code from} (" FROM table WHERE ...") selects. */
+  static long count(Connection c, String from, List<Object> args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * The ORDER BY and paging of a page query: the column of the page's sort field (from the caller's
+   * whitelist, else id), the id breaking ties.
+   */
+  static String pageTail(PageRequest page, Map<String, String> columns) {
+    return " ORDER BY "
+        + columns.getOrDefault(page.sortField(), "id")
+        + (page.ascending() ? " ASC" : " DESC")
+        + ", id ASC OFFSET "
+        + page.offset()
+        + " ROWS FETCH NEXT "
+        + page.limit()
+        + " ROWS ONLY";
   }
 }

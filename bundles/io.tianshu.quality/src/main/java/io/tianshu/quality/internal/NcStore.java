@@ -265,17 +265,7 @@ final class NcStore {
       where.append(" AND material_id = ?");
       args.add(materialId);
     }
-    long total;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
-      Jdbc.bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-    }
-    String order =
-        Map.of("id", "id", "createdAt", "created_at", "status", "status", "ncNo", "nc_no")
-            .getOrDefault(page.sortField(), "id");
+    long total = Jdbc.count(c, where.toString(), args);
     List<Nonconformance> items = new ArrayList<>();
     for (Nonconformance n :
         headers(
@@ -283,14 +273,17 @@ final class NcStore {
             "SELECT "
                 + COLUMNS
                 + where
-                + " ORDER BY "
-                + order
-                + (page.ascending() ? " ASC" : " DESC")
-                + ", id ASC OFFSET "
-                + page.offset()
-                + " ROWS FETCH NEXT "
-                + page.limit()
-                + " ROWS ONLY",
+                + Jdbc.pageTail(
+                    page,
+                    Map.of(
+                        "id",
+                        "id",
+                        "createdAt",
+                        "created_at",
+                        "status",
+                        "status",
+                        "ncNo",
+                        "nc_no")),
             args)) {
       items.add(full(c, n));
     }

@@ -160,10 +160,7 @@ public class NonconformanceServiceImpl implements NonconformanceService {
     long id =
         tx.write(
             c -> {
-              if (!QualityStore.locationOfPlant(c, n.plantId(), n.locationId())) {
-                throw new ValidationException(
-                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
-              }
+              QualityStore.requireLocationOfPlant(c, n.plantId(), n.locationId());
               Instant now = Instant.now();
               String ncNo = String.format("NC-%06d", NcStore.nextNumber(c, n.plantId(), "NC"));
               long ncId =

@@ -210,17 +210,7 @@ public class QualityServiceImpl implements QualityService {
               for (int i = 0; i < clean.size(); i++) {
                 QualityStore.upsertCharacteristic(c, planId, i + 1, clean.get(i));
               }
-              Map<String, Object> after = new LinkedHashMap<>();
-              after.put("materialId", in.materialId());
-              after.put("supplier", supplier);
-              after.put("revision", in.revision().trim());
-              after.put("level", levelLabel);
-              after.put("aql", aqlLabel);
-              after.put("autoLots", autoLots);
-              after.put("patrolMinutes", patrolMinutes);
-              after.put("operationSeq", operationSeq);
-              after.put("reducedApproved", reducedApproved);
-              after.put("characteristics", clean.stream().map(Characteristic::code).toList());
+              // before and after in full: the audit trail is the plan's version history
               AuditTrail.writeJdbc(
                   c,
                   caller,
@@ -228,11 +218,47 @@ public class QualityServiceImpl implements QualityService {
                   planId,
                   in.plantId(),
                   old.isEmpty() ? AuditTrail.CREATE : AuditTrail.UPDATE,
-                  null,
-                  after);
+                  old.map(QualityServiceImpl::snapshot).orElse(null),
+                  snapshot(QualityStore.findPlan(c, planId).orElseThrow()));
               return planId;
             });
     return getPlan(caller, id);
+  }
+
+  /** A plan as the audit trail keeps each of its versions. */
+  private static Map<String, Object> snapshot(InspectionPlan p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("materialId", p.materialId());
+    m.put("supplier", p.supplier());
+    m.put("operationSeq", p.operationSeq());
+    m.put("revision", p.revision());
+    m.put("level", p.inspectionLevel());
+    m.put("aql", p.aql());
+    m.put("autoLots", p.autoLots());
+    m.put("patrolMinutes", p.patrolMinutes());
+    m.put("reducedApproved", p.reducedApproved());
+    List<Map<String, Object>> chars = new ArrayList<>();
+    for (Characteristic k : p.characteristics()) {
+      Map<String, Object> km = new LinkedHashMap<>();
+      km.put("code", k.code());
+      km.put("name", k.name());
+      km.put("kind", k.kind());
+      km.put("target", k.target());
+      km.put("lower", k.lower());
+      km.put("upper", k.upper());
+      km.put("unit", k.unit());
+      km.put("defectClass", k.defectClass());
+      km.put("instrument", k.instrument());
+      km.put("method", k.method());
+      chars.add(km);
+    }
+    m.put("characteristics", chars);
+    if (io.tianshu.core.Json.write(m).length() > 30_000) {
+      // beyond what an audit row holds (32,000): the codes only
+      m.put("characteristics", p.characteristics().stream().map(Characteristic::code).toList());
+      m.put("characteristicsAbridged", true);
+    }
+    return m;
   }
 
   /** The events that open lots of the plan, each once, in the order of {@link Lots#EVENTS}. */
@@ -359,19 +385,11 @@ public class QualityServiceImpl implements QualityService {
     long id =
         tx.write(
             c -> {
-              if (!QualityStore.locationOfPlant(c, in.plantId(), in.locationId())) {
-                throw new ValidationException(
-                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
-              }
+              QualityStore.requireLocationOfPlant(c, in.plantId(), in.locationId());
               InspectionPlan plan =
-                  QualityStore.findPlan(c, in.plantId(), in.materialId(), supplier)
-                      .or(() -> findPlanUnchecked(c, in.plantId(), in.materialId(), ""))
-                      .orElseThrow(
-                          () ->
-                              new ValidationException(
-                                  "materialId",
-                                  "no_plan",
-                                  "no inspection plan for this material in the plant / 该物料无检验计划"));
+                  requirePlan(
+                      QualityStore.findPlan(c, in.plantId(), in.materialId(), supplier)
+                          .or(() -> findPlanUnchecked(c, in.plantId(), in.materialId(), "")));
               long lotId =
                   Lots.open(
                       c,
@@ -390,6 +408,15 @@ public class QualityServiceImpl implements QualityService {
               return lotId;
             });
     return getLot(caller, id);
+  }
+
+  private static InspectionPlan requirePlan(Optional<InspectionPlan> plan) {
+    return plan.orElseThrow(
+        () ->
+            new ValidationException(
+                "materialId",
+                "no_plan",
+                "no inspection plan for this material in the plant / 该物料无检验计划"));
   }
 
   private static Optional<InspectionPlan> findPlanUnchecked(
@@ -777,10 +804,7 @@ public class QualityServiceImpl implements QualityService {
     Received done =
         tx.write(
             c -> {
-              if (!QualityStore.locationOfPlant(c, in.plantId(), in.locationId())) {
-                throw new ValidationException(
-                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
-              }
+              QualityStore.requireLocationOfPlant(c, in.plantId(), in.locationId());
               Optional<InspectionPlan> plan =
                   QualityStore.planOpeningLotsOn(c, in.plantId(), in.materialId(), supplier, event);
               Long lotId = null;
@@ -844,18 +868,9 @@ public class QualityServiceImpl implements QualityService {
     long id =
         tx.write(
             c -> {
-              if (!QualityStore.locationOfPlant(c, in.plantId(), in.locationId())) {
-                throw new ValidationException(
-                    "locationId", "not_found", "no such location in the plant / 工厂无此库位");
-              }
+              QualityStore.requireLocationOfPlant(c, in.plantId(), in.locationId());
               InspectionPlan plan =
-                  QualityStore.findPlan(c, in.plantId(), in.materialId(), "")
-                      .orElseThrow(
-                          () ->
-                              new ValidationException(
-                                  "materialId",
-                                  "no_plan",
-                                  "no inspection plan for this material in the plant / 该物料无检验计划"));
+                  requirePlan(QualityStore.findPlan(c, in.plantId(), in.materialId(), ""));
               long lotId =
                   Lots.open(
                       c,

@@ -450,31 +450,15 @@ final class QualityStore {
       where.append(" AND material_id = ?");
       args.add(materialId);
     }
-    long total;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
-      Jdbc.bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-    }
-    String order =
-        Map.of("id", "id", "createdAt", "created_at", "status", "status")
-            .getOrDefault(page.sortField(), "id");
+    long total = Jdbc.count(c, where.toString(), args);
     List<InspectionLot> items =
         lots(
             c,
             "SELECT "
                 + LOT_COLUMNS
                 + where
-                + " ORDER BY "
-                + order
-                + (page.ascending() ? " ASC" : " DESC")
-                + ", id ASC OFFSET "
-                + page.offset()
-                + " ROWS FETCH NEXT "
-                + page.limit()
-                + " ROWS ONLY",
+                + Jdbc.pageTail(
+                    page, Map.of("id", "id", "createdAt", "created_at", "status", "status")),
             args);
     return new Page<>(items, page.offset(), page.limit(), total);
   }
@@ -764,6 +748,15 @@ final class QualityStore {
   }
 
   // ---- helpers
+
+  /** Refuses (400 on locationId) a location that is not in the plant. */
+  static void requireLocationOfPlant(Connection c, long plantId, long locationId)
+      throws SQLException {
+    if (!locationOfPlant(c, plantId, locationId)) {
+      throw new io.tianshu.core.ValidationException(
+          "locationId", "not_found", "no such location in the plant / 工厂无此库位");
+    }
+  }
 
   static boolean locationOfPlant(Connection c, long plantId, long locationId) throws SQLException {
     try (PreparedStatement ps =

@@ -41,7 +41,8 @@ import org.osgi.service.component.annotations.Reference;
 public class SpcServiceImpl implements SpcService {
   private static final String SETTING = "SpcSetting";
   private static final String LOT = "InspectionLot";
-  private static final Set<String> GROUPS = Set.of("SUPPLIER", "MATERIAL", "SOURCE", "MONTH");
+  private static final Set<String> GROUPS =
+      Set.of("SUPPLIER", "MATERIAL", "SOURCE", "OPERATION", "MONTH");
   private static final Set<String> REACTIONS = Set.of("NONE", "HOLD", "NONCONFORMANCE");
   private static final int MAX_LAST = 1000;
 
@@ -357,7 +358,7 @@ public class SpcServiceImpl implements SpcService {
     Validation v = new Validation();
     String by = blank(groupBy) ? "SUPPLIER" : groupBy.trim().toUpperCase(Locale.ROOT);
     if (!GROUPS.contains(by)) {
-      v.add("groupBy", "invalid", "SUPPLIER, MATERIAL, SOURCE or MONTH / 分组无效");
+      v.add("groupBy", "invalid", "SUPPLIER, MATERIAL, SOURCE, OPERATION or MONTH / 分组无效");
     }
     period(v, "to", from, to);
     v.throwIfInvalid();
@@ -387,7 +388,8 @@ public class SpcServiceImpl implements SpcService {
     Validation v = new Validation();
     String b = blank(by) ? "CHARACTERISTIC" : by.trim().toUpperCase(Locale.ROOT);
     if (!b.equals("CHARACTERISTIC") && !GROUPS.contains(b)) {
-      v.add("by", "invalid", "CHARACTERISTIC, SUPPLIER, MATERIAL, SOURCE or MONTH / 分类无效");
+      v.add(
+          "by", "invalid", "CHARACTERISTIC, SUPPLIER, MATERIAL, SOURCE, OPERATION or MONTH / 分类无效");
     }
     period(v, "to", from, to);
     v.throwIfInvalid();

@@ -353,6 +353,8 @@ final class SpcStore {
       case "SUPPLIER" -> new String[] {"l.supplier", "l.supplier"};
       case "SOURCE" -> new String[] {"l.source", "l.source"};
       case "MATERIAL" -> new String[] {"l.material_id", "m.code"};
+        // the routing operation of the lot's plan; 0 for the material's own plans
+      case "OPERATION" -> new String[] {"p.operation_seq", "p.operation_seq"};
       case "MONTH" -> {
         String month = month(c, "l.created_at");
         yield new String[] {month, month};
@@ -388,7 +390,8 @@ final class SpcStore {
             + " AS gk, "
             + g[1]
             + " AS gl, l.decision, l.judgement, h.lot_id AS held FROM inspection_lot l JOIN"
-            + " material m ON m.id = l.material_id LEFT JOIN (SELECT lot_id FROM inspection_hold"
+            + " material m ON m.id = l.material_id JOIN inspection_plan p ON p.id = l.plan_id"
+            + " LEFT JOIN (SELECT lot_id FROM inspection_hold"
             + " GROUP BY lot_id) h ON h.lot_id = l.id"
             + where
             + " AND l.judgement IS NOT NULL) x GROUP BY gk, gl ORDER BY gk";
@@ -434,7 +437,7 @@ final class SpcStore {
             + g[1]
             + " AS gl, r.defects FROM inspection_result r JOIN inspection_lot l ON l.id ="
             + " r.lot_id JOIN inspection_characteristic k ON k.id = r.characteristic_id JOIN"
-            + " material m ON m.id = l.material_id"
+            + " material m ON m.id = l.material_id JOIN inspection_plan p ON p.id = l.plan_id"
             + where
             + " AND r.defects > 0) x GROUP BY gk"
             + ("CHARACTERISTIC".equals(by) ? "" : ", gl");
