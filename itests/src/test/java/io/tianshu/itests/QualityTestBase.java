@@ -418,6 +418,37 @@ public abstract class QualityTestBase extends ContainerTestBase {
     assertEquals(
         Map.of("GR-1@QUARANTINE", "1000", "RMA-7@AVAILABLE", "50", "GR-2@AVAILABLE", "10"),
         stock(s));
+    // a fixed plan (n 5, Ac 0) instead of the master tables; a fixed plan needs its n
+    ObjectNode fixed =
+        obj(
+            "plantId",
+            s.plant(),
+            "materialId",
+            s.material(),
+            "revision",
+            "C",
+            "aql",
+            "1.0",
+            "characteristics",
+            admin.get("/inspection-plans/" + s.planId()).expect(200).json().path("characteristics"),
+            "autoLots",
+            List.of("IQC"),
+            "samplingMode",
+            "FIXED",
+            "fixedAcceptance",
+            0);
+    assertEquals(
+        Set.of("fixedSampleSize"),
+        fields(admin.put("/inspection-plans", fixed).expect(400).json()));
+    fixed.put("fixedSampleSize", 5);
+    assertEquals(
+        "FIXED",
+        admin.put("/inspection-plans", fixed).expect(200).json().path("samplingMode").asText());
+    JsonNode f = goodsReceipt(s, null, "S1", "GR-3", 1000).expect(201).json().path("inspectionLot");
+    assertEquals(5, f.path("sampleSize").asInt());
+    assertEquals(0, f.path("acceptance").asInt());
+    assertEquals(1, f.path("rejection").asInt());
+    assertEquals(false, f.path("hundredPercent").asBoolean());
   }
 
   /**

@@ -21,6 +21,9 @@ import java.util.List;
  * @param patrolMinutes minutes between patrol lots of each started work order, 0 for no patrol
  * @param operationSeq the operation whose output the plan inspects, 0 for the material's own plan
  * @param reducedApproved reduced inspection is approved (ISO 2859-1 9.3.3.1 c)
+ * @param samplingMode ISO_2859, FIXED or HUNDRED_PERCENT
+ * @param fixedSampleSize n of a FIXED plan, else 0
+ * @param fixedAcceptance Ac of a FIXED plan, else 0
  */
 public record InspectionPlan(
     long id,
@@ -37,4 +40,7 @@ public record InspectionPlan(
     List<String> autoLots,
     int patrolMinutes,
     int operationSeq,
-    boolean reducedApproved) {}
+    boolean reducedApproved,
+    String samplingMode,
+    int fixedSampleSize,
+    int fixedAcceptance) {}

@@ -24,6 +24,11 @@ import java.util.List;
  *     own plan
  * @param reducedApproved the responsible authority approves reduced inspection for this plan (ISO
  *     2859-1 9.3.3.1 c); without it the switching rules never go to reduced inspection
+ * @param samplingMode ISO_2859 (the default: n, Ac and Re from the master tables with switching),
+ *     FIXED (n = {@code fixedSampleSize}, Ac = {@code fixedAcceptance}, Re = Ac + 1) or
+ *     HUNDRED_PERCENT (every item, Ac 0); switching applies to ISO_2859 only
+ * @param fixedSampleSize n of a FIXED plan
+ * @param fixedAcceptance Ac of a FIXED plan
  */
 public record InspectionPlanInput(
     Long plantId,
@@ -37,7 +42,10 @@ public record InspectionPlanInput(
     List<String> autoLots,
     Integer patrolMinutes,
     Integer operationSeq,
-    Boolean reducedApproved) {
+    Boolean reducedApproved,
+    String samplingMode,
+    Integer fixedSampleSize,
+    Integer fixedAcceptance) {
 
   /** A plan whose lots are all opened by hand. */
   public InspectionPlanInput(
@@ -58,6 +66,9 @@ public record InspectionPlanInput(
         aql,
         characteristics,
         version,
+        null,
+        null,
+        null,
         null,
         null,
         null,

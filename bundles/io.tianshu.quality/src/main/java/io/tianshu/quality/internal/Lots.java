@@ -58,7 +58,7 @@ final class Lots {
               + " after the supplier's corrective action / 该供应商物料已暂停检验，供方纠正措施有效后方可恢复");
     }
     Severity severity = Severity.valueOf(state.severity());
-    SamplingPlan sp = sampling(plan.inspectionLevel(), plan.aql(), severity, r.quantity());
+    SamplingPlan sp = sampling(plan, severity, r.quantity());
     long lotId =
         QualityStore.insertLot(
             c,
@@ -105,8 +105,11 @@ final class Lots {
   static void enlarge(Connection c, CallerContext caller, InspectionLot lot, BigDecimal more)
       throws SQLException {
     BigDecimal size = lot.quantity().add(more);
+    InspectionPlan plan = QualityStore.findPlan(c, lot.planId()).orElseThrow();
     SamplingPlan sp =
-        sampling(lot.inspectionLevel(), lot.aql(), Severity.valueOf(lot.severity()), size);
+        "ISO_2859".equals(plan.samplingMode())
+            ? sampling(lot.inspectionLevel(), lot.aql(), Severity.valueOf(lot.severity()), size)
+            : sampling(plan, Severity.valueOf(lot.severity()), size);
     if (!QualityStore.updateLot(
         c,
         lot.id(),
@@ -139,6 +142,38 @@ final class Lots {
    * a fractional quantity counts as the next whole item, and a lot of one item as two (the smallest
    * lot-size class; its plan inspects every item).
    */
+  /**
+   * The plan's sampling for a quantity: the master tables (ISO_2859), n and Ac as given, capped at
+   * the lot (FIXED), or every item (HUNDRED_PERCENT).
+   */
+  static SamplingPlan sampling(InspectionPlan plan, Severity severity, BigDecimal quantity) {
+    return switch (plan.samplingMode()) {
+      case "FIXED" -> {
+        int size = items(quantity);
+        yield plan.fixedSampleSize() >= size
+            ? new SamplingPlan(
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                size,
+                plan.fixedAcceptance(),
+                plan.fixedAcceptance() + 1,
+                true)
+            : SamplingPlan.fixed(
+                plan.fixedSampleSize(), plan.fixedAcceptance(), plan.fixedAcceptance() + 1);
+      }
+      case "HUNDRED_PERCENT" -> SamplingPlan.hundredPercent(items(quantity));
+      default -> sampling(plan.inspectionLevel(), plan.aql(), severity, quantity);
+    };
+  }
+
+  /** A quantity as a count of items: the next whole item, at least 1. */
+  private static int items(BigDecimal quantity) {
+    BigDecimal whole = quantity.setScale(0, RoundingMode.CEILING);
+    return whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+        ? Integer.MAX_VALUE
+        : Math.max(1, whole.intValue());
+  }
+
   static SamplingPlan sampling(String level, String aql, Severity severity, BigDecimal quantity) {
     BigDecimal whole = quantity.setScale(0, RoundingMode.CEILING);
     int size =

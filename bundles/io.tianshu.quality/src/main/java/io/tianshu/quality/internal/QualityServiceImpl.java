@@ -128,6 +128,23 @@ public class QualityServiceImpl implements QualityService {
     }
     List<String> autoLots = autoLots(v, in.autoLots());
     boolean reducedApproved = Boolean.TRUE.equals(in.reducedApproved());
+    String samplingMode = in.samplingMode() == null ? "ISO_2859" : upper(in.samplingMode());
+    int fixedN = 0;
+    int fixedAc = 0;
+    if (!Set.of("ISO_2859", "FIXED", "HUNDRED_PERCENT").contains(samplingMode)) {
+      v.add("samplingMode", "invalid", "ISO_2859, FIXED or HUNDRED_PERCENT / 抽样方式无效");
+    } else if (samplingMode.equals("FIXED")) {
+      fixedN = in.fixedSampleSize() == null ? 0 : in.fixedSampleSize();
+      fixedAc = in.fixedAcceptance() == null ? 0 : in.fixedAcceptance();
+      if (fixedN < 1) {
+        v.add("fixedSampleSize", "required", "a fixed plan needs n >= 1 / 固定抽样需要样本量");
+      } else if (fixedAc < 0 || fixedAc >= fixedN) {
+        v.add("fixedAcceptance", "range", "0 <= Ac < n / 接收数须在 0 与样本量之间");
+      }
+    }
+    String mode = samplingMode;
+    int sampleN = fixedN;
+    int sampleAc = fixedAc;
     int operationSeq = in.operationSeq() == null ? 0 : in.operationSeq();
     if (in.operationSeq() != null && operationSeq < 1) {
       v.add("operationSeq", "range", "a routing operation number, 1 or more / 工序号须大于 0");
@@ -210,6 +227,7 @@ public class QualityServiceImpl implements QualityService {
               for (int i = 0; i < clean.size(); i++) {
                 QualityStore.upsertCharacteristic(c, planId, i + 1, clean.get(i));
               }
+              QualityStore.setSampling(c, planId, mode, sampleN, sampleAc);
               // before and after in full: the audit trail is the plan's version history
               AuditTrail.writeJdbc(
                   c,
@@ -237,6 +255,9 @@ public class QualityServiceImpl implements QualityService {
     m.put("autoLots", p.autoLots());
     m.put("patrolMinutes", p.patrolMinutes());
     m.put("reducedApproved", p.reducedApproved());
+    m.put("samplingMode", p.samplingMode());
+    m.put("fixedSampleSize", p.fixedSampleSize());
+    m.put("fixedAcceptance", p.fixedAcceptance());
     List<Map<String, Object>> chars = new ArrayList<>();
     for (Characteristic k : p.characteristics()) {
       Map<String, Object> km = new LinkedHashMap<>();
@@ -689,6 +710,16 @@ public class QualityServiceImpl implements QualityService {
               }
             }
           }
+          Map<String, Object> lotAudit = new LinkedHashMap<>();
+          lotAudit.put("decision", decision);
+          lotAudit.put("judgement", String.valueOf(lot.judgement()));
+          lotAudit.put("reason", in.reason() == null ? "" : in.reason());
+          lotAudit.put("quantity", lot.quantity());
+          AuditTrail.writeJdbc(c, caller, LOT, lotId, lot.plantId(), "DECIDE", null, lotAudit);
+          InspectionPlan plan = QualityStore.findPlan(c, lot.planId()).orElseThrow();
+          if (!"ISO_2859".equals(plan.samplingMode())) {
+            return null; // fixed and 100 % plans have no switching rules
+          }
           // the switching rules see the original inspection (the judgement from the results)
           SamplingStateView before =
               QualityStore.stateOrInitial(c, lot.plantId(), lot.supplier(), lot.materialId());
@@ -710,23 +741,12 @@ public class QualityServiceImpl implements QualityService {
                   LotOutcome.of(used, Aql.of(lot.aql()), fed),
                   // steady production is taken as given; reduced inspection needs the plan's
                   // approval by the responsible authority (9.3.3.1 c)
-                  new SwitchingConditions(
-                      true,
-                      QualityStore.findPlan(c, lot.planId())
-                          .map(InspectionPlan::reducedApproved)
-                          .orElse(false),
-                      false));
+                  new SwitchingConditions(true, plan.reducedApproved(), false));
           SwitchingState after = t.state();
           if (!QualityStore.saveState(c, before, after, t.reason().name(), now)) {
             throw new ConflictException(
                 "the switching state changed meanwhile; try again / 转移规则状态已被修改，请重试");
           }
-          Map<String, Object> lotAudit = new LinkedHashMap<>();
-          lotAudit.put("decision", decision);
-          lotAudit.put("judgement", String.valueOf(lot.judgement()));
-          lotAudit.put("reason", in.reason() == null ? "" : in.reason());
-          lotAudit.put("quantity", lot.quantity());
-          AuditTrail.writeJdbc(c, caller, LOT, lotId, lot.plantId(), "DECIDE", null, lotAudit);
           Map<String, Object> was = new LinkedHashMap<>();
           was.put("severity", before.severity());
           was.put("normalHistory", before.normalHistory());

@@ -29,7 +29,8 @@ final class QualityStore {
 
   private static final String PLAN_COLUMNS =
       "id, plant_id, material_id, supplier, revision, inspection_level, aql, created_at,"
-          + " created_by, version, auto_lots, patrol_minutes, operation_seq, reduced_approved";
+          + " created_by, version, auto_lots, patrol_minutes, operation_seq, reduced_approved,"
+          + " sampling_mode, fixed_sample_size, fixed_acceptance";
 
   static Optional<InspectionPlan> findPlan(Connection c, long id) throws SQLException {
     List<InspectionPlan> found =
@@ -91,7 +92,10 @@ final class QualityStore {
                   autoLots(rs.getString("auto_lots")),
                   rs.getInt("patrol_minutes"),
                   rs.getInt("operation_seq"),
-                  rs.getBoolean("reduced_approved")));
+                  rs.getBoolean("reduced_approved"),
+                  rs.getString("sampling_mode"),
+                  rs.getInt("fixed_sample_size"),
+                  rs.getInt("fixed_acceptance")));
         }
       }
     }
@@ -113,7 +117,10 @@ final class QualityStore {
               p.autoLots(),
               p.patrolMinutes(),
               p.operationSeq(),
-              p.reducedApproved()));
+              p.reducedApproved(),
+              p.samplingMode(),
+              p.fixedSampleSize(),
+              p.fixedAcceptance()));
     }
     return full;
   }
@@ -190,6 +197,16 @@ final class QualityStore {
   }
 
   /** Updates the header if the version still matches; false if another change came first. */
+  /** Sets how the plan samples (written after insert or update of the header). */
+  static void setSampling(Connection c, long planId, String mode, int sampleSize, int acceptance)
+      throws SQLException {
+    update(
+        c,
+        "UPDATE inspection_plan SET sampling_mode = ?, fixed_sample_size = ?, fixed_acceptance = ?"
+            + " WHERE id = ?",
+        List.of(mode, sampleSize, acceptance, planId));
+  }
+
   static boolean updatePlan(
       Connection c,
       long id,

@@ -31,6 +31,56 @@ class LotsTest {
     assertThat(plan("0.25")).isEqualTo(plan("2"));
   }
 
+  private static io.tianshu.quality.InspectionPlan planOf(String mode, int n, int ac) {
+    return new io.tianshu.quality.InspectionPlan(
+        1,
+        1,
+        1,
+        "",
+        "A",
+        "II",
+        "1.0",
+        java.util.List.of(),
+        null,
+        "qe",
+        1,
+        java.util.List.of(),
+        0,
+        0,
+        false,
+        mode,
+        n,
+        ac);
+  }
+
+  @Test
+  void aFixedPlanTakesItsNAndAcCappedAtTheLot() {
+    SamplingPlan p = Lots.sampling(planOf("FIXED", 5, 0), Severity.NORMAL, new BigDecimal("1000"));
+    assertThat(p.sampleSize()).isEqualTo(5);
+    assertThat(p.acceptance()).isEqualTo(0);
+    assertThat(p.rejection()).isEqualTo(1);
+    assertThat(p.hundredPercent()).isFalse();
+    // a lot of 3 is inspected whole, still Ac 0
+    SamplingPlan small = Lots.sampling(planOf("FIXED", 5, 0), Severity.NORMAL, new BigDecimal("3"));
+    assertThat(small.sampleSize()).isEqualTo(3);
+    assertThat(small.hundredPercent()).isTrue();
+  }
+
+  @Test
+  void aHundredPercentPlanInspectsEveryItem() {
+    SamplingPlan p =
+        Lots.sampling(planOf("HUNDRED_PERCENT", 0, 0), Severity.NORMAL, new BigDecimal("12.5"));
+    assertThat(p.sampleSize()).isEqualTo(13);
+    assertThat(p.acceptance()).isEqualTo(0);
+    assertThat(p.hundredPercent()).isTrue();
+  }
+
+  @Test
+  void anIsoPlanUsesTheMasterTables() {
+    assertThat(Lots.sampling(planOf("ISO_2859", 0, 0), Severity.NORMAL, new BigDecimal("1000")))
+        .isEqualTo(plan("1000"));
+  }
+
   @Test
   void levelsAreReadAsStored() {
     assertThat(Lots.levelOf("S-3").name()).isEqualTo("S3");
