@@ -105,7 +105,7 @@ final class Lots {
   static void enlarge(Connection c, CallerContext caller, InspectionLot lot, BigDecimal more)
       throws SQLException {
     BigDecimal size = lot.quantity().add(more);
-    InspectionPlan plan = QualityStore.findPlan(c, lot.planId()).orElseThrow();
+    InspectionPlan plan = QualityStore.planHeader(c, lot.planId()).orElseThrow();
     SamplingPlan sp =
         "ISO_2859".equals(plan.samplingMode())
             ? sampling(lot.inspectionLevel(), lot.aql(), Severity.valueOf(lot.severity()), size)

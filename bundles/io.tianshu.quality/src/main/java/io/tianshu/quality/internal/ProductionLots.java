@@ -87,7 +87,7 @@ public class ProductionLots implements ProductInspection {
     tx.write(
         c -> {
           Optional<InspectionPlan> plan =
-              QualityStore.findPlan(c, r.plantId(), r.materialId(), "", r.operationSeq())
+              QualityStore.planHeader(c, r.plantId(), r.materialId(), "", r.operationSeq())
                   .filter(p -> p.autoLots().contains("IPQC"));
           if (plan.isEmpty()) {
             return null;

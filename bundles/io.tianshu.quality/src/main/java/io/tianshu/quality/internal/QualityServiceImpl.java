@@ -716,7 +716,7 @@ public class QualityServiceImpl implements QualityService {
           lotAudit.put("reason", in.reason() == null ? "" : in.reason());
           lotAudit.put("quantity", lot.quantity());
           AuditTrail.writeJdbc(c, caller, LOT, lotId, lot.plantId(), "DECIDE", null, lotAudit);
-          InspectionPlan plan = QualityStore.findPlan(c, lot.planId()).orElseThrow();
+          InspectionPlan plan = QualityStore.planHeader(c, lot.planId()).orElseThrow();
           if (!"ISO_2859".equals(plan.samplingMode())) {
             return null; // fixed and 100 % plans have no switching rules
           }

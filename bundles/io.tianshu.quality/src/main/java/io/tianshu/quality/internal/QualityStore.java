@@ -69,7 +69,61 @@ final class QualityStore {
     return plans(c, sql + " ORDER BY id", args);
   }
 
+  /**
+   * A plan without its characteristics, for the callers that only need how it samples and which
+   * events it answers (reports and receipts run these: one query instead of two).
+   */
+  static Optional<InspectionPlan> planHeader(Connection c, long id) throws SQLException {
+    return headers(c, "SELECT " + PLAN_COLUMNS + " FROM inspection_plan WHERE id = ?", List.of(id))
+        .stream()
+        .findFirst();
+  }
+
+  /** The header of the plan for the supplier ("" for every supplier) and operation (0: none). */
+  static Optional<InspectionPlan> planHeader(
+      Connection c, long plantId, long materialId, String supplier, int operationSeq)
+      throws SQLException {
+    return headers(
+            c,
+            "SELECT "
+                + PLAN_COLUMNS
+                + " FROM inspection_plan WHERE plant_id = ? AND material_id = ? AND supplier = ?"
+                + " AND operation_seq = ?",
+            List.of(plantId, materialId, supplier, operationSeq))
+        .stream()
+        .findFirst();
+  }
+
   private static List<InspectionPlan> plans(Connection c, String sql, List<Object> args)
+      throws SQLException {
+    List<InspectionPlan> out = headers(c, sql, args);
+    List<InspectionPlan> full = new ArrayList<>();
+    for (InspectionPlan p : out) {
+      full.add(
+          new InspectionPlan(
+              p.id(),
+              p.plantId(),
+              p.materialId(),
+              p.supplier(),
+              p.revision(),
+              p.inspectionLevel(),
+              p.aql(),
+              characteristics(c, p.id()),
+              p.createdAt(),
+              p.createdBy(),
+              p.version(),
+              p.autoLots(),
+              p.patrolMinutes(),
+              p.operationSeq(),
+              p.reducedApproved(),
+              p.samplingMode(),
+              p.fixedSampleSize(),
+              p.fixedAcceptance()));
+    }
+    return full;
+  }
+
+  private static List<InspectionPlan> headers(Connection c, String sql, List<Object> args)
       throws SQLException {
     List<InspectionPlan> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -99,30 +153,7 @@ final class QualityStore {
         }
       }
     }
-    List<InspectionPlan> full = new ArrayList<>();
-    for (InspectionPlan p : out) {
-      full.add(
-          new InspectionPlan(
-              p.id(),
-              p.plantId(),
-              p.materialId(),
-              p.supplier(),
-              p.revision(),
-              p.inspectionLevel(),
-              p.aql(),
-              characteristics(c, p.id()),
-              p.createdAt(),
-              p.createdBy(),
-              p.version(),
-              p.autoLots(),
-              p.patrolMinutes(),
-              p.operationSeq(),
-              p.reducedApproved(),
-              p.samplingMode(),
-              p.fixedSampleSize(),
-              p.fixedAcceptance()));
-    }
-    return full;
+    return out;
   }
 
   static List<Characteristic> characteristics(Connection c, long planId) throws SQLException {
@@ -246,7 +277,7 @@ final class QualityStore {
       sql += " AND plant_id = ?";
       args.add(plantId);
     }
-    return plans(c, sql + " ORDER BY id", args);
+    return headers(c, sql + " ORDER BY id", args);
   }
 
   /** When the newest in-process lot of a work order (by its code) was opened; null if none. */
@@ -276,9 +307,9 @@ final class QualityStore {
   static Optional<InspectionPlan> planOpeningLotsOn(
       Connection c, long plantId, long materialId, String supplier, String event)
       throws SQLException {
-    Optional<InspectionPlan> own = findPlan(c, plantId, materialId, supplier);
+    Optional<InspectionPlan> own = planHeader(c, plantId, materialId, supplier, 0);
     Optional<InspectionPlan> plan =
-        own.isPresent() || supplier.isEmpty() ? own : findPlan(c, plantId, materialId, "");
+        own.isPresent() || supplier.isEmpty() ? own : planHeader(c, plantId, materialId, "", 0);
     return plan.filter(p -> p.autoLots().contains(event));
   }
 
