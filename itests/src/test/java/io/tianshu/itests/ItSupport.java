@@ -146,6 +146,11 @@ public final class ItSupport {
     all.add(
         systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT")
             .value("180000"));
+    // ...and the junit invoker factory passes a timeout of its own to that lookup (also 10 s)
+    all.add(
+        systemProperty(
+                "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+            .value("180000"));
     if (Boolean.getBoolean("tianshu.it.keep")) {
       all.add(keepRuntimeFolder());
     }
