@@ -8,6 +8,6 @@ public class DerbyIntegrationIT extends IntegrationTestBase {
 
   @Configuration
   public Option[] config() {
-    return ItSupport.baseOptions();
+    return ItSupport.baseOptions(integrationOptions());
   }
 }

@@ -4,17 +4,23 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -32,6 +38,69 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
   @javax.inject.Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final java.util.concurrent.atomic.AtomicInteger SEQ =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Inbound messages from routes run as admin with short redelivery delays; the outbox relay reads
+   * every 200 ms and passes an id gap after 2 s.
+   */
+  protected static Option[] integrationOptions() {
+    return new Option[] {
+      editConfigurationFilePut("etc/io.tianshu.integration.inbound.cfg", "user", "admin"),
+      editConfigurationFilePut("etc/io.tianshu.integration.inbound.cfg", "roles", "admin"),
+      editConfigurationFilePut(
+          "etc/io.tianshu.integration.inbound.cfg", "redeliveryDelayMillis", "50"),
+      editConfigurationFilePut("etc/io.tianshu.integration.outbox.cfg", "pollMillis", "200"),
+      editConfigurationFilePut("etc/io.tianshu.integration.outbox.cfg", "gapWaitMillis", "2000")
+    };
+  }
+
+  private static String code(String prefix) {
+    return prefix
+        + "-"
+        + Long.toString(System.nanoTime() % 1_000_000_000L, 36)
+        + SEQ.incrementAndGet();
+  }
+
+  private CamelContext camel() {
+    return bundleContext.getService(bundleContext.getServiceReference(CamelContext.class));
+  }
+
+  /** Sends a message to the inbound endpoint as a partner route would; returns the exchange. */
+  private Exchange sendInbound(
+      String messageId, String command, String body, Map<String, Object> extra) {
+    ProducerTemplate producer = camel().createProducerTemplate();
+    try {
+      return producer.send(
+          "direct:tianshu-inbound",
+          ex -> {
+            ex.getMessage().setBody(body);
+            ex.getMessage().setHeader("TianshuMessageId", messageId);
+            ex.getMessage().setHeader("TianshuCommand", command);
+            extra.forEach(ex.getMessage()::setHeader);
+          });
+    } finally {
+      try {
+        producer.stop();
+      } catch (Exception ignored) {
+        // a template holds no resources worth a failure here
+      }
+    }
+  }
+
+  private JsonNode materialsWithCode(String code) {
+    return admin.get("/materials?q=" + code).expect(200).json().path("items");
+  }
+
+  private JsonNode openDeadLetter(String messageId) {
+    for (JsonNode d : admin.get("/integration/dead-letters?status=OPEN").expect(200).json()) {
+      if (messageId.equals(d.path("messageId").asText())) {
+        return d;
+      }
+    }
+    return null;
+  }
 
   @Override
   protected void awaitDomainApi() {
@@ -214,6 +283,182 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
       Files.deleteIfExists(file);
     }
     await("console route gone", () -> route("it-console") == null);
+  }
+
+  @Test
+  public void theSameMessageTwiceChangesOnce() {
+    String code = code("IT-INB");
+    String body =
+        "{\"code\":\"" + code + "\",\"name\":\"入站物料\",\"type\":\"PURCHASED\",\"baseUnit\":\"PCS\"}";
+    String messageId = "plm-" + code;
+    Exchange first = sendInbound(messageId, "material", body, Map.of());
+    assertEquals(null, first.getException());
+    assertEquals(Boolean.FALSE, first.getMessage().getHeader("TianshuDuplicate"));
+    Exchange second = sendInbound(messageId, "material", body, Map.of());
+    assertEquals(Boolean.TRUE, second.getMessage().getHeader("TianshuDuplicate"));
+    assertEquals(
+        first.getMessage().getBody(String.class), second.getMessage().getBody(String.class));
+    assertEquals(1, materialsWithCode(code).size());
+
+    // the same through REST, keyed by Idempotency-Key: the first result again, nothing new
+    ItSupport.Response again =
+        admin.send(
+            "POST",
+            "/integration/inbound/material",
+            ItSupport.JSON
+                .createObjectNode()
+                .put("code", code)
+                .put("name", "入站物料")
+                .put("type", "PURCHASED")
+                .put("baseUnit", "PCS"));
+    // without a key the REST door refuses, listing the field
+    assertEquals(400, again.status());
+    assertTrue(again.body(), again.body().contains("messageId"));
+    assertEquals(1, materialsWithCode(code).size());
+  }
+
+  @Test
+  public void aPoisonMessageBecomesOneDeadLetterAndARetryResolvesItOnceFixed() {
+    // not JSON: dead-lettered at once, with the sender's headers but none of Camel's
+    String poisonId = code("poison");
+    Exchange poison =
+        sendInbound(
+            poisonId, "material", "{not json", Map.of("CamelFileName", "x.json", "Partner", "PLM"));
+    Object deadLetterId = poison.getMessage().getHeader("TianshuDeadLetterId");
+    assertTrue("dead letter id header: " + poison.getMessage().getHeaders(), deadLetterId != null);
+    JsonNode dl = openDeadLetter(poisonId);
+    assertTrue("one open dead letter for " + poisonId, dl != null);
+    assertEquals(1, dl.path("attempts").asInt());
+    assertTrue(dl.path("permanent").asBoolean());
+    assertTrue(dl.path("reason").asText(), dl.path("reason").asText().contains("payload"));
+    assertEquals("PLM", dl.path("headers").path("Partner").asText());
+    assertTrue(dl.toString(), dl.path("headers").path("CamelFileName").isMissingNode());
+    int count = 0;
+    for (JsonNode d : admin.get("/integration/dead-letters?status=OPEN").expect(200).json()) {
+      if (poisonId.equals(d.path("messageId").asText())) {
+        count++;
+      }
+    }
+    assertEquals("exactly one dead letter", 1, count);
+
+    // valid, but its unit does not exist yet: dead-lettered; once the unit exists, a retry works
+    String unit = code("U").toUpperCase(java.util.Locale.ROOT).replace("-", "");
+    String code = code("IT-DL");
+    String messageId = "plm-" + code;
+    sendInbound(
+        messageId,
+        "material",
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"死信物料\",\"type\":\"PURCHASED\",\"baseUnit\":\""
+            + unit
+            + "\"}",
+        Map.of());
+    JsonNode waiting = openDeadLetter(messageId);
+    assertTrue("dead letter for the unknown unit", waiting != null);
+    assertEquals(0, materialsWithCode(code).size());
+    String stillFailing =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:dead-letter-retry " + waiting.path("id").asLong());
+    assertTrue(stillFailing, stillFailing.contains("Failed again"));
+    admin
+        .post(
+            "/units",
+            ItSupport.obj(
+                "code", unit, "name", "托", "nameEn", "pallet", "dimension", "COUNT", "version", 0))
+        .expect(201);
+    String retried =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:dead-letter-retry " + waiting.path("id").asLong());
+    assertTrue(retried, retried.contains("Resolved"));
+    assertEquals(1, materialsWithCode(code).size());
+    JsonNode resolved =
+        admin.get("/integration/dead-letters/" + waiting.path("id").asLong()).expect(200).json();
+    assertEquals("RESOLVED", resolved.path("status").asText());
+    assertEquals(3, resolved.path("attempts").asInt());
+    assertEquals(null, openDeadLetter(messageId));
+    String list = ItSupport.executeCommand(sessionFactory, "mom:dead-letter-list -s ALL");
+    assertTrue(list, list.contains(messageId) && list.contains("RESOLVED"));
+  }
+
+  @Test
+  public void committedChangesLeaveAsEventsAndRolledBackOnesDoNot() throws Exception {
+    Path events = outFolder().resolve("events");
+    Files.createDirectories(events);
+    Path routeFile = routeFolder().resolve("it-events.camel.yaml");
+    writeAtomically(
+        routeFile,
+        """
+        - route:
+            id: it-events
+            from:
+              uri: "direct:tianshu-events"
+              steps:
+                - to:
+                    uri: "file:%s?fileName=${header.TianshuEventId}.json"
+        """
+            .formatted(events.toString().replace('\\', '/')));
+    await("events route", () -> route("it-events") != null);
+    try {
+      // a change rolled back inside a JTA transaction: its audit row never commits
+      String rolledBack = code("IT-RB");
+      javax.transaction.TransactionManager tm =
+          bundleContext.getService(
+              bundleContext.getServiceReference(javax.transaction.TransactionManager.class));
+      io.tianshu.masterdata.MasterDataService masterData =
+          bundleContext.getService(
+              bundleContext.getServiceReference(io.tianshu.masterdata.MasterDataService.class));
+      tm.begin();
+      try {
+        masterData.createMaterial(
+            io.tianshu.core.CallerContext.system(),
+            new io.tianshu.masterdata.MaterialInput(
+                rolledBack, "回滚", null, "PURCHASED", "PCS", null, null, null, null));
+      } finally {
+        tm.rollback();
+      }
+      assertEquals(0, materialsWithCode(rolledBack).size());
+
+      String committed = code("IT-EV");
+      admin
+          .post(
+              "/materials",
+              ItSupport.obj(
+                  "code", committed, "name", "事件", "type", "PURCHASED", "baseUnit", "PCS"))
+          .expect(201);
+      String[] found = new String[1];
+      await(
+          "the committed change's event",
+          () -> {
+            found[0] = eventMentioning(events, committed);
+            return found[0] != null;
+          });
+      JsonNode event = ItSupport.JSON.readTree(found[0]);
+      assertEquals("Material", event.path("entity").asText());
+      assertEquals("CREATE", event.path("action").asText());
+      assertEquals(committed, event.path("after").path("code").asText());
+      assertTrue(event.path("eventId").asLong() > 0);
+      // the relay delivers in id order: past the committed event, the rolled-back one never comes
+      ItSupport.sleep(2500);
+      assertEquals(null, eventMentioning(events, rolledBack));
+    } finally {
+      Files.deleteIfExists(routeFile);
+    }
+    await("events route gone", () -> route("it-events") == null);
+  }
+
+  private static String eventMentioning(Path folder, String text) {
+    try (var files = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String content = read(p);
+        if (content.contains("\"" + text + "\"")) {
+          return content;
+        }
+      }
+    } catch (Exception e) {
+      return null;
+    }
+    return null;
   }
 
   @Test

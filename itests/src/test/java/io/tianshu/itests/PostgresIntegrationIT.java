@@ -9,6 +9,7 @@ public class PostgresIntegrationIT extends IntegrationTestBase {
   @Configuration
   public Option[] config() {
     String database = ItSupport.postgresDatabaseFor(PostgresIntegrationIT.class);
-    return ItSupport.baseOptions(ItSupport.postgres(database));
+    return ItSupport.baseOptions(
+        org.ops4j.pax.exam.OptionUtils.combine(ItSupport.postgres(database), integrationOptions()));
   }
 }

@@ -13,12 +13,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,9 +52,10 @@ public class CamelRuntime implements IntegrationService {
   private final List<ServiceReference<RoutesBuilder>> early = new ArrayList<>();
   private final List<RoutesBuilder> earlyBuilders = new ArrayList<>();
   private volatile boolean started;
+  private ServiceRegistration<CamelContext> contextRegistration;
 
   @Activate
-  public CamelRuntime(IntegrationConfig config) {
+  public CamelRuntime(IntegrationConfig config, BundleContext bundleContext) {
     Path folder = folder(config.routesDirectory());
     long scanMillis = Math.max(100, config.scanMillis());
     context = new DefaultCamelContext(false);
@@ -79,6 +85,12 @@ public class CamelRuntime implements IntegrationService {
       earlyBuilders.clear();
     }
     scanner.scheduleWithFixedDelay(this::scan, 0, scanMillis, TimeUnit.MILLISECONDS);
+    // connectors and the outbound relay send through the one context
+    contextRegistration =
+        bundleContext.registerService(
+            CamelContext.class,
+            context,
+            FrameworkUtil.asDictionary(Map.of("camel.context.name", "tianshu")));
   }
 
   private void scan() {
@@ -91,6 +103,11 @@ public class CamelRuntime implements IntegrationService {
 
   @Deactivate
   void deactivate() {
+    try {
+      contextRegistration.unregister();
+    } catch (IllegalStateException alreadyGone) {
+      // the bundle is stopping
+    }
     scanner.shutdownNow();
     try {
       scanner.awaitTermination(10, TimeUnit.SECONDS);

@@ -2,16 +2,26 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
+import io.tianshu.integration.DeadLetter;
+import io.tianshu.integration.InboundResult;
+import io.tianshu.integration.InboundService;
 import io.tianshu.integration.IntegrationService;
 import io.tianshu.integration.RouteFile;
 import io.tianshu.integration.RouteInfo;
 import io.tianshu.rest.RestApi;
 import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,8 +30,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * The Camel routes of the server, read-only (group administrators): starting, stopping and
- * reloading are console commands, where the administrators of the installation work.
+ * The integration hub over REST: the Camel routes and dead letters, read-only (group
+ * administrators; starting, stopping, reloading and retrying are console commands, where the
+ * administrators of the installation work), and the inbound door for partners that push.
  */
 @Component(service = IntegrationResource.class)
 @JaxrsResource
@@ -30,10 +41,60 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrationResource {
   private final IntegrationService integration;
+  private final InboundService inbound;
 
   @Activate
-  public IntegrationResource(@Reference IntegrationService integration) {
+  public IntegrationResource(
+      @Reference IntegrationService integration, @Reference InboundService inbound) {
     this.integration = integration;
+    this.inbound = inbound;
+  }
+
+  /**
+   * Runs an inbound command once per {@code Idempotency-Key} (the message id), exactly as the Camel
+   * endpoint does but as the authenticated caller: 200 with the command's result, the first result
+   * again (and header {@code Tianshu-Duplicate: true}) for a key that already committed; invalid
+   * payloads answer 4xx listing the bad fields and are not dead-lettered (the caller sees the
+   * error).
+   */
+  @POST
+  @Path("inbound/{command}")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  public Response inbound(
+      @Context SecurityContext sc,
+      @PathParam("command") String command,
+      @HeaderParam("Idempotency-Key") String messageId,
+      String payload) {
+    InboundResult r = inbound.accept(caller(sc), messageId, command, payload);
+    return Response.ok(r.resultJson() == null ? "null" : r.resultJson(), MediaType.APPLICATION_JSON)
+        .header("Tianshu-Duplicate", r.duplicate())
+        .build();
+  }
+
+  /** The commands served, for partners to discover. */
+  @GET
+  @Path("inbound")
+  public List<String> commands(@Context SecurityContext sc) {
+    caller(sc);
+    return inbound.commands();
+  }
+
+  /**
+   * Dead letters, newest first (group administrators); {@code status} OPEN, RESOLVED, DISCARDED.
+   */
+  @GET
+  @Path("dead-letters")
+  public List<DeadLetter> deadLetters(
+      @Context SecurityContext sc,
+      @QueryParam("status") String status,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return inbound.deadLetters(caller(sc), status, limit);
+  }
+
+  @GET
+  @Path("dead-letters/{id}")
+  public DeadLetter deadLetter(@Context SecurityContext sc, @PathParam("id") long id) {
+    return inbound.deadLetter(caller(sc), id);
   }
 
   /** Every route with its state, source and exchange counters. */
