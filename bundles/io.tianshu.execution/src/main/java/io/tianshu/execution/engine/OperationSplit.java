@@ -9,31 +9,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splitting an operation's work into parts and merging them back (工序分割 / 合并), e.g. 100 waiting
- * at operation 20 split 60 to station A and 40 to station B, each reported on its own.
+ * Splitting an operation's work into parts and merging them back (工序分割 / 合并), e.g. 100 waiting at
+ * operation 20 split 60 to station A and 40 to station B, each reported on its own.
  *
  * <p>The operation's quantities ({@link OperationQuantities}) stay the totals and keep following
  * {@link OperationFlow}; the parts only say where they are. What no part holds is the <em>rest</em>
- * (part 0): the operation minus all parts, field by field. It is never negative, so the rest and the
- * parts always add up to exactly the operation: nothing is created or lost. New quantity arriving
- * from the operation before goes to the rest.
+ * (part 0): the operation minus all parts, field by field. It is never negative, so the rest and
+ * the parts always add up to exactly the operation: nothing is created or lost. New quantity
+ * arriving from the operation before goes to the rest.
  *
  * <ul>
  *   <li><b>Split</b> carves positive quantities out of the work in progress of the rest (or of one
  *       part) into new parts numbered after the highest so far. A part emptied by it disappears.
- *   <li><b>Report</b> naming a part takes what it reports from that part's work in progress (or, from
- *       rework, from what the part holds for rework); a report naming no part takes it from the rest.
+ *   <li><b>Report</b> naming a part takes what it reports from that part's work in progress (or,
+ *       from rework, from what the part holds for rework); a report naming no part takes it from
+ *       the rest.
  *   <li><b>Merge</b> puts parts back together: into the rest (they disappear, their history counted
  *       in the operation as it always was) or into one other part, which then holds their sums.
  * </ul>
  *
- * A skipped operation takes no parts; an operation with parts is not skipped and nothing is inserted
- * before it (its quantity would have to leave the parts): merge them first.
+ * A skipped operation takes no parts; an operation with parts is not skipped and nothing is
+ * inserted before it (its quantity would have to leave the parts): merge them first.
  */
 public final class OperationSplit {
   private OperationSplit() {}
 
-  /** The unsplit rest (part 0) of {@code op}; refused when the parts hold more than the operation. */
+  /**
+   * The unsplit rest (part 0) of {@code op}; refused when the parts hold more than the operation.
+   */
   public static OperationPart rest(OperationQuantities op, List<OperationPart> parts) {
     BigDecimal in = op.in();
     BigDecimal good = op.good();
@@ -90,7 +93,10 @@ public final class OperationSplit {
    * there.
    */
   public static List<OperationPart> split(
-      OperationQuantities op, List<OperationPart> parts, Integer from, List<BigDecimal> quantities) {
+      OperationQuantities op,
+      List<OperationPart> parts,
+      Integer from,
+      List<BigDecimal> quantities) {
     if (quantities == null || quantities.isEmpty()) {
       throw new IllegalArgumentException("parts: at least one part / 至少分出一份");
     }

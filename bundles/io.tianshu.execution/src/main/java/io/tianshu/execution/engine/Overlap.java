@@ -5,13 +5,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Overlap (重叠) on the floor: how much of its predecessor's lot an operation must wait for. An
- * order operation with an overlap percent {@code p} (copied at release from the routing's explicit
- * link to the operation before it) may start, and take reports, only once that predecessor has
- * finished (good + scrap + rework reported) at least {@code 100 - p} % of the quantity that came
- * into it, or is done or skipped. {@code p = 0} is plain finish-to-start; {@code p} null (the
- * routing said nothing: classic sequence by number) or 100 keeps the free flow of {@link
- * OperationFlow}, where good output may be worked at the next operation at once.
+ * Overlap (重叠) on the floor: how much of its predecessor's lot an operation must wait for. An order
+ * operation with an overlap percent {@code p} (copied at release from the routing's explicit link
+ * to the operation before it) may start, and take reports, only once that predecessor has finished
+ * (good + scrap + rework reported) at least {@code 100 - p} % of the quantity that came into it, or
+ * is done or skipped. {@code p = 0} is plain finish-to-start; {@code p} null (the routing said
+ * nothing: classic sequence by number) or 100 keeps the free flow of {@link OperationFlow}, where
+ * good output may be worked at the next operation at once.
  *
  * <p>The predecessor's incoming quantity is taken as it stands: when more arrives there later, the
  * share finished drops and the successor waits again until it catches up.
