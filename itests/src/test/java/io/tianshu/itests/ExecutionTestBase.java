@@ -1421,6 +1421,243 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals(2, w.path("operations").size());
   }
 
+  /** A material without BOM in the model's plant, with a routing of the given operations. */
+  private long plainProduct(Model m, List<ObjectNode> operations) {
+    long material = material(m.plant(), "MANUFACTURED");
+    admin
+        .post(
+            "/routings",
+            obj(
+                "plantId",
+                m.plant(),
+                "materialId",
+                material,
+                "revision",
+                "1",
+                "validFrom",
+                LocalDate.now().minusDays(1).toString(),
+                "operations",
+                operations))
+        .expect(201);
+    return material;
+  }
+
+  private ObjectNode routingOp(long wc, int opNo, ObjectNode... predecessors) {
+    ObjectNode o =
+        obj("opNo", opNo, "description", "工序" + opNo, "workCenterId", wc, "runMinutes", 1);
+    if (predecessors.length > 0) {
+      o.set("predecessors", ItSupport.JSON.valueToTree(List.of(predecessors)));
+    }
+    return o;
+  }
+
+  private static JsonNode operation(JsonNode order, int seq) {
+    for (JsonNode o : order.path("operations")) {
+      if (o.path("seq").asInt() == seq) {
+        return o;
+      }
+    }
+    throw new AssertionError("no operation " + seq + " in " + order);
+  }
+
+  /** "partNo:in/good/scrap/rework/inProgress@station" for each part of an operation. */
+  private static List<String> parts(JsonNode operation) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode p : operation.path("parts")) {
+      out.add(
+          p.path("partNo").asInt()
+              + ":"
+              + q(p.path("in"))
+              + "/"
+              + q(p.path("good"))
+              + "/"
+              + q(p.path("scrap"))
+              + "/"
+              + q(p.path("rework"))
+              + "/"
+              + q(p.path("inProgress"))
+              + (p.path("station").isTextual() ? "@" + p.path("station").asText() : ""));
+    }
+    return out;
+  }
+
+  /**
+   * 100 at operation 20 split 60 to station A and 40 to station B (工序分割), each reported on its own
+   * and merged back: the parts always add up to the operation (in = good + scrap + rework + in
+   * progress), a retried report changes nothing, and the order ends with 95 in stock and 5
+   * scrapped.
+   */
+  @Test
+  public void anOperationSplitSixtyFortyIsReportedByPartAndMerged() throws Exception {
+    Model m = model();
+    long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", m.plant())));
+    long fgS = plainProduct(m, List.of(routingOp(wc, 10), routingOp(wc, 20), routingOp(wc, 30)));
+    Api op = user(code("op").toLowerCase(Locale.ROOT), m.plant(), "OPERATOR");
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), m.plant(), "VIEWER");
+    long id = createOrder(m, fgS, 100, null).path("id").asLong();
+    release(id);
+    report(op, id, 10, code("R"), "good", 100).expect(201);
+    String splits = "/work-orders/" + id + "/operations/20/splits";
+    String merge = "/work-orders/" + id + "/operations/20/merge";
+
+    ObjectNode sixtyForty =
+        obj(
+            "parts",
+            List.of(
+                obj("quantity", 60, "station", "A", "operator", "张三"),
+                obj("quantity", 40, "station", "B", "operator", "李四")));
+    viewer.post(splits, sixtyForty).expect(403);
+    Response tooMuch =
+        op.post(splits, obj("parts", List.of(obj("quantity", 60), obj("quantity", 41))));
+    tooMuch.expect(400);
+    assertTrue(tooMuch.body(), tooMuch.body().contains("\"quantity\""));
+    Response negative = op.post(splits, obj("parts", List.of(obj("quantity", -1))));
+    negative.expect(400);
+    assertTrue(negative.body(), negative.body().contains("\"parts[0].quantity\""));
+    op.post(splits, obj("version", 0, "parts", List.of(obj("quantity", 1)))).expect(409);
+
+    JsonNode w = op.post(splits, sixtyForty).expect(200).json();
+    assertEquals(
+        List.of("0:0/0/0/0/0", "1:60/0/0/0/60@A", "2:40/0/0/0/40@B"), parts(operation(w, 20)));
+    assertEquals("100", q(operation(w, 20).path("inProgress")));
+    assertEquals(3, viewer.get(splits).expect(200).json().size());
+
+    String keyA = code("RA");
+    Response a = report(op, id, 20, keyA, "part", 1, "good", 55, "scrap", 5, "reasonCode", "R1");
+    a.expect(201);
+    assertEquals(1, a.json().path("part").asInt());
+    // a retry of the same report id changes nothing, also by part; another part is another report
+    Response again =
+        report(op, id, 20, keyA, "part", 1, "good", 55, "scrap", 5, "reasonCode", "R1");
+    again.expect(200);
+    assertTrue(again.json().path("duplicate").asBoolean());
+    Response otherPart = report(op, id, 20, keyA, "part", 2, "good", 5);
+    otherPart.expect(400);
+    assertTrue(otherPart.body(), otherPart.body().contains("\"reportKey\""));
+    Response over = report(op, id, 20, code("R"), "part", 2, "good", 41);
+    over.expect(400);
+    assertTrue(over.body(), over.body().contains("\"good\""));
+    Response fromRest = report(op, id, 20, code("R"), "good", 1);
+    fromRest.expect(400);
+    assertTrue(fromRest.body(), fromRest.body().contains("\"good\""));
+    report(op, id, 20, code("R"), "part", 9, "good", 1).expect(400);
+    report(op, id, 20, code("R"), "part", 2, "good", 38, "rework", 2).expect(201);
+
+    w = admin.get("/work-orders/" + id).expect(200).json();
+    JsonNode op20 = operation(w, 20);
+    assertEquals(List.of("0:0/0/0/0/0", "1:60/55/5/0/0@A", "2:40/38/0/2/0@B"), parts(op20));
+    assertEquals("100", q(op20.path("in")));
+    assertEquals("93", q(op20.path("good")));
+    assertEquals("5", q(op20.path("scrap")));
+    assertEquals("2", q(op20.path("rework")));
+    assertEquals("0", q(op20.path("inProgress")));
+    assertEquals("93", q(operation(w, 30).path("in")));
+
+    report(op, id, 20, code("R"), "part", 2, "good", 2, "fromRework", true).expect(201);
+    w = op.post(merge, obj()).expect(200).json();
+    op20 = operation(w, 20);
+    assertEquals(List.of(), parts(op20));
+    assertEquals("100", q(op20.path("in")));
+    assertEquals("95", q(op20.path("good")));
+    assertEquals("5", q(op20.path("scrap")));
+    assertEquals("0", q(op20.path("rework")));
+    assertEquals("95", q(operation(w, 30).path("in")));
+    Response notSplit = op.post(merge, obj());
+    notSplit.expect(400);
+    assertTrue(notSplit.body(), notSplit.body().contains("\"parts\""));
+
+    // by console: 95 at operation 30 split 50/45, then merged back
+    String out =
+        ItSupport.executeCommand(sessionFactory, "mom:wo-op-split " + id + " split 30 50@C 45@D");
+    assertTrue(out, out.contains("part 1") && out.contains("part 2") && out.contains("@D"));
+    out = ItSupport.executeCommand(sessionFactory, "mom:wo-op-split " + id + " merge 30");
+    assertTrue(out, out.contains("not split"));
+
+    // receiving product into stock at the last operation needs more than an operator
+    report(admin, id, 30, code("R"), "good", 95).expect(201);
+    JsonNode done = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("COMPLETED", done.path("status").asText());
+    assertEquals("95", q(done.path("completedQuantity")));
+    assertEquals("5", q(done.path("scrapQuantity")));
+    assertEquals(Map.of(done.path("lot").asText() + "@" + m.fgLoc(), "95"), stock(fgS));
+
+    JsonNode audit =
+        admin.get("/audit?entity=WorkOrder&entityId=" + id + "&limit=100").expect(200).json();
+    int split = 0;
+    int merged = 0;
+    for (JsonNode e : audit.path("items")) {
+      split += e.path("action").asText().equals("OPERATION_SPLIT") ? 1 : 0;
+      merged += e.path("action").asText().equals("OPERATION_MERGE") ? 1 : 0;
+    }
+    assertEquals(audit.toString(), 2, split);
+    assertEquals(audit.toString(), 2, merged);
+  }
+
+  /**
+   * Overlap (重叠) from the routing on the floor: 20 overlaps 10 by 40 %, so it takes reports once 60
+   * of the 100 are finished at 10; 30 is linked to 20 without overlap (finish-to-start); 40,
+   * inserted into the order with 50 %, waits for half of 30.
+   */
+  @Test
+  public void theSuccessorWaitsForItsPredecessorsShare() {
+    Model m = model();
+    long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", m.plant())));
+    long fgO =
+        plainProduct(
+            m,
+            List.of(
+                routingOp(wc, 10),
+                routingOp(
+                    wc, 20, obj("predecessorOpNo", 10, "overlapPercent", 40, "lagMinutes", 5)),
+                routingOp(wc, 30, obj("predecessorOpNo", 20))));
+    long id = createOrder(m, fgO, 100, null).path("id").asLong();
+    JsonNode w = release(id);
+    assertTrue(w.toString(), !operation(w, 10).hasNonNull("overlapPercent"));
+    assertEquals("40", q(operation(w, 20).path("overlapPercent")));
+    assertEquals("5", q(operation(w, 20).path("lagMinutes")));
+    assertEquals("0", q(operation(w, 30).path("overlapPercent")));
+
+    String path = "/work-orders/" + id + "/operations";
+    long version = w.path("version").asLong();
+    Response bad = admin.post(path, obj("seq", 40, "overlapPercent", 150, "version", version));
+    bad.expect(400);
+    assertTrue(bad.body(), bad.body().contains("\"overlapPercent\""));
+    w =
+        admin
+            .post(path, obj("seq", 40, "overlapPercent", 50, "version", version))
+            .expect(200)
+            .json();
+    assertEquals("50", q(operation(w, 40).path("overlapPercent")));
+
+    report(admin, id, 10, code("R"), "good", 50).expect(201);
+    Response early = report(admin, id, 20, code("R"), "good", 10);
+    early.expect(400);
+    assertTrue(early.body(), early.body().contains("\"operationSeq\""));
+    assertTrue(early.body(), early.body().contains("重叠"));
+    admin.post(path + "/20", obj("action", "START")).expect(400);
+    report(admin, id, 10, code("R"), "good", 5, "scrap", 5, "reasonCode", "R1").expect(201);
+    // 60 of 100 finished at 10: 20 may work now
+    report(admin, id, 20, code("R"), "good", 10).expect(201);
+    Response ftS = report(admin, id, 30, code("R"), "good", 5);
+    ftS.expect(400);
+    assertTrue(ftS.body(), ftS.body().contains("\"operationSeq\""));
+    report(admin, id, 10, code("R"), "good", 40).expect(201);
+    report(admin, id, 20, code("R"), "good", 85).expect(201);
+    // 20 has finished all it received: 30 works
+    report(admin, id, 30, code("R"), "good", 40).expect(201);
+    // 40 waits for 50 % of the 95 at 30 (47.5)
+    report(admin, id, 40, code("R"), "good", 10).expect(400);
+    report(admin, id, 30, code("R"), "good", 8).expect(201);
+    report(admin, id, 40, code("R"), "good", 48).expect(201);
+    report(admin, id, 30, code("R"), "good", 47).expect(201);
+    Response last = report(admin, id, 40, code("R"), "good", 47);
+    last.expect(201);
+    JsonNode done = admin.get("/work-orders/" + id).expect(200).json();
+    assertEquals("COMPLETED", done.path("status").asText());
+    assertEquals("95", q(done.path("completedQuantity")));
+    assertEquals("5", q(done.path("scrapQuantity")));
+  }
+
   private Api user(String username, long plantId, String role) {
     String password = "Pw-" + role.toLowerCase(Locale.ROOT) + "-123";
     admin

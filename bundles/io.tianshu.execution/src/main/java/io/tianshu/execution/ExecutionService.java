@@ -140,4 +140,18 @@ public interface ExecutionService {
    * the one before when it was the last. Planner.
    */
   WorkOrder removeOperation(CallerContext caller, long id, int seq, long version);
+
+  /**
+   * Splits work in progress of an operation into parts (工序分割) dispatched to their own station,
+   * operator and shift, each then reported on its own ({@link OperationReportInput#part()}). The
+   * parts and the unsplit rest always add up to the operation. Operator; audited as
+   * OPERATION_SPLIT.
+   */
+  WorkOrder splitOperation(CallerContext caller, long id, int seq, OperationSplitInput input);
+
+  /**
+   * Merges parts of an operation back (合并) into its unsplit rest or into one part. Operator;
+   * audited as OPERATION_MERGE.
+   */
+  WorkOrder mergeOperation(CallerContext caller, long id, int seq, OperationMergeInput input);
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
  * A report from the floor. {@code reportKey} is the client's own id for the report (a scanner's
  * message id, a PLC counter's sequence): sending the same key again returns the first report and
  * changes nothing. {@code fromRework} reports units that were held for rework at the operation.
+ * {@code part} names the part of a split operation the report is for (null: its unsplit rest).
  */
 public record OperationReportInput(
     String reportKey,
@@ -21,4 +22,38 @@ public record OperationReportInput(
     String operator,
     String shift,
     Instant workStartedAt,
-    Instant workEndedAt) {}
+    Instant workEndedAt,
+    Integer part) {
+
+  /** A report for no particular part (the shape before 0.4). */
+  public OperationReportInput(
+      String reportKey,
+      Long workOrderId,
+      Integer operationSeq,
+      BigDecimal good,
+      BigDecimal scrap,
+      BigDecimal rework,
+      Boolean fromRework,
+      String reasonCode,
+      String station,
+      String operator,
+      String shift,
+      Instant workStartedAt,
+      Instant workEndedAt) {
+    this(
+        reportKey,
+        workOrderId,
+        operationSeq,
+        good,
+        scrap,
+        rework,
+        fromRework,
+        reasonCode,
+        station,
+        operator,
+        shift,
+        workStartedAt,
+        workEndedAt,
+        null);
+  }
+}

@@ -259,6 +259,12 @@ public final class WorkOrderCommands {
         description = "Report id for safe retries (default: generated) / 报工编号")
     String key;
 
+    @Option(
+        name = "-p",
+        aliases = "--part",
+        description = "Part of a split operation (default: the unsplit rest) / 分割号")
+    Integer part;
+
     @Override
     public Object execute() throws Exception {
       try {
@@ -267,7 +273,8 @@ public final class WorkOrderCommands {
             execution.report(
                 Callers.current(access),
                 new OperationReportInput(
-                    k, id, seq, good, scrap, rework, false, reason, null, null, null, null, null));
+                    k, id, seq, good, scrap, rework, false, reason, null, null, null, null, null,
+                    part));
         System.out.println(
             (r.duplicate() ? "Already reported / 已报工: " : "Reported / 已报工: ")
                 + r.reportKey()
@@ -278,7 +285,8 @@ public final class WorkOrderCommands {
                 + "  rework "
                 + plain(r.rework())
                 + "  to stock "
-                + plain(r.completedQuantity()));
+                + plain(r.completedQuantity())
+                + (r.part() == null ? "" : "  part " + r.part()));
       } catch (TianshuException e) {
         throw Messages.fail(e);
       }

@@ -16,8 +16,12 @@
  * <p>Merged issue ({@link io.tianshu.execution.engine.MergedIssue}): lots picked first in first out
  * for several orders at once and split to them by start date.
  *
+ * <p>Overlap and operation split ({@link io.tianshu.execution.engine.Overlap}, {@link
+ * io.tianshu.execution.engine.OperationSplit}): how much of its predecessor an operation waits for,
+ * and parts of an operation worked and reported on their own that always add up to it.
+ *
  * <p>All inputs are validated (an {@link IllegalArgumentException} names the offending field) and
  * all results are immutable records.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.tianshu.execution.engine;

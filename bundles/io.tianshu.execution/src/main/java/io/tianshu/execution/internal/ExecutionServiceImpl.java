@@ -19,9 +19,11 @@ import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.FirstReport;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationInput;
+import io.tianshu.execution.OperationMergeInput;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationReported;
+import io.tianshu.execution.OperationSplitInput;
 import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.OutsourcedWork;
@@ -38,7 +40,10 @@ import io.tianshu.execution.WorkOrderOperation;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.execution.engine.Backflush;
 import io.tianshu.execution.engine.OperationFlow;
+import io.tianshu.execution.engine.OperationPart;
 import io.tianshu.execution.engine.OperationQuantities;
+import io.tianshu.execution.engine.OperationSplit;
+import io.tianshu.execution.engine.Overlap;
 import io.tianshu.execution.engine.WorkOrderLifecycle;
 import io.tianshu.execution.engine.WorkOrderLifecycle.Action;
 import io.tianshu.inventory.InventoryService;
@@ -52,6 +57,7 @@ import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Database;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Receipt;
+import io.tianshu.routing.OperationLink;
 import io.tianshu.routing.Routing;
 import io.tianshu.routing.RoutingOperation;
 import io.tianshu.routing.RoutingService;
@@ -423,6 +429,7 @@ public class ExecutionServiceImpl implements ExecutionService {
           List<OperationQuantities> q = OperationFlow.release(seqs, qty);
           for (int i = 0; i < q.size(); i++) {
             RoutingOperation op = ops.isEmpty() ? null : ops.get(i);
+            OperationLink link = linkToPrevious(ops, i);
             WorkOrderStore.insertOperation(
                 c,
                 id,
@@ -432,7 +439,11 @@ public class ExecutionServiceImpl implements ExecutionService {
                 op == null ? BigDecimal.ZERO : op.setupMinutes(),
                 op == null ? BigDecimal.ZERO : op.runMinutes(),
                 op != null && op.outsourced(),
-                q.get(i));
+                q.get(i),
+                link == null
+                    ? null
+                    : link.overlapPercent() == null ? BigDecimal.ZERO : link.overlapPercent(),
+                link == null ? null : link.lagMinutes());
           }
           WorkOrderStore.update(
               c, id, "status = ?, released_at = ?", WorkOrderStatus.RELEASED.name(), Instant.now());
@@ -446,6 +457,36 @@ public class ExecutionServiceImpl implements ExecutionService {
         });
     publish(caller, id, w.plantId(), "RELEASED");
     return get(caller, id);
+  }
+
+  /**
+   * The routing's explicit link from operation {@code i} to the operation before it in the order's
+   * sequence, or null. The order routing is a sequence by number: an operation listing that
+   * predecessor gets its overlap (null there: 0, finish-to-start) and lag; a routing without links
+   * (classic sequence) or a link to another operation leaves the order operation unrestricted, as
+   * orders always were (good output may be worked at the next operation at once).
+   */
+  static OperationLink linkToPrevious(List<RoutingOperation> ops, int i) {
+    if (i <= 0 || i >= ops.size() || ops.get(i).predecessors() == null) {
+      return null;
+    }
+    int previous = ops.get(i - 1).opNo();
+    for (OperationLink l : ops.get(i).predecessors()) {
+      if (l.predecessorOpNo() != null && l.predecessorOpNo() == previous) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Refuses to start or report at {@code at} while its overlap holds it (a 4xx naming the field).
+   */
+  private static void overlapOrThrow(WorkOrder w, List<OperationQuantities> quantities, int at) {
+    String why = Overlap.refusal(quantities, at, w.operations().get(at).overlapPercent());
+    if (why != null) {
+      throw invalid(new IllegalArgumentException(why));
+    }
   }
 
   /** A component of the order BOM: phantoms blown through, quantities per order unit. */
@@ -663,6 +704,9 @@ public class ExecutionServiceImpl implements ExecutionService {
           List<OperationQuantities> before = WorkOrderStore.quantities(locked.operations());
           List<OperationQuantities> after;
           BigDecimal completed = BigDecimal.ZERO;
+          if (a.equals("START")) {
+            overlapOrThrow(locked, before, at);
+          }
           try {
             switch (a) {
               case "START" -> after = OperationFlow.setStatus(before, at, OperationStatus.STARTED);
@@ -704,6 +748,9 @@ public class ExecutionServiceImpl implements ExecutionService {
     v.optionalText("station", in.station(), 40);
     v.optionalText("operator", in.operator(), 64);
     v.optionalText("shift", in.shift(), 16);
+    if (in.part() != null && in.part() < 0) {
+      v.add("part", "range", "must not be negative / 分割号不能为负");
+    }
     for (var q :
         Map.of("good", nz(in.good()), "scrap", nz(in.scrap()), "rework", nz(in.rework()))
             .entrySet()) {
@@ -750,13 +797,19 @@ public class ExecutionServiceImpl implements ExecutionService {
   }
 
   private static OperationReport sameOrder(OperationReport r, OperationReportInput in) {
-    if (r.workOrderId() != in.workOrderId() || r.operationSeq() != in.operationSeq()) {
+    if (r.workOrderId() != in.workOrderId()
+        || r.operationSeq() != in.operationSeq()
+        || partNo(r.part()) != partNo(in.part())) {
       throw new ValidationException(
           "reportKey",
           "reused",
           "was already used for another order or operation / 报工编号已用于其他工单或工序");
     }
     return r;
+  }
+
+  private static int partNo(Integer part) {
+    return part == null ? 0 : part;
   }
 
   private OperationReport applyReport(Connection c, CallerContext caller, OperationReportInput in)
@@ -788,17 +841,26 @@ public class ExecutionServiceImpl implements ExecutionService {
               + " receipt / 超过本厂在制数，外协部分须委外收货");
     }
     List<OperationQuantities> before = WorkOrderStore.quantities(w.operations());
+    if (!fromRework) {
+      overlapOrThrow(w, before, at);
+    }
+    Integer part = in.part() == null || in.part() == 0 ? null : in.part();
+    List<WorkOrderStore.PartRow> partRows = WorkOrderStore.parts(c, w.id(), in.operationSeq());
     OperationFlow.Result r;
+    List<OperationPart> partsAfter;
     try {
-      r =
-          OperationFlow.report(
-              before,
-              new OperationFlow.Report(
-                  at, nz(in.good()), nz(in.scrap()), nz(in.rework()), fromRework));
+      OperationFlow.Report report =
+          new OperationFlow.Report(at, nz(in.good()), nz(in.scrap()), nz(in.rework()), fromRework);
+      partsAfter =
+          OperationSplit.report(before.get(at), WorkOrderStore.engineParts(partRows), part, report);
+      r = OperationFlow.report(before, report);
     } catch (IllegalArgumentException e) {
       throw invalid(e);
     }
     Instant now = Instant.now();
+    if (part != null) {
+      WorkOrderStore.writeParts(c, w.id(), in.operationSeq(), partRows, partsAfter, Map.of());
+    }
     WorkOrderStore.updateOperations(c, w.id(), before, r.operations(), now);
     OperationReport row =
         new OperationReport(
@@ -820,7 +882,8 @@ public class ExecutionServiceImpl implements ExecutionService {
             in.workEndedAt(),
             now,
             caller.username(),
-            false);
+            false,
+            part);
     boolean first = !inspections.isEmpty() && !WorkOrderStore.hasReports(c, w.id());
     long reportId = WorkOrderStore.insertReport(c, row);
     if (first) {
@@ -881,6 +944,9 @@ public class ExecutionServiceImpl implements ExecutionService {
     after.put("scrap", nz(in.scrap()));
     after.put("rework", nz(in.rework()));
     after.put("completed", r.completed());
+    if (part != null) {
+      after.put("part", part);
+    }
     audit(c, caller, w.id(), w.plantId(), "REPORT", after);
     return new OperationReport(
         reportId,
@@ -901,7 +967,8 @@ public class ExecutionServiceImpl implements ExecutionService {
         row.workEndedAt(),
         row.reportedAt(),
         row.username(),
-        false);
+        false,
+        part);
   }
 
   /**
@@ -1367,6 +1434,159 @@ public class ExecutionServiceImpl implements ExecutionService {
       announceIfCompleted(caller, id);
     }
     return get(caller, id);
+  }
+
+  // ---- operation split and merge
+
+  @Override
+  public WorkOrder splitOperation(CallerContext caller, long id, int seq, OperationSplitInput in) {
+    Validation v = new Validation();
+    v.required("parts", in == null ? null : in.parts());
+    throwIf(v);
+    List<BigDecimal> quantities = new ArrayList<>();
+    for (int i = 0; i < in.parts().size(); i++) {
+      OperationSplitInput.Part p = in.parts().get(i);
+      String f = "parts[" + i + "]";
+      if (p == null) {
+        v.add(f, "required", "is required / 必填");
+        continue;
+      }
+      v.required(f + ".quantity", p.quantity());
+      if (p.quantity() != null && p.quantity().signum() <= 0) {
+        v.add(f + ".quantity", "range", "must be positive / 数量必须为正");
+      } else if (p.quantity() != null && p.quantity().scale() > QTY_SCALE) {
+        v.add(f + ".quantity", "too_precise", "at most 6 decimals / 最多 6 位小数");
+      }
+      v.optionalText(f + ".station", p.station(), 40);
+      v.optionalText(f + ".operator", p.operator(), 64);
+      v.optionalText(f + ".shift", p.shift(), 16);
+      quantities.add(p.quantity());
+    }
+    if (in.parts().isEmpty()) {
+      v.add("parts", "required", "at least one part / 至少分出一份");
+    }
+    throwIf(v);
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.OPERATOR, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder w = lockForParts(c, caller, id, in.version());
+          int at = operationIndex(w, seq);
+          OperationQuantities op = WorkOrderStore.quantities(w.operations()).get(at);
+          List<WorkOrderStore.PartRow> rows = WorkOrderStore.parts(c, id, seq);
+          List<OperationPart> before = WorkOrderStore.engineParts(rows);
+          List<OperationPart> after;
+          try {
+            after = OperationSplit.split(op, before, in.fromPart(), quantities);
+          } catch (IllegalArgumentException e) {
+            throw invalid(e);
+          }
+          guardParts(op, after);
+          Map<Integer, String[]> dispatch = new HashMap<>();
+          int next = before.stream().mapToInt(OperationPart::partNo).max().orElse(0) + 1;
+          List<Map<String, Object>> made = new ArrayList<>();
+          for (OperationSplitInput.Part p : in.parts()) {
+            dispatch.put(next, new String[] {p.station(), p.operator(), p.shift()});
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("part", next);
+            m.put("quantity", p.quantity());
+            m.put("station", p.station());
+            m.put("operator", p.operator());
+            m.put("shift", p.shift());
+            made.add(m);
+            next++;
+          }
+          WorkOrderStore.writeParts(c, id, seq, rows, after, dispatch);
+          Map<String, Object> audit = new LinkedHashMap<>();
+          audit.put("seq", seq);
+          audit.put("fromPart", in.fromPart() == null ? 0 : in.fromPart());
+          audit.put("parts", made);
+          AuditTrail.writeJdbc(
+              c,
+              caller,
+              ENTITY,
+              id,
+              w.plantId(),
+              "OPERATION_SPLIT",
+              partsAudit(seq, before),
+              audit);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  @Override
+  public WorkOrder mergeOperation(CallerContext caller, long id, int seq, OperationMergeInput in) {
+    OperationMergeInput input = in == null ? new OperationMergeInput(null, null, null) : in;
+    WorkOrder outside = get(caller, id);
+    caller.require(outside.plantId(), PlantRole.OPERATOR, ENTITY, id);
+    tx.write(
+        c -> {
+          WorkOrder w = lockForParts(c, caller, id, input.version());
+          int at = operationIndex(w, seq);
+          OperationQuantities op = WorkOrderStore.quantities(w.operations()).get(at);
+          List<WorkOrderStore.PartRow> rows = WorkOrderStore.parts(c, id, seq);
+          List<OperationPart> before = WorkOrderStore.engineParts(rows);
+          List<OperationPart> after;
+          try {
+            after = OperationSplit.merge(op, before, input.parts(), input.intoPart());
+          } catch (IllegalArgumentException e) {
+            throw invalid(e);
+          }
+          guardParts(op, after);
+          WorkOrderStore.writeParts(c, id, seq, rows, after, Map.of());
+          Map<String, Object> audit = partsAudit(seq, after);
+          audit.put(
+              "merged", input.parts() == null || input.parts().isEmpty() ? "ALL" : input.parts());
+          audit.put("intoPart", input.intoPart() == null ? 0 : input.intoPart());
+          AuditTrail.writeJdbc(
+              c,
+              caller,
+              ENTITY,
+              id,
+              w.plantId(),
+              "OPERATION_MERGE",
+              partsAudit(seq, before),
+              audit);
+          return null;
+        });
+    return get(caller, id);
+  }
+
+  private static WorkOrder lockForParts(Connection c, CallerContext caller, long id, Long version)
+      throws SQLException {
+    WorkOrder w = lockAny(c, caller, id, PlantRole.OPERATOR);
+    // the lock itself raised the version by one
+    if (version != null && w.version() != version + 1) {
+      throw ConflictException.staleVersion(ENTITY, id, version);
+    }
+    activeOrThrow(w);
+    return w;
+  }
+
+  /** A bug must roll back, never store parts that do not add up to their operation. */
+  private static void guardParts(OperationQuantities op, List<OperationPart> parts) {
+    String broken = OperationSplit.violation(op, parts);
+    if (broken != null) {
+      throw new IllegalStateException("operation split broke the quantities: " + broken);
+    }
+  }
+
+  private static Map<String, Object> partsAudit(int seq, List<OperationPart> parts) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", seq);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (OperationPart p : parts) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("part", p.partNo());
+      e.put("in", p.in());
+      e.put("good", p.good());
+      e.put("scrap", p.scrap());
+      e.put("rework", p.rework());
+      list.add(e);
+    }
+    m.put("parts", list);
+    return m;
   }
 
   // ---- lines and batches

@@ -53,6 +53,15 @@ final class OrderRoutingEdit {
     if (in.description() != null && in.description().isBlank()) {
       v.add("description", "blank", "must not be blank / 不能为空");
     }
+    if (in.overlapPercent() != null) {
+      if (!insert) {
+        v.add("overlapPercent", "insert_only", "is given when inserting an operation / 仅插入工序时可指定");
+      } else if (in.overlapPercent().signum() < 0
+          || in.overlapPercent().compareTo(new BigDecimal(100)) > 0
+          || in.overlapPercent().scale() > 4) {
+        v.add("overlapPercent", "range", "0 to 100, at most 4 decimals / 须在 0 到 100 之间");
+      }
+    }
     time(v, "setupMinutes", in.setupMinutes());
     time(v, "runMinutes", in.runMinutes());
     v.throwIfInvalid();
@@ -202,7 +211,17 @@ final class OrderRoutingEdit {
     BigDecimal run = in.runMinutes() != null ? in.runMinutes() : BigDecimal.ZERO;
     boolean outsourced = Boolean.TRUE.equals(in.outsourced());
     WorkOrderStore.insertOperation(
-        c, id, seq, description, in.workCenterId(), setup, run, outsourced, added);
+        c,
+        id,
+        seq,
+        description,
+        in.workCenterId(),
+        setup,
+        run,
+        outsourced,
+        added,
+        in.overlapPercent(),
+        null);
     Map<String, Object> audit = new LinkedHashMap<>();
     audit.put("change", "INSERT");
     audit.put("seq", seq);
@@ -211,6 +230,7 @@ final class OrderRoutingEdit {
     audit.put("setupMinutes", setup);
     audit.put("runMinutes", run);
     audit.put("outsourced", outsourced);
+    audit.put("overlapPercent", in.overlapPercent());
     audit.put("in", added.in());
     audit.put("takenFromSeq", next == null ? null : next.seq());
     AuditTrail.writeJdbc(c, caller, ENTITY, id, w.plantId(), ACTION, null, audit);

@@ -8,6 +8,7 @@ import static io.tianshu.execution.internal.Jdbc.setTime;
 
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
+import io.tianshu.core.ValidationException;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.TraceLink;
@@ -15,8 +16,11 @@ import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderComponent;
 import io.tianshu.execution.WorkOrderKind;
 import io.tianshu.execution.WorkOrderOperation;
+import io.tianshu.execution.WorkOrderOperationPart;
 import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.execution.engine.OperationPart;
 import io.tianshu.execution.engine.OperationQuantities;
+import io.tianshu.execution.engine.OperationSplit;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -349,6 +353,10 @@ final class WorkOrderStore {
   }
 
   static List<WorkOrderOperation> operations(Connection c, long orderId) throws SQLException {
+    Map<Integer, List<PartRow>> partsBySeq = new java.util.HashMap<>();
+    for (PartRow p : parts(c, orderId, null)) {
+      partsBySeq.computeIfAbsent(p.seq(), k -> new ArrayList<>()).add(p);
+    }
     List<WorkOrderOperation> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -381,7 +389,18 @@ final class WorkOrderStore {
                   rs.getString("operator_name"),
                   rs.getString("shift_code"),
                   instant(rs, "started_at"),
-                  instant(rs, "finished_at")));
+                  instant(rs, "finished_at"),
+                  rs.getBigDecimal("overlap_percent"),
+                  rs.getBigDecimal("lag_minutes"),
+                  partViews(
+                      new OperationQuantities(
+                          rs.getInt("seq"),
+                          OperationStatus.valueOf(rs.getString("status")),
+                          in,
+                          good,
+                          scrap,
+                          rework),
+                      partsBySeq.getOrDefault(rs.getInt("seq"), List.of()))));
         }
       }
     }
@@ -456,14 +475,16 @@ final class WorkOrderStore {
       BigDecimal setup,
       BigDecimal run,
       boolean outsourced,
-      OperationQuantities q)
+      OperationQuantities q,
+      BigDecimal overlapPercent,
+      BigDecimal lagMinutes)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO work_order_operation (work_order_id, seq, description, work_center_id,"
                 + " setup_minutes, run_minutes, status, in_quantity, good_quantity,"
-                + " scrap_quantity, rework_quantity, outsourced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " scrap_quantity, rework_quantity, outsourced, overlap_percent, lag_minutes)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, orderId);
       ps.setInt(2, seq);
       ps.setString(3, description);
@@ -476,6 +497,8 @@ final class WorkOrderStore {
       ps.setBigDecimal(10, q.scrap());
       ps.setBigDecimal(11, q.rework());
       ps.setBoolean(12, outsourced);
+      ps.setBigDecimal(13, overlapPercent);
+      ps.setBigDecimal(14, lagMinutes);
       ps.executeUpdate();
     }
   }
@@ -519,6 +542,192 @@ final class WorkOrderStore {
         ps.setLong(k++, orderId);
         ps.setInt(k, a.seq());
         ps.executeUpdate();
+      }
+      List<OperationPart> parts = engineParts(parts(c, orderId, a.seq()));
+      if (!parts.isEmpty()) {
+        // the change came out of the unsplit rest: it must still hold it
+        String broken = OperationSplit.violation(a, parts);
+        if (broken != null) {
+          throw new ValidationException(
+              "operationSeq",
+              "split",
+              "operation "
+                  + a.seq()
+                  + " is split into parts; merge them first ("
+                  + broken
+                  + ") / 工序 "
+                  + a.seq()
+                  + " 已分割，请先合并");
+        }
+      }
+    }
+  }
+
+  // ---- parts of split operations
+
+  /** A part row. */
+  record PartRow(
+      int seq,
+      int partNo,
+      BigDecimal in,
+      BigDecimal good,
+      BigDecimal scrap,
+      BigDecimal rework,
+      String station,
+      String operator,
+      String shift) {}
+
+  /** The parts of the order's operations ({@code seq} null) or of one operation, by part no. */
+  static List<PartRow> parts(Connection c, long orderId, Integer seq) throws SQLException {
+    List<PartRow> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT * FROM work_order_operation_part WHERE work_order_id = ?"
+                + (seq == null ? "" : " AND seq = ?")
+                + " ORDER BY seq, part_no")) {
+      ps.setLong(1, orderId);
+      if (seq != null) {
+        ps.setInt(2, seq);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new PartRow(
+                  rs.getInt("seq"),
+                  rs.getInt("part_no"),
+                  rs.getBigDecimal("in_quantity"),
+                  rs.getBigDecimal("good_quantity"),
+                  rs.getBigDecimal("scrap_quantity"),
+                  rs.getBigDecimal("rework_quantity"),
+                  rs.getString("station"),
+                  rs.getString("operator_name"),
+                  rs.getString("shift_code")));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<OperationPart> engineParts(List<PartRow> rows) {
+    List<OperationPart> out = new ArrayList<>();
+    for (PartRow r : rows) {
+      out.add(new OperationPart(r.partNo(), r.in(), r.good(), r.scrap(), r.rework()));
+    }
+    return out;
+  }
+
+  private static List<WorkOrderOperationPart> partViews(
+      OperationQuantities op, List<PartRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<WorkOrderOperationPart> out = new ArrayList<>();
+    List<OperationPart> parts = engineParts(rows);
+    OperationPart rest;
+    try {
+      rest = OperationSplit.rest(op, parts);
+    } catch (IllegalArgumentException e) {
+      rest = null; // never stored that way (every write is checked); shown without the rest
+    }
+    if (rest != null) {
+      out.add(
+          new WorkOrderOperationPart(
+              0,
+              rest.in(),
+              rest.good(),
+              rest.scrap(),
+              rest.rework(),
+              rest.inProgress(),
+              null,
+              null,
+              null));
+    }
+    for (PartRow r : rows) {
+      out.add(
+          new WorkOrderOperationPart(
+              r.partNo(),
+              r.in(),
+              r.good(),
+              r.scrap(),
+              r.rework(),
+              r.in().subtract(r.good()).subtract(r.scrap()).subtract(r.rework()),
+              r.station(),
+              r.operator(),
+              r.shift()));
+    }
+    return out;
+  }
+
+  /**
+   * Replaces the parts of an operation with {@code after} (quantities from the engine; station,
+   * operator and shift from {@code dispatch} by part no, else kept from the rows before).
+   */
+  static void writeParts(
+      Connection c,
+      long orderId,
+      int seq,
+      List<PartRow> before,
+      List<OperationPart> after,
+      Map<Integer, String[]> dispatch)
+      throws SQLException {
+    Map<Integer, PartRow> old = new java.util.HashMap<>();
+    for (PartRow r : before) {
+      old.put(r.partNo(), r);
+    }
+    Set<Integer> kept = new java.util.HashSet<>();
+    for (OperationPart p : after) {
+      kept.add(p.partNo());
+      PartRow o = old.get(p.partNo());
+      if (o == null) {
+        String[] d = dispatch.getOrDefault(p.partNo(), new String[3]);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO work_order_operation_part (work_order_id, seq, part_no, in_quantity,"
+                    + " good_quantity, scrap_quantity, rework_quantity, station, operator_name,"
+                    + " shift_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setLong(1, orderId);
+          ps.setInt(2, seq);
+          ps.setInt(3, p.partNo());
+          ps.setBigDecimal(4, p.in());
+          ps.setBigDecimal(5, p.good());
+          ps.setBigDecimal(6, p.scrap());
+          ps.setBigDecimal(7, p.rework());
+          ps.setString(8, d[0]);
+          ps.setString(9, d[1]);
+          ps.setString(10, d[2]);
+          ps.executeUpdate();
+        }
+      } else if (o.in().compareTo(p.in()) != 0
+          || o.good().compareTo(p.good()) != 0
+          || o.scrap().compareTo(p.scrap()) != 0
+          || o.rework().compareTo(p.rework()) != 0) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE work_order_operation_part SET in_quantity = ?, good_quantity = ?,"
+                    + " scrap_quantity = ?, rework_quantity = ? WHERE work_order_id = ? AND seq ="
+                    + " ? AND part_no = ?")) {
+          ps.setBigDecimal(1, p.in());
+          ps.setBigDecimal(2, p.good());
+          ps.setBigDecimal(3, p.scrap());
+          ps.setBigDecimal(4, p.rework());
+          ps.setLong(5, orderId);
+          ps.setInt(6, seq);
+          ps.setInt(7, p.partNo());
+          ps.executeUpdate();
+        }
+      }
+    }
+    for (PartRow r : before) {
+      if (!kept.contains(r.partNo())) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM work_order_operation_part WHERE work_order_id = ? AND seq = ? AND"
+                    + " part_no = ?")) {
+          ps.setLong(1, orderId);
+          ps.setInt(2, seq);
+          ps.setInt(3, r.partNo());
+          ps.executeUpdate();
+        }
       }
     }
   }
@@ -616,8 +825,8 @@ final class WorkOrderStore {
             "INSERT INTO operation_report (plant_id, report_key, work_order_id, operation_seq,"
                 + " good_quantity, scrap_quantity, rework_quantity, from_rework,"
                 + " completed_quantity, reason_code, station, operator_name, shift_code,"
-                + " work_started_at, work_ended_at, reported_at, username) VALUES (?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " work_started_at, work_ended_at, reported_at, username, part_no) VALUES (?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, r.plantId());
       ps.setString(2, r.reportKey());
@@ -636,6 +845,11 @@ final class WorkOrderStore {
       setTime(ps, 15, r.workEndedAt());
       ps.setTimestamp(16, Timestamp.from(r.reportedAt()));
       ps.setString(17, r.username());
+      if (r.part() == null) {
+        ps.setNull(18, Types.INTEGER);
+      } else {
+        ps.setInt(18, r.part());
+      }
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -695,7 +909,13 @@ final class WorkOrderStore {
         instant(rs, "work_ended_at"),
         instant(rs, "reported_at"),
         rs.getString("username"),
-        duplicate);
+        duplicate,
+        getInt(rs, "part_no"));
+  }
+
+  private static Integer getInt(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
   }
 
   // ---- outsourcing

@@ -10,12 +10,15 @@ import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.LinePlanEntry;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationInput;
+import io.tianshu.execution.OperationMergeInput;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.OperationSplitInput;
 import io.tianshu.execution.OrderTracking;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderInput;
+import io.tianshu.execution.WorkOrderOperationPart;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.rest.RestApi;
 import java.math.BigDecimal;
@@ -247,6 +250,52 @@ public class ExecutionResource {
       @PathParam("seq") int seq,
       @QueryParam("version") Long version) {
     return execution.removeOperation(caller(sc), id, seq, Resources.requireVersion(version));
+  }
+
+  /**
+   * Splits work in progress of an operation into parts (工序分割), each with its own quantity, station,
+   * operator and shift: {@code {"version":..,"fromPart":null,"parts":[{"quantity":60,
+   * "station":"A"},{"quantity":40,"station":"B"}]}}. Answers the order; its operation lists the
+   * parts, part 0 being the unsplit rest.
+   */
+  @POST
+  @Path("work-orders/{id}/operations/{seq}/splits")
+  public WorkOrder splitOperation(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @PathParam("seq") int seq,
+      OperationSplitInput body) {
+    Resources.body(body);
+    return execution.splitOperation(caller(sc), id, seq, body);
+  }
+
+  /**
+   * Merges parts of an operation (合并): {@code parts} (absent: all) into {@code intoPart} (absent:
+   * the unsplit rest).
+   */
+  @POST
+  @Path("work-orders/{id}/operations/{seq}/merge")
+  public WorkOrder mergeOperation(
+      @Context SecurityContext sc,
+      @PathParam("id") long id,
+      @PathParam("seq") int seq,
+      OperationMergeInput body) {
+    return execution.mergeOperation(
+        caller(sc), id, seq, body == null ? new OperationMergeInput(null, null, null) : body);
+  }
+
+  /** The parts of an operation, part 0 first (the unsplit rest); empty when it is not split. */
+  @GET
+  @Path("work-orders/{id}/operations/{seq}/splits")
+  public List<WorkOrderOperationPart> parts(
+      @Context SecurityContext sc, @PathParam("id") long id, @PathParam("seq") int seq) {
+    return execution.get(caller(sc), id).operations().stream()
+        .filter(o -> o.seq() == seq)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ValidationException("seq", "unknown", "not an operation of the order / 非本工单工序"))
+        .parts();
   }
 
   /** Body of {@code POST /work-orders/{id}/line}. */
