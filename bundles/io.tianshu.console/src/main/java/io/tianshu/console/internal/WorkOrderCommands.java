@@ -267,7 +267,8 @@ public final class WorkOrderCommands {
             execution.report(
                 Callers.current(access),
                 new OperationReportInput(
-                    k, id, seq, good, scrap, rework, false, reason, null, null, null, null, null));
+                    k, id, seq, good, scrap, rework, false, reason, null, null, null, null, null,
+                    null));
         System.out.println(
             (r.duplicate() ? "Already reported / 已报工: " : "Reported / 已报工: ")
                 + r.reportKey()
