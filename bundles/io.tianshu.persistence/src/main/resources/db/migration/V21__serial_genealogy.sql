@@ -17,6 +17,7 @@ CREATE TABLE serial_unit (
 );
 
 CREATE INDEX ix_serial_unit_lot ON serial_unit (material_id, lot);
+CREATE INDEX ix_serial_unit_serial ON serial_unit (material_id, serial);
 
 -- One edge per component of a unit: child_serial for a serialized component (a physical unit goes
 -- into one parent only), else child_lot with the quantity taken from that lot.
@@ -41,3 +42,5 @@ CREATE TABLE serial_genealogy (
 
 CREATE INDEX ix_serial_genealogy_parent ON serial_genealogy (parent_material_id, parent_serial);
 CREATE INDEX ix_serial_genealogy_child_lot ON serial_genealogy (child_material_id, child_lot);
+-- forward from a serialized component (the unique key above leads with the plant)
+CREATE INDEX ix_serial_genealogy_child_serial ON serial_genealogy (child_material_id, child_serial);
