@@ -510,7 +510,8 @@ public abstract class CostingTestBase extends ContainerTestBase {
   /**
    * Operation 20 of an order of 10 FG is done by supplier SUP1 (委外): operation 10 reports 10 good
    * worked 40 min; all 10 go to SUP1, which returns 6 good with a fee of 150.00, then 3 good + 1
-   * scrap with another 150.00 (the receipts backflush 20 C1 and 5 C2 as before).
+   * scrap with another 150.00 (the receipts backflush 20 C1 and 5 C2 as before). Operation 20 is
+   * not flagged outsourced in the routing: it was planned in-house, so its standard time stays.
    *
    * <pre>
    * Actual: material 82.00; labour 80/60 h x 30.00 = 40.00; machine 40/60 h x 60.00 = 40.00;
@@ -524,6 +525,66 @@ public abstract class CostingTestBase extends ContainerTestBase {
    */
   @Test
   public void outsourcingFeesAreTheSubcontractElementOfTheStoredCost() {
+    for (JsonNode c : outsourcedOrderCosts(false)) {
+      assertTrue(c.path("stored").asBoolean());
+      JsonNode a = c.path("actual");
+      money("82.00", a.path("material"));
+      money("40.00", a.path("labour"));
+      money("40.00", a.path("machine"));
+      money("16.00", a.path("overhead"));
+      money("300.00", a.path("subcontract"));
+      money("478.00", c.path("actualTotal"));
+      money("0.00", c.path("standard").path("subcontract"));
+      money("200.33", c.path("standardTotal"));
+      JsonNode v = c.path("variances");
+      money("300.00", v.path("subcontract"));
+      money("-15.00", v.path("labourEfficiency"));
+      money("-15.00", v.path("machineEfficiency"));
+      money("2.67", v.path("overheadSpending"));
+      money("-5.00", v.path("overheadEfficiency"));
+      money("277.67", c.path("totalVariance"));
+      money("478.00", c.path("jointCost"));
+      money("53.1111", c.path("allocations").get(0).path("unitCost"));
+    }
+  }
+
+  /**
+   * The same order with operation 20 flagged outsourced in the order routing: it carries no
+   * in-house standard time, and no standard fee is kept (subcontract standard 0).
+   *
+   * <pre>
+   * Actual as above: 478.00. Standard of 9: op 10 only, 10 + 2 x 9 = 28 machine min, 56 labour;
+   *   material 72.00, labour 56/60 x 30 = 28.00, machine 28/60 x 60 = 28.00, overhead 10 x 56/60 =
+   *   9.33, subcontract 0.00: 137.33
+   * Variances: labour efficiency 40.00 - 28.00 = 12.00, machine 12.00, overhead spending 2.67,
+   *   efficiency (80 - 56)/60 x 10 = 4.00, subcontract 300.00, material 10.00; total 340.67
+   * </pre>
+   */
+  @Test
+  public void anOutsourcedOperationHasNoInHouseStandardCost() {
+    for (JsonNode c : outsourcedOrderCosts(true)) {
+      assertTrue(c.path("stored").asBoolean());
+      money("478.00", c.path("actualTotal"));
+      money("28.00", c.path("standard").path("labour"));
+      money("28.00", c.path("standard").path("machine"));
+      money("9.33", c.path("standard").path("overhead"));
+      money("0.00", c.path("standard").path("subcontract"));
+      money("137.33", c.path("standardTotal"));
+      JsonNode v = c.path("variances");
+      money("300.00", v.path("subcontract"));
+      money("12.00", v.path("labourEfficiency"));
+      money("12.00", v.path("machineEfficiency"));
+      money("2.67", v.path("overheadSpending"));
+      money("4.00", v.path("overheadEfficiency"));
+      money("340.67", c.path("totalVariance"));
+    }
+  }
+
+  /**
+   * The order of the two outsourcing tests: operation 20 done by SUP1, flagged outsourced in the
+   * order routing when {@code flagged}; the stored cost read three ways.
+   */
+  private List<JsonNode> outsourcedOrderCosts(boolean flagged) {
     Model m = model();
     costData(m);
     long id =
@@ -546,7 +607,15 @@ public abstract class CostingTestBase extends ContainerTestBase {
             .path("id")
             .asLong();
     long version = admin.get("/work-orders/" + id).expect(200).json().path("version").asLong();
-    admin.post("/work-orders/" + id + "/release", obj("version", version)).expect(200);
+    JsonNode released =
+        admin.post("/work-orders/" + id + "/release", obj("version", version)).expect(200).json();
+    if (flagged) {
+      admin
+          .put(
+              "/work-orders/" + id + "/operations/20",
+              obj("outsourced", true, "version", released.path("version").asLong()))
+          .expect(200);
+    }
     Instant nine = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(15, ChronoUnit.HOURS);
     report(id, 10, obj("good", 10), nine, nine.plus(40, ChronoUnit.MINUTES)).expect(201);
     String path = "/work-orders/" + id + "/operations/20/";
@@ -574,28 +643,7 @@ public abstract class CostingTestBase extends ContainerTestBase {
       auto = admin.get("/work-orders/" + id + "/cost").expect(200).json();
     }
     JsonNode k = admin.post("/work-orders/" + id + "/cost", obj()).expect(200).json();
-    for (JsonNode c :
-        List.of(auto, k, admin.get("/work-orders/" + id + "/cost").expect(200).json())) {
-      assertTrue(c.path("stored").asBoolean());
-      JsonNode a = c.path("actual");
-      money("82.00", a.path("material"));
-      money("40.00", a.path("labour"));
-      money("40.00", a.path("machine"));
-      money("16.00", a.path("overhead"));
-      money("300.00", a.path("subcontract"));
-      money("478.00", c.path("actualTotal"));
-      money("0.00", c.path("standard").path("subcontract"));
-      money("200.33", c.path("standardTotal"));
-      JsonNode v = c.path("variances");
-      money("300.00", v.path("subcontract"));
-      money("-15.00", v.path("labourEfficiency"));
-      money("-15.00", v.path("machineEfficiency"));
-      money("2.67", v.path("overheadSpending"));
-      money("-5.00", v.path("overheadEfficiency"));
-      money("277.67", c.path("totalVariance"));
-      money("478.00", c.path("jointCost"));
-      money("53.1111", c.path("allocations").get(0).path("unitCost"));
-    }
+    return List.of(auto, k, admin.get("/work-orders/" + id + "/cost").expect(200).json());
   }
 
   @Test

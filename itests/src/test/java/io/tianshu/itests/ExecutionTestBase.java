@@ -3,6 +3,7 @@ package io.tianshu.itests;
 import static io.tianshu.itests.ItSupport.id;
 import static io.tianshu.itests.ItSupport.obj;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -1221,6 +1222,257 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     assertEquals(audit.toString(), 2, bomChanges);
   }
 
+  /** Moves a made lot from FG to RAW, where the next order backflushes it. */
+  private void toRaw(Model m, long material, Object qty, String lot) {
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "TRANSFER",
+                "materialId",
+                material,
+                "quantity",
+                qty,
+                "locationId",
+                m.fgLoc(),
+                "toLocationId",
+                m.raw(),
+                "lot",
+                lot))
+        .expect(201);
+  }
+
+  private static ObjectNode unit(String serial, ObjectNode... components) {
+    return obj("serial", serial, "components", List.of(components));
+  }
+
+  /**
+   * Serial genealogy over five levels, lots and serials mixed (one-operation orders):
+   *
+   * <pre>
+   *   STEEL lot S ← 10 ORE of lot O (backflush, lot genealogy); PISTON lot P ← 8 STEEL S
+   *   ENGINE E-1, E-2 (serials) ← 4 PISTON of lot P each (recorded per unit; backflush 8 P)
+   *   CAR C-1 ← E-1, C-2 ← E-2; TRAIN T-1 ← C-1 + C-2; 1 TRAIN shipped on a sales order
+   *   backward from T-1: 1 C-1, C-2; 2 E-1, E-2; 3 P twice; 4 S; 5 O: 8 links, end O
+   *   forward from E-1: 1 C-1; 2 T-1: end T-1, shipped to the sales order's customer
+   * </pre>
+   */
+  @Test
+  public void serialGenealogyOverFiveLevelsWithLotsAndRecall() {
+    Model m = model();
+    long ore = material(m.plant(), "PURCHASED");
+    long steel = material(m.plant(), "MANUFACTURED");
+    long piston = material(m.plant(), "MANUFACTURED");
+    long engine = material(m.plant(), "MANUFACTURED");
+    long car = material(m.plant(), "MANUFACTURED");
+    long train = material(m.plant(), "MANUFACTURED");
+    bom(m.plant(), steel, List.of(obj("componentMaterialId", ore, "quantityPer", 1)));
+    bom(m.plant(), piston, List.of(obj("componentMaterialId", steel, "quantityPer", 1)));
+    bom(m.plant(), engine, List.of(obj("componentMaterialId", piston, "quantityPer", 4)));
+    bom(m.plant(), car, List.of(obj("componentMaterialId", engine, "quantityPer", 1)));
+    bom(m.plant(), train, List.of(obj("componentMaterialId", car, "quantityPer", 2)));
+    String oreLot = code("O");
+    receive(ore, 10, m.raw(), oreLot);
+    String s = code("S");
+    long ws = createOrder(m, steel, 10, s).path("id").asLong();
+    release(ws);
+    report(admin, ws, 10, code("R"), "good", 10).expect(201);
+    toRaw(m, steel, 10, s);
+    String p = code("P");
+    long wp = createOrder(m, piston, 8, p).path("id").asLong();
+    release(wp);
+    report(admin, wp, 10, code("R"), "good", 8).expect(201);
+    toRaw(m, piston, 8, p);
+    String e1 = code("E");
+    String e2 = code("E");
+    String e = code("EL");
+    long we = createOrder(m, engine, 2, e).path("id").asLong();
+    release(we);
+    ObjectNode pistons = obj("materialId", piston, "lot", p, "quantity", 4);
+    // one serial per good unit
+    Response few =
+        report(admin, we, 10, code("R"), "good", 2, "serials", List.of(unit(e1, pistons)));
+    few.expect(400);
+    assertTrue(few.body(), few.body().contains("\"serials\""));
+    Response both =
+        report(
+            admin,
+            we,
+            10,
+            code("R"),
+            "good",
+            2,
+            "serials",
+            List.of(
+                unit(e1, pistons),
+                unit(e2, obj("materialId", piston, "lot", p, "serial", "X", "quantity", 4))));
+    both.expect(400);
+    assertTrue(both.body(), both.body().contains("serials[1].components[0].serial"));
+    report(
+            admin,
+            we,
+            10,
+            code("R"),
+            "good",
+            2,
+            "serials",
+            List.of(unit(e1, pistons), unit(e2, pistons)))
+        .expect(201);
+    toRaw(m, engine, 2, e);
+    String c1 = code("C");
+    String c2 = code("C");
+    String c = code("CL");
+    long wc = createOrder(m, car, 2, c).path("id").asLong();
+    release(wc);
+    report(
+            admin,
+            wc,
+            10,
+            code("R"),
+            "good",
+            2,
+            "serials",
+            List.of(
+                unit(c1, obj("materialId", engine, "serial", e1)),
+                unit(c2, obj("materialId", engine, "serial", e2))))
+        .expect(201);
+    toRaw(m, car, 2, c);
+    // a serial is received once per material; an engine goes into one car
+    String t1 = code("T");
+    String t = code("TL");
+    long wt = createOrder(m, train, 1, t).path("id").asLong();
+    release(wt);
+    Response again =
+        report(
+            admin,
+            wt,
+            10,
+            code("R"),
+            "good",
+            1,
+            "serials",
+            List.of(unit(t1, obj("materialId", engine, "serial", e1))));
+    again.expect(400);
+    assertTrue(again.body(), again.body().contains("serials[0].components[0].serial"));
+    report(
+            admin,
+            wt,
+            10,
+            code("R"),
+            "good",
+            1,
+            "serials",
+            List.of(
+                unit(
+                    t1,
+                    obj("materialId", car, "serial", c1),
+                    obj("materialId", car, "serial", c2))))
+        .expect(201);
+    String orderNo = code("SO");
+    admin
+        .post(
+            "/sales-orders",
+            obj(
+                "plantId",
+                m.plant(),
+                "orderNo",
+                orderNo,
+                "lineNo",
+                1,
+                "customer",
+                "CUST-S",
+                "materialId",
+                train,
+                "requestedDate",
+                LocalDate.now().plusDays(3).toString(),
+                "quantity",
+                1))
+        .expect(201);
+    admin
+        .post(
+            "/stock/movements",
+            obj(
+                "type",
+                "ISSUE",
+                "materialId",
+                train,
+                "quantity",
+                1,
+                "locationId",
+                m.fgLoc(),
+                "lot",
+                t,
+                "reference",
+                orderNo))
+        .expect(201);
+
+    JsonNode back =
+        admin
+            .get("/genealogy/serials/" + t1 + "?materialId=" + train + "&direction=BACKWARD")
+            .expect(200)
+            .json();
+    JsonNode links = back.path("links");
+    assertEquals(back.toString(), 8, links.size());
+    List<String> levels = new ArrayList<>();
+    List<String> children = new ArrayList<>();
+    for (JsonNode l : links) {
+      levels.add(l.path("level").asText());
+      JsonNode child = l.path("child");
+      children.add(
+          child.path("serial").isNull()
+              ? "lot " + child.path("lot").asText()
+              : child.path("serial").asText() + "@" + child.path("lot").asText());
+    }
+    assertEquals(List.of("1", "1", "2", "2", "3", "3", "4", "5"), levels);
+    assertEquals(
+        new java.util.TreeSet<>(List.of(c1 + "@" + c, c2 + "@" + c)),
+        new java.util.TreeSet<>(children.subList(0, 2)));
+    assertEquals(
+        new java.util.TreeSet<>(List.of(e1 + "@" + e, e2 + "@" + e)),
+        new java.util.TreeSet<>(children.subList(2, 4)));
+    assertEquals(
+        List.of("lot " + p, "lot " + p, "lot " + s, "lot " + oreLot), children.subList(4, 8));
+    assertEquals("4", q(links.get(4).path("quantity")));
+    assertEquals("8", q(links.get(6).path("quantity")));
+    assertEquals(1, back.path("ends").size());
+    assertEquals(oreLot, back.path("ends").get(0).path("lot").asText());
+    assertFalse(back.path("truncated").asBoolean());
+    JsonNode cut =
+        admin
+            .get("/genealogy/serials/" + t1 + "?materialId=" + train + "&levels=4")
+            .expect(200)
+            .json();
+    assertEquals(7, cut.path("links").size());
+    assertTrue(cut.path("truncated").asBoolean());
+
+    JsonNode recall =
+        admin
+            .get("/genealogy/serials/" + e1 + "?materialId=" + engine + "&direction=FORWARD")
+            .expect(200)
+            .json();
+    assertEquals(recall.toString(), 2, recall.path("links").size());
+    assertEquals(t1, recall.path("ends").get(0).path("serial").asText());
+    assertEquals(t, recall.path("ends").get(0).path("lot").asText());
+    JsonNode shipped = recall.path("shipments");
+    assertEquals(recall.toString(), 1, shipped.size());
+    assertEquals(orderNo, shipped.get(0).path("reference").asText());
+    assertEquals("CUST-S", shipped.get(0).path("customer").asText());
+
+    admin.get("/genealogy/serials/" + t1 + "?materialId=" + train + "&levels=21").expect(400);
+    admin.get("/genealogy/serials/" + t1).expect(400);
+    // another plant's viewer sees nothing of this plant's genealogy
+    JsonNode none =
+        user(code("sv").toLowerCase(Locale.ROOT), plant(), "VIEWER")
+            .get("/genealogy/serials/" + t1 + "?materialId=" + train)
+            .expect(200)
+            .json();
+    assertEquals(0, none.path("links").size());
+    // the report's audit row carries the serials
+    String audit = admin.get("/audit?entity=WorkOrder&entityId=" + wc).expect(200).body();
+    assertTrue(audit, audit.contains(c1));
+  }
+
   @Test
   public void theConsoleListsReportsAndTraces() throws Exception {
     Model m = model();
@@ -1242,6 +1494,10 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
     String lot = admin.get("/work-orders/" + id).json().path("lot").asText();
     out = ItSupport.executeCommand(sessionFactory, "mom:trace " + m.fg() + " " + lot);
     assertTrue(out, out.contains("L1"));
+    out =
+        ItSupport.executeCommand(
+            sessionFactory, "mom:trace-serial -f " + m.fg() + " NO-SUCH-SERIAL");
+    assertTrue(out, out.contains("Level"));
   }
 
   /**

@@ -72,6 +72,13 @@ public interface ExecutionService {
       CallerContext caller, long materialId, String lot, TraceDirection direction, int levels);
 
   /**
+   * Traces a serial unit of a material up to {@code levels} levels (1..20) in the caller's readable
+   * plants, over serial and lot genealogy (see {@link SerialTrace}).
+   */
+  SerialTrace traceSerial(
+      CallerContext caller, long materialId, String serial, TraceDirection direction, int levels);
+
+  /**
    * Sends work in progress of an operation to a supplier (委外发出); it stays the operation's work in
    * progress, held at the supplier. Operator; idempotent by key.
    */

@@ -8,6 +8,8 @@ import java.time.Instant;
  * message id, a PLC counter's sequence): sending the same key again returns the first report and
  * changes nothing. {@code fromRework} reports units that were held for rework at the operation.
  * {@code part} names the part of a split operation the report is for (null: its unsplit rest).
+ * {@code serials} (optional) makes the product receipt of a last-operation report serialized: one
+ * unit per good unit received, with what went into each (see {@link SerialUnitInput}).
  */
 public record OperationReportInput(
     String reportKey,
@@ -23,9 +25,10 @@ public record OperationReportInput(
     String shift,
     Instant workStartedAt,
     Instant workEndedAt,
-    Integer part) {
+    Integer part,
+    java.util.List<SerialUnitInput> serials) {
 
-  /** A report for no particular part (the shape before 0.4). */
+  /** A report for no particular part and without serials (the shape before 0.4). */
   public OperationReportInput(
       String reportKey,
       Long workOrderId,
@@ -54,6 +57,7 @@ public record OperationReportInput(
         shift,
         workStartedAt,
         workEndedAt,
+        null,
         null);
   }
 }

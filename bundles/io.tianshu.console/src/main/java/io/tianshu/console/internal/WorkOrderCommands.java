@@ -7,6 +7,7 @@ import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.LotTrace;
 import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.SerialTrace;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.TraceLink;
 import io.tianshu.execution.WorkOrder;
@@ -30,7 +31,10 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** mom:wo-list, mom:wo-show, mom:wo-action, mom:wo-report and mom:trace: the floor by console. */
+/**
+ * mom:wo-list, mom:wo-show, mom:wo-action, mom:wo-report, mom:trace and mom:trace-serial: the floor
+ * by console.
+ */
 public final class WorkOrderCommands {
   private WorkOrderCommands() {}
 
@@ -274,7 +278,7 @@ public final class WorkOrderCommands {
                 Callers.current(access),
                 new OperationReportInput(
                     k, id, seq, good, scrap, rework, false, reason, null, null, null, null, null,
-                    part));
+                    part, null));
         System.out.println(
             (r.duplicate() ? "Already reported / 已报工: " : "Reported / 已报工: ")
                 + r.reportKey()
@@ -360,6 +364,92 @@ public final class WorkOrderCommands {
         throw Messages.fail(e);
       }
       return null;
+    }
+  }
+
+  @Command(
+      scope = "mom",
+      name = "trace-serial",
+      description =
+          "Trace a serial unit backward (where from) or forward (where used, recall) / 序列号追溯")
+  @Service
+  public static class TraceSerial implements Action {
+    @Reference ExecutionService execution;
+    @Reference AccessService access;
+
+    @Argument(index = 0, required = true, description = "Material id / 物料 ID")
+    long material;
+
+    @Argument(index = 1, required = true, description = "Serial number / 序列号")
+    String serial;
+
+    @Option(name = "-f", aliases = "--forward", description = "Where used (recall) / 正向追溯")
+    boolean forward;
+
+    @Option(name = "-l", aliases = "--levels", description = "Levels (default 10) / 层数")
+    int levels = 10;
+
+    @Override
+    public Object execute() throws Exception {
+      try {
+        SerialTrace t =
+            execution.traceSerial(
+                Callers.current(access),
+                material,
+                serial,
+                forward ? TraceDirection.FORWARD : TraceDirection.BACKWARD,
+                levels);
+        ShellTable table = new ShellTable();
+        table.column("Level").alignRight();
+        table.column("Parent");
+        table.column("Parent serial/lot");
+        table.column("Child");
+        table.column("Child serial/lot");
+        table.column("Quantity").alignRight();
+        table.column("Work order");
+        for (SerialTrace.Link l : t.links()) {
+          table
+              .addRow()
+              .addContent(
+                  l.level(),
+                  l.parent().materialCode(),
+                  label(l.parent()),
+                  l.child().materialCode(),
+                  label(l.child()),
+                  plain(l.quantity()),
+                  l.workOrderCode());
+        }
+        table.print(System.out);
+        for (SerialTrace.Unit end : t.ends()) {
+          System.out.println(
+              (forward ? "Reached / 影响: " : "Origin / 来源: ")
+                  + end.materialCode()
+                  + " "
+                  + label(end));
+        }
+        for (LotTrace.Shipment s : t.shipments()) {
+          System.out.println(
+              "Shipped / 已发货: "
+                  + s.lot()
+                  + " "
+                  + plain(s.quantity())
+                  + " "
+                  + s.reference()
+                  + (s.customer() == null ? "" : " " + s.customer()));
+        }
+        if (t.truncated()) {
+          System.out.println("Cut at " + levels + " levels / 已截断");
+        }
+      } catch (TianshuException e) {
+        throw Messages.fail(e);
+      }
+      return null;
+    }
+
+    private static String label(SerialTrace.Unit u) {
+      return u.serial() != null
+          ? u.serial() + (u.lot() == null ? "" : " (lot " + u.lot() + ")")
+          : "lot " + u.lot();
     }
   }
 

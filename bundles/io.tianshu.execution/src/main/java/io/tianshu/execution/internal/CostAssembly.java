@@ -34,6 +34,14 @@ import java.util.Set;
  * prices, rates, overhead rules and BOM outputs) into the costing engine's input. Pure: no
  * database, so that every rule of {@link io.tianshu.execution.CostingService#compute} is unit
  * tested here.
+ *
+ * <p>Outsourced operations ({@link WorkOrderOperation#outsourced()}, from the routing's {@code
+ * RoutingOperation.outsourced}) are done by a supplier: their setup and run minutes are no part of
+ * the in-house labour and machine standard. Their cost belongs to the subcontract element, but no
+ * standard processing fee is kept anywhere (not on the routing operation, not on the outsourcing
+ * shipment: only the actual fee of an outsourcing receipt), so the subcontract standard stays 0 and
+ * the whole fee is subcontract variance. Reported time at an outsourced operation (the part of its
+ * work done in-house) is still actual labour and machine time.
  */
 final class CostAssembly {
   private static final MathContext MC = MathContext.DECIMAL128;
@@ -195,6 +203,10 @@ final class CostAssembly {
                 minutes,
                 rate.machine()));
       }
+      if (op.outsourced()) {
+        // done by a supplier: no in-house standard time; its fee is the subcontract element
+        continue;
+      }
       BigDecimal std = op.setupMinutes().add(op.runMinutes().multiply(q));
       stdMachineMinutes = stdMachineMinutes.add(std);
       stdLabourMinutes = stdLabourMinutes.add(std.multiply(rate.crew()));
@@ -207,6 +219,12 @@ final class CostAssembly {
     }
     if (w.operations().stream().anyMatch(o -> o.workCenterId() == null)) {
       notes.add("an operation has no work centre: its time is valued at 0 / 工序无工作中心, 按 0 计");
+    }
+    if (w.operations().stream().anyMatch(WorkOrderOperation::outsourced)) {
+      notes.add(
+          "outsourced operations carry no in-house standard time; no standard processing fee is"
+              + " kept, so their standard subcontract cost is 0 / 委外工序不计本厂标准工时, 无标准加工费,"
+              + " 标准委外成本为 0");
     }
     String timeSource = timed == 0 ? "STANDARD" : untimed == 0 ? "REPORTED" : "MIXED";
     // The engine's standard is per unit at one rate per element: the minutes per unit carry the

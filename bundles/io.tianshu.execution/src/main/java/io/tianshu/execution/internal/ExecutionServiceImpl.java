@@ -30,6 +30,7 @@ import io.tianshu.execution.OutsourcedWork;
 import io.tianshu.execution.OutsourcingInput;
 import io.tianshu.execution.ProductInspection;
 import io.tianshu.execution.ProductReceipt;
+import io.tianshu.execution.SerialTrace;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.TraceLink;
 import io.tianshu.execution.WorkOrder;
@@ -44,6 +45,7 @@ import io.tianshu.execution.engine.OperationPart;
 import io.tianshu.execution.engine.OperationQuantities;
 import io.tianshu.execution.engine.OperationSplit;
 import io.tianshu.execution.engine.Overlap;
+import io.tianshu.execution.engine.SerialGenealogy;
 import io.tianshu.execution.engine.WorkOrderLifecycle;
 import io.tianshu.execution.engine.WorkOrderLifecycle.Action;
 import io.tianshu.inventory.InventoryService;
@@ -928,6 +930,8 @@ public class ExecutionServiceImpl implements ExecutionService {
     if (r.completed().signum() > 0) {
       receiveProduct(c, caller, w, r.completed(), reportId, now);
     }
+    // a serialized receipt: its units and what went into each (nothing without serials)
+    SerialStore.receive(c, w, in.serials(), r.completed(), reportId, now);
     // The order is complete when nothing is left anywhere in its routing.
     boolean finished =
         r.operations().stream()
@@ -946,6 +950,9 @@ public class ExecutionServiceImpl implements ExecutionService {
     after.put("completed", r.completed());
     if (part != null) {
       after.put("part", part);
+    }
+    if (in.serials() != null && !in.serials().isEmpty()) {
+      after.put("serials", in.serials().stream().map(u -> u.serial()).toList());
     }
     audit(c, caller, w.id(), w.plantId(), "REPORT", after);
     return new OperationReport(
@@ -1860,6 +1867,18 @@ public class ExecutionServiceImpl implements ExecutionService {
           return new LotTrace(
               materialId, lot, direction, levels, links, ends, truncated, shipments);
         });
+  }
+
+  @Override
+  public SerialTrace traceSerial(
+      CallerContext caller, long materialId, String serial, TraceDirection direction, int levels) {
+    Validation v = new Validation().text("serial", serial, 64);
+    if (levels < 1 || levels > SerialGenealogy.MAX_LEVELS) {
+      v.add("levels", "range", "must be 1 to 20 / 层数须在 1 到 20 之间");
+    }
+    throwIf(v);
+    Set<Long> plants = caller.readablePlants();
+    return tx.read(c -> SerialStore.trace(c, materialId, serial, direction, levels, plants));
   }
 
   // ---- helpers

@@ -64,6 +64,10 @@ class CostAssemblyTest {
   }
 
   private static WorkOrderOperation op(int seq, String setup, String run) {
+    return op(seq, setup, run, false);
+  }
+
+  private static WorkOrderOperation op(int seq, String setup, String run, boolean outsourced) {
     BigDecimal z = BigDecimal.ZERO;
     return new WorkOrderOperation(
         seq,
@@ -78,7 +82,7 @@ class CostAssemblyTest {
         z,
         z,
         z,
-        false,
+        outsourced,
         null,
         z,
         null,
@@ -89,6 +93,11 @@ class CostAssemblyTest {
   }
 
   private static WorkOrder order(String completed, List<WorkOrderComponent> comps) {
+    return order(completed, comps, List.of(op(10, "10", "2"), op(20, "0", "3")));
+  }
+
+  private static WorkOrder order(
+      String completed, List<WorkOrderComponent> comps, List<WorkOrderOperation> ops) {
     return new WorkOrder(
         99,
         5,
@@ -121,7 +130,7 @@ class CostAssemblyTest {
         "li",
         3,
         comps,
-        List.of(op(10, "10", "2"), op(20, "0", "3")));
+        ops);
   }
 
   private static List<WorkOrderComponent> bom() {
@@ -281,5 +290,71 @@ class CostAssemblyTest {
     WorkOrderCostingResult r = WorkOrderCosting.cost(a.input());
     // 2.2 x 9 = 19.8 x 2.00
     assertThat(r.standard().material()).isEqualByComparingTo("39.60");
+  }
+
+  /**
+   * The class example with operation 20 outsourced to SUP1 (routing flag): operation 10 reports 10
+   * good in 40 min, SUP1 returns 6 and then 3 good + 1 scrap with a fee of 150.00 each.
+   *
+   * <pre>
+   * Actual:   material 82.00; labour 80/60 x 30 = 40.00; machine 40/60 x 60 = 40.00;
+   *           overhead 12 x 80/60 = 16.00; subcontract 300.00; total 478.00
+   * Standard for Q = 9, op 20 left out (no in-house time): minutes 10 + 2 x 9 = 28 machine, 56
+   *           labour; material 72.00; labour 56/60 x 30 = 28.00; machine 28/60 x 60 = 28.00;
+   *           overhead 10 x 56/60 = 9.33; subcontract 0.00 (no standard fee kept); total 137.33
+   *           (before the fix op 20's 27 min made it 200.33)
+   * Variances: material 2.00 + 8.00; labour efficiency 40.00 - 28.00 = 12.00, machine 12.00;
+   *           overhead spending (12 - 10) x 80/60 = 2.67, efficiency (80 - 56)/60 x 10 = 4.00;
+   *           subcontract 300.00; total 478.00 - 137.33 = 340.67
+   * </pre>
+   */
+  @Test
+  void anOutsourcedOperationHasNoInHouseStandardTime() {
+    WorkOrder w = order("9", bom(), List.of(op(10, "10", "2"), op(20, "0", "3", true)));
+    List<ReportTime> reports =
+        List.of(new ReportTime(10, bd("10"), bd("0"), bd("0"), T, T.plusSeconds(40 * 60)));
+    Assembled a =
+        CostAssembly.withSubcontractFees(
+            CostAssembly.assemble(w, reports, LEDGER, PRICES, RATES, RULES, List.of()),
+            List.of(
+                new io.tianshu.execution.engine.CostSubcontractFee(
+                    20, 20, "SUP1", bd("6"), bd("150.00")),
+                new io.tianshu.execution.engine.CostSubcontractFee(
+                    20, 20, "SUP1", bd("4"), bd("150.00"))));
+    assertThat(a.standardMachineMinutes()).isEqualByComparingTo("28");
+    assertThat(a.standardLabourMinutes()).isEqualByComparingTo("56");
+    assertThat(a.machineMinutes()).isEqualByComparingTo("40");
+    assertThat(a.notes()).anyMatch(n -> n.startsWith("outsourced operations carry no in-house"));
+    WorkOrderCostingResult r = WorkOrderCosting.cost(a.input());
+    assertThat(r.actual().labour()).isEqualByComparingTo("40.00");
+    assertThat(r.actual().machine()).isEqualByComparingTo("40.00");
+    assertThat(r.actual().overhead()).isEqualByComparingTo("16.00");
+    assertThat(r.actual().subcontract()).isEqualByComparingTo("300.00");
+    assertThat(r.actual().total()).isEqualByComparingTo("478.00");
+    assertThat(r.standard().material()).isEqualByComparingTo("72.00");
+    assertThat(r.standard().labour()).isEqualByComparingTo("28.00");
+    assertThat(r.standard().machine()).isEqualByComparingTo("28.00");
+    assertThat(r.standard().overhead()).isEqualByComparingTo("9.33");
+    assertThat(r.standard().subcontract()).isEqualByComparingTo("0.00");
+    assertThat(r.standard().total()).isEqualByComparingTo("137.33");
+    var v = r.variances();
+    assertThat(v.materialPrice().add(v.materialUsage())).isEqualByComparingTo("10.00");
+    assertThat(v.labourEfficiency()).isEqualByComparingTo("12.00");
+    assertThat(v.machineEfficiency()).isEqualByComparingTo("12.00");
+    assertThat(v.overheadSpending()).isEqualByComparingTo("2.67");
+    assertThat(v.overheadEfficiency()).isEqualByComparingTo("4.00");
+    assertThat(v.subcontract()).isEqualByComparingTo("300.00");
+    assertThat(v.total()).isEqualByComparingTo("340.67");
+  }
+
+  @Test
+  void theSameOrderWithoutTheFlagKeepsOperation20InTheStandard() {
+    List<ReportTime> reports =
+        List.of(new ReportTime(10, bd("10"), bd("0"), bd("0"), T, T.plusSeconds(40 * 60)));
+    Assembled a =
+        CostAssembly.assemble(order("9", bom()), reports, LEDGER, PRICES, RATES, RULES, List.of());
+    assertThat(a.standardMachineMinutes()).isEqualByComparingTo("55");
+    assertThat(a.notes()).isEmpty();
+    assertThat(WorkOrderCosting.cost(a.input()).standard().total()).isEqualByComparingTo("200.33");
   }
 }

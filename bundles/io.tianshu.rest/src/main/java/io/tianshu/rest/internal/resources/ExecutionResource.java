@@ -15,6 +15,7 @@ import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationSplitInput;
 import io.tianshu.execution.OrderTracking;
+import io.tianshu.execution.SerialTrace;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderInput;
@@ -45,7 +46,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** Work orders, their operations, reports from the floor and lot genealogy. */
+/** Work orders, their operations, reports from the floor and lot and serial genealogy. */
 @Component(service = ExecutionResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(RestApi.APP_SELECT)
@@ -204,6 +205,30 @@ public class ExecutionResource {
         caller(sc),
         materialId,
         lot,
+        d == null ? TraceDirection.BACKWARD : d,
+        levels == null ? 10 : levels);
+  }
+
+  /**
+   * The genealogy of a serial unit of {@code materialId}, over serial and lot genealogy, BACKWARD
+   * (default) or FORWARD with the recall view (ends, shipments, customers), like {@link #trace}.
+   */
+  @GET
+  @Path("genealogy/serials/{serial}")
+  public SerialTrace traceSerial(
+      @Context SecurityContext sc,
+      @PathParam("serial") String serial,
+      @QueryParam("materialId") Long materialId,
+      @QueryParam("direction") String direction,
+      @QueryParam("levels") Integer levels) {
+    if (materialId == null) {
+      throw new ValidationException("materialId", "required", "is required / 必填");
+    }
+    TraceDirection d = parse(TraceDirection.class, "direction", direction);
+    return execution.traceSerial(
+        caller(sc),
+        materialId,
+        serial,
         d == null ? TraceDirection.BACKWARD : d,
         levels == null ? 10 : levels);
   }
