@@ -52,7 +52,10 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
       editConfigurationFilePut(
           "etc/io.tianshu.integration.inbound.cfg", "redeliveryDelayMillis", "50"),
       editConfigurationFilePut("etc/io.tianshu.integration.outbox.cfg", "pollMillis", "200"),
-      editConfigurationFilePut("etc/io.tianshu.integration.outbox.cfg", "gapWaitMillis", "2000")
+      editConfigurationFilePut("etc/io.tianshu.integration.outbox.cfg", "gapWaitMillis", "2000"),
+      // the worked examples of docs/integration, read by the probe
+      org.ops4j.pax.exam.CoreOptions.systemProperty("tianshu.it.docs")
+          .value(new java.io.File("../docs/integration").getAbsolutePath())
     };
   }
 
@@ -459,6 +462,44 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
       return null;
     }
     return null;
+  }
+
+  @Test
+  public void theWorkedPlmExampleTurnsItemFilesIntoMaterialsOnce() throws Exception {
+    Path example = Path.of(System.getProperty("tianshu.it.docs"), "plm-items.camel.yaml");
+    // the example reads data/plm/inbox relative to the container's working directory
+    Path inbox = Path.of("data/plm/inbox").toAbsolutePath();
+    Files.createDirectories(inbox);
+    Path routeFile = routeFolder().resolve("plm-items.camel.yaml");
+    Files.copy(example, routeFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    await("plm route", () -> route("plm-items") != null);
+    try {
+      String code = code("IT-PLM");
+      String item =
+          "{\"code\":\""
+              + code
+              + "\",\"name\":\"PLM 物料\",\"type\":\"PURCHASED\",\"baseUnit\":\"PCS\"}";
+      writeAtomically(inbox.resolve(code + ".json"), item);
+      await("material from PLM", () -> materialsWithCode(code).size() == 1);
+      await("file done", () -> Files.exists(inbox.resolve(".done").resolve(code + ".json")));
+      // the same file again: a duplicate message id, nothing new
+      writeAtomically(inbox.resolve(code + ".json"), item.replace("PLM 物料", "PLM 物料 改"));
+      await("file done again", () -> !Files.exists(inbox.resolve(code + ".json")));
+      await(
+          "second file processed",
+          () -> route("plm-items").path("exchangesCompleted").asLong() >= 2);
+      JsonNode materials = materialsWithCode(code);
+      assertEquals(1, materials.size());
+      assertEquals("PLM 物料", materials.get(0).path("name").asText());
+
+      writeAtomically(inbox.resolve(code + "-bad.json"), "{\"code\":");
+      await(
+          "dead letter for the bad file",
+          () -> openDeadLetter("plm-item-" + code + "-bad.json") != null);
+    } finally {
+      Files.deleteIfExists(routeFile);
+    }
+    await("plm route gone", () -> route("plm-items") == null);
   }
 
   @Test
