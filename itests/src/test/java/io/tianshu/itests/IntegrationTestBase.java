@@ -503,6 +503,167 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
   }
 
   @Test
+  public void aWmsStockCountAdjustsTheCountedLocationsOnce() {
+    String tag = code("WMS");
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    JsonNode wh =
+        admin
+            .post(
+                "/warehouses",
+                ItSupport.obj("plantId", plant.path("id"), "code", "W" + tag, "name", "成品库"))
+            .expect(201)
+            .json();
+    String locations = "/warehouses/" + wh.path("id").asText() + "/locations";
+    long loc1 =
+        admin
+            .post(locations, ItSupport.obj("code", "A-01", "name", "A-01"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long loc2 =
+        admin
+            .post(locations, ItSupport.obj("code", "B-01", "name", "B-01"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    long m1 = material(plant, tag + "-1");
+    long m2 = material(plant, tag + "-2");
+    receipt(m1, 100, loc1, "L1");
+    receipt(m2, 40, loc1, null);
+    receipt(m1, 30, loc2, "L1");
+
+    // the WMS counted location A-01: 95 of m1/L1, no m2, and 12 of m1/L2 that Tianshu did not know
+    var count =
+        ItSupport.JSON
+            .createObjectNode()
+            .put("reference", "CNT-" + tag)
+            .set(
+                "lines",
+                ItSupport.JSON
+                    .createArrayNode()
+                    .add(
+                        ItSupport.obj(
+                            "locationId", loc1, "materialId", m1, "lot", "L1", "quantity", 95))
+                    .add(
+                        ItSupport.obj(
+                            "locationId", loc1, "materialId", m1, "lot", "L2", "quantity", 12)));
+    ItSupport.Api wms = admin.withHeader("Idempotency-Key", "wms-count-" + tag);
+    ItSupport.Response first = wms.post("/integration/inbound/stock-snapshot", count).expect(200);
+    assertEquals("false", first.header("Tianshu-Duplicate"));
+    JsonNode result = first.json();
+    assertEquals(result.toString(), 3, result.path("adjustments").asInt());
+    assertEquals(95, quantity(loc1, m1, "L1"));
+    assertEquals(12, quantity(loc1, m1, "L2"));
+    assertEquals(0, quantity(loc1, m2, null));
+    assertEquals("location B-01 was not counted", 30, quantity(loc2, m1, "L1"));
+
+    ItSupport.Response again = wms.post("/integration/inbound/stock-snapshot", count).expect(200);
+    assertEquals("true", again.header("Tianshu-Duplicate"));
+    assertEquals(first.body(), again.body());
+    assertEquals(95, quantity(loc1, m1, "L1"));
+
+    // a WMS transfer, once
+    var transfer =
+        ItSupport.obj(
+            "type",
+            "TRANSFER",
+            "materialId",
+            m1,
+            "quantity",
+            10,
+            "locationId",
+            loc2,
+            "toLocationId",
+            loc1,
+            "lot",
+            "L1",
+            "reference",
+            "WMS-TR-" + tag);
+    ItSupport.Api wmsMove = admin.withHeader("Idempotency-Key", "wms-move-" + tag);
+    wmsMove.post("/integration/inbound/stock-movement", transfer).expect(200);
+    wmsMove.post("/integration/inbound/stock-movement", transfer).expect(200);
+    assertEquals(20, quantity(loc2, m1, "L1"));
+    assertEquals(105, quantity(loc1, m1, "L1"));
+
+    // a count with a negative quantity is refused, listing the line
+    ItSupport.Response bad =
+        admin
+            .withHeader("Idempotency-Key", "wms-bad-" + tag)
+            .post(
+                "/integration/inbound/stock-snapshot",
+                ItSupport.JSON
+                    .createObjectNode()
+                    .put("reference", "CNT-BAD")
+                    .set(
+                        "lines",
+                        ItSupport.JSON
+                            .createArrayNode()
+                            .add(
+                                ItSupport.obj(
+                                    "locationId", loc1, "materialId", m1, "quantity", -1))));
+    assertEquals(400, bad.status());
+    assertTrue(bad.body(), bad.body().contains("lines[0].quantity"));
+  }
+
+  private long material(JsonNode plant, String code) {
+    return admin
+        .post(
+            "/materials",
+            ItSupport.obj(
+                "code",
+                code,
+                "name",
+                "物料 " + code,
+                "type",
+                "PURCHASED",
+                "baseUnit",
+                "PCS",
+                "plantId",
+                plant.path("id")))
+        .expect(201)
+        .json()
+        .path("id")
+        .asLong();
+  }
+
+  private void receipt(long material, int quantity, long location, String lot) {
+    var body =
+        ItSupport.obj(
+            "type",
+            "RECEIPT",
+            "materialId",
+            material,
+            "quantity",
+            quantity,
+            "locationId",
+            location);
+    if (lot != null) {
+      body.put("lot", lot);
+    }
+    admin.post("/stock/movements", body).expect(201);
+  }
+
+  private int quantity(long location, long material, String lot) {
+    int sum = 0;
+    for (JsonNode b :
+        admin
+            .get("/stock?locationId=" + location + "&materialId=" + material)
+            .expect(200)
+            .json()
+            .path("items")) {
+      if (lot == null
+          ? b.path("lot").isNull() || b.path("lot").isMissingNode()
+          : lot.equals(b.path("lot").asText())) {
+        sum += b.path("quantity").asInt();
+      }
+    }
+    return sum;
+  }
+
+  @Test
   public void theRestApiIsForAuthenticatedAdministratorsOnly() {
     assertEquals(401, ItSupport.api().get("/integration/routes").status());
     assertFalse(admin.get("/integration/route-files").json().isObject());

@@ -383,15 +383,28 @@ public final class ItSupport {
     private final int port;
     private final String user;
     private final String password;
+    private final Map<String, String> headers;
 
     Api(int port, String user, String password) {
+      this(port, user, password, Map.of());
+    }
+
+    private Api(int port, String user, String password, Map<String, String> headers) {
       this.port = port;
       this.user = user;
       this.password = password;
+      this.headers = headers;
     }
 
     public Api as(String newUser, String newPassword) {
-      return new Api(port, newUser, newPassword);
+      return new Api(port, newUser, newPassword, headers);
+    }
+
+    /** The same client, sending one more header with every request (e.g. Idempotency-Key). */
+    public Api withHeader(String name, String value) {
+      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Api(port, user, password, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -425,6 +438,7 @@ public final class ItSupport {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
               .timeout(Duration.ofSeconds(30))
               .header("Accept", "application/json, application/problem+json");
+      headers.forEach(b::header);
       if (user != null) {
         String token = user + ":" + password;
         b.header(

@@ -1,18 +1,33 @@
 package io.tianshu.integration.internal;
 
 import io.tianshu.core.CallerContext;
+import io.tianshu.core.FieldError;
+import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
+import io.tianshu.core.ValidationException;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.MaterialFlowService;
 import io.tianshu.execution.MaterialIssueInput;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.integration.InboundCommand;
+import io.tianshu.inventory.InventoryService;
+import io.tianshu.inventory.MovementDocument;
+import io.tianshu.inventory.MovementInput;
+import io.tianshu.inventory.StockBalance;
+import io.tianshu.inventory.StockFilter;
+import io.tianshu.inventory.StockStatus;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.masterdata.Material;
 import io.tianshu.masterdata.MaterialFilter;
 import io.tianshu.masterdata.MaterialInput;
 import io.tianshu.quality.GoodsReceiptInput;
 import io.tianshu.quality.QualityService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -139,6 +154,161 @@ public final class DomainCommands {
     @Override
     public Object execute(CallerContext caller, String payload) {
       return quality.receive(caller, InboundJson.read(payload, GoodsReceiptInput.class));
+    }
+  }
+
+  /** {@code stock-movement}: a stock movement from a WMS, as {@code POST /stock/movements}. */
+  @Component(service = InboundCommand.class)
+  public static final class StockMovement implements InboundCommand {
+    private final InventoryService inventory;
+
+    @Activate
+    public StockMovement(@Reference InventoryService inventory) {
+      this.inventory = inventory;
+    }
+
+    @Override
+    public String name() {
+      return "stock-movement";
+    }
+
+    @Override
+    public Object execute(CallerContext caller, String payload) {
+      return inventory.post(caller, InboundJson.read(payload, MovementInput.class));
+    }
+  }
+
+  /**
+   * {@code stock-snapshot}: a WMS count of some locations. Tianshu's stock in those locations is
+   * adjusted to it, key by key ({@link StockSnapshot}), all in the message's one transaction.
+   */
+  @Component(service = InboundCommand.class)
+  public static final class StockSnapshotCommand implements InboundCommand {
+    private final InventoryService inventory;
+
+    @Activate
+    public StockSnapshotCommand(@Reference InventoryService inventory) {
+      this.inventory = inventory;
+    }
+
+    /** The count: the locations counted (besides those of the lines) and what each holds. */
+    record Payload(String reference, List<Long> locationIds, List<CountLine> lines) {}
+
+    /** One counted key; a blank status means AVAILABLE. */
+    record CountLine(
+        Long locationId,
+        Long materialId,
+        String lot,
+        String serial,
+        String status,
+        BigDecimal quantity) {}
+
+    /** What was adjusted. */
+    record Result(String reference, int adjustments, List<Adjustment> lines) {}
+
+    record Adjustment(
+        long locationId,
+        long materialId,
+        String lot,
+        String serial,
+        String status,
+        BigDecimal quantity,
+        long documentId) {}
+
+    @Override
+    public String name() {
+      return "stock-snapshot";
+    }
+
+    @Override
+    public Object execute(CallerContext caller, String payload) {
+      Payload p = InboundJson.read(payload, Payload.class);
+      List<FieldError> errors = new ArrayList<>();
+      if (p.reference() == null || p.reference().isBlank()) {
+        errors.add(new FieldError("reference", "required", "The count's reference / 缺少盘点单号"));
+      }
+      List<StockSnapshot.Line> counted = new ArrayList<>();
+      List<CountLine> lines = p.lines() == null ? List.of() : p.lines();
+      for (int i = 0; i < lines.size(); i++) {
+        CountLine l = lines.get(i);
+        String at = "lines[" + i + "].";
+        if (l == null || l.locationId() == null) {
+          errors.add(new FieldError(at + "locationId", "required", "Required / 必填"));
+          continue;
+        }
+        if (l.materialId() == null) {
+          errors.add(new FieldError(at + "materialId", "required", "Required / 必填"));
+          continue;
+        }
+        if (l.quantity() == null || l.quantity().signum() < 0) {
+          errors.add(new FieldError(at + "quantity", "invalid", "Zero or more / 数量必须大于等于零"));
+          continue;
+        }
+        String status =
+            l.status() == null || l.status().isBlank()
+                ? StockStatus.AVAILABLE.name()
+                : l.status().toUpperCase(java.util.Locale.ROOT);
+        counted.add(
+            new StockSnapshot.Line(
+                new StockSnapshot.Key(l.locationId(), l.materialId(), l.lot(), l.serial(), status),
+                l.quantity()));
+      }
+      if (!errors.isEmpty()) {
+        throw new ValidationException(errors);
+      }
+      Set<Long> scope = new LinkedHashSet<>();
+      if (p.locationIds() != null) {
+        p.locationIds().stream().filter(Objects::nonNull).forEach(scope::add);
+      }
+      counted.forEach(l -> scope.add(l.key().locationId()));
+      List<StockSnapshot.Line> held = new ArrayList<>();
+      for (long location : scope) {
+        for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+          Page<StockBalance> page =
+              inventory.stock(
+                  caller,
+                  new StockFilter(null, null, location, null, null),
+                  new PageRequest(offset, PageRequest.MAX_LIMIT, "key", true));
+          for (StockBalance b : page.items()) {
+            held.add(
+                new StockSnapshot.Line(
+                    new StockSnapshot.Key(
+                        b.locationId(), b.materialId(), b.lot(), b.serial(), b.status().name()),
+                    b.quantity()));
+          }
+          if (offset + page.items().size() >= page.total() || page.items().isEmpty()) {
+            break;
+          }
+        }
+      }
+      List<Adjustment> done = new ArrayList<>();
+      for (StockSnapshot.Line a : StockSnapshot.adjustments(scope, counted, held)) {
+        StockSnapshot.Key k = a.key();
+        MovementDocument d =
+            inventory.post(
+                caller,
+                new MovementInput(
+                    "ADJUSTMENT",
+                    k.materialId(),
+                    a.quantity(),
+                    k.locationId(),
+                    null,
+                    k.lot(),
+                    k.serial(),
+                    k.status(),
+                    null,
+                    p.reference()));
+        done.add(
+            new Adjustment(
+                k.locationId(),
+                k.materialId(),
+                k.lot(),
+                k.serial(),
+                k.status(),
+                a.quantity(),
+                d.documentId()));
+      }
+      return new Result(p.reference(), done.size(), done);
     }
   }
 }
