@@ -663,6 +663,66 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
     return sum;
   }
 
+  /** A command of a pack, registered by the probe, that fails for a passing reason a few times. */
+  private static final class FlakyCommand implements io.tianshu.integration.InboundCommand {
+    private final String name;
+    private final int failures;
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    FlakyCommand(String name, int failures) {
+      this.name = name;
+      this.failures = failures;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Object execute(io.tianshu.core.CallerContext caller, String payload) {
+      if (calls.incrementAndGet() <= failures) {
+        throw new IllegalStateException("backend busy (" + calls.get() + ")");
+      }
+      return Map.of("ok", payload);
+    }
+  }
+
+  @Test
+  public void passingFailuresAreRedeliveredAndThenDeadLettered() {
+    // fails twice, then works: three attempts, no dead letter (the default allows 3 redeliveries)
+    FlakyCommand flaky = new FlakyCommand("it-flaky-" + SEQ.incrementAndGet(), 2);
+    // always fails: 1 + 3 attempts, then a dead letter that is not marked invalid
+    FlakyCommand broken = new FlakyCommand("it-broken-" + SEQ.incrementAndGet(), Integer.MAX_VALUE);
+    var r1 =
+        bundleContext.registerService(io.tianshu.integration.InboundCommand.class, flaky, null);
+    var r2 =
+        bundleContext.registerService(io.tianshu.integration.InboundCommand.class, broken, null);
+    try {
+      String okId = code("flaky");
+      Exchange ok = sendInbound(okId, flaky.name(), "\"x\"", Map.of());
+      assertEquals(null, ok.getException());
+      assertEquals(3, flaky.calls.get());
+      assertEquals("{\"ok\":\"\\\"x\\\"\"}", ok.getMessage().getBody(String.class));
+      assertEquals(null, openDeadLetter(okId));
+
+      String brokenId = code("broken");
+      Exchange failed = sendInbound(brokenId, broken.name(), "{}", Map.of());
+      assertTrue(failed.getMessage().getHeader("TianshuDeadLetterId") != null);
+      assertEquals(4, broken.calls.get());
+      JsonNode dl = openDeadLetter(brokenId);
+      assertTrue("dead letter for " + brokenId, dl != null);
+      assertEquals(4, dl.path("attempts").asInt());
+      assertFalse(dl.path("permanent").asBoolean());
+      assertTrue(
+          dl.path("reason").asText(), dl.path("reason").asText().contains("backend busy (4)"));
+    } finally {
+      r1.unregister();
+      r2.unregister();
+    }
+  }
+
   @Test
   public void theRestApiIsForAuthenticatedAdministratorsOnly() {
     assertEquals(401, ItSupport.api().get("/integration/routes").status());

@@ -24,6 +24,7 @@ public class InboundRoutes implements RoutesBuilder {
   static final String DEAD_LETTER_ENDPOINT = "direct:tianshu-dead-letter";
   static final String DEAD_LETTER_ID_HEADER = "TianshuDeadLetterId";
   static final String DUPLICATE_HEADER = "TianshuDuplicate";
+  private static final String ATTEMPTS_PROPERTY = "TianshuAttempts";
 
   private final InboundProcessor inbound;
 
@@ -85,6 +86,10 @@ public class InboundRoutes implements RoutesBuilder {
   }
 
   private void accept(Exchange exchange) {
+    // counted on the exchange: the dead-letter channel gets the original message, without Camel's
+    // redelivery headers
+    Integer before = exchange.getProperty(ATTEMPTS_PROPERTY, Integer.class);
+    exchange.setProperty(ATTEMPTS_PROPERTY, before == null ? 1 : before + 1);
     var message = exchange.getMessage();
     InboundResult result =
         inbound.accept(
@@ -99,7 +104,7 @@ public class InboundRoutes implements RoutesBuilder {
   private void deadLetter(Exchange exchange) {
     Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     var message = exchange.getMessage();
-    Integer redeliveries = message.getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+    Integer attempts = exchange.getProperty(ATTEMPTS_PROPERTY, Integer.class);
     long id =
         inbound.deadLetter(
             message.getHeader(InboundService.MESSAGE_ID_HEADER, String.class),
@@ -108,7 +113,7 @@ public class InboundRoutes implements RoutesBuilder {
             message.getBody(String.class),
             InboundProcessor.keptHeaders(message.getHeaders()),
             failure,
-            1 + (redeliveries == null ? 0 : redeliveries));
+            attempts == null ? 1 : attempts);
     message.setHeader(DEAD_LETTER_ID_HEADER, id);
   }
 }
