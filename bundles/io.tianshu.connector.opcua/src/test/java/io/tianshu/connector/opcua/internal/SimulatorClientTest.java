@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tianshu.connector.opcua.ConnectionState;
 import io.tianshu.connector.opcua.MachineState;
 import io.tianshu.connector.opcua.internal.MachineStore.Counter;
-import io.tianshu.connector.opcua.internal.sim.MachineSimulator;
+import io.tianshu.connector.opcua.simulator.MachineSimulator;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tianshu.connector.opcua.internal.sim;
+package io.tianshu.connector.opcua.simulator;
 
 import java.util.List;
 import java.util.Random;

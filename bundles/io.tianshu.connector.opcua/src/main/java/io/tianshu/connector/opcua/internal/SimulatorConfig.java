@@ -1,4 +1,4 @@
-package io.tianshu.connector.opcua.internal.sim;
+package io.tianshu.connector.opcua.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

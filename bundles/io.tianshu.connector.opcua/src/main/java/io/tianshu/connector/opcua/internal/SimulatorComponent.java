@@ -1,5 +1,6 @@
-package io.tianshu.connector.opcua.internal.sim;
+package io.tianshu.connector.opcua.internal;
 
+import io.tianshu.connector.opcua.simulator.MachineSimulator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
