@@ -177,7 +177,13 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
         sim.tick();
         ItSupport.sleep(20);
       }
-      await("first counts", () -> q(op10(order).path("good")).signum() > 0);
+      try {
+        await("first counts", () -> q(op10(order).path("good")).signum() > 0);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            e.getMessage() + "\n" + ItSupport.executeCommand(sessionFactory, "mom:machine-list"),
+            e);
+      }
       sim.stopServer();
       for (int i = 0; i < 25; i++) {
         sim.tick();

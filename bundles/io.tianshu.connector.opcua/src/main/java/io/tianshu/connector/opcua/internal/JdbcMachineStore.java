@@ -57,9 +57,11 @@ final class JdbcMachineStore implements MachineStore {
   }
 
   private CallerContext caller() {
-    // the connector acts as an operator of its machine's plant, nothing more
+    // The connector acts in its machine's plant only. PLANNER, not OPERATOR: a report at the last
+    // operation receives product into stock, and inventory requires PLANNER for that movement (an
+    // OPERATOR's report there is refused: "Role PLANNER in this plant is required").
     return new CallerContext(
-        "opcua/" + settings.name(), false, Map.of(plantId.get(), PlantRole.OPERATOR));
+        "opcua/" + settings.name(), false, Map.of(plantId.get(), PlantRole.PLANNER));
   }
 
   interface Work<R> {
