@@ -210,6 +210,18 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
       assertTrue("simulator made parts", good > 20 && scrap > 3);
       String list = ItSupport.executeCommand(sessionFactory, "mom:machine-list");
       assertTrue(list, list.contains(machine) && list.contains("CONNECTED"));
+      JsonNode listed = null;
+      for (JsonNode m : admin.get("/machines").expect(200).json()) {
+        if (m.path("name").asText().equals(machine)) {
+          listed = m;
+        }
+      }
+      assertTrue("GET /machines lists " + machine, listed != null);
+      assertEquals("CONNECTED", listed.path("connection").asText());
+      assertEquals(good, listed.path("good").asLong());
+      assertEquals(scrap, listed.path("scrap").asLong());
+      assertEquals(0, listed.path("unassignedGood").asLong());
+
       System.out.printf(
           "OPC UA IT: simulator good=%d scrap=%d; operation good=%s scrap=%s%n",
           good, scrap, op.path("good").asText(), op.path("scrap").asText());
