@@ -116,6 +116,15 @@ public final class MiloMachineClient implements AutoCloseable {
       LOG.info("OPC UA machine {} connected to {}", settings.name(), settings.endpointUrl());
     } catch (Exception e) {
       lastError = message(e);
+      if (lastError.contains("Bad_SecurityChecksFailed")
+          || lastError.contains("Bad_CertificateUntrusted")) {
+        lastError =
+            "server certificate not trusted: copy it into "
+                + settings.pkiDir().resolve("trusted").resolve("certs")
+                + " / 服务器证书未受信任 ("
+                + lastError
+                + ")";
+      }
       LOG.warn(
           "OPC UA machine {}: cannot connect to {}: {}",
           settings.name(),

@@ -18,8 +18,12 @@ import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -27,6 +31,8 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
@@ -35,8 +41,8 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * with a reason), good and scrap counters that wrap at their bit width, and one measured value.
  * Nodes live in namespace {@value #NAMESPACE_URI} as {@code <machine>/State}, {@code
  * <machine>/StateReason}, {@code <machine>/Good}, {@code <machine>/Scrap}, {@code
- * <machine>/Diameter}. A test device: the endpoint offers security None only and binds where told
- * (loopback by default).
+ * <machine>/Diameter}. A test device: it offers security None (and Basic256Sha256 when {@link
+ * #setSecured secured}) and binds where told (loopback by default).
  *
  * <p>The machine model ({@link #tick()}) is independent of the server: stopping and starting the
  * server (a network outage) keeps the counters, like a PLC whose OPC UA server restarts.
@@ -60,6 +66,9 @@ public final class MachineSimulator implements AutoCloseable {
   private final int scrapEvery;
   private final Random random = new Random(7);
 
+  private boolean secured;
+  private java.security.KeyPair keyPair;
+  private java.security.cert.X509Certificate certificate;
   private OpcUaServer server;
   private Namespace namespace;
   private ScheduledExecutorService ticker;
@@ -94,28 +103,94 @@ public final class MachineSimulator implements AutoCloseable {
     return "nsu=" + NAMESPACE_URI + ";s=" + machine + "/" + signal;
   }
 
+  /**
+   * Also offers a Basic256Sha256 / SignAndEncrypt endpoint with a self-signed certificate made once
+   * per simulator ({@link #certificateDer()}); being a test device it accepts any client
+   * certificate. Call before {@link #startServer()}.
+   */
+  public synchronized void setSecured(boolean secured) {
+    this.secured = secured;
+  }
+
+  /** The server certificate (DER) of a secured simulator, for a client's trust list. */
+  public synchronized byte[] certificateDer() throws Exception {
+    ensureCertificate();
+    return certificate.getEncoded();
+  }
+
+  private void ensureCertificate() throws Exception {
+    if (certificate == null) {
+      keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+      certificate =
+          new SelfSignedCertificateBuilder(keyPair)
+              .setCommonName("Tianshu machine simulator " + machine)
+              .setOrganization("Tianshu")
+              .setApplicationUri("urn:tianshu:simulator:" + machine)
+              .addDnsName("localhost")
+              .addIpAddress(bindAddress)
+              .build();
+    }
+  }
+
   /** Starts (or restarts) the OPC UA server; the machine model keeps its values. */
   public synchronized void startServer() throws Exception {
     if (server != null) {
       return;
     }
-    EndpointConfig endpoint =
+    EndpointConfig.Builder base =
         EndpointConfig.newBuilder()
             .setBindAddress(bindAddress)
             .setHostname(bindAddress)
             .setBindPort(port)
             .setPath("/tianshu-sim")
+            .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
+    Set<EndpointConfig> endpoints = new java.util.LinkedHashSet<>();
+    endpoints.add(
+        base.copy()
             .setSecurityPolicy(SecurityPolicy.None)
             .setSecurityMode(MessageSecurityMode.None)
-            .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-            .build();
+            .build());
+    DefaultCertificateManager certificates;
+    if (secured) {
+      ensureCertificate();
+      java.security.KeyPair kp = keyPair;
+      java.security.cert.X509Certificate cert = certificate;
+      endpoints.add(
+          base.copy()
+              .setCertificate(cert)
+              .setSecurityPolicy(SecurityPolicy.Basic256Sha256)
+              .setSecurityMode(MessageSecurityMode.SignAndEncrypt)
+              .build());
+      DefaultApplicationGroup group =
+          DefaultApplicationGroup.createAndInitialize(
+              new MemoryTrustListManager(),
+              new MemoryCertificateStore(),
+              new RsaSha256CertificateFactory() {
+                @Override
+                protected java.security.KeyPair createRsaSha256KeyPair() {
+                  return kp;
+                }
+
+                @Override
+                protected java.security.cert.X509Certificate[] createRsaSha256CertificateChain(
+                    java.security.KeyPair keyPair) {
+                  return new java.security.cert.X509Certificate[] {cert};
+                }
+              },
+              (chain, applicationUri, hostnames) -> {
+                // a test device: any client certificate is accepted
+              });
+      certificates = new DefaultCertificateManager(new MemoryCertificateQuarantine(), group);
+    } else {
+      certificates = new DefaultCertificateManager(new MemoryCertificateQuarantine());
+    }
     OpcUaServerConfig config =
         OpcUaServerConfig.builder()
             .setApplicationUri("urn:tianshu:simulator:" + machine)
             .setApplicationName(LocalizedText.english("Tianshu machine simulator " + machine))
             .setProductUri("urn:tianshu:simulator")
-            .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
-            .setEndpoints(Set.of(endpoint))
+            .setCertificateManager(certificates)
+            .setEndpoints(endpoints)
             .build();
     OpcUaServer s =
         new OpcUaServer(

@@ -159,6 +159,61 @@ class SimulatorClientTest {
   }
 
   @Test
+  void aSecuredEndpointIsUsedOnlyOnceItsCertificateIsTrusted(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path pki) throws Exception {
+    MemoryStore store = new MemoryStore();
+    try (MachineSimulator sim = new MachineSimulator("M3", "127.0.0.1", freePort(), 32, 0)) {
+      sim.setSecured(true);
+      sim.startServer();
+      MachineSettings plain = settings(sim, "M3");
+      MachineSettings secured =
+          new MachineSettings(
+              plain.name(),
+              plain.endpointUrl(),
+              "Basic256Sha256",
+              "SignAndEncrypt",
+              pki,
+              plain.plant(),
+              plain.station(),
+              null,
+              plain.stateNode(),
+              plain.stateReasonNode(),
+              plain.stateMap(),
+              plain.goodNode(),
+              plain.scrapNode(),
+              plain.measurementNodes(),
+              32,
+              0,
+              50,
+              100,
+              100,
+              500,
+              "MACHINE");
+      MachineSignals signals = new MachineSignals("M3", new CounterTracker(32, 0), store);
+      signals.load();
+      MiloMachineClient client = new MiloMachineClient(secured, signals, new ClientSecurity(pki));
+      try {
+        client.start();
+        // the server's certificate is not trusted yet: no connection, and the reason is told
+        await("refused", () -> client.lastError() != null && client.reconnects() >= 2);
+        assertThat(client.connection()).isNotEqualTo(ConnectionState.CONNECTED);
+        assertThat(client.lastError()).startsWith("server certificate not trusted");
+        System.out.println("untrusted server: " + client.lastError());
+        assertThat(pki.resolve("own/client.crt")).exists();
+        java.nio.file.Path trusted = pki.resolve("trusted/certs");
+        java.nio.file.Files.createDirectories(trusted);
+        java.nio.file.Files.write(trusted.resolve("simulator.der"), sim.certificateDer());
+        await("connected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("baseline", () -> signals.counter(Counter.GOOD) != null);
+        sim.makeGood(5);
+        await("5 counted", () -> store.booked(Counter.GOOD) == 5);
+      } finally {
+        client.close();
+      }
+    }
+  }
+
+  @Test
   void backoffDoublesAndIsCapped() {
     assertThat(MiloMachineClient.backoff(0, 500, 30_000)).isEqualTo(500);
     assertThat(MiloMachineClient.backoff(1, 500, 30_000)).isEqualTo(1000);
