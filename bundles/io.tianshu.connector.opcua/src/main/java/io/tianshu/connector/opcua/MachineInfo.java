@@ -1,0 +1,30 @@
+package io.tianshu.connector.opcua;
+
+import java.time.Instant;
+
+/**
+ * One configured machine as the connector sees it. {@code good} and {@code scrap} are the totals
+ * counted since the connector first saw the counters (persisted across restarts); {@code goodRaw}
+ * and {@code scrapRaw} the last raw counter readings (null before the first). {@code
+ * unassignedGood} and {@code unassignedScrap} were counted while no operation ran at the station.
+ */
+public record MachineInfo(
+    String name,
+    String endpointUrl,
+    String securityPolicy,
+    String plant,
+    String station,
+    ConnectionState connection,
+    String lastError,
+    Instant connectedSince,
+    MachineState state,
+    String stateReason,
+    Instant stateSince,
+    Long goodRaw,
+    long good,
+    Long scrapRaw,
+    long scrap,
+    long unassignedGood,
+    long unassignedScrap,
+    Double lastMeasurement,
+    int reconnects) {}

@@ -1,0 +1,10 @@
+package io.tianshu.connector.opcua;
+
+/** A machine's state as OEE needs it; UNKNOWN when the device sends a value not mapped. */
+public enum MachineState {
+  RUNNING,
+  IDLE,
+  DOWN,
+  SETUP,
+  UNKNOWN
+}

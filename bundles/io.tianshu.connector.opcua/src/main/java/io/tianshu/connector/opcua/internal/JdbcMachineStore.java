@@ -1,0 +1,362 @@
+package io.tianshu.connector.opcua.internal;
+
+import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
+import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.PageRequest;
+import io.tianshu.core.PlantRole;
+import io.tianshu.core.TianshuException;
+import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.OperationReportInput;
+import io.tianshu.execution.OperationStatus;
+import io.tianshu.execution.WorkOrder;
+import io.tianshu.execution.WorkOrderOperation;
+import io.tianshu.execution.WorkOrderStatus;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import javax.transaction.Status;
+import javax.transaction.TransactionManager;
+
+/**
+ * The machine store on the Tianshu database. A count is one JTA transaction: the operation report
+ * (execution joins the transaction) or the unassigned row, and the new counter reading commit
+ * together. Counts go to the operation STARTED at the machine's station (or work centre) in its
+ * plant, the most recently started one when several are; when none runs, or execution refuses the
+ * report (e.g. more than is in progress), the count is kept in {@code opcua_unassigned_count} with
+ * the reason, never dropped.
+ */
+final class JdbcMachineStore implements MachineStore {
+  private final DataSource ds;
+  private final TransactionManager tm;
+  private final ExecutionService execution;
+  private final MachineSettings settings;
+  private final Supplier<Long> plantId;
+  private volatile long[] cachedOperation; // {workOrderId, seq}
+
+  JdbcMachineStore(
+      DataSource ds,
+      TransactionManager tm,
+      ExecutionService execution,
+      MachineSettings settings,
+      Supplier<Long> plantId) {
+    this.ds = ds;
+    this.tm = tm;
+    this.execution = execution;
+    this.settings = settings;
+    this.plantId = plantId;
+  }
+
+  private CallerContext caller() {
+    // The connector acts in its machine's plant only. PLANNER, not OPERATOR: a report at the last
+    // operation receives product into stock, and inventory requires PLANNER for that movement (an
+    // OPERATOR's report there is refused: "Role PLANNER in this plant is required").
+    return new CallerContext(
+        "opcua/" + settings.name(), false, Map.of(plantId.get(), PlantRole.PLANNER));
+  }
+
+  interface Work<R> {
+    R run(Connection c) throws SQLException;
+  }
+
+  private <R> R inTx(Work<R> work) {
+    try {
+      if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        throw new IllegalStateException("unexpected transaction on the connector thread");
+      }
+      tm.begin();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot begin a transaction: " + e.getMessage(), e);
+    }
+    R r;
+    try {
+      try (Connection c = ds.getConnection()) {
+        r = work.run(c);
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      rollback();
+      throw e;
+    }
+    try {
+      tm.commit();
+    } catch (Exception e) {
+      throw new IllegalStateException("commit failed: " + e.getMessage(), e);
+    }
+    return r;
+  }
+
+  private void rollback() {
+    try {
+      tm.rollback();
+    } catch (Exception ignored) {
+      // the original error is reported
+    }
+  }
+
+  @Override
+  public Map<Counter, CounterState> readings(String machine) {
+    return inTx(
+        c -> {
+          Map<Counter, CounterState> m = new EnumMap<>(Counter.class);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT counter, raw_value, total FROM opcua_counter_reading WHERE machine = ?")) {
+            ps.setString(1, machine);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                m.put(
+                    Counter.valueOf(rs.getString(1)),
+                    new CounterState(rs.getLong(2), rs.getLong(3)));
+              }
+            }
+          }
+          return m;
+        });
+  }
+
+  /** Unassigned totals per counter, for the listing. */
+  Map<Counter, Long> unassigned(String machine) {
+    return inTx(
+        c -> {
+          Map<Counter, Long> m = new EnumMap<>(Counter.class);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT counter, SUM(quantity) FROM opcua_unassigned_count WHERE machine = ?"
+                      + " GROUP BY counter")) {
+            ps.setString(1, machine);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                m.put(Counter.valueOf(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return m;
+        });
+  }
+
+  @Override
+  public Assignment count(String machine, Counter counter, Step step, String key, Instant at) {
+    if (step.delta() == 0) {
+      inTx(
+          c -> {
+            saveReading(c, machine, counter, step.to(), at);
+            return null;
+          });
+      return Assignment.unassigned(null);
+    }
+    long[] op;
+    try {
+      op = runningOperation();
+    } catch (TianshuException e) {
+      op = null;
+    }
+    if (op != null) {
+      long[] target = op;
+      try {
+        return inTx(
+            c -> {
+              BigDecimal q = BigDecimal.valueOf(step.delta());
+              execution.report(
+                  caller(),
+                  new OperationReportInput(
+                      key,
+                      target[0],
+                      (int) target[1],
+                      counter == Counter.GOOD ? q : BigDecimal.ZERO,
+                      counter == Counter.SCRAP ? q : BigDecimal.ZERO,
+                      BigDecimal.ZERO,
+                      false,
+                      counter == Counter.SCRAP ? settings.scrapReasonCode() : null,
+                      settings.station(),
+                      null,
+                      null,
+                      null,
+                      at));
+              saveReading(c, machine, counter, step.to(), at);
+              return new Assignment(target[0], (int) target[1], null);
+            });
+      } catch (TianshuException e) {
+        cachedOperation = null;
+        return unassigned(machine, counter, step, key, at, "refused: " + e.getMessage());
+      }
+    }
+    return unassigned(
+        machine, counter, step, key, at, "no operation running at the station / 工位无进行中的工序");
+  }
+
+  private Assignment unassigned(
+      String machine, Counter counter, Step step, String key, Instant at, String note) {
+    String n = note.length() > 400 ? note.substring(0, 400) : note;
+    return inTx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO opcua_unassigned_count (machine, plant_id, station, counter,"
+                      + " quantity, range_key, note, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, machine);
+            ps.setLong(2, plantId.get());
+            ps.setString(3, settings.station());
+            ps.setString(4, counter.name());
+            ps.setLong(5, step.delta());
+            ps.setString(6, key);
+            ps.setString(7, n);
+            ps.setTimestamp(8, Timestamp.from(at));
+            ps.executeUpdate();
+          }
+          saveReading(c, machine, counter, step.to(), at);
+          return Assignment.unassigned(n);
+        });
+  }
+
+  /** {workOrderId, seq} of the operation running at the station, or null. */
+  long[] runningOperation() {
+    long[] cached = cachedOperation;
+    CallerContext caller = caller();
+    if (cached != null) {
+      WorkOrder w = execution.get(caller, cached[0]);
+      for (WorkOrderOperation o : w.operations()) {
+        if (o.seq() == cached[1] && matches(o)) {
+          return cached;
+        }
+      }
+      cachedOperation = null;
+    }
+    WorkOrderOperation best = null;
+    long bestOrder = 0;
+    for (WorkOrderStatus status :
+        new WorkOrderStatus[] {WorkOrderStatus.STARTED, WorkOrderStatus.RELEASED}) {
+      for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+        var page =
+            execution.list(
+                caller,
+                plantId.get(),
+                status,
+                null,
+                new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true));
+        for (WorkOrder summary : page.items()) {
+          WorkOrder w = execution.get(caller, summary.id());
+          for (WorkOrderOperation o : w.operations()) {
+            if (matches(o)
+                && (best == null
+                    || (o.startedAt() != null
+                        && (best.startedAt() == null
+                            || o.startedAt().isAfter(best.startedAt()))))) {
+              best = o;
+              bestOrder = w.id();
+            }
+          }
+        }
+        if (page.items().size() < PageRequest.MAX_LIMIT) {
+          break;
+        }
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    cachedOperation = new long[] {bestOrder, best.seq()};
+    return cachedOperation;
+  }
+
+  private boolean matches(WorkOrderOperation o) {
+    if (o.status() != OperationStatus.STARTED) {
+      return false;
+    }
+    if (settings.station() != null && !settings.station().isBlank()) {
+      return settings.station().equalsIgnoreCase(o.station());
+    }
+    return settings.workCenterId() != null && settings.workCenterId().equals(o.workCenterId());
+  }
+
+  private static void saveReading(
+      Connection c, String machine, Counter counter, CounterState s, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE opcua_counter_reading SET raw_value = ?, total = ?, updated_at = ?"
+                + " WHERE machine = ? AND counter = ?")) {
+      ps.setLong(1, s.raw());
+      ps.setLong(2, s.total());
+      ps.setTimestamp(3, Timestamp.from(at));
+      ps.setString(4, machine);
+      ps.setString(5, counter.name());
+      if (ps.executeUpdate() == 1) {
+        return;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO opcua_counter_reading (machine, counter, raw_value, total, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, machine);
+      ps.setString(2, counter.name());
+      ps.setLong(3, s.raw());
+      ps.setLong(4, s.total());
+      ps.setTimestamp(5, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public void state(String machine, MachineState state, String reason, Instant at) {
+    String r = reason == null || reason.isBlank() ? null : reason;
+    if (r != null && r.length() > 200) {
+      r = r.substring(0, 200);
+    }
+    String rr = r;
+    inTx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE opcua_machine_state SET to_time = ? WHERE machine = ? AND to_time IS"
+                      + " NULL")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, machine);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO opcua_machine_state (machine, plant_id, station, state, reason,"
+                      + " from_time) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, machine);
+            ps.setLong(2, plantId.get());
+            ps.setString(3, settings.station());
+            ps.setString(4, state.name());
+            ps.setString(5, rr);
+            ps.setTimestamp(6, Timestamp.from(at));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void measurement(String machine, String signal, double value, Instant at) {
+    inTx(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO opcua_measurement (machine, signal_name, measured_value,"
+                      + " measured_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, machine);
+            ps.setString(2, signal.length() > 40 ? signal.substring(0, 40) : signal);
+            ps.setDouble(3, value);
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+}

@@ -1,0 +1,129 @@
+package io.tianshu.connector.opcua.internal;
+
+import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
+import io.tianshu.connector.opcua.internal.CounterTracker.Kind;
+import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One machine's signal processing, independent of OPC UA: raw counter readings become counted
+ * deltas (see {@link CounterTracker}), state values become state history, measured values are kept.
+ * The in-memory state of a counter advances only after the store committed the step, so that a
+ * failed commit is retried with the next reading (nothing lost) and a committed one is never booked
+ * again (no double count).
+ */
+public final class MachineSignals {
+  private final String machine;
+  private final CounterTracker tracker;
+  private final MachineStore store;
+  private final Map<Counter, CounterState> counters = new EnumMap<>(Counter.class);
+  private final Map<Counter, Long> unassigned = new EnumMap<>(Counter.class);
+  private MachineState state;
+  private String reason;
+  private Instant stateSince;
+  private Double lastMeasurement;
+  private String lastError;
+
+  public MachineSignals(String machine, CounterTracker tracker, MachineStore store) {
+    this.machine = Objects.requireNonNull(machine);
+    this.tracker = tracker;
+    this.store = store;
+  }
+
+  /** Loads the persisted readings, so that the next reading continues from them. */
+  public synchronized void load() {
+    counters.clear();
+    counters.putAll(store.readings(machine));
+  }
+
+  /** The report id of a counted range: machine, counter and the range of the running total. */
+  public static String reportKey(String machine, Counter counter, long fromTotal, long toTotal) {
+    return "opcua/"
+        + machine
+        + "/"
+        + (counter == Counter.GOOD ? "G" : "S")
+        + "/"
+        + fromTotal
+        + "-"
+        + toTotal;
+  }
+
+  /** A counter reading; returns what was counted (0 for a baseline or an unchanged value). */
+  public synchronized long onCounter(Counter counter, long raw, Instant at) {
+    CounterState last = counters.get(counter);
+    Step step = tracker.next(last, raw);
+    if (step.kind() == Kind.UNCHANGED) {
+      return 0;
+    }
+    String key =
+        step.from() == null
+            ? null
+            : reportKey(machine, counter, step.from().total(), step.to().total());
+    try {
+      MachineStore.Assignment a = store.count(machine, counter, step, key, at);
+      if (step.delta() > 0 && !a.assigned()) {
+        unassigned.merge(counter, step.delta(), Long::sum);
+      }
+      lastError = a.note();
+    } catch (RuntimeException e) {
+      lastError = e.getMessage();
+      throw e;
+    }
+    counters.put(counter, step.to());
+    return step.delta();
+  }
+
+  /** A state value (already mapped) with the current reason; records a change only. */
+  public synchronized void onState(MachineState newState, String newReason, Instant at) {
+    String r = newState == MachineState.RUNNING ? null : newReason;
+    if (newState == state && Objects.equals(r, reason)) {
+      return;
+    }
+    store.state(machine, newState, r, at);
+    state = newState;
+    reason = r;
+    stateSince = at;
+  }
+
+  public synchronized void onMeasurement(String signal, double value, Instant at) {
+    store.measurement(machine, signal, value, at);
+    lastMeasurement = value;
+  }
+
+  public synchronized CounterState counter(Counter c) {
+    return counters.get(c);
+  }
+
+  public synchronized long unassigned(Counter c) {
+    return unassigned.getOrDefault(c, 0L);
+  }
+
+  public synchronized MachineState state() {
+    return state;
+  }
+
+  public synchronized String reason() {
+    return reason;
+  }
+
+  public synchronized Instant stateSince() {
+    return stateSince;
+  }
+
+  public synchronized Double lastMeasurement() {
+    return lastMeasurement;
+  }
+
+  public synchronized String lastError() {
+    return lastError;
+  }
+
+  public synchronized void seedUnassigned(Counter c, long quantity) {
+    unassigned.put(c, quantity);
+  }
+}

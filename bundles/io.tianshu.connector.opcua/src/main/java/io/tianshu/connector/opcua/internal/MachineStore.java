@@ -1,0 +1,47 @@
+package io.tianshu.connector.opcua.internal;
+
+import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
+import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where a machine's signals go. Plain Java: the connector's JDBC store implements it in production,
+ * tests use a map.
+ */
+public interface MachineStore {
+  /** The counter signals a machine has. */
+  enum Counter {
+    GOOD,
+    SCRAP
+  }
+
+  /** What was assigned where by {@link #count}. */
+  record Assignment(Long workOrderId, Integer operationSeq, String note) {
+    static Assignment unassigned(String note) {
+      return new Assignment(null, null, note);
+    }
+
+    boolean assigned() {
+      return workOrderId != null;
+    }
+  }
+
+  /** The persisted last readings of the machine's counters (absent: never seen). */
+  Map<Counter, CounterState> readings(String machine);
+
+  /**
+   * Books one counted delta and persists {@code step.to()} as the counter's last reading, both in
+   * one transaction: either both happen or neither (then the caller keeps its old state and the
+   * next reading covers the range again). {@code reportKey} is deterministic for the range, so a
+   * replay changes nothing. A baseline step (delta 0) only persists the reading.
+   */
+  Assignment count(String machine, Counter counter, Step step, String reportKey, Instant at);
+
+  /** The machine's state changed at {@code at}: closes the open history row and opens one. */
+  void state(String machine, MachineState state, String reason, Instant at);
+
+  /** A measured value (kept for SPC). */
+  void measurement(String machine, String signal, double value, Instant at);
+}

@@ -1,0 +1,88 @@
+package io.tianshu.connector.opcua.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
+import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MachineSignalsTest {
+  private static final Instant T = Instant.parse("2026-01-01T08:00:00Z");
+
+  /** Books nothing: every count is unassigned, like a station with no running operation. */
+  static final class NoOperationStore implements MachineStore {
+    final List<String> keys = new ArrayList<>();
+    final List<String> states = new ArrayList<>();
+
+    @Override
+    public Map<Counter, CounterState> readings(String machine) {
+      return Map.of(Counter.GOOD, new CounterState(65530, 1000));
+    }
+
+    @Override
+    public Assignment count(String machine, Counter c, Step step, String key, Instant at) {
+      keys.add(key);
+      return Assignment.unassigned("no operation running at the station");
+    }
+
+    @Override
+    public void state(String machine, MachineState state, String reason, Instant at) {
+      states.add(state + "/" + reason);
+    }
+
+    @Override
+    public void measurement(String machine, String signal, double value, Instant at) {}
+  }
+
+  @Test
+  void countsWithoutARunningOperationAreKeptAsUnassignedWithDeterministicKeys() {
+    NoOperationStore store = new NoOperationStore();
+    MachineSignals s = new MachineSignals("press1", new CounterTracker(16, 0), store);
+    s.load();
+    assertThat(s.onCounter(Counter.GOOD, 3, T)).isEqualTo(9); // 65530 -> 65536+3
+    assertThat(s.onCounter(Counter.GOOD, 5, T)).isEqualTo(2);
+    assertThat(s.unassigned(Counter.GOOD)).isEqualTo(11);
+    assertThat(store.keys).containsExactly("opcua/press1/G/1000-1009", "opcua/press1/G/1009-1011");
+    assertThat(s.counter(Counter.GOOD)).isEqualTo(new CounterState(5, 1011));
+    // the first scrap reading is a baseline: persisted, nothing counted, no key
+    assertThat(s.onCounter(Counter.SCRAP, 40, T)).isZero();
+    assertThat(store.keys).hasSize(3).last().isNull();
+    assertThat(s.lastError()).contains("no operation");
+  }
+
+  @Test
+  void aFailedCommitLeavesTheStateSoTheNextReadingCoversTheRange() {
+    MemoryStore store = new MemoryStore();
+    MachineSignals s = new MachineSignals("m", new CounterTracker(32, 0), store);
+    s.load();
+    s.onCounter(Counter.GOOD, 10, T); // baseline
+    store.failNext = 1;
+    assertThatThrownBy(() -> s.onCounter(Counter.GOOD, 14, T))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(s.counter(Counter.GOOD)).isEqualTo(new CounterState(10, 0));
+    assertThat(s.onCounter(Counter.GOOD, 15, T)).isEqualTo(5);
+    assertThat(store.booked(Counter.GOOD)).isEqualTo(5);
+    assertThat(store.keys).containsExactly("opcua/m/G/0-5");
+  }
+
+  @Test
+  void stateChangesAreRecordedOnceWithTheirReasonRunningHasNone() {
+    NoOperationStore store = new NoOperationStore();
+    MachineSignals s = new MachineSignals("m", new CounterTracker(16, 0), store);
+    s.onState(MachineState.RUNNING, "left over", T);
+    s.onState(MachineState.RUNNING, "other", T.plusSeconds(1));
+    s.onState(MachineState.DOWN, "tool breakage", T.plusSeconds(2));
+    s.onState(MachineState.DOWN, "tool breakage", T.plusSeconds(3));
+    s.onState(MachineState.DOWN, "waiting for maintenance", T.plusSeconds(4));
+    assertThat(store.states)
+        .containsExactly("RUNNING/null", "DOWN/tool breakage", "DOWN/waiting for maintenance");
+    assertThat(s.stateSince()).isEqualTo(T.plusSeconds(4));
+  }
+}
