@@ -464,6 +464,125 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
     return null;
   }
 
+  private static String b2mmlMaterials(String plantCode, String... codeNameClass) {
+    StringBuilder sb =
+        new StringBuilder(
+            "<SyncMaterialDefinition xmlns=\"http://www.mesa.org/xml/B2MML\"><DataArea><Sync/>");
+    for (int i = 0; i < codeNameClass.length; i += 3) {
+      sb.append("<MaterialDefinition>");
+      if (codeNameClass[i] != null) {
+        sb.append("<ID>").append(codeNameClass[i]).append("</ID>");
+      }
+      sb.append("<Description>").append(codeNameClass[i + 1]).append("</Description>");
+      sb.append("<Description languageID=\"en\">B2MML material</Description>");
+      if (plantCode != null) {
+        sb.append("<HierarchyScope><EquipmentID>")
+            .append(plantCode)
+            .append("</EquipmentID><EquipmentElementLevel>Site</EquipmentElementLevel>")
+            .append("</HierarchyScope>");
+      }
+      sb.append(
+          "<MaterialDefinitionProperty><ID>BaseUnitOfMeasure</ID><Value><ValueString>PCS"
+              + "</ValueString></Value></MaterialDefinitionProperty>");
+      sb.append("<MaterialClassID>").append(codeNameClass[i + 2]).append("</MaterialClassID>");
+      sb.append("</MaterialDefinition>");
+    }
+    return sb.append("</DataArea></SyncMaterialDefinition>").toString();
+  }
+
+  private ItSupport.Response postB2mml(String command, String key, String xml) {
+    return admin.send(
+        "POST",
+        "/integration/inbound/" + command,
+        "application/xml",
+        xml,
+        key == null ? Map.of() : Map.of("Idempotency-Key", key));
+  }
+
+  @Test
+  public void aB2mmlMaterialDocumentCreatesMaterialsOnceAndAnInvalidOneListsItsElementPaths() {
+    String plantCode = code("B2P").toUpperCase(java.util.Locale.ROOT);
+    long plantId =
+        admin
+            .post("/plants", ItSupport.obj("code", plantCode, "name", "B2MML 工厂"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    String raw = code("IT-B2R");
+    String product = code("IT-B2F");
+    String doc = b2mmlMaterials(plantCode, raw, "钢板", "RawMaterial", product, "支架", "FinishedGood");
+    String key = "b2mml-" + raw;
+
+    ItSupport.Response first = postB2mml("b2mml-material", key, doc).expect(200);
+    assertEquals(2, first.json().path("created").asInt());
+    assertEquals("false", first.header("Tianshu-Duplicate"));
+    JsonNode rawMaterial = materialsWithCode(raw).get(0);
+    assertEquals("PURCHASED", rawMaterial.path("type").asText());
+    assertEquals("PCS", rawMaterial.path("baseUnit").asText());
+    assertEquals("B2MML material", rawMaterial.path("nameEn").asText());
+    assertEquals(plantId, rawMaterial.path("plantId").asLong());
+    assertEquals("MANUFACTURED", materialsWithCode(product).get(0).path("type").asText());
+
+    // the same again: the first result, nothing new
+    ItSupport.Response again = postB2mml("b2mml-material", key, doc).expect(200);
+    assertEquals("true", again.header("Tianshu-Duplicate"));
+    assertEquals(first.json(), again.json());
+    assertEquals(1, materialsWithCode(raw).size());
+    assertEquals(1, materialsWithCode(product).size());
+    // the same document under a new key changes nothing either
+    ItSupport.Response resent = postB2mml("b2mml-material", key + "-2", doc).expect(200);
+    assertEquals(2, resent.json().path("unchanged").asInt());
+    assertEquals(
+        rawMaterial.path("version").asLong(),
+        materialsWithCode(raw).get(0).path("version").asLong());
+
+    // invalid: 400 listing every element path, nothing written (not even the valid material)
+    String valid = code("IT-B2V");
+    String bad = b2mmlMaterials(null, valid, "好", "RawMaterial", null, "无编码", "Gadget");
+    ItSupport.Response invalid = postB2mml("b2mml-material", key + "-bad", bad);
+    assertEquals(invalid.body(), 400, invalid.status());
+    assertTrue(
+        invalid.body(),
+        invalid.body().contains("/SyncMaterialDefinition/DataArea/MaterialDefinition[2]/ID"));
+    assertTrue(
+        invalid.body(),
+        invalid
+            .body()
+            .contains("/SyncMaterialDefinition/DataArea/MaterialDefinition[2]/MaterialClassID"));
+    assertEquals(0, materialsWithCode(valid).size());
+    // an unknown plant is named by its element too
+    ItSupport.Response noPlant =
+        postB2mml(
+            "b2mml-material",
+            key + "-np",
+            b2mmlMaterials("NO-SUCH-PLANT-" + plantCode, valid, "好", "RawMaterial"));
+    assertEquals(noPlant.body(), 400, noPlant.status());
+    assertTrue(noPlant.body(), noPlant.body().contains("HierarchyScope/EquipmentID"));
+
+    // the export: the plant's materials as B2MML, read back by the same mapping
+    ItSupport.Response export =
+        admin.send(
+            "GET",
+            "/integration/b2mml/materials?plantId=" + plantId,
+            null,
+            null,
+            Map.of("Accept", "application/xml"));
+    assertEquals(export.body(), 200, export.status());
+    assertTrue(export.body(), export.body().contains("<ID>" + raw + "</ID>"));
+    assertTrue(
+        export.body(), export.body().contains("<EquipmentID>" + plantCode + "</EquipmentID>"));
+    ItSupport.Response schedule =
+        admin.send(
+            "GET",
+            "/integration/b2mml/production-schedule?plantId=" + plantId,
+            null,
+            null,
+            Map.of("Accept", "application/xml"));
+    assertEquals(schedule.body(), 200, schedule.status());
+    assertTrue(schedule.body(), schedule.body().contains("<ProductionSchedule"));
+  }
+
   @Test
   public void theWorkedPlmExampleTurnsItemFilesIntoMaterialsOnce() throws Exception {
     Path example = Path.of(System.getProperty("tianshu.it.docs"), "plm-items.camel.yaml");

@@ -433,7 +433,26 @@ public final class ItSupport {
       return send(method, path, body, "application/json");
     }
 
+    /** A request with extra headers (they replace defaults such as Accept). */
+    public Response send(
+        String method,
+        String path,
+        String contentType,
+        String text,
+        java.util.Map<String, String> headers) {
+      return send(method, path, text, contentType, headers);
+    }
+
     private Response send(String method, String path, Object body, String contentType) {
+      return send(method, path, body, contentType, java.util.Map.of());
+    }
+
+    private Response send(
+        String method,
+        String path,
+        Object body,
+        String contentType,
+        java.util.Map<String, String> headers) {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
               .timeout(Duration.ofSeconds(30))
@@ -445,6 +464,7 @@ public final class ItSupport {
             "Authorization",
             "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
       }
+      headers.forEach(b::setHeader);
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {

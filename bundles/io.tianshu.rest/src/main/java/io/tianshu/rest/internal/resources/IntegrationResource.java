@@ -2,12 +2,14 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
+import io.tianshu.core.ValidationException;
 import io.tianshu.integration.DeadLetter;
 import io.tianshu.integration.InboundResult;
 import io.tianshu.integration.InboundService;
 import io.tianshu.integration.IntegrationService;
 import io.tianshu.integration.RouteFile;
 import io.tianshu.integration.RouteInfo;
+import io.tianshu.integration.b2mml.B2mmlService;
 import io.tianshu.rest.RestApi;
 import java.util.List;
 import javax.ws.rs.Consumes;
@@ -32,7 +34,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * The integration hub over REST: the Camel routes and dead letters, read-only (group
  * administrators; starting, stopping, reloading and retrying are console commands, where the
- * administrators of the installation work), and the inbound door for partners that push.
+ * administrators of the installation work), the inbound door for partners that push, and a plant's
+ * data as ISA-95 / B2MML documents (docs/integration/b2mml.md).
  */
 @Component(service = IntegrationResource.class)
 @JaxrsResource
@@ -42,12 +45,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class IntegrationResource {
   private final IntegrationService integration;
   private final InboundService inbound;
+  private final B2mmlService b2mml;
 
   @Activate
   public IntegrationResource(
-      @Reference IntegrationService integration, @Reference InboundService inbound) {
+      @Reference IntegrationService integration,
+      @Reference InboundService inbound,
+      @Reference B2mmlService b2mml) {
     this.integration = integration;
     this.inbound = inbound;
+    this.b2mml = b2mml;
   }
 
   /**
@@ -59,7 +66,12 @@ public class IntegrationResource {
    */
   @POST
   @Path("inbound/{command}")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  @Consumes({
+    MediaType.APPLICATION_JSON,
+    MediaType.TEXT_PLAIN,
+    MediaType.APPLICATION_XML,
+    MediaType.TEXT_XML
+  })
   public Response inbound(
       @Context SecurityContext sc,
       @PathParam("command") String command,
@@ -109,5 +121,37 @@ public class IntegrationResource {
   @Path("route-files")
   public List<RouteFile> routeFiles(@Context SecurityContext sc) {
     return integration.routeFiles(caller(sc));
+  }
+
+  private static long plant(Long plantId) {
+    if (plantId == null) {
+      throw new ValidationException("plantId", "required", "is required / 必填");
+    }
+    return plantId;
+  }
+
+  /** The plant's materials as a B2MML {@code SyncMaterialDefinition}. */
+  @GET
+  @Path("b2mml/materials")
+  @Produces(MediaType.APPLICATION_XML)
+  public String b2mmlMaterials(@Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return b2mml.materials(caller(sc), plant(plantId));
+  }
+
+  /** The plant's open work orders as a B2MML {@code ProductionSchedule}. */
+  @GET
+  @Path("b2mml/production-schedule")
+  @Produces(MediaType.APPLICATION_XML)
+  public String b2mmlProductionSchedule(
+      @Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return b2mml.productionSchedule(caller(sc), plant(plantId));
+  }
+
+  /** The plant's equipment hierarchy and resources as a B2MML {@code EquipmentInformation}. */
+  @GET
+  @Path("b2mml/equipment")
+  @Produces(MediaType.APPLICATION_XML)
+  public String b2mmlEquipment(@Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
+    return b2mml.equipment(caller(sc), plant(plantId));
   }
 }
