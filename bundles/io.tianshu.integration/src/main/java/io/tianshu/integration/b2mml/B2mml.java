@@ -45,8 +45,12 @@ public final class B2mml {
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      try {
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      } catch (IllegalArgumentException e) {
+        // a parser without JAXP 1.5 attributes: DOCTYPEs are refused above all the same
+      }
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
