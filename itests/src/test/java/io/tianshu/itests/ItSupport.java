@@ -440,14 +440,14 @@ public final class ItSupport {
         String contentType,
         String text,
         java.util.Map<String, String> headers) {
-      return send(method, path, text, contentType, headers);
+      return sendWith(method, path, text, contentType, headers);
     }
 
     private Response send(String method, String path, Object body, String contentType) {
-      return send(method, path, body, contentType, java.util.Map.of());
+      return sendWith(method, path, body, contentType, java.util.Map.of());
     }
 
-    private Response send(
+    private Response sendWith(
         String method,
         String path,
         Object body,
