@@ -439,8 +439,8 @@ public final class ItSupport {
         String path,
         String contentType,
         String text,
-        java.util.Map<String, String> headers) {
-      return sendWith(method, path, text, contentType, headers);
+        java.util.Map<String, String> extra) {
+      return sendWith(method, path, text, contentType, extra);
     }
 
     private Response send(String method, String path, Object body, String contentType) {
@@ -452,7 +452,7 @@ public final class ItSupport {
         String path,
         Object body,
         String contentType,
-        java.util.Map<String, String> headers) {
+        java.util.Map<String, String> extra) {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
               .timeout(Duration.ofSeconds(30))
@@ -464,7 +464,7 @@ public final class ItSupport {
             "Authorization",
             "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
       }
-      headers.forEach(b::setHeader);
+      extra.forEach(b::setHeader);
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
