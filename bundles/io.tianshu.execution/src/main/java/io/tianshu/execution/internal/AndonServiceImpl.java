@@ -24,6 +24,7 @@ import io.tianshu.execution.engine.AndonEscalation;
 import io.tianshu.execution.engine.AndonEscalationStatus;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public class AndonServiceImpl implements AndonService {
   /** How far ahead of the server's clock an escalation "now" may be (clock skew between nodes). */
   private static final long MAX_AHEAD_SECONDS = 5;
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final EventPublisher events;
   private final Clock clock;
 
@@ -69,10 +70,10 @@ public class AndonServiceImpl implements AndonService {
       @Reference TransactionManager transactionManager,
       @Reference Database database,
       @Reference EventPublisher events) {
-    this(new Tx(dataSource, transactionManager), events, Clock.systemUTC());
+    this(new JtaTransactions(dataSource, transactionManager), events, Clock.systemUTC());
   }
 
-  AndonServiceImpl(Tx tx, EventPublisher events, Clock clock) {
+  AndonServiceImpl(JtaTransactions tx, EventPublisher events, Clock clock) {
     this.tx = tx;
     this.events = events;
     this.clock = clock;

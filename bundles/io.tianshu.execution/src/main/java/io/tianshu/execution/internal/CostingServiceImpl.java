@@ -29,6 +29,7 @@ import io.tianshu.execution.engine.WorkOrderCostingResult;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -72,7 +73,7 @@ public class CostingServiceImpl implements CostingService, EventHandler {
   private static final int PRICE_SCALE = 6;
   private static final int CREW_SCALE = 3;
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final ExecutionService execution;
   private final MasterDataService masterData;
   private final BomService boms;
@@ -85,7 +86,7 @@ public class CostingServiceImpl implements CostingService, EventHandler {
       @Reference ExecutionService execution,
       @Reference MasterDataService masterData,
       @Reference BomService boms) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.execution = execution;
     this.masterData = masterData;
     this.boms = boms;

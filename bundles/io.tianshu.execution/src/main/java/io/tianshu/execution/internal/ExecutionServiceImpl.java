@@ -57,6 +57,7 @@ import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.masterdata.Material;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.planning.PlanningService;
 import io.tianshu.planning.Receipt;
 import io.tianshu.routing.OperationLink;
@@ -96,7 +97,7 @@ public class ExecutionServiceImpl implements ExecutionService {
   private static final int QTY_SCALE = 6;
   private static final String ENTITY = "WorkOrder";
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final MasterDataService masterData;
   private final InventoryService inventory;
   private final BomService boms;
@@ -121,7 +122,7 @@ public class ExecutionServiceImpl implements ExecutionService {
       @Reference RoutingService routings,
       @Reference PlanningService planning,
       @Reference EventPublisher events) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.masterData = masterData;
     this.inventory = inventory;
     this.boms = boms;

@@ -30,6 +30,7 @@ import io.tianshu.inventory.StockFilter;
 import io.tianshu.inventory.StockStatus;
 import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +65,7 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
   private static final Set<WorkOrderStatus> ISSUABLE =
       EnumSet.of(WorkOrderStatus.RELEASED, WorkOrderStatus.STARTED, WorkOrderStatus.COMPLETED);
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final InventoryService inventory;
   private final ExecutionService execution;
 
@@ -75,7 +76,7 @@ public class MaterialFlowServiceImpl implements MaterialFlowService {
       @Reference Database database,
       @Reference InventoryService inventory,
       @Reference ExecutionService execution) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.inventory = inventory;
     this.execution = execution;
   }

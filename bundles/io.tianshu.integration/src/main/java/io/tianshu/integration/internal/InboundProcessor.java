@@ -12,6 +12,7 @@ import io.tianshu.integration.InboundResult;
 import io.tianshu.integration.InboundService;
 import io.tianshu.org.AccessService;
 import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ public class InboundProcessor implements InboundService {
   private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
   private static final int MAX_MESSAGE_ID = 128;
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final AccessService access;
   private final InboundConfig config;
   private final Map<String, InboundCommand> commands = new ConcurrentHashMap<>();
@@ -56,7 +57,7 @@ public class InboundProcessor implements InboundService {
       @Reference Database database,
       @Reference AccessService access,
       InboundConfig config) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.access = access;
     this.config = config;
   }

@@ -10,6 +10,7 @@ import io.tianshu.core.PlantRole;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.Capa;
 import io.tianshu.quality.CapaDiscipline;
 import io.tianshu.quality.CapaInput;
@@ -52,13 +53,13 @@ public class CapaServiceImpl implements CapaService {
   private static final String CAPA = "Capa";
   private static final String CIRCLE = "QcCircle";
 
-  private final Tx tx;
+  private final JtaTransactions tx;
 
   @Activate
   public CapaServiceImpl(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference TransactionManager transactionManager) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
   }
 
   // ---- 8D

@@ -18,6 +18,7 @@ import io.tianshu.inventory.MovementDocument;
 import io.tianshu.inventory.MovementInput;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.DispositionInput;
 import io.tianshu.quality.DispositionProposal;
 import io.tianshu.quality.InspectionLot;
@@ -67,7 +68,7 @@ public class NonconformanceServiceImpl implements NonconformanceService {
   private static final Set<String> COST_TYPES =
       Set.of("SCRAP_VALUE", "REWORK", "SORTING", "FREIGHT", "OTHER");
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final MasterDataService masterData;
   private final InventoryService inventory;
   private final ExecutionService execution;
@@ -79,7 +80,7 @@ public class NonconformanceServiceImpl implements NonconformanceService {
       @Reference MasterDataService masterData,
       @Reference InventoryService inventory,
       @Reference ExecutionService execution) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.masterData = masterData;
     this.inventory = inventory;
     this.execution = execution;

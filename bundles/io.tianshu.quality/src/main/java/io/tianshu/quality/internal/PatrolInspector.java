@@ -7,6 +7,7 @@ import io.tianshu.core.PlantRole;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.InspectionPlan;
 import io.tianshu.quality.PatrolService;
@@ -56,7 +57,7 @@ public class PatrolInspector implements PatrolService {
     long intervalSeconds() default 60;
   }
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final ExecutionService execution;
   private ScheduledExecutorService executor;
 
@@ -66,7 +67,7 @@ public class PatrolInspector implements PatrolService {
       @Reference TransactionManager transactionManager,
       @Reference ExecutionService execution,
       Config config) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.execution = execution;
     long interval = config.intervalSeconds();
     if (interval > 0) {

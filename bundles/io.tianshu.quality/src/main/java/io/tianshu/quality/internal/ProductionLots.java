@@ -5,6 +5,7 @@ import io.tianshu.execution.FirstReport;
 import io.tianshu.execution.OperationReported;
 import io.tianshu.execution.ProductInspection;
 import io.tianshu.execution.ProductReceipt;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.InspectionLot;
 import io.tianshu.quality.InspectionPlan;
 import java.util.Optional;
@@ -23,13 +24,13 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ProductInspection.class)
 public class ProductionLots implements ProductInspection {
-  private final Tx tx;
+  private final JtaTransactions tx;
 
   @Activate
   public ProductionLots(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference TransactionManager transactionManager) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.tianshu.inventory.InventoryService;
 import io.tianshu.inventory.MovementInput;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.Characteristic;
 import io.tianshu.quality.DecisionInput;
 import io.tianshu.quality.GoodsReceipt;
@@ -77,7 +78,7 @@ public class QualityServiceImpl implements QualityService {
   private static final Set<String> CLASSES = Set.of("CRITICAL", "MAJOR", "MINOR");
   private static final Set<String> STATUSES = Set.of("CREATED", "RESULTS_RECORDED", "DECIDED");
 
-  private final Tx tx;
+  private final JtaTransactions tx;
   private final MasterDataService masterData;
   private final InventoryService inventory;
   private final EventPublisher events;
@@ -89,7 +90,7 @@ public class QualityServiceImpl implements QualityService {
       @Reference MasterDataService masterData,
       @Reference InventoryService inventory,
       @Reference EventPublisher events) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
     this.masterData = masterData;
     this.inventory = inventory;
     this.events = events;

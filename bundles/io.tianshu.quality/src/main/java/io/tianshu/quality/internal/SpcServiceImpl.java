@@ -7,6 +7,7 @@ import io.tianshu.core.PlantRole;
 import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.persistence.AuditTrail;
+import io.tianshu.persistence.JtaTransactions;
 import io.tianshu.quality.Characteristic;
 import io.tianshu.quality.DefectPareto;
 import io.tianshu.quality.InspectionLot;
@@ -46,13 +47,13 @@ public class SpcServiceImpl implements SpcService {
   private static final Set<String> REACTIONS = Set.of("NONE", "HOLD", "NONCONFORMANCE");
   private static final int MAX_LAST = 1000;
 
-  private final Tx tx;
+  private final JtaTransactions tx;
 
   @Activate
   public SpcServiceImpl(
       @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
       @Reference TransactionManager transactionManager) {
-    this.tx = new Tx(dataSource, transactionManager);
+    this.tx = new JtaTransactions(dataSource, transactionManager);
   }
 
   // ---- charts

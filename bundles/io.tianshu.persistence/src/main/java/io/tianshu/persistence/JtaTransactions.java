@@ -1,6 +1,5 @@
-package io.tianshu.execution.internal;
+package io.tianshu.persistence;
 
-import io.tianshu.persistence.PersistenceErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -9,25 +8,27 @@ import javax.transaction.SystemException;
 import javax.transaction.TransactionManager;
 
 /**
- * One JTA transaction per unit of work, with a JDBC connection enlisted in it. Because the
- * datasource is the pooled, XA-enlisting one the persistence units use, the inventory service's
- * postings made inside the work join the same transaction and share its connection: a report, its
- * stock movements and its audit rows commit or roll back together.
+ * One JTA transaction per unit of work, with a JDBC connection enlisted in it, for the adapters
+ * that write with plain JDBC (execution, quality, integration). The datasource is the pooled,
+ * XA-enlisting one the persistence units use, so the services called inside the work (inventory
+ * postings, master data) join the same transaction: a report, its stock movements and its audit
+ * rows commit or roll back together. Work started inside a running transaction joins it and marks
+ * it rollback-only when it fails.
  */
-final class Tx {
+public final class JtaTransactions {
   private final DataSource dataSource;
   private final TransactionManager tm;
 
-  Tx(DataSource dataSource, TransactionManager tm) {
+  public JtaTransactions(DataSource dataSource, TransactionManager tm) {
     this.dataSource = dataSource;
     this.tm = tm;
   }
 
-  interface Work<R> {
+  public interface Work<R> {
     R run(Connection c) throws SQLException;
   }
 
-  <R> R write(Work<R> work) {
+  public <R> R write(Work<R> work) {
     boolean own;
     try {
       own = tm.getStatus() == Status.STATUS_NO_TRANSACTION;
@@ -61,7 +62,7 @@ final class Tx {
   }
 
   /** Reads on a connection of its own (joining a transaction if one is active). */
-  <R> R read(Work<R> work) {
+  public <R> R read(Work<R> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
