@@ -36,14 +36,19 @@ public abstract class ExchangeTestBase extends ContainerTestBase {
 
   @Override
   protected void awaitDomainApi() {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
       Response r = admin.get("/plants?limit=10");
       Response x = admin.get("/exchange/export?plant=SH01");
       last = r.status() + " " + x.status() + " " + r.body();
       if (r.status() == 200 && r.body().contains("SH01") && x.status() == 200) {
-        return;
+        // the demo loads on its own thread, the planning document after the group
+        Response so = admin.get("/sales-orders?plantId=" + plantId("SH01"));
+        last = so.status() + " " + so.body();
+        if (so.status() == 200 && so.body().contains("SO-27001")) {
+          return;
+        }
       }
       ItSupport.sleep(500);
     }

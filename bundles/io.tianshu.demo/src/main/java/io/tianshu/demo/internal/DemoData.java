@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,41 @@ public class DemoData {
   static final String PLANNING = "/demo/sample-planning.json";
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+  private final Thread loader;
+
+  /**
+   * Loads on a thread of its own: activation must not hold Declarative Services' locks for the
+   * import's seconds, or components resolving beside it (the REST resources) time out on them and
+   * stay unsatisfied (seen as /health answering 404 on a loaded machine).
+   */
   @Activate
   public DemoData(@Reference OrgService org, @Reference ExchangeService exchange) {
     if (!Boolean.parseBoolean(System.getenv(ENV)) && !Boolean.getBoolean(PROPERTY)) {
+      loader = null;
       return;
     }
+    loader =
+        new Thread(
+            () -> {
+              try {
+                load(org, exchange);
+              } catch (RuntimeException e) {
+                LOG.error("Demo data not loaded", e);
+              }
+            },
+            "tianshu-demo-data");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    if (loader != null) {
+      loader.join(60_000); // an import is all or nothing: let it finish rather than cut it
+    }
+  }
+
+  private static void load(OrgService org, ExchangeService exchange) {
     CallerContext system = CallerContext.system();
     if (org.listPlants(system, null, new PageRequest(0, 1, "id", true)).total() > 0) {
       return;
