@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -49,8 +49,8 @@ public class CamelRuntime implements IntegrationService {
   private final DefaultCamelContext context;
   private final RouteManager routes;
   private final ScheduledExecutorService scanner;
-  // builders bound before the context started (DS binds before it activates)
-  private final Map<ServiceReference<RoutesBuilder>, RoutesBuilder> early = new LinkedHashMap<>();
+  private final List<ServiceReference<RoutesBuilder>> early = new ArrayList<>();
+  private final List<RoutesBuilder> earlyBuilders = new ArrayList<>();
   private volatile boolean started;
   private ServiceRegistration<CamelContext> contextRegistration;
 
@@ -78,8 +78,11 @@ public class CamelRuntime implements IntegrationService {
     LOG.info("Camel {} started; route files from {}", context.getVersion(), folder);
     synchronized (this) {
       started = true;
-      early.forEach((ref, builder) -> routes.addBuilder(ref, source(ref), builder));
+      for (int i = 0; i < early.size(); i++) {
+        routes.addBuilder(early.get(i), source(early.get(i)), earlyBuilders.get(i));
+      }
       early.clear();
+      earlyBuilders.clear();
     }
     scanner.scheduleWithFixedDelay(this::scan, 0, scanMillis, TimeUnit.MILLISECONDS);
     // connectors and the outbound relay send through the one context
@@ -121,14 +124,18 @@ public class CamelRuntime implements IntegrationService {
       policy = ReferencePolicy.DYNAMIC)
   synchronized void addRoutesBuilder(ServiceReference<RoutesBuilder> ref, RoutesBuilder builder) {
     if (!started) {
-      early.put(ref, builder);
+      early.add(ref);
+      earlyBuilders.add(builder);
       return;
     }
     routes.addBuilder(ref, source(ref), builder);
   }
 
   synchronized void removeRoutesBuilder(ServiceReference<RoutesBuilder> ref) {
-    if (early.remove(ref) != null) {
+    int i = early.indexOf(ref);
+    if (i >= 0) {
+      early.remove(i);
+      earlyBuilders.remove(i);
       return;
     }
     routes.removeBuilder(ref);
