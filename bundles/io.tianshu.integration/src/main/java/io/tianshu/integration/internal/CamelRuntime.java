@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -49,8 +49,8 @@ public class CamelRuntime implements IntegrationService {
   private final DefaultCamelContext context;
   private final RouteManager routes;
   private final ScheduledExecutorService scanner;
-  private final List<ServiceReference<RoutesBuilder>> early = new ArrayList<>();
-  private final List<RoutesBuilder> earlyBuilders = new ArrayList<>();
+  // builders bound before the context started (DS binds before it activates)
+  private final Map<ServiceReference<RoutesBuilder>, RoutesBuilder> early = new LinkedHashMap<>();
   private volatile boolean started;
   private ServiceRegistration<CamelContext> contextRegistration;
 
@@ -78,11 +78,8 @@ public class CamelRuntime implements IntegrationService {
     LOG.info("Camel {} started; route files from {}", context.getVersion(), folder);
     synchronized (this) {
       started = true;
-      for (int i = 0; i < early.size(); i++) {
-        routes.addBuilder(early.get(i), source(early.get(i)), earlyBuilders.get(i));
-      }
+      early.forEach((ref, builder) -> routes.addBuilder(ref, source(ref), builder));
       early.clear();
-      earlyBuilders.clear();
     }
     scanner.scheduleWithFixedDelay(this::scan, 0, scanMillis, TimeUnit.MILLISECONDS);
     // connectors and the outbound relay send through the one context
@@ -124,18 +121,14 @@ public class CamelRuntime implements IntegrationService {
       policy = ReferencePolicy.DYNAMIC)
   synchronized void addRoutesBuilder(ServiceReference<RoutesBuilder> ref, RoutesBuilder builder) {
     if (!started) {
-      early.add(ref);
-      earlyBuilders.add(builder);
+      early.put(ref, builder);
       return;
     }
     routes.addBuilder(ref, source(ref), builder);
   }
 
   synchronized void removeRoutesBuilder(ServiceReference<RoutesBuilder> ref) {
-    int i = early.indexOf(ref);
-    if (i >= 0) {
-      early.remove(i);
-      earlyBuilders.remove(i);
+    if (early.remove(ref) != null) {
       return;
     }
     routes.removeBuilder(ref);

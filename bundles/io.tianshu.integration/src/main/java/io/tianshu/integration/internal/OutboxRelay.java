@@ -51,6 +51,8 @@ public class OutboxRelay {
   private final ProducerTemplate producer;
   private final ScheduledExecutorService scheduler;
   private volatile String lastProblem;
+  // the delivered position, read from the table once: only this relay's thread moves it
+  private Long cursor;
 
   @Activate
   public OutboxRelay(
@@ -105,10 +107,11 @@ public class OutboxRelay {
 
   /** Delivers one batch; returns how many rows it read. */
   int deliverBatch() throws Exception {
-    long cursor;
     List<Map<String, Object>> rows;
     try (Connection c = dataSource.getConnection()) {
-      cursor = cursor(c);
+      if (cursor == null) {
+        cursor = cursor(c);
+      }
       rows = rowsAfter(c, cursor, Math.max(1, config.batchSize()));
     }
     if (rows.isEmpty()) {
@@ -128,6 +131,7 @@ public class OutboxRelay {
         try (Connection c = dataSource.getConnection()) {
           moveCursor(c, delivered);
         }
+        cursor = delivered;
       }
     }
     return go.size() == rows.size() ? rows.size() : 0;

@@ -13,6 +13,7 @@ import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderOperation;
 import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.persistence.JtaTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import javax.transaction.Status;
 import javax.transaction.TransactionManager;
 
 /**
@@ -36,8 +36,7 @@ import javax.transaction.TransactionManager;
  * the reason, never dropped.
  */
 final class JdbcMachineStore implements MachineStore {
-  private final DataSource ds;
-  private final TransactionManager tm;
+  private final JtaTransactions tx;
   private final ExecutionService execution;
   private final MachineSettings settings;
   private final Supplier<Long> plantId;
@@ -49,8 +48,7 @@ final class JdbcMachineStore implements MachineStore {
       ExecutionService execution,
       MachineSettings settings,
       Supplier<Long> plantId) {
-    this.ds = ds;
-    this.tm = tm;
+    this.tx = new JtaTransactions(ds, tm);
     this.execution = execution;
     this.settings = settings;
     this.plantId = plantId;
@@ -64,50 +62,9 @@ final class JdbcMachineStore implements MachineStore {
         "opcua/" + settings.name(), false, Map.of(plantId.get(), PlantRole.PLANNER));
   }
 
-  interface Work<R> {
-    R run(Connection c) throws SQLException;
-  }
-
-  private <R> R inTx(Work<R> work) {
-    try {
-      if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) {
-        throw new IllegalStateException("unexpected transaction on the connector thread");
-      }
-      tm.begin();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot begin a transaction: " + e.getMessage(), e);
-    }
-    R r;
-    try {
-      try (Connection c = ds.getConnection()) {
-        r = work.run(c);
-      }
-    } catch (SQLException e) {
-      rollback();
-      throw new IllegalStateException(e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
-    }
-    try {
-      tm.commit();
-    } catch (Exception e) {
-      throw new IllegalStateException("commit failed: " + e.getMessage(), e);
-    }
-    return r;
-  }
-
-  private void rollback() {
-    try {
-      tm.rollback();
-    } catch (Exception ignored) {
-      // the original error is reported
-    }
-  }
-
   @Override
   public Map<Counter, CounterState> readings(String machine) {
-    return inTx(
+    return tx.write(
         c -> {
           Map<Counter, CounterState> m = new EnumMap<>(Counter.class);
           try (PreparedStatement ps =
@@ -128,7 +85,7 @@ final class JdbcMachineStore implements MachineStore {
 
   /** Unassigned totals per counter, for the listing. */
   Map<Counter, Long> unassigned(String machine) {
-    return inTx(
+    return tx.write(
         c -> {
           Map<Counter, Long> m = new EnumMap<>(Counter.class);
           try (PreparedStatement ps =
@@ -149,7 +106,7 @@ final class JdbcMachineStore implements MachineStore {
   @Override
   public Assignment count(String machine, Counter counter, Step step, String key, Instant at) {
     if (step.delta() == 0) {
-      inTx(
+      tx.write(
           c -> {
             saveReading(c, machine, counter, step.to(), at);
             return null;
@@ -165,7 +122,7 @@ final class JdbcMachineStore implements MachineStore {
     if (op != null) {
       long[] target = op;
       try {
-        return inTx(
+        return tx.write(
             c -> {
               BigDecimal q = BigDecimal.valueOf(step.delta());
               execution.report(
@@ -199,7 +156,7 @@ final class JdbcMachineStore implements MachineStore {
   private Assignment unassigned(
       String machine, Counter counter, Step step, String key, Instant at, String note) {
     String n = note.length() > 400 ? note.substring(0, 400) : note;
-    return inTx(
+    return tx.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -316,7 +273,7 @@ final class JdbcMachineStore implements MachineStore {
       r = r.substring(0, 200);
     }
     String rr = r;
-    inTx(
+    tx.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -344,7 +301,7 @@ final class JdbcMachineStore implements MachineStore {
 
   @Override
   public void measurement(String machine, String signal, double value, Instant at) {
-    inTx(
+    tx.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
