@@ -1,16 +1,12 @@
 package io.tianshu.connector.opcua.internal;
 
-import io.tianshu.connector.opcua.MachineInfo;
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.MachineStore.Counter;
-import io.tianshu.core.CallerContext;
-import io.tianshu.execution.ExecutionService;
-import io.tianshu.org.OrgService;
-import io.tianshu.persistence.Database;
+import io.tianshu.connector.ConnectionState;
+import io.tianshu.connector.spi.MachineBinding;
+import io.tianshu.connector.spi.MachineLink;
+import io.tianshu.connector.spi.MachineSignals;
+import io.tianshu.connector.spi.MachineSignalsFactory;
 import java.nio.file.Path;
-import javax.sql.DataSource;
-import javax.transaction.TransactionManager;
+import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,38 +14,25 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** One configured machine: settings, store, signals and the Milo client. */
+/** One configured machine: settings, signals and the Milo client, listed as a machine link. */
 @Component(
-    service = MachineHandle.class,
+    service = MachineLink.class,
     configurationPid = "io.tianshu.connector.opcua.machine",
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = MachineConfig.class, factory = true)
-public class MachineComponent implements MachineHandle {
+public class MachineComponent implements MachineLink {
   private final MachineSettings settings;
+  private final MachineBinding binding;
   private final long plantId;
-  private final JdbcMachineStore store;
   private final MachineSignals signals;
   private final MiloMachineClient client;
 
   @Activate
-  public MachineComponent(
-      MachineConfig config,
-      @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
-      @Reference TransactionManager transactionManager,
-      @Reference Database database,
-      @Reference OrgService org,
-      @Reference ExecutionService execution) {
+  public MachineComponent(MachineConfig config, @Reference MachineSignalsFactory factory) {
     this.settings = settings(config);
-    this.plantId = org.getPlantByCode(CallerContext.system(), settings.plant()).id();
-    this.store =
-        new JdbcMachineStore(dataSource, transactionManager, execution, settings, () -> plantId);
-    this.signals =
-        new MachineSignals(
-            settings.name(),
-            new CounterTracker(settings.counterBits(), settings.wrapWindow()),
-            store);
-    signals.load();
-    store.unassigned(settings.name()).forEach(signals::seedUnassigned);
+    this.binding = settings.binding();
+    this.plantId = factory.plantId(settings.plant());
+    this.signals = factory.open(binding, plantId);
     this.client = new MiloMachineClient(settings, signals, new ClientSecurity(settings.pkiDir()));
     client.start();
   }
@@ -94,35 +77,37 @@ public class MachineComponent implements MachineHandle {
   }
 
   @Override
+  public MachineBinding binding() {
+    return binding;
+  }
+
+  @Override
   public long plantId() {
     return plantId;
   }
 
   @Override
-  public MachineInfo info() {
-    CounterState g = signals.counter(Counter.GOOD);
-    CounterState s = signals.counter(Counter.SCRAP);
-    MachineState st = signals.state();
-    String err = client.lastError() != null ? client.lastError() : signals.lastError();
-    return new MachineInfo(
-        settings.name(),
-        settings.endpointUrl(),
-        settings.securityPolicy() + "/" + settings.securityMode(),
-        settings.plant(),
-        settings.station() != null ? settings.station() : "WC " + settings.workCenterId(),
-        client.connection(),
-        err,
-        client.connectedSince(),
-        st == null ? MachineState.UNKNOWN : st,
-        signals.reason(),
-        signals.stateSince(),
-        g == null ? null : g.raw(),
-        g == null ? 0 : g.total(),
-        s == null ? null : s.raw(),
-        s == null ? 0 : s.total(),
-        signals.unassigned(Counter.GOOD),
-        signals.unassigned(Counter.SCRAP),
-        signals.lastMeasurement(),
-        client.reconnects());
+  public MachineSignals signals() {
+    return signals;
+  }
+
+  @Override
+  public ConnectionState connection() {
+    return client.connection();
+  }
+
+  @Override
+  public String lastError() {
+    return client.lastError();
+  }
+
+  @Override
+  public Instant connectedSince() {
+    return client.connectedSince();
+  }
+
+  @Override
+  public int reconnects() {
+    return client.reconnects();
   }
 }

@@ -1,6 +1,7 @@
 package io.tianshu.connector.opcua.internal;
 
-import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.MachineBinding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A machine's validated signal mapping (from {@link MachineConfig}, or built directly by tests).
@@ -38,16 +38,14 @@ public record MachineSettings(
     long reconnectMaxMs,
     String scrapReasonCode) {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,23}");
   static final List<String> POLICIES =
       List.of("None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss");
 
   /** Checks everything and throws one IllegalArgumentException listing the problems. */
   public MachineSettings {
-    List<String> errors = new ArrayList<>();
-    if (name == null || !NAME.matcher(name).matches()) {
-      errors.add("name must be 1-24 letters, digits, '.', '_' or '-' / 机器名须为 1-24 位字母、数字或 . _ -");
-    }
+    List<String> errors =
+        new ArrayList<>(
+            MachineBinding.problems(name, plant, station, workCenterId, counterBits, wrapWindow));
     if (endpointUrl == null || !endpointUrl.startsWith("opc.tcp://")) {
       errors.add("endpointUrl must start with opc.tcp:// / 端点地址须以 opc.tcp:// 开头");
     }
@@ -59,17 +57,8 @@ public record MachineSettings(
     } else if (!"Sign".equals(securityMode) && !"SignAndEncrypt".equals(securityMode)) {
       errors.add("securityMode must be Sign or SignAndEncrypt / 安全模式须为 Sign 或 SignAndEncrypt");
     }
-    if (plant == null || plant.isBlank()) {
-      errors.add("plant (plant code) is required / 须配置工厂代码");
-    }
-    if ((station == null || station.isBlank()) && workCenterId == null) {
-      errors.add("station or workCenterId is required / 须配置工位或工作中心");
-    }
     if (goodNode == null && scrapNode == null && stateNode == null && measurementNodes.isEmpty()) {
       errors.add("no signal node configured / 未配置任何信号节点");
-    }
-    if (counterBits != 16 && counterBits != 32) {
-      errors.add("counterBits must be 16 or 32 / 计数器位宽须为 16 或 32");
     }
     if (samplingIntervalMs < 0 || publishingIntervalMs <= 0) {
       errors.add("sampling/publishing intervals must be positive / 采样和发布间隔须为正数");
@@ -83,6 +72,21 @@ public record MachineSettings(
     }
     stateMap = Map.copyOf(stateMap);
     measurementNodes = Map.copyOf(measurementNodes);
+  }
+
+  /** What the machine signals need of these settings (protocol {@code opcua}). */
+  public MachineBinding binding() {
+    return new MachineBinding(
+        name,
+        "opcua",
+        endpointUrl,
+        securityPolicy + "/" + securityMode,
+        plant,
+        station,
+        workCenterId,
+        counterBits,
+        wrapWindow,
+        scrapReasonCode);
   }
 
   /** Maps a state value: a configured code first, then the state's own name, else UNKNOWN. */

@@ -1,8 +1,9 @@
 package io.tianshu.connector.opcua.internal;
 
-import io.tianshu.connector.opcua.ConnectionState;
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import io.tianshu.connector.ConnectionState;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.MachineSignals;
+import io.tianshu.connector.spi.MachineStore.Counter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tianshu.connector.opcua.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tianshu.connector.opcua.MachineState;
+import io.tianshu.connector.MachineState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,13 @@ package io.tianshu.connector.opcua.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tianshu.connector.opcua.ConnectionState;
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import io.tianshu.connector.ConnectionState;
+import io.tianshu.connector.MachineState;
 import io.tianshu.connector.opcua.simulator.MachineSimulator;
+import io.tianshu.connector.spi.CounterTracker;
+import io.tianshu.connector.spi.MachineSignals;
+import io.tianshu.connector.spi.MachineStore.Counter;
+import io.tianshu.connector.spi.MemoryMachineStore;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -64,10 +67,10 @@ class SimulatorClientTest {
 
   @Test
   void countsSurviveAServerRestartExactly() throws Exception {
-    MemoryStore store = new MemoryStore();
+    MemoryMachineStore store = new MemoryMachineStore();
     try (MachineSimulator sim = new MachineSimulator("M1", "127.0.0.1", freePort(), 16, 5)) {
       sim.startServer();
-      MachineSignals signals = new MachineSignals("M1", new CounterTracker(16, 0), store);
+      MachineSignals signals = new MachineSignals("M1", "opcua", new CounterTracker(16, 0), store);
       signals.load();
       MiloMachineClient client =
           new MiloMachineClient(settings(sim, "M1"), signals, new ClientSecurity(null));
@@ -123,11 +126,11 @@ class SimulatorClientTest {
   @Test
   void aRestartedConnectorContinuesFromThePersistedReadingAndAFailedCommitIsRetried()
       throws Exception {
-    MemoryStore store = new MemoryStore();
+    MemoryMachineStore store = new MemoryMachineStore();
     try (MachineSimulator sim = new MachineSimulator("M2", "127.0.0.1", freePort(), 16, 0)) {
       sim.setGoodRaw(65530);
       sim.startServer();
-      MachineSignals first = new MachineSignals("M2", new CounterTracker(16, 0), store);
+      MachineSignals first = new MachineSignals("M2", "opcua", new CounterTracker(16, 0), store);
       first.load();
       MiloMachineClient c1 =
           new MiloMachineClient(settings(sim, "M2"), first, new ClientSecurity(null));
@@ -140,7 +143,7 @@ class SimulatorClientTest {
       // while the connector is down the counter wraps: 65533 -> 65536+6 = raw 6
       sim.makeGood(9);
       store.failNext = 1; // the first commit after the restart fails and is retried
-      MachineSignals second = new MachineSignals("M2", new CounterTracker(16, 0), store);
+      MachineSignals second = new MachineSignals("M2", "opcua", new CounterTracker(16, 0), store);
       second.load();
       MiloMachineClient c2 =
           new MiloMachineClient(settings(sim, "M2"), second, new ClientSecurity(null));
@@ -161,7 +164,7 @@ class SimulatorClientTest {
   @Test
   void aSecuredEndpointIsUsedOnlyOnceItsCertificateIsTrusted(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path pki) throws Exception {
-    MemoryStore store = new MemoryStore();
+    MemoryMachineStore store = new MemoryMachineStore();
     try (MachineSimulator sim = new MachineSimulator("M3", "127.0.0.1", freePort(), 32, 0)) {
       sim.setSecured(true);
       sim.startServer();
@@ -189,7 +192,7 @@ class SimulatorClientTest {
               100,
               500,
               "MACHINE");
-      MachineSignals signals = new MachineSignals("M3", new CounterTracker(32, 0), store);
+      MachineSignals signals = new MachineSignals("M3", "opcua", new CounterTracker(32, 0), store);
       signals.load();
       MiloMachineClient client = new MiloMachineClient(secured, signals, new ClientSecurity(pki));
       try {

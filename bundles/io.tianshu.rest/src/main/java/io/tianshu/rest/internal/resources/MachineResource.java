@@ -2,8 +2,8 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
-import io.tianshu.connector.opcua.MachineConnectorService;
-import io.tianshu.connector.opcua.MachineInfo;
+import io.tianshu.connector.MachineConnectorService;
+import io.tianshu.connector.MachineInfo;
 import io.tianshu.rest.RestApi;
 import java.util.List;
 import javax.ws.rs.GET;

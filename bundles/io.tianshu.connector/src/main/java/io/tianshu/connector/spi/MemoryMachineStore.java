@@ -1,8 +1,8 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A store in memory that books deltas by report key, like execution does (a replay is a no-op). */
-final class MemoryStore implements MachineStore {
-  final Map<Counter, CounterState> readings = new EnumMap<>(Counter.class);
-  final Set<String> keys = new HashSet<>();
-  final Map<Counter, Long> booked = new EnumMap<>(Counter.class);
-  final List<String> states = new ArrayList<>();
-  final List<Double> measurements = new ArrayList<>();
-  volatile int failNext;
+/**
+ * A store in memory that books deltas by report key, like execution does (a replay is a no-op), and
+ * can be told to fail the next counts. For connector tests and benchmarks, not for production.
+ */
+public final class MemoryMachineStore implements MachineStore {
+  public final Map<Counter, CounterState> readings = new EnumMap<>(Counter.class);
+  public final Set<String> keys = new HashSet<>();
+  public final Map<Counter, Long> booked = new EnumMap<>(Counter.class);
+  public final List<String> states = new ArrayList<>();
+  public final List<Double> measurements = new ArrayList<>();
+
+  /** How many of the next counts fail as if the database were down. */
+  public volatile int failNext;
 
   @Override
   public synchronized Map<Counter, CounterState> readings(String machine) {
@@ -39,7 +44,8 @@ final class MemoryStore implements MachineStore {
     return new Assignment(1L, 10, null);
   }
 
-  synchronized long booked(Counter c) {
+  /** What was booked for the counter (each report key once). */
+  public synchronized long booked(Counter c) {
     return booked.getOrDefault(c, 0L);
   }
 

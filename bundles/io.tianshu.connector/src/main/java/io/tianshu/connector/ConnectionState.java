@@ -1,4 +1,4 @@
-package io.tianshu.connector.opcua;
+package io.tianshu.connector;
 
 /**
  * The connector's link to a machine: CONNECTING (first attempt), CONNECTED (session and

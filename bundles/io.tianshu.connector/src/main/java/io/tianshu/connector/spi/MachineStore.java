@@ -1,8 +1,8 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Step;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,11 +19,11 @@ public interface MachineStore {
 
   /** What was assigned where by {@link #count}. */
   record Assignment(Long workOrderId, Integer operationSeq, String note) {
-    static Assignment unassigned(String note) {
+    public static Assignment unassigned(String note) {
       return new Assignment(null, null, note);
     }
 
-    boolean assigned() {
+    public boolean assigned() {
       return workOrderId != null;
     }
   }

@@ -1,9 +1,12 @@
-package io.tianshu.connector.opcua;
+package io.tianshu.connector;
 
 import io.tianshu.core.CallerContext;
 import java.util.List;
 
-/** The machines the OPC UA connector is configured for, in the plants the caller may read. */
+/**
+ * The machines configured in any connector (OPC UA, Modbus, ...), in the plants the caller may
+ * read.
+ */
 public interface MachineConnectorService {
   List<MachineInfo> machines(CallerContext caller);
 }

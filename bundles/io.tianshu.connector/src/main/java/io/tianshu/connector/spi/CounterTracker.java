@@ -1,4 +1,4 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
 /**
  * Turns successive raw readings of a machine counter into counted deltas. Plain Java, no OSGi and

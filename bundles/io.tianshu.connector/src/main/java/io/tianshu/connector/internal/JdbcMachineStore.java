@@ -1,8 +1,10 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.internal;
 
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Step;
+import io.tianshu.connector.spi.MachineBinding;
+import io.tianshu.connector.spi.MachineStore;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.PageRequest;
 import io.tianshu.core.PlantRole;
@@ -23,7 +25,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 
@@ -32,22 +33,22 @@ import javax.transaction.TransactionManager;
  * (execution joins the transaction) or the unassigned row, and the new counter reading commit
  * together. Counts go to the operation STARTED at the machine's station (or work centre) in its
  * plant, the most recently started one when several are; when none runs, or execution refuses the
- * report (e.g. more than is in progress), the count is kept in {@code opcua_unassigned_count} with
- * the reason, never dropped.
+ * report (e.g. more than is in progress), the count is kept in {@code machine_unassigned_count}
+ * with the reason, never dropped.
  */
 final class JdbcMachineStore implements MachineStore {
   private final JtaTransactions tx;
   private final ExecutionService execution;
-  private final MachineSettings settings;
-  private final Supplier<Long> plantId;
+  private final MachineBinding settings;
+  private final long plantId;
   private volatile long[] cachedOperation; // {workOrderId, seq}
 
   JdbcMachineStore(
       DataSource ds,
       TransactionManager tm,
       ExecutionService execution,
-      MachineSettings settings,
-      Supplier<Long> plantId) {
+      MachineBinding settings,
+      long plantId) {
     this.tx = new JtaTransactions(ds, tm);
     this.execution = execution;
     this.settings = settings;
@@ -59,7 +60,7 @@ final class JdbcMachineStore implements MachineStore {
     // operation receives product into stock, and inventory requires PLANNER for that movement (an
     // OPERATOR's report there is refused: "Role PLANNER in this plant is required").
     return new CallerContext(
-        "opcua/" + settings.name(), false, Map.of(plantId.get(), PlantRole.PLANNER));
+        settings.protocol() + "/" + settings.name(), false, Map.of(plantId, PlantRole.PLANNER));
   }
 
   @Override
@@ -69,7 +70,7 @@ final class JdbcMachineStore implements MachineStore {
           Map<Counter, CounterState> m = new EnumMap<>(Counter.class);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT counter, raw_value, total FROM opcua_counter_reading WHERE machine = ?")) {
+                  "SELECT counter, raw_value, total FROM machine_counter_reading WHERE machine = ?")) {
             ps.setString(1, machine);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -90,7 +91,7 @@ final class JdbcMachineStore implements MachineStore {
           Map<Counter, Long> m = new EnumMap<>(Counter.class);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT counter, SUM(quantity) FROM opcua_unassigned_count WHERE machine = ?"
+                  "SELECT counter, SUM(quantity) FROM machine_unassigned_count WHERE machine = ?"
                       + " GROUP BY counter")) {
             ps.setString(1, machine);
             try (ResultSet rs = ps.executeQuery()) {
@@ -160,10 +161,10 @@ final class JdbcMachineStore implements MachineStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO opcua_unassigned_count (machine, plant_id, station, counter,"
+                  "INSERT INTO machine_unassigned_count (machine, plant_id, station, counter,"
                       + " quantity, range_key, note, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, machine);
-            ps.setLong(2, plantId.get());
+            ps.setLong(2, plantId);
             ps.setString(3, settings.station());
             ps.setString(4, counter.name());
             ps.setLong(5, step.delta());
@@ -198,7 +199,7 @@ final class JdbcMachineStore implements MachineStore {
         var page =
             execution.list(
                 caller,
-                plantId.get(),
+                plantId,
                 status,
                 null,
                 new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true));
@@ -242,7 +243,7 @@ final class JdbcMachineStore implements MachineStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE opcua_counter_reading SET raw_value = ?, total = ?, updated_at = ?"
+            "UPDATE machine_counter_reading SET raw_value = ?, total = ?, updated_at = ?"
                 + " WHERE machine = ? AND counter = ?")) {
       ps.setLong(1, s.raw());
       ps.setLong(2, s.total());
@@ -255,7 +256,7 @@ final class JdbcMachineStore implements MachineStore {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO opcua_counter_reading (machine, counter, raw_value, total, updated_at)"
+            "INSERT INTO machine_counter_reading (machine, counter, raw_value, total, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, machine);
       ps.setString(2, counter.name());
@@ -277,7 +278,7 @@ final class JdbcMachineStore implements MachineStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE opcua_machine_state SET to_time = ? WHERE machine = ? AND to_time IS"
+                  "UPDATE machine_state SET to_time = ? WHERE machine = ? AND to_time IS"
                       + " NULL")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, machine);
@@ -285,10 +286,10 @@ final class JdbcMachineStore implements MachineStore {
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO opcua_machine_state (machine, plant_id, station, state, reason,"
+                  "INSERT INTO machine_state (machine, plant_id, station, state, reason,"
                       + " from_time) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, machine);
-            ps.setLong(2, plantId.get());
+            ps.setLong(2, plantId);
             ps.setString(3, settings.station());
             ps.setString(4, state.name());
             ps.setString(5, rr);
@@ -305,7 +306,7 @@ final class JdbcMachineStore implements MachineStore {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO opcua_measurement (machine, signal_name, measured_value,"
+                  "INSERT INTO machine_measurement (machine, signal_name, measured_value,"
                       + " measured_at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, machine);
             ps.setString(2, signal.length() > 40 ? signal.substring(0, 40) : signal);

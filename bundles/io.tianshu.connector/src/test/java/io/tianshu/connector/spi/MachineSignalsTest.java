@@ -1,12 +1,12 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
-import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Step;
+import io.tianshu.connector.spi.MachineStore.Counter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class MachineSignalsTest {
   @Test
   void countsWithoutARunningOperationAreKeptAsUnassignedWithDeterministicKeys() {
     NoOperationStore store = new NoOperationStore();
-    MachineSignals s = new MachineSignals("press1", new CounterTracker(16, 0), store);
+    MachineSignals s = new MachineSignals("press1", "opcua", new CounterTracker(16, 0), store);
     s.load();
     assertThat(s.onCounter(Counter.GOOD, 3, T)).isEqualTo(9); // 65530 -> 65536+3
     assertThat(s.onCounter(Counter.GOOD, 5, T)).isEqualTo(2);
@@ -59,8 +59,8 @@ class MachineSignalsTest {
 
   @Test
   void aFailedCommitLeavesTheStateSoTheNextReadingCoversTheRange() {
-    MemoryStore store = new MemoryStore();
-    MachineSignals s = new MachineSignals("m", new CounterTracker(32, 0), store);
+    MemoryMachineStore store = new MemoryMachineStore();
+    MachineSignals s = new MachineSignals("m", "opcua", new CounterTracker(32, 0), store);
     s.load();
     s.onCounter(Counter.GOOD, 10, T); // baseline
     store.failNext = 1;
@@ -75,7 +75,7 @@ class MachineSignalsTest {
   @Test
   void stateChangesAreRecordedOnceWithTheirReasonRunningHasNone() {
     NoOperationStore store = new NoOperationStore();
-    MachineSignals s = new MachineSignals("m", new CounterTracker(16, 0), store);
+    MachineSignals s = new MachineSignals("m", "opcua", new CounterTracker(16, 0), store);
     s.onState(MachineState.RUNNING, "left over", T);
     s.onState(MachineState.RUNNING, "other", T.plusSeconds(1));
     s.onState(MachineState.DOWN, "tool breakage", T.plusSeconds(2));

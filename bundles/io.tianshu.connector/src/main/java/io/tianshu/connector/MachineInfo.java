@@ -1,15 +1,17 @@
-package io.tianshu.connector.opcua;
+package io.tianshu.connector;
 
 import java.time.Instant;
 
 /**
- * One configured machine as the connector sees it. {@code good} and {@code scrap} are the totals
- * counted since the connector first saw the counters (persisted across restarts); {@code goodRaw}
- * and {@code scrapRaw} the last raw counter readings (null before the first). {@code
- * unassignedGood} and {@code unassignedScrap} were counted while no operation ran at the station.
+ * One configured machine as its connector sees it; {@code protocol} names the connector. {@code
+ * good} and {@code scrap} are the totals counted since the connector first saw the counters
+ * (persisted across restarts); {@code goodRaw} and {@code scrapRaw} the last raw counter readings
+ * (null before the first). {@code unassignedGood} and {@code unassignedScrap} were counted while no
+ * operation ran at the station.
  */
 public record MachineInfo(
     String name,
+    String protocol,
     String endpointUrl,
     String securityPolicy,
     String plant,

@@ -1,11 +1,11 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Kind;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Kind;
+import io.tianshu.connector.spi.CounterTracker.Step;
 import org.junit.jupiter.api.Test;
 
 class CounterTrackerTest {

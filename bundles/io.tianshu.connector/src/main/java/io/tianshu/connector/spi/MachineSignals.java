@@ -1,17 +1,17 @@
-package io.tianshu.connector.opcua.internal;
+package io.tianshu.connector.spi;
 
-import io.tianshu.connector.opcua.MachineState;
-import io.tianshu.connector.opcua.internal.CounterTracker.CounterState;
-import io.tianshu.connector.opcua.internal.CounterTracker.Kind;
-import io.tianshu.connector.opcua.internal.CounterTracker.Step;
-import io.tianshu.connector.opcua.internal.MachineStore.Counter;
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.CounterTracker.Kind;
+import io.tianshu.connector.spi.CounterTracker.Step;
+import io.tianshu.connector.spi.MachineStore.Counter;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One machine's signal processing, independent of OPC UA: raw counter readings become counted
+ * One machine's signal processing, independent of the protocol: raw counter readings become counted
  * deltas (see {@link CounterTracker}), state values become state history, measured values are kept.
  * The in-memory state of a counter advances only after the store committed the step, so that a
  * failed commit is retried with the next reading (nothing lost) and a committed one is never booked
@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public final class MachineSignals {
   private final String machine;
+  private final String protocol;
   private final CounterTracker tracker;
   private final MachineStore store;
   private final Map<Counter, CounterState> counters = new EnumMap<>(Counter.class);
@@ -29,8 +30,14 @@ public final class MachineSignals {
   private Double lastMeasurement;
   private String lastError;
 
-  public MachineSignals(String machine, CounterTracker tracker, MachineStore store) {
+  /**
+   * @param machine the machine's name
+   * @param protocol the connector's protocol, the first part of the report ids
+   */
+  public MachineSignals(
+      String machine, String protocol, CounterTracker tracker, MachineStore store) {
     this.machine = Objects.requireNonNull(machine);
+    this.protocol = Objects.requireNonNull(protocol);
     this.tracker = tracker;
     this.store = store;
   }
@@ -41,9 +48,14 @@ public final class MachineSignals {
     counters.putAll(store.readings(machine));
   }
 
-  /** The report id of a counted range: machine, counter and the range of the running total. */
-  public static String reportKey(String machine, Counter counter, long fromTotal, long toTotal) {
-    return "opcua/"
+  /**
+   * The report id of a counted range: protocol, machine, counter and the range of the running
+   * total.
+   */
+  public static String reportKey(
+      String protocol, String machine, Counter counter, long fromTotal, long toTotal) {
+    return protocol
+        + "/"
         + machine
         + "/"
         + (counter == Counter.GOOD ? "G" : "S")
@@ -63,7 +75,7 @@ public final class MachineSignals {
     String key =
         step.from() == null
             ? null
-            : reportKey(machine, counter, step.from().total(), step.to().total());
+            : reportKey(protocol, machine, counter, step.from().total(), step.to().total());
     try {
       MachineStore.Assignment a = store.count(machine, counter, step, key, at);
       if (step.delta() > 0 && !a.assigned()) {

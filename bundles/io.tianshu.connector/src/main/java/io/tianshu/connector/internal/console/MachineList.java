@@ -1,7 +1,7 @@
-package io.tianshu.connector.opcua.internal.console;
+package io.tianshu.connector.internal.console;
 
-import io.tianshu.connector.opcua.MachineConnectorService;
-import io.tianshu.connector.opcua.MachineInfo;
+import io.tianshu.connector.MachineConnectorService;
+import io.tianshu.connector.MachineInfo;
 import io.tianshu.core.CallerContext;
 import io.tianshu.org.AccessService;
 import java.security.AccessController;
@@ -17,13 +17,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
- * mom:machine-list: the OPC UA machines of the caller's plants. Lives in the connector bundle (not
- * io.tianshu.console) so that the console does not need the connector installed.
+ * mom:machine-list: the machines of every connector (OPC UA, Modbus, ...) in the caller's plants.
+ * Lives in the connector bundle (not io.tianshu.console) so that the console does not need the
+ * connector installed.
  */
 @Command(
     scope = "mom",
     name = "machine-list",
-    description = "OPC UA machines: connection, state and counters / OPC UA 设备列表")
+    description = "Connected machines: connection, state and counters / 设备连接列表")
 @Service
 public class MachineList implements Action {
   @Reference MachineConnectorService machines;
@@ -35,6 +36,7 @@ public class MachineList implements Action {
     for (String c :
         new String[] {
           "Machine",
+          "Protocol",
           "Plant",
           "Station",
           "Connection",
@@ -55,6 +57,7 @@ public class MachineList implements Action {
           .addRow()
           .addContent(
               m.name(),
+              m.protocol(),
               m.plant(),
               m.station(),
               m.connection() + (m.reconnects() > 0 ? " (" + m.reconnects() + " retries)" : ""),
