@@ -6,5 +6,5 @@
  * operation runs there are kept as unassigned counts; state changes make the history OEE needs;
  * measured values are kept for SPC.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.tianshu.connector;

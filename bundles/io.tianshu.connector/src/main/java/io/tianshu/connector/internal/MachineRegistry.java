@@ -3,15 +3,28 @@ package io.tianshu.connector.internal;
 import io.tianshu.connector.MachineConnectorService;
 import io.tianshu.connector.MachineInfo;
 import io.tianshu.connector.MachineState;
+import io.tianshu.connector.MeasurementChart;
+import io.tianshu.connector.MeasurementQuery;
 import io.tianshu.connector.spi.CounterTracker.CounterState;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineStore.Counter;
 import io.tianshu.core.CallerContext;
+import io.tianshu.core.NotFoundException;
+import io.tianshu.persistence.Database;
+import io.tianshu.persistence.JtaTransactions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,6 +34,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = MachineConnectorService.class)
 public class MachineRegistry implements MachineConnectorService {
   private final List<MachineLink> machines = new CopyOnWriteArrayList<>();
+  private final JtaTransactions tx;
+
+  @Activate
+  public MachineRegistry(
+      @Reference(target = "(osgi.jndi.service.name=tianshu)") DataSource dataSource,
+      @Reference TransactionManager transactionManager,
+      @Reference Database database) {
+    this.tx = new JtaTransactions(dataSource, transactionManager);
+  }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addMachine(MachineLink m) {
@@ -38,6 +60,45 @@ public class MachineRegistry implements MachineConnectorService {
         .map(MachineRegistry::info)
         .sorted(Comparator.comparing(MachineInfo::name))
         .toList();
+  }
+
+  @Override
+  public MeasurementChart measurementChart(
+      CallerContext caller, String machine, String signal, MeasurementQuery query) {
+    MachineLink link =
+        machines.stream()
+            .filter(m -> m.binding().name().equals(machine) && caller.canRead(m.plantId()))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Machine", machine));
+    MeasurementQuery q = MeasurementCharts.normalise(query);
+    List<Instant> at = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    tx.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT measured_at, measured_value FROM machine_measurement WHERE machine = ?"
+                      + " AND signal_name = ? ORDER BY measured_at DESC, id DESC")) {
+            ps.setMaxRows(q.last());
+            ps.setString(1, link.binding().name());
+            ps.setString(2, signal);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                at.add(rs.getTimestamp(1).toInstant());
+                values.add(rs.getDouble(2));
+              }
+            }
+          }
+          return null;
+        });
+    Collections.reverse(at);
+    Collections.reverse(values);
+    return MeasurementCharts.chart(
+        link.binding().name(),
+        signal,
+        at,
+        values.stream().mapToDouble(Double::doubleValue).toArray(),
+        q);
   }
 
   static MachineInfo info(MachineLink link) {

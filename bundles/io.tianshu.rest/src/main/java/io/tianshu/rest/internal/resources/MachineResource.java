@@ -4,11 +4,15 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 
 import io.tianshu.connector.MachineConnectorService;
 import io.tianshu.connector.MachineInfo;
+import io.tianshu.connector.MeasurementChart;
+import io.tianshu.connector.MeasurementQuery;
 import io.tianshu.rest.RestApi;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
@@ -19,8 +23,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * The machines of the OPC UA connector in the caller's plants, read-only: connection, last state
- * and counters. Machines are configured by files in etc/, not through the API.
+ * The machines of every connector (OPC UA, Modbus, ...) in the caller's plants, read-only:
+ * connection, last state and counters, and control charts of their measured values. Machines are
+ * configured by files in etc/, not through the API.
  */
 @Component(service = MachineResource.class)
 @JaxrsResource
@@ -38,5 +43,20 @@ public class MachineResource {
   @GET
   public List<MachineInfo> list(@Context SecurityContext sc) {
     return machines.machines(caller(sc));
+  }
+
+  @GET
+  @Path("{machine}/measurements/{signal}/chart")
+  public MeasurementChart chart(
+      @Context SecurityContext sc,
+      @PathParam("machine") String machine,
+      @PathParam("signal") String signal,
+      @QueryParam("last") Integer last,
+      @QueryParam("subgroupSize") Integer subgroupSize,
+      @QueryParam("ruleSet") String ruleSet,
+      @QueryParam("lsl") Double lsl,
+      @QueryParam("usl") Double usl) {
+    return machines.measurementChart(
+        caller(sc), machine, signal, new MeasurementQuery(last, subgroupSize, ruleSet, lsl, usl));
   }
 }
