@@ -221,6 +221,34 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
       assertEquals(good, listed.path("good").asLong());
       assertEquals(scrap, listed.path("scrap").asLong());
       assertEquals(0, listed.path("unassignedGood").asLong());
+      assertEquals("opcua", listed.path("protocol").asText());
+
+      // the measured diameters (10 +- Gaussian noise of 0.02) are charted I-MR for SPC
+      JsonNode chart =
+          admin
+              .get("/machines/" + machine + "/measurements/diameter/chart?lsl=9.9&usl=10.1")
+              .expect(200)
+              .json();
+      assertEquals("I_MR", chart.path("chartType").asText());
+      int n = chart.path("values").asInt();
+      assertTrue("several diameters charted: " + n, n >= 5);
+      assertEquals(n, chart.path("points").size());
+      double cl = chart.path("centerLine").asDouble();
+      assertTrue("centre near 10: " + cl, Math.abs(cl - 10.0) < 0.05);
+      assertTrue(chart.path("lcl").asDouble() < cl && cl < chart.path("ucl").asDouble());
+      for (JsonNode p : chart.path("points")) {
+        assertTrue("diameter " + p, Math.abs(p.path("value").asDouble() - 10.0) < 0.2);
+      }
+      assertTrue(chart.path("capability").path("cpk").isNumber());
+      JsonNode bad =
+          admin
+              .get("/machines/" + machine + "/measurements/diameter/chart?subgroupSize=11")
+              .expectProblem(400);
+      assertEquals("subgroupSize", bad.path("errors").get(0).path("field").asText());
+      admin.get("/machines/nosuch/measurements/diameter/chart").expectProblem(404);
+      String spc =
+          ItSupport.executeCommand(sessionFactory, "mom:machine-spc " + machine + " diameter");
+      assertTrue(spc, spc.contains("I_MR") && spc.contains("out of control"));
 
       System.out.printf(
           "OPC UA IT: simulator good=%d scrap=%d; operation good=%s scrap=%s%n",
