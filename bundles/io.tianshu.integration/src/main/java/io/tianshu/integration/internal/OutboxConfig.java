@@ -26,4 +26,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       description =
           "On the very first start: deliver the whole audit trail (true) or only what follows (false)")
   boolean fromBeginning() default false;
+
+  @AttributeDefinition(
+      description =
+          "This node's name for the relay lease when several nodes share the database; empty: the"
+              + " Karaf name and a random id")
+  String nodeId() default "";
+
+  @AttributeDefinition(
+      description =
+          "How long a node's relay lease lasts unless renewed (ms); another node takes over after it")
+  long leaseMillis() default 30_000;
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * the audit trail holds a change iff it committed. This relay sends each row, in id order, as a
  * JSON event to the configured endpoint and moves its cursor only past what the endpoint took: an
  * event leaves iff its change committed, at least once (consumers deduplicate by {@code
- * TianshuEventId}). Without a consumer the events wait.
+ * TianshuEventId}). Without a consumer the events wait. Several nodes on one database: only the
+ * holder of the cursor's lease ({@link OutboxLease}) relays; another takes over when it runs out.
  */
 @Component(immediate = true, configurationPid = "io.tianshu.integration.outbox")
 @Designate(ocd = OutboxConfig.class)
@@ -51,8 +53,11 @@ public class OutboxRelay {
   private final ProducerTemplate producer;
   private final ScheduledExecutorService scheduler;
   private volatile String lastProblem;
-  // the delivered position, read from the table once: only this relay's thread moves it
+  private final OutboxLease lease;
+  // the delivered position, read from the table when this node takes the lease: only the lease
+  // holder moves it
   private Long cursor;
+  private boolean leading;
 
   @Activate
   public OutboxRelay(
@@ -63,6 +68,12 @@ public class OutboxRelay {
     this.dataSource = dataSource;
     this.config = config;
     this.window = new OutboxWindow(Duration.ofMillis(Math.max(0, config.gapWaitMillis())));
+    String node =
+        config.nodeId() == null || config.nodeId().isBlank()
+            ? System.getProperty("karaf.name", "tianshu") + "/" + UUID.randomUUID()
+            : config.nodeId().trim();
+    this.lease =
+        new OutboxLease(CURSOR, node, Duration.ofMillis(Math.max(1000, config.leaseMillis())));
     this.producer = camel.createProducerTemplate();
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -82,6 +93,13 @@ public class OutboxRelay {
     scheduler.shutdownNow();
     scheduler.awaitTermination(10, TimeUnit.SECONDS);
     producer.stop();
+    if (leading) {
+      try (Connection c = dataSource.getConnection()) {
+        lease.release(c);
+      } catch (SQLException e) {
+        LOG.debug("Outbound events: lease not released, it runs out", e);
+      }
+    }
   }
 
   private void round() {
@@ -110,7 +128,20 @@ public class OutboxRelay {
     List<Map<String, Object>> rows;
     try (Connection c = dataSource.getConnection()) {
       if (cursor == null) {
-        cursor = cursor(c);
+        cursor = cursor(c); // creates the cursor row on the very first start
+      }
+      if (!lease.hold(c, Instant.now())) {
+        if (leading) {
+          LOG.info("Outbound events: another node relays now");
+        }
+        leading = false;
+        cursor = null;
+        return 0;
+      }
+      if (!leading) {
+        cursor = cursor(c); // another node may have moved it while it held the lease
+        leading = true;
+        LOG.info("Outbound events relayed by this node ({})", lease.owner());
       }
       rows = rowsAfter(c, cursor, Math.max(1, config.batchSize()));
     }
@@ -129,9 +160,14 @@ public class OutboxRelay {
     } finally {
       if (delivered != cursor) {
         try (Connection c = dataSource.getConnection()) {
-          moveCursor(c, delivered);
+          if (lease.moveCursor(c, delivered, Instant.now())) {
+            cursor = delivered;
+          } else {
+            // the lease ran out while sending: the new holder sends these again (at least once)
+            leading = false;
+            cursor = null;
+          }
         }
-        cursor = delivered;
       }
     }
     return go.size() == rows.size() ? rows.size() : 0;
@@ -208,17 +244,6 @@ public class OutboxRelay {
     }
     LOG.info("Outbound events start after audit row {}", start);
     return start;
-  }
-
-  private static void moveCursor(Connection c, long to) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE integration_outbox_cursor SET last_id = ?, updated_at = ? WHERE name = ?")) {
-      ps.setLong(1, to);
-      ps.setTimestamp(2, Timestamp.from(Instant.now()));
-      ps.setString(3, CURSOR);
-      ps.executeUpdate();
-    }
   }
 
   private static List<Map<String, Object>> rowsAfter(Connection c, long cursor, int limit)
