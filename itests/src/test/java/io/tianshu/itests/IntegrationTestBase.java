@@ -727,6 +727,81 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
     assertTrue(bad.body(), bad.body().contains("lines[0].quantity"));
   }
 
+  @Test
+  public void anEngineeringChangeFromPlmIsCreatedOnceAndUpdatedByNumberWhileDraft() {
+    String tag = code("ECO");
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    long a = material(plant, tag + "-A");
+    long b = material(plant, tag + "-B");
+    long c = material(plant, tag + "-C");
+    admin
+        .post(
+            "/boms",
+            ItSupport.obj(
+                "parentMaterialId",
+                a,
+                "plantId",
+                plant.path("id"),
+                "revision",
+                "1",
+                "validFrom",
+                "2026-01-01",
+                "lines",
+                java.util.List.of(ItSupport.obj("componentMaterialId", b, "quantityPer", 2))))
+        .expect(201);
+    java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> eco =
+        title -> {
+          var body =
+              ItSupport.obj(
+                  "plantId",
+                  plant.path("id"),
+                  "number",
+                  "PLM-" + tag,
+                  "title",
+                  title,
+                  "reason",
+                  "PLM ECO",
+                  "breakpoint",
+                  "DATE",
+                  "effectiveDate",
+                  "2030-01-01");
+          body.set(
+              "boms",
+              ItSupport.JSON.valueToTree(
+                  java.util.List.of(
+                      ItSupport.obj(
+                          "parentMaterialId",
+                          a,
+                          "newRevision",
+                          "2",
+                          "lines",
+                          java.util.List.of(
+                              ItSupport.obj("componentMaterialId", c, "quantityPer", 3))))));
+          return body;
+        };
+    ItSupport.Api plm = admin.withHeader("Idempotency-Key", "plm-eco-" + tag + "-1");
+    JsonNode created =
+        plm.post("/integration/inbound/engineering-change", eco.apply("A 改用 C")).expect(200).json();
+    assertEquals("DRAFT", created.path("status").asText());
+    // the same message again: the first answer, nothing new
+    ItSupport.Response again =
+        plm.post("/integration/inbound/engineering-change", eco.apply("A 改用 C"));
+    assertEquals("true", again.expect(200).header("Tianshu-Duplicate"));
+    // a later message with the same number updates the draft
+    JsonNode updated =
+        admin
+            .withHeader("Idempotency-Key", "plm-eco-" + tag + "-2")
+            .post("/integration/inbound/engineering-change", eco.apply("A 改用 3 C"))
+            .expect(200)
+            .json();
+    assertEquals(created.path("id").asLong(), updated.path("id").asLong());
+    assertEquals("A 改用 3 C", updated.path("title").asText());
+    JsonNode list =
+        admin.get("/engineering-changes?plantId=" + plant.path("id").asText()).expect(200).json();
+    assertEquals(list.toString(), 1, list.path("total").asInt());
+  }
+
   private long material(JsonNode plant, String code) {
     return admin
         .post(

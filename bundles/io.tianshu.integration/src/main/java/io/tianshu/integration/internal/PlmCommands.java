@@ -1,0 +1,83 @@
+package io.tianshu.integration.internal;
+
+import io.tianshu.change.ChangeInput;
+import io.tianshu.change.ChangeService;
+import io.tianshu.change.EngineeringChange;
+import io.tianshu.core.CallerContext;
+import io.tianshu.core.Page;
+import io.tianshu.core.PageRequest;
+import io.tianshu.integration.InboundCommand;
+import java.util.Objects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Inbound commands for PLM beyond items (items: {@code material}; BOMs and routings: exchange). */
+public final class PlmCommands {
+  private PlmCommands() {}
+
+  /**
+   * {@code engineering-change}: a change order (ECN/ECO) from PLM, the body of {@code POST
+   * /engineering-changes}. Creates it as a draft, or updates the one with the same number in the
+   * same plant while it is still draft or evaluated (an update sends it back to draft; a change
+   * order already approved or further is frozen and the message is refused). PLM learns the status
+   * from the outbound events of entity {@code EngineeringChange}.
+   */
+  @Component(service = InboundCommand.class)
+  public static final class EngineeringChangeUpsert implements InboundCommand {
+    private final ChangeService changes;
+
+    @Activate
+    public EngineeringChangeUpsert(@Reference ChangeService changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public String name() {
+      return "engineering-change";
+    }
+
+    @Override
+    public Object execute(CallerContext caller, String payload) {
+      ChangeInput in = InboundJson.read(payload, ChangeInput.class);
+      EngineeringChange existing = in.number() == null ? null : find(caller, in);
+      if (existing == null) {
+        return changes.create(caller, in);
+      }
+      return changes.update(
+          caller,
+          existing.id(),
+          new ChangeInput(
+              in.plantId(),
+              in.number(),
+              in.title(),
+              in.reason(),
+              in.breakpoint(),
+              in.effectiveDate(),
+              in.serialFrom(),
+              in.transitionQuantity(),
+              in.boms(),
+              in.routings(),
+              existing.version()));
+    }
+
+    private EngineeringChange find(CallerContext caller, ChangeInput in) {
+      for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+        Page<EngineeringChange> page =
+            changes.list(
+                caller,
+                in.plantId(),
+                null,
+                new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true));
+        for (EngineeringChange c : page.items()) {
+          if (in.number().equals(c.number()) && Objects.equals(in.plantId(), c.plantId())) {
+            return c;
+          }
+        }
+        if (page.items().size() < PageRequest.MAX_LIMIT) {
+          return null;
+        }
+      }
+    }
+  }
+}
