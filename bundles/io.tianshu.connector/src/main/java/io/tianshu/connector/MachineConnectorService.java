@@ -17,4 +17,12 @@ public interface MachineConnectorService {
    */
   MeasurementChart measurementChart(
       CallerContext caller, String machine, String signal, MeasurementQuery query);
+
+  /**
+   * The machine's state history over [from, to) (VIEWER in its plant): spans clipped to the period
+   * and seconds per state. Not found as for charts; 400 when from is not before to, or the period
+   * is longer than 366 days.
+   */
+  MachineStateHistory stateHistory(
+      CallerContext caller, String machine, java.time.Instant from, java.time.Instant to);
 }

@@ -3,6 +3,7 @@ package io.tianshu.connector.internal;
 import io.tianshu.connector.MachineConnectorService;
 import io.tianshu.connector.MachineInfo;
 import io.tianshu.connector.MachineState;
+import io.tianshu.connector.MachineStateHistory;
 import io.tianshu.connector.MeasurementChart;
 import io.tianshu.connector.MeasurementQuery;
 import io.tianshu.connector.spi.CounterTracker.CounterState;
@@ -12,10 +13,13 @@ import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineStore.Counter;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.NotFoundException;
+import io.tianshu.core.Validation;
 import io.tianshu.persistence.Database;
 import io.tianshu.persistence.JtaTransactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,14 +66,58 @@ public class MachineRegistry implements MachineConnectorService {
         .toList();
   }
 
+  private MachineLink readable(CallerContext caller, String machine) {
+    return machines.stream()
+        .filter(m -> m.binding().name().equals(machine) && caller.canRead(m.plantId()))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("Machine", machine));
+  }
+
+  @Override
+  public MachineStateHistory stateHistory(
+      CallerContext caller, String machine, Instant from, Instant to) {
+    MachineLink link = readable(caller, machine);
+    Instant now = Instant.now();
+    Instant end = to == null || to.isAfter(now) ? now : to;
+    Instant start = from == null ? end.minus(Duration.ofDays(1)) : from;
+    Validation v = new Validation();
+    if (!start.isBefore(end)) {
+      v.add("from", "order", "from must be before to (and before now) / 开始时间须早于结束时间");
+    } else if (Duration.between(start, end).compareTo(Duration.ofDays(366)) > 0) {
+      v.add("to", "range", "the period may be at most 366 days / 时间段最长 366 天");
+    }
+    v.throwIfInvalid();
+    List<StateSpans.Recorded> rows = new ArrayList<>();
+    tx.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT state, reason, from_time, to_time FROM machine_state WHERE machine = ?"
+                      + " AND from_time < ? AND (to_time IS NULL OR to_time > ?)")) {
+            ps.setString(1, link.binding().name());
+            ps.setTimestamp(2, Timestamp.from(end));
+            ps.setTimestamp(3, Timestamp.from(start));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Timestamp t = rs.getTimestamp(4);
+                rows.add(
+                    new StateSpans.Recorded(
+                        MachineState.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        t == null ? null : t.toInstant()));
+              }
+            }
+          }
+          return null;
+        });
+    return StateSpans.history(link.binding().name(), start, end, rows);
+  }
+
   @Override
   public MeasurementChart measurementChart(
       CallerContext caller, String machine, String signal, MeasurementQuery query) {
-    MachineLink link =
-        machines.stream()
-            .filter(m -> m.binding().name().equals(machine) && caller.canRead(m.plantId()))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("Machine", machine));
+    MachineLink link = readable(caller, machine);
     MeasurementQuery q = MeasurementCharts.normalise(query);
     List<Instant> at = new ArrayList<>();
     List<Double> values = new ArrayList<>();

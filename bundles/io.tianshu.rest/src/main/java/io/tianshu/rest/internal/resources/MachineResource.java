@@ -4,9 +4,12 @@ import static io.tianshu.rest.internal.resources.Resources.caller;
 
 import io.tianshu.connector.MachineConnectorService;
 import io.tianshu.connector.MachineInfo;
+import io.tianshu.connector.MachineStateHistory;
 import io.tianshu.connector.MeasurementChart;
 import io.tianshu.connector.MeasurementQuery;
 import io.tianshu.rest.RestApi;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -58,5 +61,28 @@ public class MachineResource {
       @QueryParam("usl") Double usl) {
     return machines.measurementChart(
         caller(sc), machine, signal, new MeasurementQuery(last, subgroupSize, ruleSet, lsl, usl));
+  }
+
+  /** The state history for OEE; {@code from}/{@code to} ISO instants, default the last 24 hours. */
+  @GET
+  @Path("{machine}/states")
+  public MachineStateHistory states(
+      @Context SecurityContext sc,
+      @PathParam("machine") String machine,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return machines.stateHistory(caller(sc), machine, instant("from", from), instant("to", to));
+  }
+
+  private static Instant instant(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new io.tianshu.core.ValidationException(
+          field, "invalid", field + " must be an ISO instant, e.g. 2026-11-22T08:00:00Z / 时间格式无效");
+    }
   }
 }

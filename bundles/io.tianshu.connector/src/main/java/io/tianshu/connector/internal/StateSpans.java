@@ -1,0 +1,46 @@
+package io.tianshu.connector.internal;
+
+import io.tianshu.connector.MachineState;
+import io.tianshu.connector.MachineStateHistory;
+import io.tianshu.connector.MachineStateHistory.Span;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Clips recorded machine states to a period and sums them per state (plain Java). */
+final class StateSpans {
+  /** A recorded state row: {@code to} null while it lasts. */
+  record Recorded(MachineState state, String reason, Instant from, Instant to) {}
+
+  private StateSpans() {}
+
+  /** The history of {@code rows} (any order, overlapping the period or not) within [from, to). */
+  static MachineStateHistory history(
+      String machine, Instant from, Instant to, List<Recorded> rows) {
+    List<Recorded> sorted = new ArrayList<>(rows);
+    sorted.sort((x, y) -> x.from().compareTo(y.from()));
+    List<Span> spans = new ArrayList<>();
+    Map<MachineState, Long> seconds = new EnumMap<>(MachineState.class);
+    for (MachineState s : MachineState.values()) {
+      seconds.put(s, 0L);
+    }
+    long recorded = 0;
+    for (Recorded r : sorted) {
+      Instant start = r.from().isBefore(from) ? from : r.from();
+      Instant end = r.to() == null || r.to().isAfter(to) ? to : r.to();
+      if (!start.isBefore(end)) {
+        continue;
+      }
+      long secs = Duration.between(start, end).toSeconds();
+      spans.add(new Span(r.state(), r.reason(), start, end, secs));
+      seconds.merge(r.state(), secs, Long::sum);
+      recorded += secs;
+    }
+    Double share = recorded == 0 ? null : seconds.get(MachineState.RUNNING) / (double) recorded;
+    return new MachineStateHistory(
+        machine, from, to, List.copyOf(spans), Map.copyOf(seconds), recorded, share);
+  }
+}
