@@ -1678,6 +1678,93 @@ public abstract class ExecutionTestBase extends ContainerTestBase {
   }
 
   /** A material without BOM in the model's plant, with a routing of the given operations. */
+  /**
+   * The operations running at a station: A/10 and B/20 started at station A, B/10 at B and 20 of
+   * B/20 split off to B; each station lists its own, most recently started first, a part with its
+   * number; the work centre lists the operations; a paused operation drops out.
+   */
+  @Test
+  public void theOperationsRunningAtAStationNewestFirst() {
+    Model m = model();
+    long wc = orgUnit("WORK_CENTER", orgUnit("LINE", orgUnit("WORKSHOP", m.plant())));
+    long fgR = plainProduct(m, List.of(routingOp(wc, 10), routingOp(wc, 20)));
+    String stA = code("STA");
+    String stB = code("STB");
+    long a = createOrder(m, fgR, 10, null).path("id").asLong();
+    long b = createOrder(m, fgR, 100, null).path("id").asLong();
+    release(a);
+    release(b);
+    String running = "/work-orders/running?plantId=" + m.plant();
+    assertEquals(0, admin.get(running + "&station=" + stA).expect(200).json().size());
+
+    startAt(a, 10, stA);
+    startAt(b, 10, stB);
+    report(admin, b, 10, code("R"), "good", 50).expect(201);
+    startAt(b, 20, stA);
+    admin
+        .post(
+            "/work-orders/" + b + "/operations/20/splits",
+            obj("parts", List.of(obj("quantity", 20, "station", stB))))
+        .expect(200);
+
+    Api viewer = user(code("vw").toLowerCase(Locale.ROOT), m.plant(), "VIEWER");
+    // the station in any case
+    assertEquals(
+        List.of(b + "/20", a + "/10"),
+        runningRows(viewer.get(running + "&station=" + stA.toLowerCase(Locale.ROOT))));
+    assertEquals(
+        List.of(b + "/20#1@" + stB, b + "/10"),
+        runningRows(viewer.get(running + "&station=" + stB)));
+    assertEquals(List.of(), runningRows(viewer.get(running + "&station=" + code("IDLE"))));
+    assertEquals(
+        List.of(b + "/20", b + "/10", a + "/10"),
+        runningRows(viewer.get(running + "&workCenterId=" + wc)));
+    JsonNode first = viewer.get(running + "&station=" + stA).expect(200).json().get(0);
+    assertEquals(
+        admin.get("/work-orders/" + b).json().path("code").asText(),
+        first.path("workOrderCode").asText());
+    assertEquals(fgR, first.path("materialId").asLong());
+    assertEquals(wc, first.path("workCenterId").asLong());
+    assertFalse(first.path("startedAt").isNull());
+
+    // a paused operation is not running
+    admin.post("/work-orders/" + a + "/operations/10", obj("action", "PAUSE")).expect(200);
+    assertEquals(List.of(b + "/20"), runningRows(viewer.get(running + "&station=" + stA)));
+
+    // a station or a work centre is required, named with the plant when that is missing too
+    Response none = viewer.get("/work-orders/running?station=");
+    none.expect(400);
+    for (String field : List.of("plantId", "station", "workCenterId")) {
+      assertTrue(none.body(), none.body().contains("\"" + field + "\""));
+    }
+    // a viewer of another plant sees nothing of this one
+    Api stranger = user(code("x").toLowerCase(Locale.ROOT), plant(), "VIEWER");
+    stranger.get(running + "&station=" + stA).expect(404);
+  }
+
+  private void startAt(long order, int seq, String station) {
+    String path = "/work-orders/" + order + "/operations/" + seq;
+    admin.post(path, obj("action", "DISPATCH", "station", station)).expect(200);
+    admin.post(path, obj("action", "START")).expect(200);
+    ItSupport.sleep(20); // distinct start times
+  }
+
+  /** "order/seq" for each running operation, "order/seq#part@station" for a part. */
+  private static List<String> runningRows(Response r) {
+    r.expect(200);
+    List<String> out = new ArrayList<>();
+    for (JsonNode o : r.json()) {
+      out.add(
+          o.path("workOrderId").asLong()
+              + "/"
+              + o.path("operationSeq").asInt()
+              + (o.path("part").isNull() || o.path("part").isMissingNode()
+                  ? ""
+                  : "#" + o.path("part").asInt() + "@" + o.path("station").asText()));
+    }
+    return out;
+  }
+
   private long plainProduct(Model m, List<ObjectNode> operations) {
     long material = material(m.plant(), "MANUFACTURED");
     admin

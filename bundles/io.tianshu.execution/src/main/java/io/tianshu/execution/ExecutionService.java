@@ -5,6 +5,7 @@ import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Work orders and the floor's reports. Plant-scoped: viewers read; operators report, dispatch,
@@ -20,6 +21,23 @@ public interface ExecutionService {
       PageRequest page);
 
   WorkOrder get(CallerContext caller, long id);
+
+  /**
+   * The order with the code in the plant (exact code), with its operations; empty when there is
+   * none. VIEWER in the plant (a plant the caller cannot read is not found).
+   */
+  Optional<WorkOrder> findByCode(CallerContext caller, long plantId, String code);
+
+  /**
+   * The operations STARTED at a station (station code, case-insensitive) or, when {@code station}
+   * is null, at a work centre ({@code workCenterId}, which is ignored when a station is given), in
+   * orders RELEASED or STARTED of a plant; most recently started first. At a station this includes
+   * each part of a STARTED split operation (工序分割) that is dispatched to the station and still has
+   * work in progress, with its {@link RunningOperation#part()}, wherever the operation itself is
+   * dispatched. One of station and work centre is required. VIEWER in the plant.
+   */
+  List<RunningOperation> runningOperations(
+      CallerContext caller, long plantId, String station, Long workCenterId);
 
   /** A PLANNED order, made by hand or from a planning receipt ({@code receiptId}). */
   WorkOrder create(CallerContext caller, WorkOrderInput input);

@@ -11,5 +11,5 @@
  * Final inspection of finished product plugs in through {@link
  * io.tianshu.execution.ProductInspection}.
  */
-@org.osgi.annotation.versioning.Version("0.4.0")
+@org.osgi.annotation.versioning.Version("0.5.0")
 package io.tianshu.execution;

@@ -157,6 +157,29 @@ public class ExecutionServiceImpl implements ExecutionService {
   }
 
   @Override
+  public java.util.Optional<WorkOrder> findByCode(CallerContext caller, long plantId, String code) {
+    new Validation().text("code", code, 40).throwIfInvalid();
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return tx.read(
+        c -> {
+          Long id = WorkOrderStore.idByCode(c, plantId, code.trim());
+          return id == null ? java.util.Optional.empty() : WorkOrderStore.find(c, id, true);
+        });
+  }
+
+  @Override
+  public List<io.tianshu.execution.RunningOperation> runningOperations(
+      CallerContext caller, long plantId, String station, Long workCenterId) {
+    RunningQuery q = RunningQuery.of(station, workCenterId);
+    if (!caller.canRead(plantId)) {
+      throw new NotFoundException("Plant", plantId);
+    }
+    return tx.read(c -> WorkOrderStore.runningOperations(c, plantId, q));
+  }
+
+  @Override
   public Page<OperationReport> reports(CallerContext caller, long workOrderId, PageRequest page) {
     get(caller, workOrderId);
     return tx.read(c -> WorkOrderStore.reports(c, workOrderId, page));

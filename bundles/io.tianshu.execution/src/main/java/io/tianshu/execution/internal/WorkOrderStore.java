@@ -1005,6 +1005,43 @@ final class WorkOrderStore {
     return out;
   }
 
+  // ---- running operations
+
+  static List<io.tianshu.execution.RunningOperation> runningOperations(
+      Connection c, long plantId, RunningQuery q) throws SQLException {
+    List<io.tianshu.execution.RunningOperation> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+      bind(ps, q.args(plantId));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new io.tianshu.execution.RunningOperation(
+                  rs.getLong("work_order_id"),
+                  rs.getString("work_order_code"),
+                  rs.getInt("seq"),
+                  RunningQuery.part(rs.getInt("part_no")),
+                  rs.getString("station"),
+                  getLong(rs, "work_center_id"),
+                  rs.getLong("material_id"),
+                  instant(rs, "started_at")));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The id of the plant's order with the code, or null. */
+  static Long idByCode(Connection c, long plantId, String code) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM work_order WHERE plant_id = ? AND code = ?")) {
+      ps.setLong(1, plantId);
+      ps.setString(2, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
   // ---- line plans
 
   static List<io.tianshu.execution.LinePlanEntry> linePlan(

@@ -251,29 +251,16 @@ public final class B2mmlCommands {
       return Map.of("reports", items);
     }
 
+    /** The order by its code, one query; null when there is none or it takes no reports. */
     private WorkOrder find(CallerContext caller, Long plantId, B2mmlReport r) {
-      for (WorkOrderStatus status : REPORTABLE) {
-        for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-          List<WorkOrder> page =
-              execution
-                  .list(
-                      caller,
-                      plantId,
-                      status,
-                      null,
-                      new PageRequest(offset, PageRequest.MAX_LIMIT, "code", true))
-                  .items();
-          for (WorkOrder w : page) {
-            if (w.code().equals(r.workOrderCode())) {
-              return w;
-            }
-          }
-          if (page.size() < PageRequest.MAX_LIMIT) {
-            break;
-          }
-        }
+      String code = r.workOrderCode();
+      if (code == null || code.isBlank() || code.length() > 40) {
+        return null; // no order can have that code
       }
-      return null;
+      return execution
+          .findByCode(caller, plantId, code)
+          .filter(w -> REPORTABLE.contains(w.status()))
+          .orElse(null);
     }
   }
 }

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The B2MML inbound commands against in-memory fakes of the domain services. */
@@ -214,17 +215,15 @@ class B2mmlCommandsTest {
         fake(
             ExecutionService.class,
             (name, args) -> {
-              if (name.equals("list")) {
+              if (name.equals("findByCode")) {
                 listed.add(args);
-                return new Page<>(
-                    args[2] == WorkOrderStatus.STARTED
-                        ? List.of(
-                            order(5, "WO-0999", WorkOrderStatus.STARTED),
-                            order(6, "WO-1001", WorkOrderStatus.STARTED))
-                        : List.<WorkOrder>of(),
-                    0,
-                    500,
-                    2);
+                return Optional.ofNullable(
+                    switch ((String) args[2]) {
+                      case "WO-0999" -> order(5, "WO-0999", WorkOrderStatus.STARTED);
+                      case "WO-1001" -> order(6, "WO-1001", WorkOrderStatus.STARTED);
+                      case "WO-0100" -> order(8, "WO-0100", WorkOrderStatus.CLOSED);
+                      default -> null;
+                    });
               }
               if (name.equals("report")) {
                 OperationReportInput in = (OperationReportInput) args[1];
@@ -264,14 +263,19 @@ class B2mmlCommandsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("b2mml/RESP-1001/SR-10", 6L, 10),
             org.assertj.core.groups.Tuple.tuple("b2mml/RESP-1001/SR-20", 6L, 20));
-    // looked up once per order, in the document's plant
+    // looked up once per order by its code, in the document's plant
     assertThat(listed).allSatisfy(a -> assertThat(a[1]).isEqualTo(7L));
-    assertThat(listed).hasSize(2);
+    assertThat(listed).hasSize(1);
 
     // an order that is not there is named by its element
     assertThatThrownBy(
             () -> cmd.execute(CALLER, sample("performance.xml").replace("WO-1001", "WO-4040")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("/ProductionPerformance/ProductionResponse/ProductionRequestID");
+    // so is one that takes no reports any more
+    assertThatThrownBy(
+            () -> cmd.execute(CALLER, sample("performance.xml").replace("WO-1001", "WO-0100")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("work order 'WO-0100'");
   }
 }

@@ -15,6 +15,7 @@ import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.OperationSplitInput;
 import io.tianshu.execution.OrderTracking;
+import io.tianshu.execution.RunningOperation;
 import io.tianshu.execution.SerialTrace;
 import io.tianshu.execution.TraceDirection;
 import io.tianshu.execution.WorkOrder;
@@ -103,6 +104,27 @@ public class ExecutionResource {
     }
     return execution.createFromReceipts(
         caller(sc), in.plantId(), in.receiptIds(), in.issueLocationId(), in.receiveLocationId());
+  }
+
+  /**
+   * The operations running (STARTED) at a station or, without one, at a work centre; newest first.
+   * A literal path, so it is matched before {@code work-orders/{id}}.
+   */
+  @GET
+  @Path("work-orders/running")
+  public List<RunningOperation> running(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("station") String station,
+      @QueryParam("workCenterId") Long workCenterId) {
+    io.tianshu.core.Validation v = new io.tianshu.core.Validation().required("plantId", plantId);
+    if ((station == null || station.isBlank()) && workCenterId == null) {
+      // named here too, so that a request without any of the three hears of all of them at once
+      v.add("station", "required", "station or work centre required / 须指定工位或工作中心");
+      v.add("workCenterId", "required", "station or work centre required / 须指定工位或工作中心");
+    }
+    v.throwIfInvalid();
+    return execution.runningOperations(caller(sc), plantId, station, workCenterId);
   }
 
   @GET
