@@ -6,15 +6,11 @@ import io.tianshu.connector.spi.CounterTracker.Step;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineStore;
 import io.tianshu.core.CallerContext;
-import io.tianshu.core.PageRequest;
 import io.tianshu.core.PlantRole;
 import io.tianshu.core.TianshuException;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.OperationReportInput;
-import io.tianshu.execution.OperationStatus;
-import io.tianshu.execution.WorkOrder;
-import io.tianshu.execution.WorkOrderOperation;
-import io.tianshu.execution.WorkOrderStatus;
+import io.tianshu.execution.RunningOperation;
 import io.tianshu.persistence.JtaTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
@@ -41,7 +38,6 @@ final class JdbcMachineStore implements MachineStore {
   private final ExecutionService execution;
   private final MachineBinding settings;
   private final long plantId;
-  private volatile long[] cachedOperation; // {workOrderId, seq}
 
   JdbcMachineStore(
       DataSource ds,
@@ -114,14 +110,14 @@ final class JdbcMachineStore implements MachineStore {
           });
       return Assignment.unassigned(null);
     }
-    long[] op;
+    RunningOperation op;
     try {
       op = runningOperation();
     } catch (TianshuException e) {
       op = null;
     }
     if (op != null) {
-      long[] target = op;
+      RunningOperation target = op;
       try {
         return tx.write(
             c -> {
@@ -130,8 +126,8 @@ final class JdbcMachineStore implements MachineStore {
                   caller(),
                   new OperationReportInput(
                       key,
-                      target[0],
-                      (int) target[1],
+                      target.workOrderId(),
+                      target.operationSeq(),
                       counter == Counter.GOOD ? q : BigDecimal.ZERO,
                       counter == Counter.SCRAP ? q : BigDecimal.ZERO,
                       BigDecimal.ZERO,
@@ -141,12 +137,13 @@ final class JdbcMachineStore implements MachineStore {
                       null,
                       null,
                       null,
-                      at));
+                      at,
+                      target.part(),
+                      null));
               saveReading(c, machine, counter, step.to(), at);
-              return new Assignment(target[0], (int) target[1], null);
+              return new Assignment(target.workOrderId(), target.operationSeq(), null);
             });
       } catch (TianshuException e) {
-        cachedOperation = null;
         return unassigned(machine, counter, step, key, at, "refused: " + e.getMessage());
       }
     }
@@ -178,64 +175,15 @@ final class JdbcMachineStore implements MachineStore {
         });
   }
 
-  /** {workOrderId, seq} of the operation running at the station, or null. */
-  long[] runningOperation() {
-    long[] cached = cachedOperation;
-    CallerContext caller = caller();
-    if (cached != null) {
-      WorkOrder w = execution.get(caller, cached[0]);
-      for (WorkOrderOperation o : w.operations()) {
-        if (o.seq() == cached[1] && matches(o)) {
-          return cached;
-        }
-      }
-      cachedOperation = null;
-    }
-    WorkOrderOperation best = null;
-    long bestOrder = 0;
-    for (WorkOrderStatus status :
-        new WorkOrderStatus[] {WorkOrderStatus.STARTED, WorkOrderStatus.RELEASED}) {
-      for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-        var page =
-            execution.list(
-                caller,
-                plantId,
-                status,
-                null,
-                new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true));
-        for (WorkOrder summary : page.items()) {
-          WorkOrder w = execution.get(caller, summary.id());
-          for (WorkOrderOperation o : w.operations()) {
-            if (matches(o)
-                && (best == null
-                    || (o.startedAt() != null
-                        && (best.startedAt() == null
-                            || o.startedAt().isAfter(best.startedAt()))))) {
-              best = o;
-              bestOrder = w.id();
-            }
-          }
-        }
-        if (page.items().size() < PageRequest.MAX_LIMIT) {
-          break;
-        }
-      }
-    }
-    if (best == null) {
-      return null;
-    }
-    cachedOperation = new long[] {bestOrder, best.seq()};
-    return cachedOperation;
-  }
-
-  private boolean matches(WorkOrderOperation o) {
-    if (o.status() != OperationStatus.STARTED) {
-      return false;
-    }
-    if (settings.station() != null && !settings.station().isBlank()) {
-      return settings.station().equalsIgnoreCase(o.station());
-    }
-    return settings.workCenterId() != null && settings.workCenterId().equals(o.workCenterId());
+  /**
+   * The operation (or split part) running at the station, the most recently started when several
+   * are; null when none. One indexed query in execution, so it is asked at every count rather than
+   * cached: a count never goes to an operation that has since been paused or finished.
+   */
+  RunningOperation runningOperation() {
+    List<RunningOperation> running =
+        execution.runningOperations(caller(), plantId, settings.station(), settings.workCenterId());
+    return running.isEmpty() ? null : running.get(0);
   }
 
   private static void saveReading(
