@@ -63,9 +63,9 @@ class MigrationIT {
   private void check(DataSource ds, String product) throws SQLException {
     MigratedDatabase db = new MigratedDatabase(ds);
     assertThat(db.productName()).isEqualTo(product);
-    assertThat(db.schemaVersion()).isEqualTo("23");
+    assertThat(db.schemaVersion()).isEqualTo("24");
     // A second start finds nothing to do and keeps the data.
-    assertThat(new MigratedDatabase(ds).schemaVersion()).isEqualTo("23");
+    assertThat(new MigratedDatabase(ds).schemaVersion()).isEqualTo("24");
     try (Connection c = ds.getConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM uom")) {
