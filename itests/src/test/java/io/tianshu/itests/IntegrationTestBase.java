@@ -584,6 +584,202 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
   }
 
   @Test
+  public void aSupplierConfirmationUpdatesTheRequisitionOnce() {
+    String tag = code("SRM");
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    long m = material(plant, tag + "-RM");
+    long receiptId =
+        admin
+            .post(
+                "/receipts",
+                ItSupport.obj(
+                    "plantId",
+                    plant.path("id"),
+                    "kind",
+                    "REQUISITION",
+                    "reference",
+                    "PR-" + tag,
+                    "materialId",
+                    m,
+                    "dueDate",
+                    "2026-12-01",
+                    "quantity",
+                    100))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    // the supplier confirms 90 three days after the need date, naming the requisition by number
+    var confirmation =
+        ItSupport.obj(
+            "plantId",
+            plant.path("id"),
+            "reference",
+            "PR-" + tag,
+            "confirmedQuantity",
+            90,
+            "confirmedDate",
+            "2026-12-04",
+            "supplierReference",
+            "SO-" + tag);
+    ItSupport.Api srm = admin.withHeader("Idempotency-Key", "srm-poc-" + tag);
+    ItSupport.Response first =
+        srm.post("/integration/inbound/purchase-confirmation", confirmation).expect(200);
+    assertEquals("false", first.header("Tianshu-Duplicate"));
+    assertEquals(first.body(), receiptId, first.json().path("id").asLong());
+    JsonNode receipt = receiptOf(plant, receiptId);
+    assertEquals(receipt.toString(), 90, receipt.path("confirmedQuantity").asInt());
+    assertEquals("2026-12-04", receipt.path("confirmedDate").asText());
+    assertEquals("SO-" + tag, receipt.path("supplierReference").asText());
+    assertTrue(receipt.toString(), receipt.path("late").asBoolean());
+    assertEquals("the requisition itself is unchanged", 100, receipt.path("quantity").asInt());
+
+    // the same message again, even with another body: the first result, nothing changes
+    confirmation.put("confirmedQuantity", 50);
+    ItSupport.Response again =
+        srm.post("/integration/inbound/purchase-confirmation", confirmation).expect(200);
+    assertEquals("true", again.header("Tianshu-Duplicate"));
+    assertEquals(first.body(), again.body());
+    assertEquals(90, receiptOf(plant, receiptId).path("confirmedQuantity").asInt());
+
+    // REST: a confirmation on time clears late; a bad one lists its fields
+    JsonNode onTime =
+        admin
+            .post(
+                "/receipts/" + receiptId + "/confirmation",
+                ItSupport.obj("confirmedQuantity", 100, "confirmedDate", "2026-11-30"))
+            .expect(200)
+            .json();
+    assertFalse(onTime.toString(), onTime.path("late").asBoolean());
+    ItSupport.Response bad =
+        admin.post(
+            "/receipts/" + receiptId + "/confirmation", ItSupport.obj("confirmedQuantity", -1));
+    assertEquals(bad.body(), 400, bad.status());
+    assertTrue(bad.body(), bad.body().contains("confirmedQuantity"));
+    assertTrue(bad.body(), bad.body().contains("confirmedDate"));
+    // an unknown reference is refused (and not retried)
+    ItSupport.Response unknown =
+        admin
+            .withHeader("Idempotency-Key", "srm-poc-unknown-" + tag)
+            .post(
+                "/integration/inbound/purchase-confirmation",
+                ItSupport.obj(
+                    "plantId",
+                    plant.path("id"),
+                    "reference",
+                    "PR-NONE",
+                    "confirmedQuantity",
+                    1,
+                    "confirmedDate",
+                    "2026-12-04"));
+    assertEquals(unknown.body(), 400, unknown.status());
+  }
+
+  private JsonNode receiptOf(JsonNode plant, long id) {
+    for (JsonNode r :
+        admin.get("/receipts?plantId=" + plant.path("id").asText()).expect(200).json()) {
+      if (r.path("id").asLong() == id) {
+        return r;
+      }
+    }
+    throw new AssertionError("no receipt " + id);
+  }
+
+  private static String b2mmlSchedule(String plantCode, String material, String... codes) {
+    StringBuilder sb =
+        new StringBuilder(
+            "<ProductionSchedule xmlns=\"http://www.mesa.org/xml/B2MML\"><ID>ERP-1</ID>"
+                + "<HierarchyScope><EquipmentID>"
+                + plantCode
+                + "</EquipmentID><EquipmentElementLevel>Site</EquipmentElementLevel>"
+                + "</HierarchyScope>");
+    for (String c : codes) {
+      sb.append("<ProductionRequest><ID>")
+          .append(c)
+          .append("</ID><StartTime>2026-12-01T12:00:00Z</StartTime>")
+          .append("<EndTime>2026-12-03T12:00:00Z</EndTime>")
+          .append("<SegmentRequirement><ID>")
+          .append(c)
+          .append("-10</ID><ProcessSegmentID>10</ProcessSegmentID>")
+          .append("<MaterialProducedRequirement><MaterialDefinitionID>")
+          .append(material)
+          .append("</MaterialDefinitionID><Quantity><QuantityString>25</QuantityString>")
+          .append("<UnitOfMeasure>PCS</UnitOfMeasure></Quantity>")
+          .append("</MaterialProducedRequirement></SegmentRequirement></ProductionRequest>");
+    }
+    return sb.append("</ProductionSchedule>").toString();
+  }
+
+  @Test
+  public void aB2mmlScheduleCreatesTheWorkOrdersOnce() {
+    String tag = code("B2S").toUpperCase(java.util.Locale.ROOT);
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    String product = tag + "-FG";
+    long m =
+        admin
+            .post(
+                "/materials",
+                ItSupport.obj(
+                    "code",
+                    product,
+                    "name",
+                    "支架 " + tag,
+                    "type",
+                    "MANUFACTURED",
+                    "baseUnit",
+                    "PCS",
+                    "plantId",
+                    plant.path("id")))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    String doc = b2mmlSchedule(tag, product, tag + "-WO-1", tag + "-WO-2");
+    ItSupport.Response first = postB2mml("b2mml-schedule", "erp-" + tag, doc).expect(200);
+    assertEquals(first.body(), 2, first.json().path("created").asInt());
+    JsonNode orders =
+        admin
+            .get("/work-orders?plantId=" + plant.path("id").asText() + "&materialId=" + m)
+            .expect(200)
+            .json()
+            .path("items");
+    assertEquals(orders.toString(), 2, orders.size());
+    for (JsonNode w : orders) {
+      assertEquals("PLANNED", w.path("status").asText());
+      assertEquals(25, w.path("quantity").asInt());
+      assertEquals("2026-12-01", w.path("startDate").asText());
+      assertEquals("2026-12-03", w.path("dueDate").asText());
+    }
+    // the same key: the first result; the same schedule under a new key: nothing new either
+    ItSupport.Response again = postB2mml("b2mml-schedule", "erp-" + tag, doc).expect(200);
+    assertEquals("true", again.header("Tianshu-Duplicate"));
+    ItSupport.Response resent = postB2mml("b2mml-schedule", "erp-" + tag + "-2", doc).expect(200);
+    assertEquals(resent.body(), 0, resent.json().path("created").asInt());
+    assertEquals(resent.body(), 2, resent.json().path("existing").asInt());
+    assertEquals(
+        2,
+        admin
+            .get("/work-orders?plantId=" + plant.path("id").asText() + "&materialId=" + m)
+            .expect(200)
+            .json()
+            .path("items")
+            .size());
+    // an unknown material is named by its element, and nothing of the document is written
+    String bad = b2mmlSchedule(tag, "NO-SUCH-" + tag, tag + "-WO-3");
+    ItSupport.Response invalid = postB2mml("b2mml-schedule", "erp-bad-" + tag, bad);
+    assertEquals(invalid.body(), 400, invalid.status());
+    assertTrue(
+        invalid.body(),
+        invalid
+            .body()
+            .contains(
+                "/ProductionSchedule/ProductionRequest/SegmentRequirement"
+                    + "/MaterialProducedRequirement/MaterialDefinitionID"));
+  }
+
+  @Test
   public void theWorkedPlmExampleTurnsItemFilesIntoMaterialsOnce() throws Exception {
     Path example = Path.of(System.getProperty("tianshu.it.docs"), "plm-items.camel.yaml");
     // the example reads data/plm/inbox relative to the container's working directory

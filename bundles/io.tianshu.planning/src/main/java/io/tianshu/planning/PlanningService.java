@@ -55,6 +55,15 @@ public interface PlanningService {
   List<Receipt> receipts(CallerContext caller, long plantId, Long materialId);
 
   /**
+   * Records a supplier's confirmation of a PURCHASE or REQUISITION receipt (confirmed quantity and
+   * date, the supplier's reference) with its audit row in one transaction, joining the caller's
+   * transaction when there is one. A confirmation that says what the receipt already carries
+   * changes nothing. Planning keeps netting with the receipt's quantity and due date; a confirmed
+   * date after the due date shows as {@link Receipt#late()}. Planner of the receipt's plant.
+   */
+  Receipt confirmReceipt(CallerContext caller, long receiptId, ConfirmationInput input);
+
+  /**
    * Hands receipts over to orders of another domain: a released PRODUCTION receipt that became a
    * work order is supply from then on through {@link OpenOrderSource}, so the receipt is removed
    * (audited as TAKEN_OVER with {@code byReference}). Joins the caller's transaction when there is

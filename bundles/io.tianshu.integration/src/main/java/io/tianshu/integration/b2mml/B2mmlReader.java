@@ -353,6 +353,141 @@ public final class B2mmlReader {
     for (Element c : children(e, "Equipment")) {
       children.add(equipment(c, errors));
     }
-    return new B2mmlEquipment(id, text(e, "Description"), level, children);
+    return new B2mmlEquipment(
+        id, text(e, "Description"), level, children, text(e, "EquipmentClassID"), path(e));
+  }
+
+  /**
+   * The production requests of a {@code ProductionSchedule} or {@code
+   * Sync/Process/ShowProductionSchedule} document, one work order each (see {@link B2mmlRequest}).
+   */
+  public static List<B2mmlRequest> schedule(String xml) {
+    Document doc = B2mml.parse(xml);
+    B2mml.Errors errors = new B2mml.Errors();
+    Element container =
+        B2mml.nounContainer(doc, "ProductionSchedule", "ProductionSchedule", errors);
+    List<B2mmlRequest> out = new ArrayList<>();
+    if (container != null) {
+      List<Element> schedules =
+          container == doc.getDocumentElement()
+              ? List.of(container)
+              : children(container, "ProductionSchedule");
+      if (schedules.isEmpty()) {
+        errors.add(path(container) + "/ProductionSchedule", "required", "is required / 必填");
+      }
+      Set<String> seen = new HashSet<>();
+      for (Element schedule : schedules) {
+        String site = null;
+        Element scope = child(schedule, "HierarchyScope");
+        if (scope != null) {
+          site = required(scope, "EquipmentID", errors);
+        }
+        List<Element> requests = children(schedule, "ProductionRequest");
+        if (requests.isEmpty()) {
+          errors.add(
+              path(schedule) + "/ProductionRequest",
+              "required",
+              "at least one is required / 至少需要一个生产请求");
+        }
+        for (Element r : requests) {
+          B2mmlRequest req = request(r, site, scope != null, errors);
+          if (req != null && !seen.add(req.siteCode() + "\n" + req.code())) {
+            errors.add(
+                path(child(r, "ID")),
+                "duplicate",
+                "appears more than once in the document / 文档中生产请求重复");
+          } else if (req != null) {
+            out.add(req);
+          }
+        }
+      }
+    }
+    errors.throwIfAny();
+    return List.copyOf(out);
+  }
+
+  private static B2mmlRequest request(
+      Element r, String scheduleSite, boolean scheduleScoped, B2mml.Errors errors) {
+    int before = errors.size();
+    String code = required(r, "ID", errors);
+    if (code != null) {
+      if (code.length() > 40) {
+        errors.add(path(child(r, "ID")), "too_long", "must be at most 40 characters / 不得超过 40 个字符");
+      } else if (!CODE.matcher(code).matches()) {
+        errors.add(
+            path(child(r, "ID")),
+            "invalid_code",
+            "may contain letters, digits and . _ - / only (it is the work order code) /"
+                + " 只能包含字母、数字和 . _ - /（即工单号）");
+      }
+    }
+    String site = scheduleSite;
+    Element scope = child(r, "HierarchyScope");
+    if (scope != null) {
+      site = required(scope, "EquipmentID", errors);
+    } else if (!scheduleScoped) {
+      errors.add(
+          path(r) + "/HierarchyScope/EquipmentID",
+          "required",
+          "the plant code is required, here or on the ProductionSchedule / 缺少工厂编码");
+    }
+    Instant start = B2mml.dateTime(r, "StartTime", errors);
+    Instant end = B2mml.dateTime(r, "EndTime", errors);
+    if (start != null && end != null && end.isBefore(start)) {
+      errors.add(
+          path(child(r, "EndTime")), "before_start", "must not be before StartTime / 结束时间不能早于开始时间");
+    }
+    Element produced = null;
+    for (Element seg : children(r, "SegmentRequirement")) {
+      Element p = child(seg, "MaterialProducedRequirement");
+      if (p != null) {
+        produced = p;
+      }
+    }
+    String material = null;
+    String lot = null;
+    BigDecimal quantity = null;
+    String unit = null;
+    if (produced == null) {
+      errors.add(
+          path(r) + "/SegmentRequirement/MaterialProducedRequirement",
+          "required",
+          "a SegmentRequirement with a MaterialProducedRequirement (the product) is required /"
+              + " 缺少产出物料需求");
+    } else {
+      material = required(produced, "MaterialDefinitionID", errors);
+      lot = text(produced, "MaterialLotID");
+      if (lot != null && (lot.length() > 64 || !CODE.matcher(lot).matches())) {
+        errors.add(
+            path(child(produced, "MaterialLotID")),
+            "invalid_code",
+            "at most 64 letters, digits and . _ - / / 批号最多 64 个字母、数字和 . _ - /");
+      }
+      Element q = child(produced, "Quantity");
+      if (q == null) {
+        errors.add(path(produced) + "/Quantity", "required", "is required / 必填");
+      } else {
+        quantity = B2mml.quantity(q, errors);
+        unit = text(q, "UnitOfMeasure");
+        if (quantity != null && quantity.signum() == 0) {
+          errors.add(path(child(q, "QuantityString")), "invalid_value", "must be > 0 / 必须大于 0");
+        }
+      }
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    return new B2mmlRequest(
+        path(r),
+        path(produced),
+        code,
+        site,
+        material,
+        lot,
+        quantity,
+        unit,
+        start,
+        end,
+        text(r, "RequestState"));
   }
 }

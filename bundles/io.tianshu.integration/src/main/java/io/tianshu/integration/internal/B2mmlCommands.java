@@ -10,13 +10,20 @@ import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.integration.InboundCommand;
+import io.tianshu.integration.b2mml.B2mmlEquipment;
 import io.tianshu.integration.b2mml.B2mmlMaterial;
 import io.tianshu.integration.b2mml.B2mmlReader;
 import io.tianshu.integration.b2mml.B2mmlReport;
+import io.tianshu.integration.b2mml.B2mmlRequest;
 import io.tianshu.masterdata.MasterDataService;
 import io.tianshu.masterdata.Material;
 import io.tianshu.masterdata.MaterialFilter;
 import io.tianshu.org.OrgService;
+import io.tianshu.org.OrgUnit;
+import io.tianshu.org.OrgUnitInput;
+import io.tianshu.resource.PlantResource;
+import io.tianshu.resource.PlantResourceInput;
+import io.tianshu.resource.ResourceService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -261,6 +268,385 @@ public final class B2mmlCommands {
           .findByCode(caller, plantId, code)
           .filter(w -> REPORTABLE.contains(w.status()))
           .orElse(null);
+    }
+  }
+
+  /** All items of a paged list, page by page. */
+  static <T> List<T> all(java.util.function.IntFunction<io.tianshu.core.Page<T>> page) {
+    List<T> out = new ArrayList<>();
+    for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
+      List<T> items = page.apply(offset).items();
+      out.addAll(items);
+      if (items.size() < PageRequest.MAX_LIMIT) {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * {@code b2mml-schedule}: a {@code ProductionSchedule} document creates a PLANNED work order per
+   * {@code ProductionRequest} through {@link ExecutionService#create} (the API's validation), code
+   * the request {@code ID}. A request whose code already names an order of the same material in the
+   * plant is left alone ({@code existing}), so a schedule sent again creates nothing.
+   */
+  @Component(service = InboundCommand.class)
+  public static final class Schedule implements InboundCommand {
+    private final ExecutionService execution;
+    private final MasterDataService masterData;
+    private final OrgService org;
+
+    @Activate
+    public Schedule(
+        @Reference ExecutionService execution,
+        @Reference MasterDataService masterData,
+        @Reference OrgService org) {
+      this.execution = execution;
+      this.masterData = masterData;
+      this.org = org;
+    }
+
+    @Override
+    public String name() {
+      return "b2mml-schedule";
+    }
+
+    @Override
+    public Object execute(CallerContext caller, String payload) {
+      List<B2mmlRequest> requests = B2mmlReader.schedule(payload);
+      List<FieldError> errors = new ArrayList<>();
+      Map<String, Long> plants = new HashMap<>();
+      List<Map<String, Object>> items = new ArrayList<>();
+      java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+      int created = 0;
+      int existing = 0;
+      for (B2mmlRequest r : requests) {
+        int before = errors.size();
+        String schedulePath = r.path().substring(0, r.path().lastIndexOf('/'));
+        Long plantId = plant(org, caller, r.siteCode(), schedulePath, plants, errors);
+        if (errors.size() > before || plantId == null) {
+          continue;
+        }
+        Material m = material(caller, plantId, r.materialCode());
+        if (m == null) {
+          errors.add(
+              new FieldError(
+                  r.pathOf("materialId"),
+                  "unknown_material",
+                  "no material '" + r.materialCode() + "' in the plant / 工厂中无此物料"));
+          continue;
+        }
+        if (r.unit() != null && !r.unit().equals(m.baseUnit())) {
+          errors.add(
+              new FieldError(
+                  r.productPath() + "/Quantity/UnitOfMeasure",
+                  "unit_mismatch",
+                  "must be the material's base unit "
+                      + m.baseUnit()
+                      + ", was "
+                      + r.unit()
+                      + " / 单位必须是物料的基本单位 "
+                      + m.baseUnit()));
+          continue;
+        }
+        WorkOrder w = order(caller, plantId, m.id(), r.code());
+        String action = "existing";
+        if (w == null) {
+          try {
+            w = execution.create(caller, r.toInput(plantId, m.id(), zone));
+            action = "created";
+          } catch (ValidationException e) {
+            for (FieldError f : e.fieldErrors()) {
+              errors.add(new FieldError(r.pathOf(f.field()), f.code(), f.message()));
+            }
+            continue;
+          }
+        }
+        if ("created".equals(action)) {
+          created++;
+        } else {
+          existing++;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("code", w.code());
+        item.put("id", w.id());
+        item.put("plantId", plantId);
+        item.put("status", w.status().name());
+        item.put("action", action);
+        items.add(item);
+      }
+      if (!errors.isEmpty()) {
+        throw new ValidationException(errors);
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("created", created);
+      result.put("existing", existing);
+      result.put("workOrders", items);
+      return result;
+    }
+
+    /** The material with this code the plant sees: its own, else the group's. */
+    private Material material(CallerContext caller, long plantId, String code) {
+      Material group = null;
+      for (Material m :
+          masterData
+              .listMaterials(
+                  caller,
+                  new MaterialFilter(plantId, code, null, null),
+                  new PageRequest(0, 100, "code", true))
+              .items()) {
+        if (m.code().equals(code)) {
+          if (Objects.equals(m.plantId(), plantId)) {
+            return m;
+          }
+          if (m.plantId() == null) {
+            group = m;
+          }
+        }
+      }
+      return group;
+    }
+
+    private WorkOrder order(CallerContext caller, long plantId, long materialId, String code) {
+      for (WorkOrder w :
+          all(
+              offset ->
+                  execution.list(
+                      caller,
+                      plantId,
+                      null,
+                      materialId,
+                      new PageRequest(offset, PageRequest.MAX_LIMIT, "code", true)))) {
+        if (w.code().equals(code)) {
+          return w;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * {@code b2mml-equipment}: an {@code Equipment} or {@code EquipmentInformation} document puts the
+   * workshops, lines and work centres ({@code Area}, {@code ProductionLine}, {@code WorkCell}) and
+   * the resources ({@code Unit}) below each {@code Site} (an existing plant) by code: created when
+   * new, renamed (or a resource re-typed or moved to another work centre) when changed, left alone
+   * when the same ({@link EquipmentPlan}).
+   */
+  @Component(service = InboundCommand.class)
+  public static final class EquipmentSync implements InboundCommand {
+    private final OrgService org;
+    private final ResourceService resources;
+
+    @Activate
+    public EquipmentSync(@Reference OrgService org, @Reference ResourceService resources) {
+      this.org = org;
+      this.resources = resources;
+    }
+
+    @Override
+    public String name() {
+      return "b2mml-equipment";
+    }
+
+    /** The Sites of the document with their element paths (Enterprise levels passed through). */
+    private static void sites(List<B2mmlEquipment> roots, Map<String, String> out) {
+      for (B2mmlEquipment e : roots) {
+        if ("Site".equals(e.level()) && e.id() != null) {
+          out.putIfAbsent(e.id(), e.path());
+        } else if ("Enterprise".equals(e.level())) {
+          sites(e.children(), out);
+        }
+      }
+    }
+
+    static String elementOf(String field) {
+      return switch (field) {
+        case "code" -> "/ID";
+        case "name" -> "/Description";
+        case "type" -> "/EquipmentClassID";
+        default -> ": " + field;
+      };
+    }
+
+    @Override
+    public Object execute(CallerContext caller, String payload) {
+      List<B2mmlEquipment> roots = B2mmlReader.equipment(payload);
+      List<EquipmentPlan.Item> plan = EquipmentPlan.of(roots);
+      List<FieldError> errors = new ArrayList<>();
+      Map<String, String> sitePaths = new LinkedHashMap<>();
+      sites(roots, sitePaths);
+      Map<String, Long> plants = new HashMap<>();
+      Map<String, Map<String, OrgUnit>> units = new HashMap<>();
+      Map<String, Map<String, PlantResource>> machines = new HashMap<>();
+      for (Map.Entry<String, String> site : sitePaths.entrySet()) {
+        try {
+          long plantId = org.getPlantByCode(caller, site.getKey()).id();
+          plants.put(site.getKey(), plantId);
+          Map<String, OrgUnit> byCode = new HashMap<>();
+          org.listUnits(caller, plantId).forEach(u -> byCode.put(u.code(), u));
+          units.put(site.getKey(), byCode);
+          Map<String, PlantResource> res = new HashMap<>();
+          all(offset ->
+                  resources.listResources(
+                      caller,
+                      plantId,
+                      null,
+                      null,
+                      new PageRequest(offset, PageRequest.MAX_LIMIT, "code", true)))
+              .forEach(r -> res.put(r.code(), r));
+          machines.put(site.getKey(), res);
+        } catch (NotFoundException e) {
+          errors.add(
+              new FieldError(
+                  site.getValue() + "/ID",
+                  "unknown_plant",
+                  "no plant with code '" + site.getKey() + "' / 工厂不存在"));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new ValidationException(errors);
+      }
+      int created = 0;
+      int updated = 0;
+      int unchanged = 0;
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (EquipmentPlan.Item it : plan) {
+        long plantId = plants.get(it.siteCode());
+        Map<String, OrgUnit> byCode = units.get(it.siteCode());
+        String action;
+        Long id;
+        try {
+          if (it.isResource()) {
+            Long wc = null;
+            if (it.workCenterCode() != null) {
+              OrgUnit w = byCode.get(it.workCenterCode());
+              if (w == null) {
+                continue; // its work centre failed; reported there
+              }
+              wc = w.id();
+            }
+            PlantResource old = machines.get(it.siteCode()).get(it.code());
+            PlantResource saved;
+            if (old == null) {
+              saved =
+                  resources.createResource(
+                      caller,
+                      new PlantResourceInput(
+                          plantId,
+                          it.code(),
+                          it.name(),
+                          it.resourceType().name(),
+                          null,
+                          wc,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null));
+              action = "created";
+            } else if (old.name().equals(it.name())
+                && old.type() == it.resourceType()
+                && Objects.equals(old.workCenterId(), wc)) {
+              saved = old;
+              action = "unchanged";
+            } else {
+              saved =
+                  resources.updateResource(
+                      caller,
+                      old.id(),
+                      new PlantResourceInput(
+                          plantId,
+                          it.code(),
+                          it.name(),
+                          it.resourceType().name(),
+                          old.status() == null ? null : old.status().name(),
+                          wc,
+                          old.calendarId(),
+                          old.units(),
+                          old.cavities(),
+                          old.lifeCycles(),
+                          old.version()));
+              action = "updated";
+            }
+            id = saved.id();
+          } else {
+            Long parentId = plantId;
+            if (it.parentCode() != null) {
+              OrgUnit p = byCode.get(it.parentCode());
+              if (p == null) {
+                continue; // its parent failed; reported there
+              }
+              parentId = p.id();
+            }
+            OrgUnit old = byCode.get(it.code());
+            OrgUnit saved;
+            if (old == null) {
+              saved =
+                  org.create(
+                      caller,
+                      new OrgUnitInput(
+                          it.unitType(), it.code(), it.name(), null, parentId, null, null));
+              action = "created";
+            } else if (old.type() != it.unitType() || !Objects.equals(old.parentId(), parentId)) {
+              errors.add(
+                  new FieldError(
+                      it.path() + "/ID",
+                      "conflict",
+                      "the plant's "
+                          + old.type()
+                          + " "
+                          + old.code()
+                          + " sits elsewhere in the hierarchy; Tianshu does not move units /"
+                          + " 该编码的组织单元层级或上级不同，不能移动"));
+              continue;
+            } else if (old.name().equals(it.name())) {
+              saved = old;
+              action = "unchanged";
+            } else {
+              saved =
+                  org.update(
+                      caller,
+                      old.id(),
+                      new OrgUnitInput(
+                          old.type(),
+                          old.code(),
+                          it.name(),
+                          old.nameEn(),
+                          old.parentId(),
+                          old.status(),
+                          old.version()));
+              action = "updated";
+            }
+            byCode.put(saved.code(), saved);
+            id = saved.id();
+          }
+        } catch (ValidationException e) {
+          for (FieldError f : e.fieldErrors()) {
+            errors.add(new FieldError(it.path() + elementOf(f.field()), f.code(), f.message()));
+          }
+          continue;
+        }
+        switch (action) {
+          case "created" -> created++;
+          case "updated" -> updated++;
+          default -> unchanged++;
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("code", it.code());
+        item.put("kind", it.isResource() ? "RESOURCE" : it.unitType().name());
+        item.put("id", id);
+        item.put("plantId", plantId);
+        item.put("action", action);
+        items.add(item);
+      }
+      if (!errors.isEmpty()) {
+        throw new ValidationException(errors);
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("created", created);
+      result.put("updated", updated);
+      result.put("unchanged", unchanged);
+      result.put("equipment", items);
+      return result;
     }
   }
 }

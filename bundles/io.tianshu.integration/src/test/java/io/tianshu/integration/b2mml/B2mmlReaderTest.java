@@ -226,7 +226,10 @@ class B2mmlReaderTest {
 
   @Test
   void anEquipmentHierarchyIsRead() {
-    List<B2mmlEquipment> roots = B2mmlReader.equipment(sample("equipment.xml"));
+    List<B2mmlEquipment> read = B2mmlReader.equipment(sample("equipment.xml"));
+    assertThat(read.get(0).children().get(0).path())
+        .isEqualTo("/EquipmentInformation/Equipment/Equipment");
+    List<B2mmlEquipment> roots = plain(read);
     assertThat(roots)
         .containsExactly(
             new B2mmlEquipment(
@@ -239,6 +242,13 @@ class B2mmlReaderTest {
                         "冲压车间",
                         "Area",
                         List.of(new B2mmlEquipment("L1", null, "ProductionLine", null))))));
+  }
+
+  /** Equipment without element paths and classes, for comparing trees. */
+  static List<B2mmlEquipment> plain(List<B2mmlEquipment> es) {
+    return es.stream()
+        .map(e -> new B2mmlEquipment(e.id(), e.description(), e.level(), plain(e.children())))
+        .toList();
   }
 
   @Test

@@ -137,6 +137,38 @@ class B2mmlWriterTest {
   }
 
   @Test
+  void anExportedScheduleReadsBackAsTheSameOrders() {
+    String xml =
+        B2mmlWriter.productionSchedule(
+            "P1-1",
+            "P1",
+            List.of(
+                order(
+                    "WO-1",
+                    WorkOrderStatus.RELEASED,
+                    List.of(op(10, "冲压", 5L), op(20, "焊接", null))),
+                order("WO-2", WorkOrderStatus.PLANNED, List.of())),
+            Map.of(5L, "WC-PRESS"),
+            ZoneId.of("Asia/Shanghai"),
+            T);
+    List<B2mmlRequest> back = B2mmlReader.schedule(xml);
+    assertThat(back)
+        .extracting(B2mmlRequest::code, B2mmlRequest::siteCode, B2mmlRequest::materialCode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("WO-1", "P1", "FG-2"),
+            org.assertj.core.groups.Tuple.tuple("WO-2", "P1", "FG-2"));
+    var in = back.get(0).toInput(9, 2, ZoneId.of("Asia/Shanghai"));
+    assertThat(in.quantity()).isEqualByComparingTo("100");
+    assertThat(in.lot()).isEqualTo("L-1");
+    assertThat(in.startDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+    assertThat(in.dueDate()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(back.get(0).productPath())
+        .isEqualTo(
+            "/ProductionSchedule/ProductionRequest[1]/SegmentRequirement[2]"
+                + "/MaterialProducedRequirement");
+  }
+
+  @Test
   void workOrdersExportAsAProductionSchedule() {
     String xml =
         B2mmlWriter.productionSchedule(
@@ -280,7 +312,7 @@ class B2mmlWriterTest {
                 T,
                 "a"));
     String xml = B2mmlWriter.equipment(plant, units, resources, T);
-    List<B2mmlEquipment> back = B2mmlReader.equipment(xml);
+    List<B2mmlEquipment> back = B2mmlReaderTest.plain(B2mmlReader.equipment(xml));
     assertThat(back)
         .containsExactly(
             new B2mmlEquipment(

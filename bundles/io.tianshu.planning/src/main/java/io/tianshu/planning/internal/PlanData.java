@@ -6,6 +6,7 @@ import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Validation;
 import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
+import io.tianshu.planning.ConfirmationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.ForecastSplit;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -999,16 +1001,100 @@ final class PlanData {
         materialId,
         null,
         "m.code, x.due_date, x.id",
-        rs ->
-            new Receipt(
-                rs.getLong("id"),
-                rs.getLong("plant_id"),
-                rs.getString("kind"),
-                rs.getString("reference"),
-                rs.getLong("material_id"),
-                rs.getString("code"),
-                Sql.date(rs, "due_date"),
-                rs.getDouble("quantity")));
+        PlanData::receipt);
+  }
+
+  private static Receipt receipt(ResultSet rs) throws SQLException {
+    LocalDate due = Sql.date(rs, "due_date");
+    java.math.BigDecimal confirmed = rs.getBigDecimal("confirmed_quantity");
+    LocalDate confirmedDate = Sql.date(rs, "confirmed_date");
+    return new Receipt(
+        rs.getLong("id"),
+        rs.getLong("plant_id"),
+        rs.getString("kind"),
+        rs.getString("reference"),
+        rs.getLong("material_id"),
+        rs.getString("code"),
+        due,
+        rs.getDouble("quantity"),
+        confirmed == null ? null : confirmed.doubleValue(),
+        confirmedDate,
+        rs.getString("supplier_reference"),
+        confirmedDate != null && due != null && confirmedDate.isAfter(due));
+  }
+
+  /** Receipt kinds a supplier confirms. */
+  static final Set<String> CONFIRMABLE = Set.of("PURCHASE", "REQUISITION");
+
+  /**
+   * Records a supplier's confirmation on a PURCHASE or REQUISITION receipt, with its audit row; one
+   * that says what the receipt already carries changes nothing (no audit row).
+   */
+  static Receipt confirmReceipt(
+      Connection c, CallerContext caller, long receiptId, ConfirmationInput in)
+      throws SQLException {
+    Validation v = new Validation();
+    v.required("confirmedQuantity", in.confirmedQuantity())
+        .required("confirmedDate", in.confirmedDate())
+        .optionalText("supplierReference", in.supplierReference(), 64);
+    quantity(v, "confirmedQuantity", in.confirmedQuantity(), false);
+    v.throwIfInvalid();
+    Long plantId = null;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT plant_id FROM scheduled_receipt WHERE id = ?")) {
+      ps.setLong(1, receiptId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          plantId = rs.getLong(1);
+        }
+      }
+    }
+    if (plantId == null || !caller.canRead(plantId)) {
+      throw new NotFoundException("Receipt", receiptId);
+    }
+    Sql.requirePlanner(caller, plantId);
+    Receipt old =
+        list(c, "scheduled_receipt", plantId, null, receiptId, "x.id", PlanData::receipt).get(0);
+    if (!CONFIRMABLE.contains(old.kind())) {
+      throw new io.tianshu.core.ValidationException(
+          "receiptId",
+          "not_confirmable",
+          "only PURCHASE and REQUISITION receipts are confirmed by a supplier, this one is "
+              + old.kind()
+              + " / 只有采购订单和采购申请可由供应商确认");
+    }
+    String supplierRef =
+        in.supplierReference() == null || in.supplierReference().isBlank()
+            ? null
+            : in.supplierReference().trim();
+    double qty = in.confirmedQuantity();
+    if (old.confirmedQuantity() != null
+        && old.confirmedQuantity() == qty
+        && in.confirmedDate().equals(old.confirmedDate())
+        && java.util.Objects.equals(supplierRef, old.supplierReference())) {
+      return old;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE scheduled_receipt SET confirmed_quantity = ?, confirmed_date = ?,"
+                + " supplier_reference = ?, confirmed_at = ?, confirmed_by = ? WHERE id = ?")) {
+      ps.setBigDecimal(1, java.math.BigDecimal.valueOf(qty));
+      ps.setDate(2, Sql.date(in.confirmedDate()));
+      ps.setString(3, supplierRef);
+      ps.setTimestamp(4, Timestamp.from(Instant.now()));
+      ps.setString(5, caller.username());
+      ps.setLong(6, receiptId);
+      ps.executeUpdate();
+    }
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("reference", old.reference());
+    after.put("material", old.materialCode());
+    after.put("confirmedQuantity", qty);
+    after.put("confirmedDate", in.confirmedDate().toString());
+    after.put("supplierReference", supplierRef);
+    after.put("late", in.confirmedDate().isAfter(old.dueDate()));
+    Sql.audit(c, caller, "ScheduledReceipt", receiptId, plantId, "CONFIRM", after);
+    return list(c, "scheduled_receipt", plantId, null, receiptId, "x.id", PlanData::receipt).get(0);
   }
 
   // ---------------------------------------------------------------- allocations

@@ -16,6 +16,7 @@ import io.tianshu.core.ValidationException;
 import io.tianshu.persistence.Database;
 import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
+import io.tianshu.planning.ConfirmationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.ForecastSplit;
@@ -352,6 +353,12 @@ public class PlanningServiceImpl implements PlanningService {
           }
           return null;
         });
+  }
+
+  @Override
+  public Receipt confirmReceipt(CallerContext caller, long receiptId, ConfirmationInput input) {
+    body(input);
+    return sql.write(c -> PlanData.confirmReceipt(c, caller, receiptId, input));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.tianshu.core.PageRequest;
 import io.tianshu.core.Validation;
 import io.tianshu.planning.Allocation;
 import io.tianshu.planning.AllocationInput;
+import io.tianshu.planning.ConfirmationInput;
 import io.tianshu.planning.Forecast;
 import io.tianshu.planning.ForecastInput;
 import io.tianshu.planning.ForecastSplit;
@@ -176,6 +177,14 @@ public class PlanningResource {
       @QueryParam("plantId") Long plantId,
       @QueryParam("materialId") Long materialId) {
     return planning.receipts(caller(sc), plant(plantId), materialId);
+  }
+
+  /** A supplier's confirmation of a purchase order or requisition (SRM). */
+  @POST
+  @Path("receipts/{id}/confirmation")
+  public Receipt confirmReceipt(
+      @Context SecurityContext sc, @PathParam("id") long id, ConfirmationInput input) {
+    return planning.confirmReceipt(caller(sc), id, Resources.body(input));
   }
 
   @POST
