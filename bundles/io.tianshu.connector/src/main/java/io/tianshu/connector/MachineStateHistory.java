@@ -22,8 +22,8 @@ public record MachineStateHistory(
     Instant from,
     Instant to,
     List<Span> spans,
-    Map<MachineState, Long> seconds,
-    long recordedSeconds,
+    Map<MachineState, Double> seconds,
+    double recordedSeconds,
     Double runningShare) {
 
   /**
@@ -33,7 +33,7 @@ public record MachineStateHistory(
    * @param reason why (null while RUNNING or when the device gives none)
    * @param from start, clipped to the period
    * @param to end, clipped to the period (the period's end while the state lasts)
-   * @param seconds its length
+   * @param seconds its length (millisecond precision)
    */
-  public record Span(MachineState state, String reason, Instant from, Instant to, long seconds) {}
+  public record Span(MachineState state, String reason, Instant from, Instant to, double seconds) {}
 }

@@ -23,23 +23,23 @@ final class StateSpans {
     List<Recorded> sorted = new ArrayList<>(rows);
     sorted.sort((x, y) -> x.from().compareTo(y.from()));
     List<Span> spans = new ArrayList<>();
-    Map<MachineState, Long> seconds = new EnumMap<>(MachineState.class);
+    Map<MachineState, Double> seconds = new EnumMap<>(MachineState.class);
     for (MachineState s : MachineState.values()) {
-      seconds.put(s, 0L);
+      seconds.put(s, 0.0);
     }
-    long recorded = 0;
+    double recorded = 0;
     for (Recorded r : sorted) {
       Instant start = r.from().isBefore(from) ? from : r.from();
       Instant end = r.to() == null || r.to().isAfter(to) ? to : r.to();
       if (!start.isBefore(end)) {
         continue;
       }
-      long secs = Duration.between(start, end).toSeconds();
+      double secs = Duration.between(start, end).toMillis() / 1000.0;
       spans.add(new Span(r.state(), r.reason(), start, end, secs));
-      seconds.merge(r.state(), secs, Long::sum);
+      seconds.merge(r.state(), secs, Double::sum);
       recorded += secs;
     }
-    Double share = recorded == 0 ? null : seconds.get(MachineState.RUNNING) / (double) recorded;
+    Double share = recorded == 0 ? null : seconds.get(MachineState.RUNNING) / recorded;
     return new MachineStateHistory(
         machine, from, to, List.copyOf(spans), Map.copyOf(seconds), recorded, share);
   }

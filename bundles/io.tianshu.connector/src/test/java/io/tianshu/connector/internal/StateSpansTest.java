@@ -33,11 +33,11 @@ class StateSpansTest {
             MachineState.RUNNING, MachineState.DOWN, MachineState.SETUP, MachineState.RUNNING);
     assertThat(h.spans().get(0).from()).isEqualTo(t("08:00"));
     assertThat(h.spans().get(3).to()).isEqualTo(t("12:00"));
-    assertThat(h.seconds().get(MachineState.RUNNING)).isEqualTo(3 * 3600);
-    assertThat(h.seconds().get(MachineState.DOWN)).isEqualTo(1800);
-    assertThat(h.seconds().get(MachineState.SETUP)).isEqualTo(1800);
+    assertThat(h.seconds().get(MachineState.RUNNING)).isEqualTo(3 * 3600.0);
+    assertThat(h.seconds().get(MachineState.DOWN)).isEqualTo(1800.0);
+    assertThat(h.seconds().get(MachineState.SETUP)).isEqualTo(1800.0);
     assertThat(h.seconds().get(MachineState.IDLE)).isZero();
-    assertThat(h.recordedSeconds()).isEqualTo(4 * 3600);
+    assertThat(h.recordedSeconds()).isEqualTo(4 * 3600.0);
     assertThat(h.runningShare()).isCloseTo(0.75, within(1e-12));
   }
 
@@ -49,7 +49,7 @@ class StateSpansTest {
             t("08:00"),
             t("12:00"),
             List.of(new Recorded(MachineState.RUNNING, null, t("11:00"), null)));
-    assertThat(h.recordedSeconds()).isEqualTo(3600);
+    assertThat(h.recordedSeconds()).isEqualTo(3600.0);
     assertThat(h.runningShare()).isEqualTo(1.0);
     assertThat(StateSpans.history("m", t("08:00"), t("12:00"), List.of()).runningShare()).isNull();
   }
