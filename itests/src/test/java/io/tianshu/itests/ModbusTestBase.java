@@ -1,0 +1,259 @@
+package io.tianshu.itests;
+
+import static io.tianshu.itests.ItSupport.id;
+import static io.tianshu.itests.ItSupport.obj;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tianshu.connector.modbus.simulator.ModbusSimulator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The Modbus TCP connector in the container: the feature installs, a j2mod slave simulator runs in
+ * the probe, a machine configured by a cfg file in etc/ polls it and counts into the work order
+ * operation started at its station, through a slave outage during which the machine keeps making
+ * parts, and the good and scrap quantities reported equal the simulator's counters exactly.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class ModbusTestBase extends ContainerTestBase {
+  @Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+  @Inject protected FeaturesService features;
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      ItSupport.sleep(200);
+    }
+    fail("timed out waiting for " + what);
+  }
+
+  private static String code(String prefix) {
+    return (prefix + "-" + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT);
+  }
+
+  private static BigDecimal q(JsonNode n) {
+    return new BigDecimal(n.asText()).stripTrailingZeros();
+  }
+
+  private JsonNode op10(long order) {
+    return admin.get("/work-orders/" + order).expect(200).json().path("operations").get(0);
+  }
+
+  @Test
+  public void countsOfASimulatedMachineBecomeReportsOfTheRunningOperationExactly()
+      throws Exception {
+    if (!features.isInstalled(features.getFeature("tianshu-connector-modbus"))) {
+      features.installFeature(
+          "tianshu-connector-modbus", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+    }
+    assertBundleActive("io.tianshu.connector.modbus");
+    assertBundleActive("com.ghgande.j2mod");
+
+    // plant, product, receiving location, a released order dispatched to station ST-MOD and started
+    String plantCode = code("PM");
+    long plant =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/plants", obj("code", plantCode, "name", "Modbus厂"))
+                    .expect(201)
+                    .json()));
+    long fg =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/materials",
+                        obj(
+                            "code",
+                            code("FG"),
+                            "name",
+                            "成品",
+                            "type",
+                            "MANUFACTURED",
+                            "baseUnit",
+                            "PCS",
+                            "plantId",
+                            plant))
+                    .expect(201)
+                    .json()));
+    long wh =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses", obj("plantId", plant, "code", code("WH"), "name", "库"))
+                    .expect(201)
+                    .json()));
+    long loc =
+        Long.parseLong(
+            id(
+                admin
+                    .post("/warehouses/" + wh + "/locations", obj("code", "FG", "name", "FG"))
+                    .expect(201)
+                    .json()));
+    long order =
+        Long.parseLong(
+            id(
+                admin
+                    .post(
+                        "/work-orders",
+                        obj(
+                            "plantId",
+                            plant,
+                            "materialId",
+                            fg,
+                            "quantity",
+                            100000,
+                            "issueLocationId",
+                            loc,
+                            "receiveLocationId",
+                            loc))
+                    .expect(201)
+                    .json()));
+    long version = admin.get("/work-orders/" + order).expect(200).json().path("version").asLong();
+    admin.post("/work-orders/" + order + "/release", obj("version", version)).expect(200);
+    admin
+        .post(
+            "/work-orders/" + order + "/operations/10",
+            obj("action", "DISPATCH", "station", "ST-MOD"))
+        .expect(200);
+    admin.post("/work-orders/" + order + "/operations/10", obj("action", "START")).expect(200);
+
+    int port = ItSupport.freePort();
+    String machine = code("M").replace("-", "");
+    Path cfg =
+        Path.of(
+            System.getProperty("karaf.etc"),
+            "io.tianshu.connector.modbus.machine-" + machine + ".cfg");
+    // 32-bit counters low word first, as many PLCs store them
+    try (ModbusSimulator sim = new ModbusSimulator("127.0.0.1", port, 1, 32, 4, true)) {
+      sim.setGood(70_000); // held before the connector knew it: the baseline, not counted
+      sim.start();
+      String text =
+          String.join(
+              "\n",
+              "name = " + machine,
+              "host = 127.0.0.1",
+              "port = " + port,
+              "unitId = 1",
+              "plant = " + plantCode,
+              "station = ST-MOD",
+              "goodRegister = holding:" + ModbusSimulator.GOOD + ":uint32",
+              "scrapRegister = holding:" + ModbusSimulator.SCRAP + ":uint32",
+              "wordOrder = LITTLE",
+              "stateRegister = holding:" + ModbusSimulator.STATE,
+              "stateMap = 1=RUNNING,2=IDLE,3=DOWN,4=SETUP",
+              "stateReasonRegister = holding:" + ModbusSimulator.REASON,
+              "measurements = diameter=input:"
+                  + ModbusSimulator.DIAMETER
+                  + ":float32,temp=input:"
+                  + ModbusSimulator.TEMPERATURE
+                  + ":int16*0.1",
+              "pollIntervalMs = 50",
+              "timeoutMs = 1000",
+              "reconnectMinMs = 200",
+              "reconnectMaxMs = 2000",
+              "");
+      Files.writeString(cfg, text, StandardCharsets.UTF_8);
+      await(
+          "machine connected",
+          () -> {
+            String list = ItSupport.executeCommand(sessionFactory, "mom:machine-list");
+            return list.contains(machine) && list.contains("CONNECTED");
+          });
+      // the first reading is the baseline (0); now the machine works
+      ItSupport.sleep(500);
+      for (int i = 0; i < 30; i++) {
+        sim.tick();
+        ItSupport.sleep(20);
+      }
+      try {
+        await("first counts", () -> q(op10(order).path("good")).signum() > 0);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            e.getMessage() + "\n" + ItSupport.executeCommand(sessionFactory, "mom:machine-list"),
+            e);
+      }
+      // the slave goes away; the machine keeps making parts while the connector is cut off
+      sim.stop();
+      await(
+          "outage seen",
+          () -> {
+            String list = ItSupport.executeCommand(sessionFactory, "mom:machine-list");
+            return list.contains(machine) && list.contains("RECONNECTING");
+          });
+      for (int i = 0; i < 25; i++) {
+        sim.tick();
+      }
+      sim.start();
+      await(
+          "machine reconnected",
+          () -> {
+            String list = ItSupport.executeCommand(sessionFactory, "mom:machine-list");
+            return list.contains(machine) && list.contains("CONNECTED");
+          });
+      for (int i = 0; i < 20; i++) {
+        sim.tick();
+        ItSupport.sleep(20);
+      }
+      long good = sim.good() - 70_000;
+      long scrap = sim.scrap();
+      await(
+          "all counts reported",
+          () -> {
+            JsonNode op = op10(order);
+            return q(op.path("good")).longValueExact() == good
+                && q(op.path("scrap")).longValueExact() == scrap;
+          });
+      ItSupport.sleep(1000);
+      JsonNode op = op10(order);
+      assertEquals(good, q(op.path("good")).longValueExact());
+      assertEquals(scrap, q(op.path("scrap")).longValueExact());
+      assertTrue("simulator made parts", good > 20 && scrap > 3);
+      String list = ItSupport.executeCommand(sessionFactory, "mom:machine-list");
+      assertTrue(list, list.contains(machine) && list.contains("CONNECTED"));
+      JsonNode listed = null;
+      for (JsonNode m : admin.get("/machines").expect(200).json()) {
+        if (m.path("name").asText().equals(machine)) {
+          listed = m;
+        }
+      }
+      assertTrue("GET /machines lists " + machine, listed != null);
+      assertEquals("CONNECTED", listed.path("connection").asText());
+      assertEquals("modbus", listed.path("protocol").asText());
+      assertTrue("reconnected after the outage", listed.path("reconnects").asInt() >= 1);
+      assertEquals(good, listed.path("good").asLong());
+      assertEquals(scrap, listed.path("scrap").asLong());
+      assertEquals(0, listed.path("unassignedGood").asLong());
+
+      System.out.printf(
+          "Modbus IT: simulator good=%d scrap=%d; operation good=%s scrap=%s%n",
+          good, scrap, op.path("good").asText(), op.path("scrap").asText());
+    } finally {
+      Files.deleteIfExists(cfg);
+    }
+  }
+}
