@@ -38,7 +38,7 @@ done
 [ -f "$work/ready" ] || { echo "server not ready" >&2; exit 1; }
 echo "load before: $(uptime)"
 # shellcheck disable=SC2086 # CLIENT_JAVA_OPTS is a list of options
-java ${CLIENT_JAVA_OPTS:--Xmx1g} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" io.tianshu.bench.OpcUaBench \
+java ${CLIENT_JAVA_OPTS:--Xmx1g} -Djava.io.tmpdir="$work" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" io.tianshu.bench.OpcUaBench \
   client "opc.tcp://127.0.0.1:$port/bench" "$items" "$seconds" "${OPCUA_WARMUP:-15}" "$security" \
   "${OPCUA_SUBSCRIPTIONS:-1}" "${OPCUA_PUBLISHING_MS:-100}" "${OPCUA_SAMPLING_MS:-0}" "$work/server.der"
 echo "load after: $(uptime)"
