@@ -246,6 +246,23 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
               .expectProblem(400);
       assertEquals("subgroupSize", bad.path("errors").get(0).path("field").asText());
       admin.get("/machines/nosuch/measurements/diameter/chart").expectProblem(404);
+      // the simulator cycled through its states: the history covers them, and the seconds add up
+      JsonNode states = admin.get("/machines/" + machine + "/states").expect(200).json();
+      assertTrue("several states: " + states, states.path("spans").size() >= 2);
+      double sum = 0;
+      for (JsonNode span : states.path("spans")) {
+        sum += span.path("seconds").asDouble();
+      }
+      assertEquals(states.path("recordedSeconds").asDouble(), sum, 0.01);
+      double running = states.path("seconds").path("RUNNING").asDouble();
+      assertTrue("ran: " + states, running > 0);
+      assertEquals(
+          running / states.path("recordedSeconds").asDouble(),
+          states.path("runningShare").asDouble(),
+          1e-9);
+      admin.get("/machines/" + machine + "/states?from=2026-13-01").expectProblem(400);
+      String hist = ItSupport.executeCommand(sessionFactory, "mom:machine-states " + machine);
+      assertTrue(hist, hist.contains("RUNNING") && hist.contains("running "));
       String spc =
           ItSupport.executeCommand(sessionFactory, "mom:machine-spc " + machine + " diameter");
       assertTrue(spc, spc.contains("I_MR") && spc.contains("out of control"));
