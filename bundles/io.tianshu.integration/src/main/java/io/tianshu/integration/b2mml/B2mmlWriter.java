@@ -1,5 +1,6 @@
 package io.tianshu.integration.b2mml;
 
+import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderOperation;
 import io.tianshu.execution.WorkOrderStatus;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -173,6 +175,104 @@ public final class B2mmlWriter {
     x.text("MaterialLotID", w.lot());
     quantity(x, w.quantity(), w.unit());
     x.end();
+  }
+
+  /**
+   * A {@code ProductionPerformance} of operation reports, what {@link B2mmlReader#performance}
+   * reads: one {@code ProductionResponse} per order of {@code orders} that has reports ({@code ID}
+   * and {@code ProductionRequestID} the order code), in the order of {@code orders}; one {@code
+   * SegmentResponse} per report in the order of {@code reports} ({@code ID} the report key, {@code
+   * ProcessSegmentID} the operation number, {@code ActualStartTime} the work's start, {@code
+   * ActualEndTime} its end or, when the report gave none, the time it was reported, {@code
+   * PersonnelActual} the operator, {@code EquipmentActual} the station) with one {@code
+   * MaterialProducedActual} of the order's material and lot: the good quantity ({@code Key} Good),
+   * and scrap and rework ({@code Key} Scrap, Rework) when not zero. {@code from} and {@code to} are
+   * the period's {@code StartTime} and {@code EndTime}. Times are UTC, to the second.
+   *
+   * @throws IllegalArgumentException when a report is of an order not in {@code orders}
+   */
+  public static String productionPerformance(
+      String performanceId,
+      String plantCode,
+      List<WorkOrder> orders,
+      List<OperationReport> reports,
+      Instant from,
+      Instant to,
+      Instant published) {
+    Map<Long, List<OperationReport>> byOrder = new LinkedHashMap<>();
+    for (WorkOrder w : orders) {
+      byOrder.put(w.id(), new ArrayList<>());
+    }
+    for (OperationReport r : reports) {
+      List<OperationReport> of = byOrder.get(r.workOrderId());
+      if (of == null) {
+        throw new IllegalArgumentException(
+            "report " + r.reportKey() + " is of work order " + r.workOrderId() + ", not given");
+      }
+      of.add(r);
+    }
+    XmlOut x = new XmlOut().root("ProductionPerformance");
+    x.text("ID", performanceId);
+    x.start("HierarchyScope")
+        .text("EquipmentID", plantCode)
+        .text("EquipmentElementLevel", "Site")
+        .end();
+    x.text("StartTime", time(from));
+    x.text("EndTime", time(to));
+    x.text("PublishedDate", time(published));
+    for (WorkOrder w : orders) {
+      List<OperationReport> of = byOrder.get(w.id());
+      if (of.isEmpty()) {
+        continue;
+      }
+      x.start("ProductionResponse").text("ID", w.code()).text("ProductionRequestID", w.code());
+      for (OperationReport r : of) {
+        segmentResponse(x, w, r);
+      }
+      x.end();
+    }
+    return x.end().toString();
+  }
+
+  private static void segmentResponse(XmlOut x, WorkOrder w, OperationReport r) {
+    x.start("SegmentResponse").text("ID", r.reportKey());
+    x.text("ProcessSegmentID", r.operationSeq());
+    Instant start = r.workStartedAt();
+    Instant end = r.workEndedAt() != null ? r.workEndedAt() : r.reportedAt();
+    if (start != null
+        && end != null
+        && end.truncatedTo(ChronoUnit.SECONDS).isBefore(start.truncatedTo(ChronoUnit.SECONDS))) {
+      end = null; // reported before the work's given start: no end rather than one before it
+    }
+    x.text("ActualStartTime", time(start));
+    x.text("ActualEndTime", time(end));
+    if (r.operator() != null) {
+      x.start("PersonnelActual").text("PersonID", r.operator()).end();
+    }
+    if (r.station() != null) {
+      x.start("EquipmentActual").text("EquipmentID", r.station()).end();
+    }
+    x.start("MaterialProducedActual");
+    x.text("MaterialDefinitionID", w.materialCode());
+    x.text("MaterialLotID", w.lot());
+    keyed(x, r.good() == null ? BigDecimal.ZERO : r.good(), w.unit(), "Good");
+    if (r.scrap() != null && r.scrap().signum() != 0) {
+      keyed(x, r.scrap(), w.unit(), "Scrap");
+    }
+    if (r.rework() != null && r.rework().signum() != 0) {
+      keyed(x, r.rework(), w.unit(), "Rework");
+    }
+    x.end();
+    x.end();
+  }
+
+  private static void keyed(XmlOut x, BigDecimal q, String unit, String key) {
+    x.start("Quantity")
+        .text("QuantityString", q.stripTrailingZeros().toPlainString())
+        .text("DataType", "decimal")
+        .text("UnitOfMeasure", unit)
+        .text("Key", key)
+        .end();
   }
 
   /**

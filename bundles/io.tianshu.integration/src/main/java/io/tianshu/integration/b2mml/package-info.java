@@ -5,5 +5,5 @@
  * io.tianshu.integration.b2mml.B2mmlWriter} writes Tianshu records as B2MML. Parsers refuse DTDs
  * and external entities. {@link io.tianshu.integration.b2mml.B2mmlService} exports a plant's data.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.tianshu.integration.b2mml;

@@ -4,7 +4,10 @@ import io.tianshu.core.CallerContext;
 import io.tianshu.core.NotFoundException;
 import io.tianshu.core.Page;
 import io.tianshu.core.PageRequest;
+import io.tianshu.core.Validation;
+import io.tianshu.core.ValidationException;
 import io.tianshu.execution.ExecutionService;
+import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderStatus;
 import io.tianshu.integration.b2mml.B2mmlService;
@@ -17,6 +20,7 @@ import io.tianshu.org.OrgUnit;
 import io.tianshu.org.OrgUnitType;
 import io.tianshu.resource.PlantResource;
 import io.tianshu.resource.ResourceService;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +35,12 @@ import org.osgi.service.component.annotations.Reference;
 /** The B2MML exports, read through the domain services as the caller (plant-scoped). */
 @Component(service = B2mmlService.class)
 public final class B2mmlServiceImpl implements B2mmlService {
+  /** The longest period of a performance export. */
+  static final Duration MAX_PERIOD = Duration.ofDays(31);
+
+  /** The most reports one performance export writes. */
+  static final int MAX_REPORTS = 50_000;
+
   private final MasterDataService masterData;
   private final ExecutionService execution;
   private final OrgService org;
@@ -113,6 +123,95 @@ public final class B2mmlServiceImpl implements B2mmlService {
         workCenters,
         ZoneId.systemDefault(),
         now);
+  }
+
+  /**
+   * The period {@code [from, to)} with its defaults (no {@code to}: a day after {@code from}, or
+   * {@code now}; no {@code from}: a day before {@code to}); refused when not positive or longer
+   * than {@link #MAX_PERIOD}.
+   */
+  static Instant[] period(Instant from, Instant to, Instant now) {
+    Instant end = to != null ? to : from != null ? from.plus(Duration.ofDays(1)) : now;
+    Instant start = from != null ? from : end.minus(Duration.ofDays(1));
+    Validation v = new Validation();
+    if (!end.isAfter(start)) {
+      v.add("to", "before_from", "must be after from / 结束时间须晚于开始时间");
+    } else if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
+      v.add(
+          "to",
+          "period_too_long",
+          "the period must be at most "
+              + MAX_PERIOD.toDays()
+              + " days / 时段最长 "
+              + MAX_PERIOD.toDays()
+              + " 天");
+    }
+    v.throwIfInvalid();
+    return new Instant[] {start, end};
+  }
+
+  /**
+   * Lists the plant's work orders page by page (there is no query of reports by period across
+   * orders) and, for each that can have reports in the period (released before its end, not
+   * completed before its start, reports being taken only while RELEASED or STARTED), its reports
+   * page by page, keeping those reported in the period: one list call per 500 orders and one
+   * reports call (with its order read) per 500 reports of each candidate order.
+   */
+  @Override
+  public String productionPerformance(
+      CallerContext caller, long plantId, Instant from, Instant to) {
+    Instant now = Instant.now();
+    Instant[] period = period(from, to, now);
+    Instant start = period[0];
+    Instant end = period[1];
+    OrgUnit plant = plant(caller, plantId);
+    List<WorkOrder> orders = new ArrayList<>();
+    List<OperationReport> reports = new ArrayList<>();
+    List<WorkOrder> all =
+        all(
+            offset ->
+                execution.list(
+                    caller,
+                    plantId,
+                    null,
+                    null,
+                    new PageRequest(offset, PageRequest.MAX_LIMIT, "code", true)));
+    for (WorkOrder w : all) {
+      if (w.status() == WorkOrderStatus.PLANNED
+          || (w.releasedAt() != null && !w.releasedAt().isBefore(end))
+          || (w.completedAt() != null && w.completedAt().isBefore(start))) {
+        continue;
+      }
+      boolean any = false;
+      for (OperationReport r :
+          all(
+              offset ->
+                  execution.reports(
+                      caller,
+                      w.id(),
+                      new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true)))) {
+        Instant at = r.reportedAt();
+        if (at != null && !at.isBefore(start) && at.isBefore(end)) {
+          reports.add(r);
+          any = true;
+        }
+      }
+      if (any) {
+        orders.add(w);
+      }
+      if (reports.size() > MAX_REPORTS) {
+        throw new ValidationException(
+            "from",
+            "too_many_reports",
+            "the period holds more than "
+                + MAX_REPORTS
+                + " reports; choose a shorter one / 时段内报工超过 "
+                + MAX_REPORTS
+                + " 条，请缩短时段");
+      }
+    }
+    return B2mmlWriter.productionPerformance(
+        plant.code() + "-" + now.getEpochSecond(), plant.code(), orders, reports, start, end, now);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.tianshu.integration.b2mml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tianshu.execution.OperationReport;
 import io.tianshu.execution.OperationStatus;
 import io.tianshu.execution.WorkOrder;
 import io.tianshu.execution.WorkOrderKind;
@@ -77,8 +78,13 @@ class B2mmlWriterTest {
 
   private static WorkOrder order(
       String code, WorkOrderStatus status, List<WorkOrderOperation> ops) {
+    return order(1, code, status, ops);
+  }
+
+  private static WorkOrder order(
+      long id, String code, WorkOrderStatus status, List<WorkOrderOperation> ops) {
     return new WorkOrder(
-        1,
+        id,
         9,
         code,
         WorkOrderKind.values()[0],
@@ -339,5 +345,242 @@ class B2mmlWriterTest {
                                                 "PRESS-01", "压机", "Unit", List.of()))))))),
                     new B2mmlEquipment("GAUGE-01", "卡尺", "Unit", List.of()))));
     assertThat(xml).contains("<EquipmentClassID>MACHINE</EquipmentClassID>");
+  }
+
+  private static OperationReport report(
+      long id,
+      String key,
+      long orderId,
+      int seq,
+      String good,
+      String scrap,
+      String rework,
+      String station,
+      String operator,
+      Instant started,
+      Instant ended,
+      Instant reported) {
+    return new OperationReport(
+        id,
+        9,
+        key,
+        orderId,
+        seq,
+        new BigDecimal(good),
+        new BigDecimal(scrap),
+        new BigDecimal(rework),
+        false,
+        BigDecimal.ZERO,
+        null,
+        station,
+        operator,
+        null,
+        started,
+        ended,
+        reported,
+        "op",
+        false);
+  }
+
+  private static final Instant FROM = Instant.parse("2026-11-22T00:00:00Z");
+  private static final Instant TO = Instant.parse("2026-11-23T00:00:00Z");
+
+  /** Two orders, three reports with known numbers (scale 6, as the store gives them). */
+  private static String performance() {
+    return B2mmlWriter.productionPerformance(
+        "P1-1795327200",
+        "P1",
+        List.of(
+            order(1, "WO-1", WorkOrderStatus.STARTED, List.of()),
+            order(2, "WO-2", WorkOrderStatus.COMPLETED, List.of()),
+            order(3, "WO-3", WorkOrderStatus.STARTED, List.of())),
+        List.of(
+            report(
+                11,
+                "R-1",
+                1,
+                10,
+                "95.000000",
+                "3.000000",
+                "0.000000",
+                "PRESS-01",
+                "张三",
+                Instant.parse("2026-11-22T00:00:00Z"),
+                Instant.parse("2026-11-22T02:30:00Z"),
+                Instant.parse("2026-11-22T02:31:00Z")),
+            report(
+                12,
+                "R-2",
+                1,
+                20,
+                "7.500000",
+                "0.000000",
+                "1.250000",
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-22T05:00:00.123456Z")),
+            report(
+                13,
+                "mes/line-1/0042",
+                2,
+                10,
+                "7.000000",
+                "1.000000",
+                "0.000000",
+                null,
+                "李四",
+                Instant.parse("2026-11-22T06:00:00Z"),
+                null,
+                Instant.parse("2026-11-22T07:00:00Z"))),
+        FROM,
+        TO,
+        T);
+  }
+
+  @Test
+  void operationReportsExportAsAProductionPerformance() {
+    String xml = performance();
+    assertThat(xml)
+        .startsWith(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<ProductionPerformance xmlns=\"http://www.mesa.org/xml/B2MML\">\n"
+                + "  <ID>P1-1795327200</ID>\n"
+                + "  <HierarchyScope>\n"
+                + "    <EquipmentID>P1</EquipmentID>\n"
+                + "    <EquipmentElementLevel>Site</EquipmentElementLevel>\n"
+                + "  </HierarchyScope>\n"
+                + "  <StartTime>2026-11-22T00:00:00Z</StartTime>\n"
+                + "  <EndTime>2026-11-23T00:00:00Z</EndTime>\n"
+                + "  <PublishedDate>2026-11-22T06:00:00Z</PublishedDate>\n"
+                + "  <ProductionResponse>\n"
+                + "    <ID>WO-1</ID>\n"
+                + "    <ProductionRequestID>WO-1</ProductionRequestID>\n"
+                + "    <SegmentResponse>\n"
+                + "      <ID>R-1</ID>\n"
+                + "      <ProcessSegmentID>10</ProcessSegmentID>\n"
+                + "      <ActualStartTime>2026-11-22T00:00:00Z</ActualStartTime>\n"
+                + "      <ActualEndTime>2026-11-22T02:30:00Z</ActualEndTime>\n"
+                + "      <PersonnelActual>\n"
+                + "        <PersonID>张三</PersonID>\n"
+                + "      </PersonnelActual>\n"
+                + "      <EquipmentActual>\n"
+                + "        <EquipmentID>PRESS-01</EquipmentID>\n"
+                + "      </EquipmentActual>\n"
+                + "      <MaterialProducedActual>\n"
+                + "        <MaterialDefinitionID>FG-2</MaterialDefinitionID>\n"
+                + "        <MaterialLotID>L-1</MaterialLotID>\n"
+                + "        <Quantity>\n"
+                + "          <QuantityString>95</QuantityString>\n"
+                + "          <DataType>decimal</DataType>\n"
+                + "          <UnitOfMeasure>PCS</UnitOfMeasure>\n"
+                + "          <Key>Good</Key>\n"
+                + "        </Quantity>\n"
+                + "        <Quantity>\n"
+                + "          <QuantityString>3</QuantityString>\n"
+                + "          <DataType>decimal</DataType>\n"
+                + "          <UnitOfMeasure>PCS</UnitOfMeasure>\n"
+                + "          <Key>Scrap</Key>\n"
+                + "        </Quantity>\n"
+                + "      </MaterialProducedActual>\n"
+                + "    </SegmentResponse>\n")
+        // no end of work given: the time reported, to the second
+        .contains(
+            "      <ID>R-2</ID>\n"
+                + "      <ProcessSegmentID>20</ProcessSegmentID>\n"
+                + "      <ActualEndTime>2026-11-22T05:00:00Z</ActualEndTime>\n"
+                + "      <MaterialProducedActual>\n")
+        .contains(
+            "          <QuantityString>7.5</QuantityString>\n"
+                + "          <DataType>decimal</DataType>\n"
+                + "          <UnitOfMeasure>PCS</UnitOfMeasure>\n"
+                + "          <Key>Good</Key>\n"
+                + "        </Quantity>\n"
+                + "        <Quantity>\n"
+                + "          <QuantityString>1.25</QuantityString>\n"
+                + "          <DataType>decimal</DataType>\n"
+                + "          <UnitOfMeasure>PCS</UnitOfMeasure>\n"
+                + "          <Key>Rework</Key>\n")
+        .endsWith("  </ProductionResponse>\n</ProductionPerformance>\n");
+    // an order without reports in the list has no response; zero scrap and rework are not written
+    assertThat(xml).doesNotContain("WO-3").doesNotContain("<QuantityString>0</QuantityString>");
+    assertThat(xml.split("<ProductionResponse>", -1)).hasSize(3);
+    assertThat(xml.split("<SegmentResponse>", -1)).hasSize(4);
+  }
+
+  @Test
+  void anExportedPerformanceReadsBackAsTheSameReports() {
+    List<B2mmlReport> back = B2mmlReader.performance(performance());
+    assertThat(back)
+        .extracting(
+            B2mmlReport::responseId,
+            B2mmlReport::segmentResponseId,
+            B2mmlReport::workOrderCode,
+            B2mmlReport::siteCode,
+            B2mmlReport::operationSeq,
+            B2mmlReport::station,
+            B2mmlReport::operator,
+            B2mmlReport::startedAt,
+            B2mmlReport::endedAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "WO-1",
+                "R-1",
+                "WO-1",
+                "P1",
+                10,
+                "PRESS-01",
+                "张三",
+                Instant.parse("2026-11-22T00:00:00Z"),
+                Instant.parse("2026-11-22T02:30:00Z")),
+            org.assertj.core.groups.Tuple.tuple(
+                "WO-1",
+                "R-2",
+                "WO-1",
+                "P1",
+                20,
+                null,
+                null,
+                null,
+                Instant.parse("2026-11-22T05:00:00Z")),
+            org.assertj.core.groups.Tuple.tuple(
+                "WO-2",
+                "mes/line-1/0042",
+                "WO-2",
+                "P1",
+                10,
+                null,
+                "李四",
+                Instant.parse("2026-11-22T06:00:00Z"),
+                Instant.parse("2026-11-22T07:00:00Z")));
+    // good, scrap and rework exactly as reported
+    assertThat(back.get(0).good()).isEqualByComparingTo("95");
+    assertThat(back.get(0).scrap()).isEqualByComparingTo("3");
+    assertThat(back.get(0).rework()).isEqualByComparingTo("0");
+    assertThat(back.get(1).good()).isEqualByComparingTo("7.5");
+    assertThat(back.get(1).scrap()).isEqualByComparingTo("0");
+    assertThat(back.get(1).rework()).isEqualByComparingTo("1.25");
+    assertThat(back.get(2).good()).isEqualByComparingTo("7");
+    assertThat(back.get(2).scrap()).isEqualByComparingTo("1");
+    assertThat(back.get(2).rework()).isEqualByComparingTo("0");
+    // read back, the reports carry a key of their own (the document's ids), not the original key
+    assertThat(back.get(0).reportKey()).isEqualTo("b2mml/WO-1/R-1");
+    assertThat(back.get(2).reportKey()).isEqualTo("b2mml/WO-2/mes/line-1/0042");
+  }
+
+  @Test
+  void aReportOfAnOrderNotGivenIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                B2mmlWriter.productionPerformance(
+                    "X",
+                    "P1",
+                    List.of(order(1, "WO-1", WorkOrderStatus.STARTED, List.of())),
+                    List.of(report(1, "R", 5, 10, "1", "0", "0", null, null, null, null, T)),
+                    FROM,
+                    TO,
+                    T))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -2,6 +2,7 @@ package io.tianshu.rest.internal.resources;
 
 import static io.tianshu.rest.internal.resources.Resources.caller;
 
+import io.tianshu.core.Validation;
 import io.tianshu.core.ValidationException;
 import io.tianshu.integration.DeadLetter;
 import io.tianshu.integration.InboundResult;
@@ -11,6 +12,10 @@ import io.tianshu.integration.RouteFile;
 import io.tianshu.integration.RouteInfo;
 import io.tianshu.integration.b2mml.B2mmlService;
 import io.tianshu.rest.RestApi;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -145,6 +150,49 @@ public class IntegrationResource {
   public String b2mmlProductionSchedule(
       @Context SecurityContext sc, @QueryParam("plantId") Long plantId) {
     return b2mml.productionSchedule(caller(sc), plant(plantId));
+  }
+
+  /**
+   * The plant's operation reports of a period as a B2MML {@code ProductionPerformance}, one {@code
+   * ProductionResponse} per work order. {@code from} and {@code to} are instants ({@code
+   * 2026-11-22T08:00:00Z}) or dates (UTC days, both inclusive); default the last 24 hours, at most
+   * 31 days.
+   */
+  @GET
+  @Path("b2mml/production-performance")
+  @Produces(MediaType.APPLICATION_XML)
+  public String b2mmlProductionPerformance(
+      @Context SecurityContext sc,
+      @QueryParam("plantId") Long plantId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Validation v = new Validation();
+    v.required("plantId", plantId);
+    Instant start = instant(v, "from", from, false);
+    Instant end = instant(v, "to", to, true);
+    v.throwIfInvalid();
+    return b2mml.productionPerformance(caller(sc), plantId, start, end);
+  }
+
+  /** An instant, or a date taken as a UTC day (its start; for an end, the next day's start). */
+  private static Instant instant(Validation v, String field, String value, boolean end) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String s = value.trim();
+    try {
+      if (s.length() == 10) {
+        LocalDate d = LocalDate.parse(s);
+        return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      v.add(
+          field,
+          "invalid_time",
+          "use YYYY-MM-DD or an ISO-8601 instant / 应为 YYYY-MM-DD 或 ISO-8601 时间");
+      return null;
+    }
   }
 
   /** The plant's equipment hierarchy and resources as a B2MML {@code EquipmentInformation}. */
