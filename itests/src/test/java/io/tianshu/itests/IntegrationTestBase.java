@@ -779,6 +779,152 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
                     + "/MaterialProducedRequirement/MaterialDefinitionID"));
   }
 
+  private ItSupport.Response getXml(String path) {
+    return admin.send("GET", path, null, null, Map.of("Accept", "application/xml"));
+  }
+
+  @Test
+  public void aB2mmlPerformanceExportHoldsTheOrdersReports() {
+    String tag = code("B2PP").toUpperCase(java.util.Locale.ROOT);
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    long plantId = plant.path("id").asLong();
+    long product =
+        admin
+            .post(
+                "/materials",
+                ItSupport.obj(
+                    "code",
+                    tag + "-FG",
+                    "name",
+                    "支架 " + tag,
+                    "type",
+                    "MANUFACTURED",
+                    "baseUnit",
+                    "PCS",
+                    "plantId",
+                    plantId))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    JsonNode wh =
+        admin
+            .post(
+                "/warehouses", ItSupport.obj("plantId", plantId, "code", "W" + tag, "name", "成品库"))
+            .expect(201)
+            .json();
+    long fgLoc =
+        admin
+            .post(
+                "/warehouses/" + wh.path("id").asText() + "/locations",
+                ItSupport.obj("code", "FG", "name", "FG"))
+            .expect(201)
+            .json()
+            .path("id")
+            .asLong();
+    // no routing and no BOM: the released order has the one operation 10
+    String orderCode = tag + "-WO-1";
+    JsonNode order =
+        admin
+            .post(
+                "/work-orders",
+                ItSupport.obj(
+                    "plantId",
+                    plantId,
+                    "code",
+                    orderCode,
+                    "materialId",
+                    product,
+                    "quantity",
+                    10,
+                    "receiveLocationId",
+                    fgLoc))
+            .expect(201)
+            .json();
+    long orderId = order.path("id").asLong();
+    admin
+        .post(
+            "/work-orders/" + orderId + "/release",
+            ItSupport.obj("version", order.path("version").asLong()))
+        .expect(200);
+    String reportKey = "MES-" + tag + "-1";
+    admin
+        .post(
+            "/operation-reports",
+            ItSupport.obj(
+                "reportKey",
+                reportKey,
+                "workOrderId",
+                orderId,
+                "operationSeq",
+                10,
+                "good",
+                7,
+                "scrap",
+                1,
+                "reasonCode",
+                "R1"))
+        .expect(201);
+
+    // yesterday to today (UTC days, inclusive): the report made just now is in the period
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    ItSupport.Response export =
+        getXml(
+            "/integration/b2mml/production-performance?plantId="
+                + plantId
+                + "&from="
+                + today.minusDays(1)
+                + "&to="
+                + today);
+    assertEquals(export.body(), 200, export.status());
+    String xml = export.body();
+    assertTrue(xml, xml.contains("<ProductionPerformance"));
+    assertTrue(xml, xml.contains("<EquipmentID>" + tag + "</EquipmentID>"));
+    assertTrue(xml, xml.contains("<ProductionRequestID>" + orderCode + "</ProductionRequestID>"));
+    assertTrue(xml, xml.contains("<ID>" + reportKey + "</ID>"));
+    assertTrue(xml, xml.contains("<ProcessSegmentID>10</ProcessSegmentID>"));
+    assertTrue(
+        xml,
+        java.util.regex.Pattern.compile(
+                "<QuantityString>7</QuantityString>\\s*<DataType>decimal</DataType>"
+                    + "\\s*<UnitOfMeasure>PCS</UnitOfMeasure>\\s*<Key>Good</Key>")
+            .matcher(xml)
+            .find());
+    assertTrue(
+        xml,
+        java.util.regex.Pattern.compile(
+                "<QuantityString>1</QuantityString>\\s*<DataType>decimal</DataType>"
+                    + "\\s*<UnitOfMeasure>PCS</UnitOfMeasure>\\s*<Key>Scrap</Key>")
+            .matcher(xml)
+            .find());
+    // the default period, the last 24 hours, holds it too
+    ItSupport.Response recent =
+        getXml("/integration/b2mml/production-performance?plantId=" + plantId);
+    assertEquals(recent.body(), 200, recent.status());
+    assertTrue(recent.body(), recent.body().contains("<ID>" + reportKey + "</ID>"));
+
+    // a plant the caller does not know: 404, as the other exports
+    ItSupport.Response unknown =
+        getXml("/integration/b2mml/production-performance?plantId=" + (plantId + 1_000_000));
+    assertEquals(unknown.body(), 404, unknown.status());
+    // more than 31 days, a malformed date: 400 with the field
+    ItSupport.Response tooLong =
+        getXml(
+            "/integration/b2mml/production-performance?plantId="
+                + plantId
+                + "&from="
+                + today.minusDays(40)
+                + "&to="
+                + today);
+    assertEquals(tooLong.body(), 400, tooLong.status());
+    assertTrue(tooLong.body(), tooLong.body().contains("period_too_long"));
+    ItSupport.Response badDate =
+        getXml("/integration/b2mml/production-performance?plantId=" + plantId + "&from=yesterday");
+    assertEquals(badDate.body(), 400, badDate.status());
+    assertTrue(badDate.body(), badDate.body().contains("from"));
+  }
+
   @Test
   public void theWorkedPlmExampleTurnsItemFilesIntoMaterialsOnce() throws Exception {
     Path example = Path.of(System.getProperty("tianshu.it.docs"), "plm-items.camel.yaml");
