@@ -779,6 +779,74 @@ public abstract class IntegrationTestBase extends ContainerTestBase {
                     + "/MaterialProducedRequirement/MaterialDefinitionID"));
   }
 
+  private static String b2mmlEquipment(String site, String tag, String pressName) {
+    return "<EquipmentInformation xmlns=\"http://www.mesa.org/xml/B2MML\"><Equipment><ID>"
+        + site
+        + "</ID><EquipmentLevel>Site</EquipmentLevel>"
+        + "<Equipment><ID>WS-"
+        + tag
+        + "</ID><Description>冲压车间</Description><EquipmentLevel>Area</EquipmentLevel>"
+        + "<Equipment><ID>L-"
+        + tag
+        + "</ID><Description>冲压一线</Description><EquipmentLevel>ProductionLine</EquipmentLevel>"
+        + "<Equipment><ID>WC-"
+        + tag
+        + "</ID><Description>冲压工位</Description><EquipmentLevel>WorkCell</EquipmentLevel>"
+        + "<Equipment><ID>PRESS-"
+        + tag
+        + "</ID><Description>"
+        + pressName
+        + "</Description><EquipmentLevel>Unit</EquipmentLevel>"
+        + "<EquipmentClassID>MACHINE</EquipmentClassID></Equipment>"
+        + "</Equipment></Equipment></Equipment></Equipment></EquipmentInformation>";
+  }
+
+  @Test
+  public void aB2mmlEquipmentHierarchyBecomesUnitsAndAResourceOnce() {
+    String tag = code("B2E").toUpperCase(java.util.Locale.ROOT);
+    JsonNode plant =
+        admin.post("/plants", ItSupport.obj("code", tag, "name", "工厂 " + tag)).expect(201).json();
+    String plantId = plant.path("id").asText();
+    ItSupport.Response first =
+        postB2mml("b2mml-equipment", "plm-eq-" + tag, b2mmlEquipment(tag, tag, "800吨压机"))
+            .expect(200);
+    // workshop, line, work centre and the press, all in the one inbound transaction
+    JsonNode units = admin.get("/plants/" + plantId + "/units?limit=100").expect(200).json();
+    long workCentre = -1;
+    int found = 0;
+    for (JsonNode u : units.path("items").isMissingNode() ? units : units.path("items")) {
+      String code = u.path("code").asText();
+      if (code.equals("WS-" + tag) || code.equals("L-" + tag)) {
+        found++;
+      }
+      if (code.equals("WC-" + tag)) {
+        found++;
+        workCentre = u.path("id").asLong();
+      }
+    }
+    assertEquals(first.body() + "\n" + units, 3, found);
+    JsonNode resources =
+        admin.get("/resources?plantId=" + plantId).expect(200).json().path("items");
+    assertEquals(resources.toString(), 1, resources.size());
+    JsonNode press = resources.get(0);
+    assertEquals("PRESS-" + tag, press.path("code").asText());
+    assertEquals("800吨压机", press.path("name").asText());
+    assertEquals(workCentre, press.path("workCenterId").asLong());
+
+    // the same hierarchy again under a new key: nothing new; a renamed press is updated in place
+    postB2mml("b2mml-equipment", "plm-eq2-" + tag, b2mmlEquipment(tag, tag, "800吨压机")).expect(200);
+    postB2mml("b2mml-equipment", "plm-eq3-" + tag, b2mmlEquipment(tag, tag, "800吨伺服压机"))
+        .expect(200);
+    resources = admin.get("/resources?plantId=" + plantId).expect(200).json().path("items");
+    assertEquals(resources.toString(), 1, resources.size());
+    assertEquals("800吨伺服压机", resources.get(0).path("name").asText());
+    // a Site that is no plant is refused with its path, and nothing is written
+    ItSupport.Response unknown =
+        postB2mml("b2mml-equipment", "plm-eq4-" + tag, b2mmlEquipment("NOPLANT" + tag, tag, "x"));
+    assertEquals(unknown.body(), 400, unknown.status());
+    assertTrue(unknown.body(), unknown.body().contains("/EquipmentInformation/Equipment"));
+  }
+
   private ItSupport.Response getXml(String path) {
     return admin.send("GET", path, null, null, Map.of("Accept", "application/xml"));
   }
