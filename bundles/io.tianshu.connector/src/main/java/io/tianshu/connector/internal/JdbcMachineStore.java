@@ -22,8 +22,11 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The machine store on the Tianshu database. A count is one JTA transaction: the operation report
@@ -31,9 +34,15 @@ import javax.transaction.TransactionManager;
  * together. Counts go to the operation STARTED at the machine's station (or work centre) in its
  * plant, the most recently started one when several are; when none runs, or execution refuses the
  * report (e.g. more than is in progress), the count is kept in {@code machine_unassigned_count}
- * with the reason, never dropped.
+ * with the reason, never dropped. Measured values are buffered and written in batches.
  */
 final class JdbcMachineStore implements MachineStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcMachineStore.class);
+  // measured values waiting while the database is away: about a minute of a busy machine
+  private static final int MEASUREMENT_CAPACITY = 100_000;
+  private final MeasurementBuffer measurements;
+  private final Consumer<JdbcMachineStore> onClose;
+  private volatile String lastMeasurementProblem;
   private final JtaTransactions tx;
   private final ExecutionService execution;
   private final MachineBinding settings;
@@ -44,8 +53,11 @@ final class JdbcMachineStore implements MachineStore {
       TransactionManager tm,
       ExecutionService execution,
       MachineBinding settings,
-      long plantId) {
+      long plantId,
+      Consumer<JdbcMachineStore> onClose) {
     this.tx = new JtaTransactions(ds, tm);
+    this.onClose = onClose;
+    this.measurements = new MeasurementBuffer(MEASUREMENT_CAPACITY, 500, this::writeMeasurements);
     this.execution = execution;
     this.settings = settings;
     this.plantId = plantId;
@@ -250,17 +262,45 @@ final class JdbcMachineStore implements MachineStore {
 
   @Override
   public void measurement(String machine, String signal, double value, Instant at) {
+    if (measurements.add(
+        new MeasurementBuffer.Value(
+            signal.length() > 40 ? signal.substring(0, 40) : signal, value, at))) {
+      flushMeasurements(); // a full batch: written on the connector's thread at once
+    }
+  }
+
+  /** Writes the buffered measured values (also called every half second by the factory). */
+  void flushMeasurements() {
+    measurements.flush();
+    String problem = measurements.lastError();
+    long dropped = measurements.dropped();
+    if (problem != null && !problem.equals(lastMeasurementProblem)) {
+      LOG.warn("Machine {}: {} ({} dropped so far)", settings.name(), problem, dropped);
+    }
+    lastMeasurementProblem = problem;
+  }
+
+  @Override
+  public void close() {
+    flushMeasurements();
+    onClose.accept(this);
+  }
+
+  private void writeMeasurements(List<MeasurementBuffer.Value> batch) {
     tx.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO machine_measurement (machine, signal_name, measured_value,"
                       + " measured_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, machine);
-            ps.setString(2, signal.length() > 40 ? signal.substring(0, 40) : signal);
-            ps.setDouble(3, value);
-            ps.setTimestamp(4, Timestamp.from(at));
-            ps.executeUpdate();
+            for (MeasurementBuffer.Value v : batch) {
+              ps.setString(1, settings.name());
+              ps.setString(2, v.signal());
+              ps.setDouble(3, v.value());
+              ps.setTimestamp(4, Timestamp.from(v.at()));
+              ps.addBatch();
+            }
+            ps.executeBatch();
           }
           return null;
         });

@@ -9,10 +9,16 @@ import io.tianshu.core.TianshuException;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.org.OrgService;
 import io.tianshu.persistence.Database;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Machine signals on the Tianshu database (migrated: the {@link Database} reference). */
@@ -22,6 +28,14 @@ public class MachineSignalsFactoryImpl implements MachineSignalsFactory {
   private final TransactionManager transactionManager;
   private final OrgService org;
   private final ExecutionService execution;
+  private final Set<JdbcMachineStore> stores = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "tianshu-machine-measurements");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Activate
   public MachineSignalsFactoryImpl(
@@ -34,6 +48,24 @@ public class MachineSignalsFactoryImpl implements MachineSignalsFactory {
     this.transactionManager = transactionManager;
     this.org = org;
     this.execution = execution;
+    flusher.scheduleWithFixedDelay(this::flushAll, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  private void flushAll() {
+    for (JdbcMachineStore s : stores) {
+      try {
+        s.flushMeasurements();
+      } catch (RuntimeException e) {
+        // logged by the store; the values stay buffered for the next round
+      }
+    }
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    flusher.shutdown();
+    flusher.awaitTermination(10, TimeUnit.SECONDS);
+    flushAll();
   }
 
   @Override
@@ -49,7 +81,9 @@ public class MachineSignalsFactoryImpl implements MachineSignalsFactory {
   @Override
   public MachineSignals open(MachineBinding binding, long plantId) {
     JdbcMachineStore store =
-        new JdbcMachineStore(dataSource, transactionManager, execution, binding, plantId);
+        new JdbcMachineStore(
+            dataSource, transactionManager, execution, binding, plantId, stores::remove);
+    stores.add(store);
     MachineSignals signals =
         new MachineSignals(
             binding.name(),

@@ -107,6 +107,11 @@ public final class MachineSignals {
     lastMeasurement = value;
   }
 
+  /** The machine's connection is closed for good (configuration removed, bundle stopped). */
+  public void close() {
+    store.close();
+  }
+
   public synchronized CounterState counter(Counter c) {
     return counters.get(c);
   }

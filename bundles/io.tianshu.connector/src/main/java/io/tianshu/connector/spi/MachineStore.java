@@ -42,6 +42,9 @@ public interface MachineStore {
   /** The machine's state changed at {@code at}: closes the open history row and opens one. */
   void state(String machine, MachineState state, String reason, Instant at);
 
-  /** A measured value (kept for SPC). */
+  /** A measured value (kept for SPC; a store may buffer it and write it a little later). */
   void measurement(String machine, String signal, double value, Instant at);
+
+  /** The machine is no longer read: writes what is buffered. */
+  default void close() {}
 }

@@ -74,6 +74,7 @@ public class MachineComponent implements MachineLink {
   @Deactivate
   void deactivate() {
     client.close();
+    signals.close(); // writes the buffered measured values
   }
 
   @Override

@@ -150,6 +150,10 @@ class SimulatorClientTest {
       try {
         c2.start();
         await("connected", () -> c2.connection() == ConnectionState.CONNECTED);
+        // the subscription's first value hits the failing commit; only then does the machine make
+        // one more part, whose value retries the range (made earlier, both values could arrive as
+        // one notification and the failure would have nothing left to retry it)
+        await("the failing commit", () -> store.failNext == 0);
         sim.makeGood(1);
         await("13 counted", () -> store.booked(Counter.GOOD) == 13);
         Thread.sleep(300);
