@@ -7,6 +7,7 @@ import io.tianshu.connector.MachineStateHistory;
 import io.tianshu.connector.MeasurementChart;
 import io.tianshu.connector.MeasurementQuery;
 import io.tianshu.connector.spi.CounterTracker.CounterState;
+import io.tianshu.connector.spi.LinkStatus;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
@@ -155,7 +156,8 @@ public class MachineRegistry implements MachineConnectorService {
     CounterState g = signals.counter(Counter.GOOD);
     CounterState s = signals.counter(Counter.SCRAP);
     MachineState st = signals.state();
-    String err = link.lastError() != null ? link.lastError() : signals.lastError();
+    LinkStatus status = link.status();
+    String err = status.lastError() != null ? status.lastError() : signals.lastError();
     return new MachineInfo(
         b.name(),
         b.protocol(),
@@ -163,9 +165,9 @@ public class MachineRegistry implements MachineConnectorService {
         b.security(),
         b.plant(),
         b.target(),
-        link.connection(),
+        status.connection(),
         err,
-        link.connectedSince(),
+        status.connectedSince(),
         st == null ? MachineState.UNKNOWN : st,
         signals.reason(),
         signals.stateSince(),
@@ -176,6 +178,6 @@ public class MachineRegistry implements MachineConnectorService {
         signals.unassigned(Counter.GOOD),
         signals.unassigned(Counter.SCRAP),
         signals.lastMeasurement(),
-        link.reconnects());
+        status.reconnects());
   }
 }

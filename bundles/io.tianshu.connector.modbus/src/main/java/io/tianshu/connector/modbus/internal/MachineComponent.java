@@ -1,11 +1,10 @@
 package io.tianshu.connector.modbus.internal;
 
-import io.tianshu.connector.ConnectionState;
+import io.tianshu.connector.spi.LinkStatus;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineSignalsFactory;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -91,22 +90,7 @@ public class MachineComponent implements MachineLink {
   }
 
   @Override
-  public ConnectionState connection() {
-    return client.connection();
-  }
-
-  @Override
-  public String lastError() {
-    return client.lastError();
-  }
-
-  @Override
-  public Instant connectedSince() {
-    return client.connectedSince();
-  }
-
-  @Override
-  public int reconnects() {
-    return client.reconnects();
+  public LinkStatus status() {
+    return client.status();
   }
 }

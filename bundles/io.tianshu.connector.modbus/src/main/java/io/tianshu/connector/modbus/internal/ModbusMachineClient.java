@@ -5,8 +5,8 @@ import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
-import io.tianshu.connector.ConnectionState;
 import io.tianshu.connector.modbus.internal.ReadPlan.Block;
+import io.tianshu.connector.spi.LinkStatus;
 import io.tianshu.connector.spi.MachineSignals;
 import java.time.Instant;
 import java.util.List;
@@ -36,20 +36,17 @@ public final class ModbusMachineClient implements AutoCloseable {
   private final List<Block> blocks;
   private final ScheduledExecutorService exec;
 
-  private volatile ConnectionState connection = ConnectionState.CONNECTING;
-  private volatile String lastError;
-  private volatile Instant connectedSince;
-  private volatile int reconnects;
+  private final LinkStatus status;
   private volatile long polls;
   private volatile boolean closed;
   // touched on the poll thread only
   private ModbusTCPMaster master;
-  private int attempt;
   private ScheduledFuture<?> pending;
 
   public ModbusMachineClient(MachineSettings settings, MachineSignals signals) {
     this.settings = settings;
     this.signals = signals;
+    this.status = new LinkStatus(settings.reconnectMinMs(), settings.reconnectMaxMs());
     this.decoder = new PollDecoder(settings.registers());
     this.blocks = decoder.plan().blocks();
     this.exec =
@@ -65,20 +62,8 @@ public final class ModbusMachineClient implements AutoCloseable {
     exec.execute(this::connect);
   }
 
-  public ConnectionState connection() {
-    return connection;
-  }
-
-  public String lastError() {
-    return lastError;
-  }
-
-  public Instant connectedSince() {
-    return connectedSince;
-  }
-
-  public int reconnects() {
-    return reconnects;
+  public LinkStatus status() {
+    return status;
   }
 
   /** Polls that read every block, since start. */
@@ -100,16 +85,13 @@ public final class ModbusMachineClient implements AutoCloseable {
       m.connect();
       master = m;
       decoder.reset();
-      connection = ConnectionState.CONNECTED;
-      connectedSince = Instant.now();
-      lastError = null;
-      attempt = 0;
+      status.connected();
       LOG.info("Modbus machine {} connected to {}", settings.name(), settings.endpoint());
       pending =
           exec.scheduleWithFixedDelay(
               this::poll, 0, settings.pollIntervalMs(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      lastError = message(e) + " / 无法连接设备";
+      status.error(message(e) + " / 无法连接设备");
       LOG.warn(
           "Modbus machine {}: cannot connect to {}: {}",
           settings.name(),
@@ -132,8 +114,8 @@ public final class ModbusMachineClient implements AutoCloseable {
       }
     } catch (ModbusSlaveException e) {
       // the device answered, with an exception code: a mapping problem, not a lost link
-      lastError = "device exception: " + message(e) + " / 设备返回异常 (检查寄存器地址)";
-      LOG.warn("Modbus machine {}: {}", settings.name(), lastError);
+      status.error("device exception: " + message(e) + " / 设备返回异常 (检查寄存器地址)");
+      LOG.warn("Modbus machine {}: {}", settings.name(), status.lastError());
       return;
     } catch (Exception e) {
       lost(message(e));
@@ -142,12 +124,12 @@ public final class ModbusMachineClient implements AutoCloseable {
     polls++;
     try {
       decoder.apply(data, signals, Instant.now());
-      if (lastError != null && lastError.startsWith("device exception")) {
-        lastError = null;
+      if (status.lastError() != null && status.lastError().startsWith("device exception")) {
+        status.error(null);
       }
     } catch (RuntimeException e) {
-      lastError = message(e);
-      LOG.warn("Modbus machine {}: {}", settings.name(), lastError);
+      status.error(message(e));
+      LOG.warn("Modbus machine {}: {}", settings.name(), status.lastError());
     }
   }
 
@@ -183,7 +165,7 @@ public final class ModbusMachineClient implements AutoCloseable {
 
   private void lost(String why) {
     LOG.warn("Modbus machine {}: connection lost ({})", settings.name(), why);
-    lastError = why + " / 连接中断";
+    status.error(why + " / 连接中断");
     teardown();
     retry();
   }
@@ -192,23 +174,8 @@ public final class ModbusMachineClient implements AutoCloseable {
     if (closed) {
       return;
     }
-    connection =
-        connection == ConnectionState.CONNECTING
-            ? ConnectionState.CONNECTING
-            : ConnectionState.RECONNECTING;
-    connectedSince = null;
-    long delay = backoff(attempt++, settings.reconnectMinMs(), settings.reconnectMaxMs());
-    reconnects++;
+    long delay = status.retryDelay();
     pending = exec.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-  }
-
-  /** Exponential backoff: {@code min * 2^attempt}, capped at {@code max}. */
-  public static long backoff(int attempt, long min, long max) {
-    long d = min;
-    for (int i = 0; i < attempt && d < max; i++) {
-      d *= 2;
-    }
-    return Math.min(d, max);
   }
 
   private void teardown() {
@@ -244,6 +211,6 @@ public final class ModbusMachineClient implements AutoCloseable {
       LOG.debug("Modbus machine {}: close: {}", settings.name(), e.toString());
     }
     exec.shutdownNow();
-    connection = ConnectionState.STOPPED;
+    status.stopped();
   }
 }

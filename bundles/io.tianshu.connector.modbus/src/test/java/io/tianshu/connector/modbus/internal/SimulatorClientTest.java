@@ -88,7 +88,7 @@ class SimulatorClientTest {
       ModbusMachineClient client = new ModbusMachineClient(MachineSettings.parse(cfg), signals);
       try {
         client.start();
-        await("connected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("connected", () -> client.status().connection() == ConnectionState.CONNECTED);
         await("baseline", () -> signals.counter(Counter.GOOD) != null);
         assertThat(signals.counter(Counter.GOOD).raw()).isEqualTo(100_000);
         for (int i = 0; i < 40; i++) {
@@ -105,13 +105,13 @@ class SimulatorClientTest {
 
         // the device goes away; the machine keeps working while we are cut off
         sim.stop();
-        await("lost", () -> client.connection() == ConnectionState.RECONNECTING);
+        await("lost", () -> client.status().connection() == ConnectionState.RECONNECTING);
         for (int i = 0; i < 37; i++) {
           sim.tick();
         }
-        int reconnectsWhileDown = client.reconnects();
+        int reconnectsWhileDown = client.status().reconnects();
         sim.start();
-        await("reconnected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("reconnected", () -> client.status().connection() == ConnectionState.CONNECTED);
         for (int i = 0; i < 23; i++) {
           sim.tick();
         }
@@ -139,11 +139,11 @@ class SimulatorClientTest {
             scrap,
             store.booked(Counter.GOOD),
             store.booked(Counter.SCRAP),
-            client.reconnects());
+            client.status().reconnects());
       } finally {
         client.close();
       }
-      assertThat(client.connection()).isEqualTo(ConnectionState.STOPPED);
+      assertThat(client.status().connection()).isEqualTo(ConnectionState.STOPPED);
     }
   }
 
@@ -198,10 +198,10 @@ class SimulatorClientTest {
       ModbusMachineClient client = new ModbusMachineClient(MachineSettings.parse(cfg), signals);
       try {
         client.start();
-        await("device exception", () -> client.lastError() != null);
-        assertThat(client.lastError()).startsWith("device exception");
+        await("device exception", () -> client.status().lastError() != null);
+        assertThat(client.status().lastError()).startsWith("device exception");
         // the link stays up: the device answers, the map is wrong
-        assertThat(client.connection()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(client.status().connection()).isEqualTo(ConnectionState.CONNECTED);
       } finally {
         client.close();
       }
@@ -221,14 +221,5 @@ class SimulatorClientTest {
         ok.close();
       }
     }
-  }
-
-  @Test
-  void backoffDoublesAndIsCapped() {
-    assertThat(ModbusMachineClient.backoff(0, 500, 30_000)).isEqualTo(500);
-    assertThat(ModbusMachineClient.backoff(1, 500, 30_000)).isEqualTo(1000);
-    assertThat(ModbusMachineClient.backoff(4, 500, 30_000)).isEqualTo(8000);
-    assertThat(ModbusMachineClient.backoff(10, 500, 30_000)).isEqualTo(30_000);
-    assertThat(ModbusMachineClient.backoff(100, 500, 30_000)).isEqualTo(30_000);
   }
 }

@@ -1,12 +1,11 @@
 package io.tianshu.connector.opcua.internal;
 
-import io.tianshu.connector.ConnectionState;
+import io.tianshu.connector.spi.LinkStatus;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineSignalsFactory;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -93,22 +92,7 @@ public class MachineComponent implements MachineLink {
   }
 
   @Override
-  public ConnectionState connection() {
-    return client.connection();
-  }
-
-  @Override
-  public String lastError() {
-    return client.lastError();
-  }
-
-  @Override
-  public Instant connectedSince() {
-    return client.connectedSince();
-  }
-
-  @Override
-  public int reconnects() {
-    return client.reconnects();
+  public LinkStatus status() {
+    return client.status();
   }
 }

@@ -1,7 +1,7 @@
 package io.tianshu.connector.opcua.internal;
 
-import io.tianshu.connector.ConnectionState;
 import io.tianshu.connector.MachineState;
+import io.tianshu.connector.spi.LinkStatus;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineStore.Counter;
 import java.time.Instant;
@@ -46,13 +46,9 @@ public final class MiloMachineClient implements AutoCloseable {
   private final ClientSecurity security;
   private final ScheduledExecutorService exec;
 
-  private volatile ConnectionState connection = ConnectionState.CONNECTING;
-  private volatile String lastError;
-  private volatile Instant connectedSince;
-  private volatile int reconnects;
+  private final LinkStatus status;
   private OpcUaClient client;
   private long generation;
-  private int attempt;
   private ScheduledFuture<?> pending;
   private volatile boolean closed;
   // the reason travels with the state; both are applied on the signal thread
@@ -63,6 +59,7 @@ public final class MiloMachineClient implements AutoCloseable {
       MachineSettings settings, MachineSignals signals, ClientSecurity security) {
     this.settings = settings;
     this.signals = signals;
+    this.status = new LinkStatus(settings.reconnectMinMs(), settings.reconnectMaxMs());
     this.security = security;
     this.exec =
         Executors.newSingleThreadScheduledExecutor(
@@ -77,20 +74,8 @@ public final class MiloMachineClient implements AutoCloseable {
     exec.execute(this::connect);
   }
 
-  public ConnectionState connection() {
-    return connection;
-  }
-
-  public String lastError() {
-    return lastError;
-  }
-
-  public Instant connectedSince() {
-    return connectedSince;
-  }
-
-  public int reconnects() {
-    return reconnects;
+  public LinkStatus status() {
+    return status;
   }
 
   private void connect() {
@@ -110,27 +95,24 @@ public final class MiloMachineClient implements AutoCloseable {
             }
           });
       subscribe(client, gen);
-      connection = ConnectionState.CONNECTED;
-      connectedSince = Instant.now();
-      lastError = null;
-      attempt = 0;
+      status.connected();
       LOG.info("OPC UA machine {} connected to {}", settings.name(), settings.endpointUrl());
     } catch (Exception e) {
-      lastError = message(e);
-      if (lastError.contains("Bad_SecurityChecksFailed")
-          || lastError.contains("Bad_CertificateUntrusted")) {
-        lastError =
+      status.error(message(e));
+      if (status.lastError().contains("Bad_SecurityChecksFailed")
+          || status.lastError().contains("Bad_CertificateUntrusted")) {
+        status.error(
             "server certificate not trusted: copy it into "
                 + settings.pkiDir().resolve("trusted").resolve("certs")
                 + " / 服务器证书未受信任 ("
-                + lastError
-                + ")";
+                + status.lastError()
+                + ")");
       }
       LOG.warn(
           "OPC UA machine {}: cannot connect to {}: {}",
           settings.name(),
           settings.endpointUrl(),
-          lastError);
+          status.lastError());
       teardown();
       retry();
     }
@@ -143,11 +125,11 @@ public final class MiloMachineClient implements AutoCloseable {
     }
     exec.execute(
         () -> {
-          if (gen != generation || connection != ConnectionState.CONNECTED) {
+          if (gen != generation || !status.isConnected()) {
             return;
           }
           LOG.warn("OPC UA machine {}: connection lost ({})", settings.name(), why);
-          lastError = why;
+          status.error(why);
           teardown();
           retry();
         });
@@ -157,23 +139,8 @@ public final class MiloMachineClient implements AutoCloseable {
     if (closed) {
       return;
     }
-    connection =
-        connection == ConnectionState.CONNECTING
-            ? ConnectionState.CONNECTING
-            : ConnectionState.RECONNECTING;
-    connectedSince = null;
-    long delay = backoff(attempt++, settings.reconnectMinMs(), settings.reconnectMaxMs());
-    reconnects++;
+    long delay = status.retryDelay();
     pending = exec.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-  }
-
-  /** Exponential backoff: {@code min * 2^attempt}, capped at {@code max}. */
-  public static long backoff(int attempt, long min, long max) {
-    long d = min;
-    for (int i = 0; i < attempt && d < max; i++) {
-      d *= 2;
-    }
-    return Math.min(d, max);
   }
 
   private void teardown() {
@@ -285,8 +252,8 @@ public final class MiloMachineClient implements AutoCloseable {
           try {
             sink.accept(dv.getValue().getValue(), time(dv));
           } catch (RuntimeException e) {
-            lastError = message(e);
-            LOG.warn("OPC UA machine {}: {} : {}", settings.name(), node, lastError);
+            status.error(message(e));
+            LOG.warn("OPC UA machine {}: {} : {}", settings.name(), node, status.lastError());
           }
         });
     return i;
@@ -362,6 +329,6 @@ public final class MiloMachineClient implements AutoCloseable {
       LOG.debug("OPC UA machine {}: close: {}", settings.name(), e.toString());
     }
     exec.shutdownNow();
-    connection = ConnectionState.STOPPED;
+    status.stopped();
   }
 }

@@ -76,7 +76,7 @@ class SimulatorClientTest {
           new MiloMachineClient(settings(sim, "M1"), signals, new ClientSecurity(null));
       try {
         client.start();
-        await("connected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("connected", () -> client.status().connection() == ConnectionState.CONNECTED);
         await("baseline", () -> signals.counter(Counter.GOOD) != null);
         for (int i = 0; i < 40; i++) {
           sim.tick();
@@ -86,12 +86,12 @@ class SimulatorClientTest {
 
         // the device goes away; the machine keeps working while we are cut off
         sim.stopServer();
-        await("lost", () -> client.connection() == ConnectionState.RECONNECTING);
+        await("lost", () -> client.status().connection() == ConnectionState.RECONNECTING);
         for (int i = 0; i < 37; i++) {
           sim.tick();
         }
         sim.startServer();
-        await("reconnected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("reconnected", () -> client.status().connection() == ConnectionState.CONNECTED);
         for (int i = 0; i < 23; i++) {
           sim.tick();
           Thread.sleep(5);
@@ -106,7 +106,7 @@ class SimulatorClientTest {
         assertThat(store.booked(Counter.GOOD)).isEqualTo(sim.good());
         assertThat(store.booked(Counter.SCRAP)).isEqualTo(sim.scrap());
         assertThat(sim.good() + sim.scrap()).isGreaterThan(50);
-        assertThat(client.reconnects()).isGreaterThanOrEqualTo(1);
+        assertThat(client.status().reconnects()).isGreaterThanOrEqualTo(1);
         assertThat(store.states).contains("RUNNING");
         assertThat(store.measurements).isNotEmpty();
         assertThat(signals.state()).isIn((Object[]) MachineState.values());
@@ -116,7 +116,7 @@ class SimulatorClientTest {
             sim.scrap(),
             store.booked(Counter.GOOD),
             store.booked(Counter.SCRAP),
-            client.reconnects());
+            client.status().reconnects());
       } finally {
         client.close();
       }
@@ -149,7 +149,7 @@ class SimulatorClientTest {
           new MiloMachineClient(settings(sim, "M2"), second, new ClientSecurity(null));
       try {
         c2.start();
-        await("connected", () -> c2.connection() == ConnectionState.CONNECTED);
+        await("connected", () -> c2.status().connection() == ConnectionState.CONNECTED);
         // the subscription's first value hits the failing commit; only then does the machine make
         // one more part, whose value retries the range (made earlier, both values could arrive as
         // one notification and the failure would have nothing left to retry it)
@@ -202,15 +202,17 @@ class SimulatorClientTest {
       try {
         client.start();
         // the server's certificate is not trusted yet: no connection, and the reason is told
-        await("refused", () -> client.lastError() != null && client.reconnects() >= 2);
-        assertThat(client.connection()).isNotEqualTo(ConnectionState.CONNECTED);
-        assertThat(client.lastError()).startsWith("server certificate not trusted");
-        System.out.println("untrusted server: " + client.lastError());
+        await(
+            "refused",
+            () -> client.status().lastError() != null && client.status().reconnects() >= 2);
+        assertThat(client.status().connection()).isNotEqualTo(ConnectionState.CONNECTED);
+        assertThat(client.status().lastError()).startsWith("server certificate not trusted");
+        System.out.println("untrusted server: " + client.status().lastError());
         assertThat(pki.resolve("own/client.crt")).exists();
         java.nio.file.Path trusted = pki.resolve("trusted/certs");
         java.nio.file.Files.createDirectories(trusted);
         java.nio.file.Files.write(trusted.resolve("simulator.der"), sim.certificateDer());
-        await("connected", () -> client.connection() == ConnectionState.CONNECTED);
+        await("connected", () -> client.status().connection() == ConnectionState.CONNECTED);
         await("baseline", () -> signals.counter(Counter.GOOD) != null);
         sim.makeGood(5);
         await("5 counted", () -> store.booked(Counter.GOOD) == 5);
@@ -218,14 +220,5 @@ class SimulatorClientTest {
         client.close();
       }
     }
-  }
-
-  @Test
-  void backoffDoublesAndIsCapped() {
-    assertThat(MiloMachineClient.backoff(0, 500, 30_000)).isEqualTo(500);
-    assertThat(MiloMachineClient.backoff(1, 500, 30_000)).isEqualTo(1000);
-    assertThat(MiloMachineClient.backoff(4, 500, 30_000)).isEqualTo(8000);
-    assertThat(MiloMachineClient.backoff(10, 500, 30_000)).isEqualTo(30_000);
-    assertThat(MiloMachineClient.backoff(100, 500, 30_000)).isEqualTo(30_000);
   }
 }
