@@ -1,7 +1,5 @@
 package io.tianshu.itests;
 
-import static io.tianshu.itests.ItSupport.id;
-import static io.tianshu.itests.ItSupport.obj;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -74,73 +72,9 @@ public abstract class ModbusTestBase extends ContainerTestBase {
 
     // plant, product, receiving location, a released order dispatched to station ST-MOD and started
     String plantCode = code("PM");
-    long plant =
-        Long.parseLong(
-            id(
-                admin
-                    .post("/plants", obj("code", plantCode, "name", "Modbus厂"))
-                    .expect(201)
-                    .json()));
-    long fg =
-        Long.parseLong(
-            id(
-                admin
-                    .post(
-                        "/materials",
-                        obj(
-                            "code",
-                            code("FG"),
-                            "name",
-                            "成品",
-                            "type",
-                            "MANUFACTURED",
-                            "baseUnit",
-                            "PCS",
-                            "plantId",
-                            plant))
-                    .expect(201)
-                    .json()));
-    long wh =
-        Long.parseLong(
-            id(
-                admin
-                    .post("/warehouses", obj("plantId", plant, "code", code("WH"), "name", "库"))
-                    .expect(201)
-                    .json()));
-    long loc =
-        Long.parseLong(
-            id(
-                admin
-                    .post("/warehouses/" + wh + "/locations", obj("code", "FG", "name", "FG"))
-                    .expect(201)
-                    .json()));
-    long order =
-        Long.parseLong(
-            id(
-                admin
-                    .post(
-                        "/work-orders",
-                        obj(
-                            "plantId",
-                            plant,
-                            "materialId",
-                            fg,
-                            "quantity",
-                            100000,
-                            "issueLocationId",
-                            loc,
-                            "receiveLocationId",
-                            loc))
-                    .expect(201)
-                    .json()));
-    long version = admin.get("/work-orders/" + order).expect(200).json().path("version").asLong();
-    admin.post("/work-orders/" + order + "/release", obj("version", version)).expect(200);
-    admin
-        .post(
-            "/work-orders/" + order + "/operations/10",
-            obj("action", "DISPATCH", "station", "ST-MOD"))
-        .expect(200);
-    admin.post("/work-orders/" + order + "/operations/10", obj("action", "START")).expect(200);
+    ItFixtures.StartedOperation started =
+        ItFixtures.startedOperationAt(admin, plantCode, "Modbus厂", "ST-MOD");
+    long order = started.orderId();
 
     int port = ItSupport.freePort();
     String machine = code("M").replace("-", "");
