@@ -96,6 +96,8 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
               "goodNode = " + sim.nodeId("Good"),
               "scrapNode = " + sim.nodeId("Scrap"),
               "measurementNodes = diameter=" + sim.nodeId("Diameter"),
+              // frozen limits far tighter than the simulator's noise (sigma 0.02): values break WE1
+              "spcControl = diameter=10.0/0.001",
               "counterBits = 16",
               "samplingIntervalMs = 50",
               "publishingIntervalMs = 100",
@@ -184,6 +186,23 @@ public abstract class OpcUaTestBase extends ContainerTestBase {
               .expectProblem(400);
       assertEquals("subgroupSize", bad.path("errors").get(0).path("field").asText());
       admin.get("/machines/nosuch/measurements/diameter/chart").expectProblem(404);
+      // online control: the values beyond the frozen limits are in the audit trail (and the events)
+      JsonNode ooc =
+          admin
+              .get("/audit?entity=MachineSignal&entityId=" + machine + "/diameter")
+              .expect(200)
+              .json();
+      assertTrue("out-of-control values recorded: " + ooc, ooc.path("items").size() > 0);
+      JsonNode first = ooc.path("items").get(0);
+      assertEquals("OUT_OF_CONTROL", first.path("action").asText());
+      assertTrue(first.toString(), first.toString().contains("WE1"));
+      long listedOoc = -1;
+      for (JsonNode m : admin.get("/machines").expect(200).json()) {
+        if (m.path("name").asText().equals(machine)) {
+          listedOoc = m.path("outOfControl").asLong();
+        }
+      }
+      assertTrue("out of control counted in the listing: " + listedOoc, listedOoc > 0);
       // the simulator cycled through its states: the history covers them, and the seconds add up
       JsonNode states = admin.get("/machines/" + machine + "/states").expect(200).json();
       assertTrue("several states: " + states, states.path("spans").size() >= 2);

@@ -29,4 +29,5 @@ public record MachineInfo(
     long unassignedGood,
     long unassignedScrap,
     Double lastMeasurement,
-    int reconnects) {}
+    int reconnects,
+    long outOfControl) {}

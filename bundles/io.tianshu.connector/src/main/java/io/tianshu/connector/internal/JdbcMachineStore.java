@@ -5,12 +5,14 @@ import io.tianshu.connector.spi.CounterTracker.CounterState;
 import io.tianshu.connector.spi.CounterTracker.Step;
 import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineStore;
+import io.tianshu.connector.spi.SignalControl;
 import io.tianshu.core.CallerContext;
 import io.tianshu.core.PlantRole;
 import io.tianshu.core.TianshuException;
 import io.tianshu.execution.ExecutionService;
 import io.tianshu.execution.OperationReportInput;
 import io.tianshu.execution.RunningOperation;
+import io.tianshu.persistence.AuditTrail;
 import io.tianshu.persistence.JtaTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -278,6 +281,42 @@ final class JdbcMachineStore implements MachineStore {
       LOG.warn("Machine {}: {} ({} dropped so far)", settings.name(), problem, dropped);
     }
     lastMeasurementProblem = problem;
+  }
+
+  @Override
+  public void violation(
+      String machine,
+      String signal,
+      double value,
+      SignalControl control,
+      List<String> rules,
+      Instant at) {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("machine", machine);
+    after.put("station", settings.station());
+    after.put("signal", signal);
+    after.put("value", value);
+    after.put("center", control.center());
+    after.put("sigma", control.sigma());
+    after.put("rules", rules);
+    after.put("measuredAt", at.toString());
+    try {
+      tx.write(
+          c -> {
+            AuditTrail.writeJdbc(
+                c,
+                caller(),
+                "MachineSignal",
+                machine + "/" + signal,
+                plantId,
+                "OUT_OF_CONTROL",
+                null,
+                after);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("Machine {}: out-of-control {} not recorded: {}", machine, signal, e.getMessage());
+    }
   }
 
   @Override

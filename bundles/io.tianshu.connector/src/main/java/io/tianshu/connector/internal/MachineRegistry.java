@@ -178,6 +178,7 @@ public class MachineRegistry implements MachineConnectorService {
         signals.unassigned(Counter.GOOD),
         signals.unassigned(Counter.SCRAP),
         signals.lastMeasurement(),
-        status.reconnects());
+        status.reconnects(),
+        signals.outOfControl());
   }
 }

@@ -89,7 +89,8 @@ public class MachineSignalsFactoryImpl implements MachineSignalsFactory {
             binding.name(),
             binding.protocol(),
             new CounterTracker(binding.counterBits(), binding.wrapWindow()),
-            store);
+            store,
+            binding.control());
     signals.load();
     store.unassigned(binding.name()).forEach(signals::seedUnassigned);
     return signals;

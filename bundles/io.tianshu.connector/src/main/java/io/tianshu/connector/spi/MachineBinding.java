@@ -2,6 +2,7 @@ package io.tianshu.connector.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param counterBits 16 or 32
  * @param wrapWindow largest distance across the top taken as a wrap; 0 for a quarter of the range
  * @param scrapReasonCode reason code of scrap counted by the scrap counter
+ * @param control measured signals checked online against frozen limits, by signal name
  */
 public record MachineBinding(
     String name,
@@ -31,7 +33,8 @@ public record MachineBinding(
     Long workCenterId,
     int counterBits,
     long wrapWindow,
-    String scrapReasonCode) {
+    String scrapReasonCode,
+    Map<String, SignalControl> control) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,23}");
   private static final Pattern PROTOCOL = Pattern.compile("[a-z][a-z0-9]{0,11}");
@@ -46,6 +49,49 @@ public record MachineBinding(
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("machine '" + name + "': " + String.join("; ", errors));
     }
+    control = control == null ? Map.of() : Map.copyOf(control);
+  }
+
+  /** Without online control of measured signals. */
+  public MachineBinding(
+      String name,
+      String protocol,
+      String endpoint,
+      String security,
+      String plant,
+      String station,
+      Long workCenterId,
+      int counterBits,
+      long wrapWindow,
+      String scrapReasonCode) {
+    this(
+        name,
+        protocol,
+        endpoint,
+        security,
+        plant,
+        station,
+        workCenterId,
+        counterBits,
+        wrapWindow,
+        scrapReasonCode,
+        Map.of());
+  }
+
+  /** The same binding with these signals checked online. */
+  public MachineBinding withControl(Map<String, SignalControl> signals) {
+    return new MachineBinding(
+        name,
+        protocol,
+        endpoint,
+        security,
+        plant,
+        station,
+        workCenterId,
+        counterBits,
+        wrapWindow,
+        scrapReasonCode,
+        signals);
   }
 
   /**

@@ -5,8 +5,14 @@ import io.tianshu.connector.spi.CounterTracker.CounterState;
 import io.tianshu.connector.spi.CounterTracker.Kind;
 import io.tianshu.connector.spi.CounterTracker.Step;
 import io.tianshu.connector.spi.MachineStore.Counter;
+import io.tianshu.quality.spc.RuleViolation;
+import io.tianshu.quality.spc.RunRules;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +34,9 @@ public final class MachineSignals {
   private String reason;
   private Instant stateSince;
   private Double lastMeasurement;
+  private final Map<String, SignalControl> control;
+  private final Map<String, ArrayDeque<Double>> recent = new HashMap<>();
+  private long outOfControl;
   private String lastError;
 
   /**
@@ -36,6 +45,21 @@ public final class MachineSignals {
    */
   public MachineSignals(
       String machine, String protocol, CounterTracker tracker, MachineStore store) {
+    this(machine, protocol, tracker, store, Map.of());
+  }
+
+  /**
+   * @param machine the machine's name
+   * @param protocol the connector's protocol, the first part of the report ids
+   * @param control measured signals checked online against frozen limits, by signal name
+   */
+  public MachineSignals(
+      String machine,
+      String protocol,
+      CounterTracker tracker,
+      MachineStore store,
+      Map<String, SignalControl> control) {
+    this.control = Map.copyOf(control);
     this.machine = Objects.requireNonNull(machine);
     this.protocol = Objects.requireNonNull(protocol);
     this.tracker = tracker;
@@ -105,6 +129,38 @@ public final class MachineSignals {
   public synchronized void onMeasurement(String signal, double value, Instant at) {
     store.measurement(machine, signal, value, at);
     lastMeasurement = value;
+    SignalControl c = control.get(signal);
+    if (c != null && Double.isFinite(value)) {
+      check(signal, value, c, at);
+    }
+  }
+
+  // the longest run rule looks at 15 points (Nelson 7)
+  private static final int WINDOW = 15;
+
+  private void check(String signal, double value, SignalControl c, Instant at) {
+    ArrayDeque<Double> window = recent.computeIfAbsent(signal, k -> new ArrayDeque<>());
+    window.addLast(value);
+    if (window.size() > WINDOW) {
+      window.removeFirst();
+    }
+    double[] values = window.stream().mapToDouble(Double::doubleValue).toArray();
+    int last = values.length - 1;
+    List<String> broken = new ArrayList<>();
+    for (RuleViolation v : RunRules.evaluate(values, c.center(), c.sigma(), c.rules())) {
+      if (v.pointIndex() == last) {
+        broken.add(v.rule().name());
+      }
+    }
+    if (!broken.isEmpty()) {
+      outOfControl++;
+      store.violation(machine, signal, value, c, List.copyOf(broken), at);
+    }
+  }
+
+  /** How many measured values broke a run rule since the connector started. */
+  public synchronized long outOfControl() {
+    return outOfControl;
   }
 
   /** The machine's connection is closed for good (configuration removed, bundle stopped). */

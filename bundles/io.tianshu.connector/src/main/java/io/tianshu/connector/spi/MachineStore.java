@@ -4,6 +4,7 @@ import io.tianshu.connector.MachineState;
 import io.tianshu.connector.spi.CounterTracker.CounterState;
 import io.tianshu.connector.spi.CounterTracker.Step;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +45,18 @@ public interface MachineStore {
 
   /** A measured value (kept for SPC; a store may buffer it and write it a little later). */
   void measurement(String machine, String signal, double value, Instant at);
+
+  /**
+   * A measured value broke run rules of its signal's online control: recorded where the plant sees
+   * it (the audit trail, and so the outbound events).
+   */
+  default void violation(
+      String machine,
+      String signal,
+      double value,
+      SignalControl control,
+      List<String> rules,
+      Instant at) {}
 
   /** The machine is no longer read: writes what is buffered. */
   default void close() {}

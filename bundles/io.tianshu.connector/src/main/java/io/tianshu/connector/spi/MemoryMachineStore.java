@@ -54,6 +54,20 @@ public final class MemoryMachineStore implements MachineStore {
     states.add(state + (reason == null ? "" : "(" + reason + ")"));
   }
 
+  /** The run rules broken, per value, as {@code signal value RULE,RULE}. */
+  public final List<String> violations = new ArrayList<>();
+
+  @Override
+  public synchronized void violation(
+      String machine,
+      String signal,
+      double value,
+      SignalControl control,
+      List<String> rules,
+      Instant at) {
+    violations.add(signal + " " + value + " " + String.join(",", rules));
+  }
+
   @Override
   public synchronized void measurement(String machine, String signal, double value, Instant at) {
     measurements.add(value);

@@ -85,4 +85,48 @@ class MachineSignalsTest {
         .containsExactly("RUNNING/null", "DOWN/tool breakage", "DOWN/waiting for maintenance");
     assertThat(s.stateSince()).isEqualTo(T.plusSeconds(4));
   }
+
+  @Test
+  void measuredValuesAreCheckedOnlineAgainstFrozenLimits() {
+    // centre 10, sigma 0.1: 10.35 is beyond 3 sigma (WE1); 10.25 is the second of three beyond
+    // 2 sigma on the same side (with 10.35: WE2), and so is 10.22 (with 10.25); 10.0 and 9.9
+    // raise nothing
+    MemoryMachineStore store = new MemoryMachineStore();
+    MachineSignals s =
+        new MachineSignals(
+            "m",
+            "opcua",
+            new CounterTracker(16, 0),
+            store,
+            SignalControl.parse(new String[] {"diameter=10.0/0.1"}));
+    s.onMeasurement("diameter", 10.05, T);
+    s.onMeasurement("diameter", 9.98, T);
+    assertThat(store.violations).isEmpty();
+    s.onMeasurement("diameter", 10.35, T);
+    assertThat(store.violations).containsExactly("diameter 10.35 WE1");
+    s.onMeasurement("diameter", 10.0, T);
+    s.onMeasurement("diameter", 10.25, T);
+    s.onMeasurement("diameter", 9.9, T);
+    s.onMeasurement("diameter", 10.22, T);
+    assertThat(store.violations)
+        .containsExactly("diameter 10.35 WE1", "diameter 10.25 WE2", "diameter 10.22 WE2");
+    assertThat(s.outOfControl()).isEqualTo(3);
+    // a signal without control is only stored
+    s.onMeasurement("temperature", 99.0, T);
+    assertThat(store.violations).hasSize(3);
+    assertThat(store.measurements).hasSize(8);
+  }
+
+  @Test
+  void badControlEntriesAreListedTogether() {
+    assertThatThrownBy(
+            () -> SignalControl.parse(new String[] {"a=1", "b=1/0", "c=x/1", "d=1/1/ISO"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a=1'")
+        .hasMessageContaining("'b=1/0'")
+        .hasMessageContaining("'c=x/1'")
+        .hasMessageContaining("'d=1/1/ISO'");
+    assertThat(SignalControl.parse(new String[] {"d=10/0.5/nelson"}).get("d").ruleSet())
+        .isEqualTo("NELSON");
+  }
 }

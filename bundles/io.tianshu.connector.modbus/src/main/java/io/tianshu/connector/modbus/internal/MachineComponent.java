@@ -5,6 +5,7 @@ import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineSignalsFactory;
+import io.tianshu.connector.spi.SignalControl;
 import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -29,7 +30,7 @@ public class MachineComponent implements MachineLink {
   @Activate
   public MachineComponent(MachineConfig config, @Reference MachineSignalsFactory factory) {
     MachineSettings settings = MachineSettings.parse(properties(config));
-    this.binding = settings.binding();
+    this.binding = settings.binding().withControl(SignalControl.parse(config.spcControl()));
     this.plantId = factory.plantId(settings.plant());
     this.signals = factory.open(binding, plantId);
     this.client = new ModbusMachineClient(settings, signals);

@@ -105,4 +105,11 @@ public @interface MachineConfig {
       description =
           "Unused registers a grouped read may span between two signals (0: adjacent only)")
   int readGap() default 8;
+
+  @AttributeDefinition(
+      description =
+          "Measured values checked online against frozen limits, as signal=center/sigma[/NELSON],"
+              + " e.g. diameter=10.0/0.02; a value breaking a run rule is recorded as"
+              + " MachineSignal OUT_OF_CONTROL in the audit trail (and the outbound events)")
+  String[] spcControl() default {};
 }

@@ -5,6 +5,7 @@ import io.tianshu.connector.spi.MachineBinding;
 import io.tianshu.connector.spi.MachineLink;
 import io.tianshu.connector.spi.MachineSignals;
 import io.tianshu.connector.spi.MachineSignalsFactory;
+import io.tianshu.connector.spi.SignalControl;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +30,7 @@ public class MachineComponent implements MachineLink {
   @Activate
   public MachineComponent(MachineConfig config, @Reference MachineSignalsFactory factory) {
     this.settings = settings(config);
-    this.binding = settings.binding();
+    this.binding = settings.binding().withControl(SignalControl.parse(config.spcControl()));
     this.plantId = factory.plantId(settings.plant());
     this.signals = factory.open(binding, plantId);
     this.client = new MiloMachineClient(settings, signals, new ClientSecurity(settings.pkiDir()));

@@ -100,4 +100,11 @@ public @interface MachineConfig {
 
   @AttributeDefinition(description = "Reason code of scrap reported from the scrap counter")
   String scrapReasonCode() default "MACHINE";
+
+  @AttributeDefinition(
+      description =
+          "Measured values checked online against frozen limits, as signal=center/sigma[/NELSON],"
+              + " e.g. diameter=10.0/0.02; a value breaking a run rule is recorded as"
+              + " MachineSignal OUT_OF_CONTROL in the audit trail (and the outbound events)")
+  String[] spcControl() default {};
 }

@@ -48,6 +48,7 @@ public class MachineList implements Action {
           "Unassigned G/S",
           "Raw G/S",
           "Measured",
+          "Out of control",
           "Error"
         }) {
       table.column(c);
@@ -69,6 +70,7 @@ public class MachineList implements Action {
               m.unassignedGood() + "/" + m.unassignedScrap(),
               m.goodRaw() + "/" + m.scrapRaw(),
               m.lastMeasurement() == null ? "" : m.lastMeasurement(),
+              m.outOfControl(),
               m.lastError() == null ? "" : m.lastError());
     }
     table.print(System.out);
