@@ -290,6 +290,7 @@ final class JdbcMachineStore implements MachineStore {
       double value,
       SignalControl control,
       List<String> rules,
+      long withheld,
       Instant at) {
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("machine", machine);
@@ -299,6 +300,7 @@ final class JdbcMachineStore implements MachineStore {
     after.put("center", control.center());
     after.put("sigma", control.sigma());
     after.put("rules", rules);
+    after.put("withheldBefore", withheld);
     after.put("measuredAt", at.toString());
     try {
       tx.write(

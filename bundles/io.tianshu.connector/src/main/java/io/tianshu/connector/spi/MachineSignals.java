@@ -37,6 +37,8 @@ public final class MachineSignals {
   private final Map<String, SignalControl> control;
   private final Map<String, ArrayDeque<Double>> recent = new HashMap<>();
   private long outOfControl;
+  private final Map<String, Instant> lastRecorded = new HashMap<>();
+  private final Map<String, Long> withheld = new HashMap<>();
   private String lastError;
 
   /**
@@ -137,6 +139,8 @@ public final class MachineSignals {
 
   // the longest run rule looks at 15 points (Nelson 7)
   private static final int WINDOW = 15;
+  // a signal out of control stays so for many values: one record a minute, the rest counted
+  static final java.time.Duration REPEAT = java.time.Duration.ofMinutes(1);
 
   private void check(String signal, double value, SignalControl c, Instant at) {
     ArrayDeque<Double> window = recent.computeIfAbsent(signal, k -> new ArrayDeque<>());
@@ -154,7 +158,15 @@ public final class MachineSignals {
     }
     if (!broken.isEmpty()) {
       outOfControl++;
-      store.violation(machine, signal, value, c, List.copyOf(broken), at);
+      Instant recorded = lastRecorded.get(signal);
+      if (recorded != null && at.isBefore(recorded.plus(REPEAT))) {
+        withheld.merge(signal, 1L, Long::sum);
+        return;
+      }
+      long before = withheld.getOrDefault(signal, 0L);
+      store.violation(machine, signal, value, c, List.copyOf(broken), before, at);
+      lastRecorded.put(signal, at);
+      withheld.remove(signal);
     }
   }
 

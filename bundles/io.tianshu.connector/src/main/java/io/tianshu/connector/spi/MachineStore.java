@@ -48,7 +48,8 @@ public interface MachineStore {
 
   /**
    * A measured value broke run rules of its signal's online control: recorded where the plant sees
-   * it (the audit trail, and so the outbound events).
+   * it (the audit trail, and so the outbound events). At most one a minute per signal is recorded;
+   * {@code withheld} says how many breaking values were counted since the last record.
    */
   default void violation(
       String machine,
@@ -56,6 +57,7 @@ public interface MachineStore {
       double value,
       SignalControl control,
       List<String> rules,
+      long withheld,
       Instant at) {}
 
   /** The machine is no longer read: writes what is buffered. */

@@ -64,6 +64,7 @@ public final class MemoryMachineStore implements MachineStore {
       double value,
       SignalControl control,
       List<String> rules,
+      long withheld,
       Instant at) {
     violations.add(signal + " " + value + " " + String.join(",", rules));
   }

@@ -99,22 +99,40 @@ class MachineSignalsTest {
             new CounterTracker(16, 0),
             store,
             SignalControl.parse(new String[] {"diameter=10.0/0.1"}));
-    s.onMeasurement("diameter", 10.05, T);
-    s.onMeasurement("diameter", 9.98, T);
+    s.onMeasurement("diameter", 10.05, T.plusSeconds(60));
+    s.onMeasurement("diameter", 9.98, T.plusSeconds(120));
     assertThat(store.violations).isEmpty();
-    s.onMeasurement("diameter", 10.35, T);
+    s.onMeasurement("diameter", 10.35, T.plusSeconds(180));
     assertThat(store.violations).containsExactly("diameter 10.35 WE1");
-    s.onMeasurement("diameter", 10.0, T);
-    s.onMeasurement("diameter", 10.25, T);
-    s.onMeasurement("diameter", 9.9, T);
-    s.onMeasurement("diameter", 10.22, T);
+    s.onMeasurement("diameter", 10.0, T.plusSeconds(240));
+    s.onMeasurement("diameter", 10.25, T.plusSeconds(300));
+    s.onMeasurement("diameter", 9.9, T.plusSeconds(360));
+    s.onMeasurement("diameter", 10.22, T.plusSeconds(420));
     assertThat(store.violations)
         .containsExactly("diameter 10.35 WE1", "diameter 10.25 WE2", "diameter 10.22 WE2");
     assertThat(s.outOfControl()).isEqualTo(3);
     // a signal without control is only stored
-    s.onMeasurement("temperature", 99.0, T);
+    s.onMeasurement("temperature", 99.0, T.plusSeconds(480));
     assertThat(store.violations).hasSize(3);
     assertThat(store.measurements).hasSize(8);
+  }
+
+  @Test
+  void aSignalStayingOutOfControlIsRecordedOnceAMinute() {
+    MemoryMachineStore store = new MemoryMachineStore();
+    MachineSignals s =
+        new MachineSignals(
+            "m",
+            "opcua",
+            new CounterTracker(16, 0),
+            store,
+            SignalControl.parse(new String[] {"diameter=10.0/0.1"}));
+    // beyond 3 sigma every 10 s for 2 minutes: recorded at 0 s, 60 s and 120 s; all 13 counted
+    for (int i = 0; i <= 12; i++) {
+      s.onMeasurement("diameter", 11.0, T.plusSeconds(10L * i));
+    }
+    assertThat(store.violations).hasSize(3);
+    assertThat(s.outOfControl()).isEqualTo(13);
   }
 
   @Test
