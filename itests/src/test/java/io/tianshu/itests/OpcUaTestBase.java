@@ -2,21 +2,12 @@ package io.tianshu.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tianshu.connector.opcua.simulator.MachineSimulator;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import javax.inject.Inject;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -31,43 +22,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public abstract class OpcUaTestBase extends ContainerTestBase {
-  @Inject protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
-  @Inject protected FeaturesService features;
-
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      ItSupport.sleep(200);
-    }
-    fail("timed out waiting for " + what);
-  }
-
-  private static String code(String prefix) {
-    return (prefix + "-" + UUID.randomUUID().toString().substring(0, 6)).toUpperCase(Locale.ROOT);
-  }
-
-  private static BigDecimal q(JsonNode n) {
-    return new BigDecimal(n.asText()).stripTrailingZeros();
-  }
-
-  private JsonNode op10(long order) {
-    return admin.get("/work-orders/" + order).expect(200).json().path("operations").get(0);
-  }
-
+public abstract class OpcUaTestBase extends MachineTestBase {
   @Test
   public void countsOfASimulatedMachineBecomeReportsOfTheRunningOperationExactly()
       throws Exception {
-    if (!features.isInstalled(features.getFeature("tianshu-connector-opcua"))) {
-      features.installFeature(
-          "tianshu-connector-opcua", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-    }
-    assertBundleActive("io.tianshu.connector.opcua");
+    installConnector("tianshu-connector-opcua", "io.tianshu.connector.opcua");
 
     // plant, product, receiving location, a released order dispatched to station ST-OPC and started
     String plantCode = code("PO");

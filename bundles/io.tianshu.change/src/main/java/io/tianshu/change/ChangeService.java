@@ -13,6 +13,13 @@ public interface ChangeService {
 
   EngineeringChange get(CallerContext caller, long id);
 
+  /**
+   * The change order with this number in the plant (null: a group change), if there is one the
+   * caller may read.
+   */
+  java.util.Optional<EngineeringChange> findByNumber(
+      CallerContext caller, Long plantId, String number);
+
   Page<EngineeringChange> list(
       CallerContext caller, Long plantId, ChangeStatus status, PageRequest page);
 

@@ -177,6 +177,16 @@ public class ChangeServiceImpl implements ChangeService, PlantDependents {
   }
 
   @Override
+  public java.util.Optional<EngineeringChange> findByNumber(
+      CallerContext caller, Long plantId, String number) {
+    if (number == null || number.isBlank() || (plantId != null && !caller.canRead(plantId))) {
+      return java.util.Optional.empty();
+    }
+    return Transactions.read(
+        jpa, em -> new JpaChangeStore(em).findByNumber(owner(plantId), number));
+  }
+
+  @Override
   public Page<EngineeringChange> list(
       CallerContext caller, Long plantId, ChangeStatus status, PageRequest page) {
     if (plantId != null && !caller.canRead(plantId)) {

@@ -6,6 +6,7 @@ import io.tianshu.connector.MachineStateHistory.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ final class StateSpans {
     }
     Double share = recorded == 0 ? null : seconds.get(MachineState.RUNNING) / recorded;
     return new MachineStateHistory(
-        machine, from, to, List.copyOf(spans), Map.copyOf(seconds), recorded, share);
+        machine,
+        from,
+        to,
+        List.copyOf(spans),
+        Collections.unmodifiableMap(seconds),
+        recorded,
+        share);
   }
 }

@@ -58,6 +58,7 @@ public class OutboxRelay {
   // holder moves it
   private Long cursor;
   private boolean leading;
+  private boolean cursorRowExists;
 
   @Activate
   public OutboxRelay(
@@ -127,8 +128,9 @@ public class OutboxRelay {
   int deliverBatch() throws Exception {
     List<Map<String, Object>> rows;
     try (Connection c = dataSource.getConnection()) {
-      if (cursor == null) {
-        cursor = cursor(c); // creates the cursor row on the very first start
+      if (!cursorRowExists) {
+        cursor(c); // creates the cursor row on the very first start; read again under the lease
+        cursorRowExists = true;
       }
       if (!lease.hold(c, Instant.now())) {
         if (leading) {

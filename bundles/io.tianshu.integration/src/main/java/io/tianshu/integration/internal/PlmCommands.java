@@ -4,10 +4,7 @@ import io.tianshu.change.ChangeInput;
 import io.tianshu.change.ChangeService;
 import io.tianshu.change.EngineeringChange;
 import io.tianshu.core.CallerContext;
-import io.tianshu.core.Page;
-import io.tianshu.core.PageRequest;
 import io.tianshu.integration.InboundCommand;
-import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +37,8 @@ public final class PlmCommands {
     @Override
     public Object execute(CallerContext caller, String payload) {
       ChangeInput in = InboundJson.read(payload, ChangeInput.class);
-      EngineeringChange existing = in.number() == null ? null : find(caller, in);
+      EngineeringChange existing =
+          changes.findByNumber(caller, in.plantId(), in.number()).orElse(null);
       if (existing == null) {
         return changes.create(caller, in);
       }
@@ -59,25 +57,6 @@ public final class PlmCommands {
               in.boms(),
               in.routings(),
               existing.version()));
-    }
-
-    private EngineeringChange find(CallerContext caller, ChangeInput in) {
-      for (int offset = 0; ; offset += PageRequest.MAX_LIMIT) {
-        Page<EngineeringChange> page =
-            changes.list(
-                caller,
-                in.plantId(),
-                null,
-                new PageRequest(offset, PageRequest.MAX_LIMIT, "id", true));
-        for (EngineeringChange c : page.items()) {
-          if (in.number().equals(c.number()) && Objects.equals(in.plantId(), c.plantId())) {
-            return c;
-          }
-        }
-        if (page.items().size() < PageRequest.MAX_LIMIT) {
-          return null;
-        }
-      }
     }
   }
 }

@@ -65,6 +65,16 @@ public final class JpaChangeStore {
     return e;
   }
 
+  public Optional<EngineeringChange> findByNumber(long owner, String number) {
+    return em.createQuery(
+            "SELECT c FROM ChangeEntity c WHERE c.owner = :o AND c.number = :n", ChangeEntity.class)
+        .setParameter("o", owner)
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst()
+        .map(this::toChange);
+  }
+
   public boolean numberTaken(long owner, String number, Long exceptId) {
     return em.createQuery(
                 "SELECT COUNT(c) FROM ChangeEntity c WHERE c.owner = :o AND c.number = :n AND c.id <> :id",
